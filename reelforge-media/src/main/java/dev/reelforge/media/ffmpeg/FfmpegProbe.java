@@ -1,0 +1,77 @@
+package dev.reelforge.media.ffmpeg;
+
+import dev.reelforge.core.process.ExternalCommand;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Asks an {@code ffmpeg} executable for its version, encoders and filters. */
+final class FfmpegProbe {
+
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+  private static final Pattern VERSION = Pattern.compile("^ffmpeg version (\\S+)");
+  // "-encoders" lines look like " V....D libx264   libx264 H.264 / AVC ..." after a legend that
+  // ends with a " ------" separator.
+  private static final Pattern CODEC_LINE = Pattern.compile("^ [VAS][A-Z.]{5} (\\S+)\\s");
+  // "-filters" lines look like " ... zoompan  V->V  Apply Zoom & Pan effect."
+  private static final Pattern FILTER_LINE = Pattern.compile("^ [A-Z.]{2,3} (\\S+)\\s+\\S+->\\S+");
+
+  private FfmpegProbe() {}
+
+  static FfmpegInstallation probe(Path ffmpeg, Path ffprobe, FfmpegInstallation.Source source) {
+    String versionOutput = run(ffmpeg, "-version");
+    Matcher version = VERSION.matcher(versionOutput);
+    if (!version.find()) {
+      throw new FfmpegNotUsableException(
+          ffmpeg
+              + " does not look like FFmpeg: its -version output starts with '"
+              + versionOutput.lines().findFirst().orElse("")
+              + "'");
+    }
+    run(ffprobe, "-version");
+    Set<String> encoders = names(run(ffmpeg, "-encoders"), CODEC_LINE);
+    Set<String> filters = names(run(ffmpeg, "-filters"), FILTER_LINE);
+    return new FfmpegInstallation(ffmpeg, ffprobe, source, version.group(1), encoders, filters);
+  }
+
+  private static Set<String> names(String listing, Pattern line) {
+    Set<String> names = new HashSet<>();
+    listing
+        .lines()
+        .forEach(
+            l -> {
+              Matcher m = line.matcher(l);
+              if (m.find()) {
+                names.add(m.group(1));
+              }
+            });
+    return names;
+  }
+
+  private static String run(Path executable, String argument) {
+    ExternalCommand.Result result;
+    try {
+      result =
+          ExternalCommand.of(
+                  List.of(executable.toString(), "-hide_banner", argument), PROBE_TIMEOUT)
+              .run();
+    } catch (ExternalCommand.ExternalCommandException e) {
+      throw new FfmpegNotUsableException(e.getMessage());
+    }
+    if (!result.succeeded()) {
+      throw new FfmpegNotUsableException(
+          executable
+              + " "
+              + argument
+              + " exited with "
+              + result.exitCode()
+              + ": "
+              + result.tail(3));
+    }
+    return result.output();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.reelforge.postgres.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelforge.postgres.DatabaseUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedPostgresServerTest {
+
+  private Path root;
+
+  @BeforeEach
+  void createRoot() throws IOException {
+    root = Path.of(System.getProperty("java.io.tmpdir"), "rf-embedded-" + UUID.randomUUID());
+    Files.createDirectories(root);
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  @AfterEach
+  void deleteRoot() throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void keepsDataAcrossRestartsOfTheSameDirectory() throws SQLException {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(options)) {
+      execute(first, "create table kept (v text); insert into kept values ('still here')");
+    }
+    try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(options)) {
+      assertThat(query(second, "select v from kept")).isEqualTo("still here");
+      assertThat(query(second, "show server_version")).startsWith("17.");
+    }
+  }
+
+  @Test
+  void refusesASecondOwnerOfTheSameDirectory() {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(options)) {
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(options))
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .hasMessageContaining("in use by another ReelForge process");
+      assertThat(first.port()).isPositive();
+    }
+  }
+
+  @Test
+  void requiresThePasswordItGenerated() throws SQLException {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(options)) {
+      assertThat(Files.exists(root.resolve("postgres.password"))).isTrue();
+      assertThatThrownBy(
+              () -> DriverManager.getConnection(server.jdbcUrl(), server.username(), "wrong"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("password authentication failed");
+    }
+  }
+
+  @Test
+  void explainsAMissingPasswordFile() throws IOException {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    EmbeddedPostgresServer.start(options).close();
+    Files.delete(root.resolve("postgres.password"));
+    assertThatThrownBy(() -> EmbeddedPostgresServer.start(options))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageContaining("password file");
+  }
+
+  private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
