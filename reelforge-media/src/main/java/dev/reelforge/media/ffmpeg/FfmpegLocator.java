@@ -3,8 +3,8 @@ package dev.reelforge.media.ffmpeg;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
-import org.bytedeco.javacpp.Loader;
 
 /**
  * Finds the FFmpeg to use, in this order: the path configured by the operator, an {@code ffmpeg} on
@@ -49,31 +49,20 @@ public final class FfmpegLocator {
             "the configured FFmpeg " + ffmpeg + " is not executable");
       }
       Path ffprobe = configuredFfprobe.orElse(ffmpeg.resolveSibling("ffprobe"));
-      return FfmpegProbe.probe(ffmpeg, ffprobe, FfmpegInstallation.Source.CONFIGURED);
+      return FfmpegProbe.probe(
+          ffmpeg,
+          Optional.of(ffprobe).filter(Files::isExecutable),
+          FfmpegInstallation.Source.CONFIGURED,
+          "",
+          Map.of());
     }
     Optional<Path> onPath = findOnPath("ffmpeg");
     Optional<Path> probeOnPath = findOnPath("ffprobe");
     if (onPath.isPresent() && probeOnPath.isPresent()) {
-      return FfmpegProbe.probe(onPath.get(), probeOnPath.get(), FfmpegInstallation.Source.PATH);
+      return FfmpegProbe.probe(
+          onPath.get(), probeOnPath, FfmpegInstallation.Source.PATH, "", Map.of());
     }
-    return bundled();
-  }
-
-  /** The build shipped in the jar, extracted to JavaCPP's cache on first use. */
-  public static FfmpegInstallation bundled() {
-    Path ffmpeg;
-    Path ffprobe;
-    try {
-      ffmpeg = Path.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
-      ffprobe = Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
-      throw new FfmpegNotUsableException(
-          "the bundled FFmpeg could not be extracted for this platform ("
-              + Loader.getPlatform()
-              + "): "
-              + e.getMessage());
-    }
-    return FfmpegProbe.probe(ffmpeg, ffprobe, FfmpegInstallation.Source.BUNDLED);
+    return BundledFfmpeg.locate();
   }
 
   Optional<Path> findOnPath(String program) {
