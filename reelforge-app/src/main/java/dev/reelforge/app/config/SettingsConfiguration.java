@@ -1,0 +1,23 @@
+package dev.reelforge.app.config;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the settings trees and the clock every component receives. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({
+  ServerSettings.class,
+  DatabaseSettings.class,
+  MediaSettings.class,
+  StorageSettings.class
+})
+public class SettingsConfiguration {
+
+  /** The one source of time; tests replace it with a settable clock. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

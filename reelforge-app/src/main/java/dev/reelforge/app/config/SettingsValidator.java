@@ -1,0 +1,130 @@
+package dev.reelforge.app.config;
+
+import dev.reelforge.postgres.DatabaseUrl;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Checks every ReelForge setting as soon as the environment is known, before a web server, a
+ * database or anything else starts, so that a bad setting stops startup with one line that names it
+ * instead of a stack trace from deep inside a library.
+ */
+public final class SettingsValidator
+    implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+  /** Every settings tree of the app; a new one must be added here to be checked at startup. */
+  public static final List<Class<?>> SETTINGS =
+      List.of(
+          ServerSettings.class, DatabaseSettings.class, MediaSettings.class, StorageSettings.class);
+
+  private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+
+  @Override
+  public int getOrder() {
+    // After config files are loaded (EnvironmentPostProcessorApplicationListener) and logging is
+    // initialised (LoggingApplicationListener).
+    return Ordered.HIGHEST_PRECEDENCE + 30;
+  }
+
+  @Override
+  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+    validate(event.getEnvironment());
+  }
+
+  /**
+   * Binds and validates every settings tree of {@code environment}.
+   *
+   * @throws InvalidSettingException for the first setting that is wrong
+   */
+  public static void validate(ConfigurableEnvironment environment) {
+    checkConfigFile(environment);
+    Binder binder = Binder.get(environment);
+    try (ValidatorFactory factory =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()) {
+      Validator validator = factory.getValidator();
+      for (Class<?> type : SETTINGS) {
+        Object settings = bind(binder, type);
+        check(prefix(type), validator.validate(settings));
+        if (settings instanceof DatabaseSettings database) {
+          checkDatabaseUrl(database);
+        }
+      }
+    }
+  }
+
+  private static Object bind(Binder binder, Class<?> type) {
+    String prefix = prefix(type);
+    try {
+      return binder.bindOrCreate(prefix, type);
+    } catch (BindException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      Object value = e.getProperty() == null ? "" : e.getProperty().getValue();
+      return fail(e.getName().toString(), value, "cannot be read: " + cause.getMessage());
+    }
+  }
+
+  private static <T> void check(String prefix, Set<ConstraintViolation<T>> violations) {
+    violations.stream()
+        .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .ifPresent(
+            v ->
+                fail(
+                    prefix + "." + kebab(v.getPropertyPath().toString()),
+                    v.getInvalidValue(),
+                    v.getMessage()));
+  }
+
+  private static void checkDatabaseUrl(DatabaseSettings database) {
+    if (database.isEmbedded()) {
+      return;
+    }
+    try {
+      DatabaseUrl.parse(database.getUrl());
+    } catch (IllegalArgumentException e) {
+      fail("reelforge.database.url", database.getUrl(), e.getMessage());
+    }
+  }
+
+  private static void checkConfigFile(ConfigurableEnvironment environment) {
+    String configured = environment.getProperty("reelforge.config");
+    if (configured != null && !configured.isBlank() && !Files.isReadable(Path.of(configured))) {
+      fail("reelforge.config", configured, "no readable file there");
+    }
+  }
+
+  private static String prefix(Class<?> type) {
+    return type.getAnnotation(ConfigurationProperties.class).value();
+  }
+
+  private static String kebab(String path) {
+    Matcher m = CAMEL.matcher(path);
+    return m.replaceAll("$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static Object fail(String property, Object value, String why) {
+    throw InvalidSettingException.of(property, value, why);
+  }
+}

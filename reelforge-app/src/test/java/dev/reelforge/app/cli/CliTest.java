@@ -1,0 +1,110 @@
+package dev.reelforge.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.postgres.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process with its output captured. */
+class CliTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Cli cli =
+      new Cli(
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @Test
+  void versionPrintsTheBuild() {
+    assertThat(cli.run("version")).isZero();
+    assertThat(stdout()).startsWith("ReelForge ").contains("Java " + Runtime.version().feature());
+  }
+
+  @Test
+  void unknownCommandsAndOptionsAreUsageErrors() {
+    assertThat(cli.run("render-everything")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("unknown command 'render-everything'").contains("usage:");
+    assertThat(cli.run()).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(cli.run("serve", "--port")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("--port needs a value");
+    assertThat(cli.run("serve", "--verbose")).isEqualTo(Cli.EXIT_USAGE);
+  }
+
+  @Test
+  void makeSaysItIsNotAvailableYet() {
+    assertThat(cli.run("make", "--idea", "the moon")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("not available yet");
+  }
+
+  @Test
+  void anInvalidPortStopsServeWithOneLine() {
+    assertThat(cli.run("serve", "--port", "70000")).isEqualTo(1);
+    assertOneLineError("invalid setting reelforge.server.port = '70000'");
+  }
+
+  @Test
+  void anUnreachableDatabaseStopsServeWithOneLine() {
+    assertThat(
+            cli.run(
+                "serve",
+                "--port=0",
+                "--reelforge.database.url=jdbc:postgresql://127.0.0.1:1/reelforge"))
+        .isEqualTo(1);
+    assertOneLineError("cannot connect to the database at jdbc:postgresql://127.0.0.1:1/reelforge");
+    assertThat(stderr()).contains("REELFORGE_DATABASE_URL");
+  }
+
+  @Test
+  void doctorReportsEveryComponentAndSucceedsWhenTheyWork(@TempDir Path storage) {
+    TestDatabase database = TestDatabase.freshSchema("CliTest");
+    int code =
+        cli.run(
+            "doctor",
+            "--reelforge.database.url=" + database.server().jdbcUrl(),
+            "--reelforge.database.username=" + database.username(),
+            "--reelforge.database.password=" + database.password(),
+            "--reelforge.database.schema=" + database.schema(),
+            "--reelforge.storage.local-root=" + storage);
+    assertThat(code).as(stdout() + stderr()).isZero();
+    assertThat(stdout())
+        .containsPattern("ok +JDK")
+        .containsPattern("ok +FFmpeg .*H\\.264 encoder: lib")
+        .containsPattern("ok +database +PostgreSQL 17")
+        .containsPattern("ok +blob store +local folder " + storage)
+        .contains("providers")
+        .contains("Everything required works");
+    assertThat(stdout()).doesNotContain(database.password());
+  }
+
+  @Test
+  void doctorFailsWithAFixWhenTheDatabaseIsUnreachable() {
+    int code = cli.run("doctor", "--reelforge.database.url=postgresql://reel:pw@127.0.0.1:1/x");
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout())
+        .containsPattern("FAIL +database +cannot connect")
+        .contains("fix:")
+        .contains("required component(s) broken")
+        .doesNotContain(":pw@");
+  }
+
+  private void assertOneLineError(String start) {
+    String error = stderr().strip();
+    assertThat(error).startsWith("reelforge: " + start);
+    assertThat(error.lines()).hasSize(1);
+    assertThat(stdout() + stderr()).doesNotContain("\tat ").doesNotContain("Exception:");
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}
