@@ -36,13 +36,18 @@ public final class Cli {
   // the report.
   private static final Map<String, Object> DOCTOR_DEFAULTS =
       Map.of(
-          "spring.main.lazy-initialization", "true",
-          "management.health.db.enabled", "false",
-          "management.endpoint.health.validate-group-membership", "false",
+          "spring.main.lazy-initialization",
+          "true",
+          "management.health.db.enabled",
+          "false",
+          "management.endpoint.health.validate-group-membership",
+          "false",
           "spring.autoconfigure.exclude",
           "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
-          "spring.main.log-startup-info", "false",
-          "logging.level.root", "WARN");
+          "spring.main.log-startup-info",
+          "false",
+          "logging.level.root",
+          "WARN");
 
   // Loggers that report a failed startup at length; Cli explains it in one line instead.
   private static final List<String> STARTUP_FAILURE_LOGGERS =

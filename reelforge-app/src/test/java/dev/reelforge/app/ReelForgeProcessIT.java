@@ -1,0 +1,224 @@
+package dev.reelforge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged jar as separate processes, exactly as {@code ./reelforge} does: the embedded
+ * database is created, reused across restarts and stopped with the app; bad settings end the
+ * process with one line and a non-zero exit code.
+ */
+class ReelForgeProcessIT {
+
+  private static final Path JAR =
+      Path.of(System.getProperty("reelforge.jar", "target/reelforge.jar"));
+  private static final Pattern EMBEDDED_PORT =
+      Pattern.compile("embedded PostgreSQL running on 127\\.0\\.0\\.1:(\\d+)");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Path workDir;
+
+  @BeforeEach
+  void createWorkDir() throws IOException {
+    // World-searchable, so that the embedded server can run as an unprivileged user under root.
+    workDir = Path.of(System.getProperty("java.io.tmpdir"), "rf-process-" + UUID.randomUUID());
+    Files.createDirectories(workDir);
+    Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  @AfterEach
+  void deleteWorkDir() throws IOException {
+    try (Stream<Path> paths = Files.walk(workDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void serveStartsAnEmbeddedDatabaseAndReusesItOnTheNextStart() throws Exception {
+    int port = freePort();
+    Started first = serve(port);
+    assertThat(health(port)).contains("\"status\":\"ok\"").contains("\"embedded\":true");
+    assertThat(first.output()).contains("initialising a new embedded PostgreSQL cluster");
+    stop(first);
+    assertThat(workDir.resolve("data/postgres/PG_VERSION")).exists();
+    assertThat(workDir.resolve("data/postgres/postmaster.pid"))
+        .as("the embedded server stops with the app")
+        .doesNotExist();
+
+    Started second = serve(port);
+    try {
+      assertThat(health(port)).contains("\"status\":\"ok\"");
+      assertThat(second.output()).doesNotContain("initialising a new embedded PostgreSQL cluster");
+      // Both starts are recorded in the same database, the first one as cleanly stopped.
+      List<Boolean> stopped = nodesStopped(second.output());
+      assertThat(stopped).containsExactly(false, true);
+    } finally {
+      stop(second);
+    }
+  }
+
+  @Test
+  void anInvalidPortEndsWithOneLine() throws Exception {
+    Finished run = run(List.of("serve", "--port", "99999"), Map.of());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr().strip().lines()).hasSize(1);
+    assertThat(run.stderr())
+        .startsWith("reelforge: invalid setting reelforge.server.port = '99999'");
+    assertThat(run.stdout() + run.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
+  }
+
+  @Test
+  void anUnreachableDatabaseFromTheEnvironmentEndsWithOneLine() throws Exception {
+    Finished run =
+        run(
+            List.of("serve", "--port", "0"),
+            Map.of("REELFORGE_DATABASE_URL", "postgresql://reel:secret@127.0.0.1:1/reelforge"));
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr().strip().lines()).hasSize(1);
+    assertThat(run.stderr())
+        .startsWith("reelforge: cannot connect to the database at jdbc:postgresql://127.0.0.1:1/")
+        .doesNotContain("secret");
+    assertThat(run.stdout() + run.stderr()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void doctorAndVersionWorkFromTheJar() throws Exception {
+    Finished version = run(List.of("version"), Map.of());
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.stdout()).startsWith("ReelForge ");
+
+    Finished doctor = run(List.of("doctor"), Map.of());
+    assertThat(doctor.exitCode()).as(doctor.stdout() + doctor.stderr()).isZero();
+    assertThat(doctor.stdout())
+        .containsPattern("ok +database +PostgreSQL 17")
+        .containsPattern("ok +FFmpeg")
+        .contains("Everything required works");
+  }
+
+  private record Started(Process process, Path log) {
+    String output() throws IOException {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    }
+  }
+
+  private record Finished(int exitCode, String stdout, String stderr) {}
+
+  private Started serve(int port) throws Exception {
+    Path log = workDir.resolve("serve-" + UUID.randomUUID() + ".log");
+    Process process =
+        builder(List.of("serve", "--port", Integer.toString(port)), Map.of())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    Started started = new Started(process, log);
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("serve exited early:\n" + started.output());
+      }
+      try {
+        if (health(port).contains("\"status\":\"ok\"")) {
+          return started;
+        }
+      } catch (IOException notYet) {
+        Thread.sleep(250);
+      }
+    }
+    process.destroyForcibly();
+    throw new AssertionError("serve did not become healthy:\n" + started.output());
+  }
+
+  private static void stop(Started started) throws InterruptedException {
+    started.process().destroy(); // SIGTERM, as an operator or systemd would send
+    assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private Finished run(List<String> arguments, Map<String, String> environment) throws Exception {
+    Path out = workDir.resolve("out-" + UUID.randomUUID());
+    Path err = workDir.resolve("err-" + UUID.randomUUID());
+    Process process =
+        builder(arguments, environment)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+    return new Finished(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private ProcessBuilder builder(List<String> arguments, Map<String, String> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("REELFORGE_"));
+    builder.environment().putAll(environment);
+    return builder;
+  }
+
+  private String health(int port) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private List<Boolean> nodesStopped(String serveOutput) throws Exception {
+    Matcher matcher = EMBEDDED_PORT.matcher(serveOutput);
+    assertThat(matcher.find()).as("serve logs the embedded port").isTrue();
+    String password = Files.readString(workDir.resolve("data/postgres.password")).strip();
+    List<Boolean> stopped = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + matcher.group(1) + "/reelforge",
+                "postgres",
+                password);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("select stopped_at is not null from node order by started_at desc")) {
+      while (rs.next()) {
+        stopped.add(rs.getBoolean(1));
+      }
+    }
+    return stopped;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
