@@ -1,0 +1,24 @@
+package dev.reelforge.core.jobs;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A task a worker has leased, with everything its handler needs. */
+public record ClaimedTask(
+    TaskLease lease,
+    UUID runId,
+    UUID ownerId,
+    String kind,
+    String stage,
+    String inputs,
+    Map<String, String> dependencyOutputs,
+    Optional<String> checkpoint,
+    Optional<ReviewSignal> reviewSignal,
+    Instant leaseExpiresAt) {
+
+  public ClaimedTask {
+    dependencyOutputs = Map.copyOf(dependencyOutputs);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.reelforge.core.jobs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** A run to store, with its tasks already planned from the pipeline definition. */
+public record NewRun(
+    UUID id,
+    UUID ownerId,
+    String kind,
+    String inputs,
+    int priority,
+    Optional<String> idempotencyKey,
+    List<NewTask> tasks) {
+
+  public NewRun {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(inputs, "inputs");
+    tasks = List.copyOf(tasks);
+  }
+
+  /** One task of a new run. */
+  public record NewTask(
+      UUID id,
+      String stage,
+      String queue,
+      Set<String> dependsOn,
+      int maxAttempts,
+      Duration timeout,
+      Set<String> requiredTags) {
+    public NewTask {
+      dependsOn = Set.copyOf(dependsOn);
+      requiredTags = Set.copyOf(requiredTags);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.reelforge.core.jobs.engine;
+
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
+import dev.reelforge.core.jobs.NewRun;
+import dev.reelforge.core.jobs.PipelineDefinition;
+import dev.reelforge.core.jobs.QueueStats;
+import dev.reelforge.core.jobs.ReviewSignal;
+import dev.reelforge.core.jobs.RunEvent;
+import dev.reelforge.core.jobs.RunQuery;
+import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.RunStore;
+import dev.reelforge.core.jobs.StageDefinition;
+import dev.reelforge.core.jobs.TaskRecord;
+import dev.reelforge.core.jobs.TaskStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The job engine's service layer: starting runs (with validation, idempotency and backpressure) and
+ * the operations users and operators perform on them. The HTTP API calls this; workers do not.
+ */
+public final class JobService {
+
+  private final RunStore store;
+  private final PipelineRegistry pipelines;
+  private final QueueLimits limits;
+  private final Clock clock;
+
+  public JobService(RunStore store, PipelineRegistry pipelines, QueueLimits limits, Clock clock) {
+    this.store = store;
+    this.pipelines = pipelines;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a run, or returns the owner's existing run for the same idempotency key.
+   *
+   * @throws ReelForgeException INVALID_INPUT for an unknown kind or a bad key, SERVICE_UNAVAILABLE
+   *     (retryable) when a queue the pipeline uses is over its depth limit
+   */
+  public RunStore.SubmitResult submit(SubmitRequest request) {
+    PipelineDefinition pipeline = pipelines.definition(request.kind());
+    request.idempotencyKey().ifPresent(JobService::checkKey);
+    if (request.idempotencyKey().isPresent()) {
+      Optional<RunRecord> existing =
+          store.findByIdempotencyKey(request.ownerId(), request.idempotencyKey().get());
+      if (existing.isPresent()) {
+        return new RunStore.SubmitResult(existing.get(), false);
+      }
+    }
+    for (String queue : pipeline.queues()) {
+      long depth = store.depth(queue);
+      if (depth >= limits.maxDepth(queue)) {
+        throw new ReelForgeException(
+            ErrorCode.SERVICE_UNAVAILABLE,
+            "the " + queue + " queue is full (" + depth + " tasks waiting); try again shortly");
+      }
+    }
+    List<NewRun.NewTask> tasks = new ArrayList<>();
+    for (StageDefinition stage : pipeline.stagesInOrder()) {
+      tasks.add(
+          new NewRun.NewTask(
+              Ids.newId(clock),
+              stage.name(),
+              stage.queue(),
+              stage.dependsOn(),
+              stage.retryPolicy().maxAttempts(),
+              stage.timeout(),
+              stage.requiredTags()));
+    }
+    return store.submit(
+        new NewRun(
+            Ids.newId(clock),
+            request.ownerId(),
+            request.kind(),
+            request.inputs(),
+            request.priority(),
+            request.idempotencyKey(),
+            tasks));
+  }
+
+  /**
+   * @throws ReelForgeException RESOURCE_NOT_FOUND
+   */
+  public RunRecord run(UUID runId) {
+    return store.findRun(runId).orElseThrow(() -> ReelForgeException.notFound("Run", runId));
+  }
+
+  public List<RunRecord> runs(RunQuery query) {
+    return store.listRuns(query);
+  }
+
+  public List<TaskRecord> tasks(UUID runId) {
+    run(runId);
+    return store.tasksOf(runId);
+  }
+
+  /** Tasks in one state (e.g. the dead letters), optionally of one queue. */
+  public List<TaskRecord> tasksIn(TaskStatus status, Optional<String> queue, int limit) {
+    return store.tasksIn(status, queue, limit);
+  }
+
+  public boolean cancel(UUID runId, String actor) {
+    return store.cancel(runId, actor);
+  }
+
+  public void review(UUID runId, String stage, ReviewSignal signal) {
+    store.signalReview(runId, stage, signal);
+  }
+
+  public boolean requeueDead(UUID taskId, String actor) {
+    return store.requeueDead(taskId, actor);
+  }
+
+  public List<RunEvent> events(UUID runId, long afterSequence, int limit) {
+    return store.events(runId, afterSequence, limit);
+  }
+
+  public List<QueueStats> queues() {
+    return store.queueStats();
+  }
+
+  private static void checkKey(String key) {
+    if (key.isBlank() || key.length() > SubmitRequest.MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw ReelForgeException.invalidField(
+          "idempotencyKey",
+          "must be 1 to " + SubmitRequest.MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+    }
+  }
+}

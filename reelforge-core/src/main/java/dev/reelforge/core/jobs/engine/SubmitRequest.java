@@ -1,0 +1,34 @@
+package dev.reelforge.core.jobs.engine;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A user's request to start a run of {@code kind} with {@code inputs} (JSON). A repeated request
+ * with the same owner and idempotency key returns the first run.
+ */
+public record SubmitRequest(
+    UUID ownerId, String kind, String inputs, int priority, Optional<String> idempotencyKey) {
+
+  public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+  public SubmitRequest {
+    Objects.requireNonNull(ownerId, "ownerId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+  }
+
+  public static SubmitRequest of(UUID ownerId, String kind, String inputs) {
+    return new SubmitRequest(ownerId, kind, inputs, 0, Optional.empty());
+  }
+
+  public SubmitRequest withIdempotencyKey(String key) {
+    return new SubmitRequest(ownerId, kind, inputs, priority, Optional.of(key));
+  }
+
+  public SubmitRequest withPriority(int priority) {
+    return new SubmitRequest(ownerId, kind, inputs, priority, idempotencyKey);
+  }
+}
