@@ -19,16 +19,13 @@ create table run (
     credits_amount   bigint      not null default 0,
     credits_refunded boolean     not null default false,
     idempotency_key  text,
-    -- Sequence number of the run's last event; bumped under the run's row lock, so event numbers
-    -- of a run have no gaps and follow commit order.
-    last_event_seq   bigint      not null default 0,
     created_at       timestamptz not null,
     started_at       timestamptz,
     completed_at     timestamptz,
     updated_at       timestamptz not null,
     -- NULL keys do not collide, so runs without a key are never merged.
     constraint run_owner_idempotency_key unique (owner_id, idempotency_key)
-);
+) with (fillfactor = 80);
 
 create index run_owner_idx on run (owner_id, id desc);
 create index run_status_idx on run (status, id desc);
@@ -68,20 +65,26 @@ create table task (
     completed_at     timestamptz,
     updated_at       timestamptz not null,
     constraint task_run_stage unique (run_id, stage)
-);
+) with (fillfactor = 80); -- room for HOT updates: leases and progress change a task many times
 
 -- The claim query walks this index: ready tasks of a queue, best priority first, then oldest.
 create index task_claim_idx on task (queue, priority desc, run_after, id) where status = 'ready';
 create index task_lease_idx on task (lease_expires_at) where status = 'running';
-create index task_run_idx on task (run_id);
-create index task_status_idx on task (status, queue, updated_at);
+-- Lookups by run use the (run_id, stage) unique index; no separate index on run_id.
+-- Operators list dead letters and reviews; partial indexes stay small and are not touched by
+-- the updates of ordinary running tasks.
+create index task_dead_idx on task (queue, updated_at) where status = 'dead';
+create index task_review_idx on task (updated_at) where status = 'awaiting_review';
 
+-- Events are only inserted by a transaction that holds the run's row lock, so the ids of one
+-- run's events grow in commit order: a reader that saw id n misses nothing by asking for ids > n.
 create table run_event (
+    id         bigserial,
     run_id     uuid        not null references run (id) on delete cascade,
-    seq        bigint      not null,
     type       text        not null,
     stage      text,
     data       jsonb       not null,
     created_at timestamptz not null,
-    primary key (run_id, seq)
+    -- One index serves both reading a run's log from an id onward and uniqueness.
+    primary key (run_id, id)
 );

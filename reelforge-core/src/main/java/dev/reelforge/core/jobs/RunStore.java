@@ -55,7 +55,9 @@ public interface RunStore {
    */
   boolean requeueDead(UUID taskId, String actor);
 
-  /** Events of a run with a sequence number above {@code afterSequence}, oldest first. */
+  /**
+   * Events of a run with an id above {@code afterSequence}, oldest first, at most {@code limit}.
+   */
   List<RunEvent> events(UUID runId, long afterSequence, int limit);
 
   /** Per-queue counts and the age of the oldest ready task. */

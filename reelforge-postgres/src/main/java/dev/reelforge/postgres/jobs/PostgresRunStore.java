@@ -365,8 +365,8 @@ public final class PostgresRunStore implements RunStore {
   public List<RunEvent> events(UUID runId, long afterSequence, int limit) {
     return jdbc.sql(
             """
-            select run_id, seq, type, stage, data::text as data, created_at from run_event
-            where run_id = :run and seq > :after order by seq limit :limit
+            select id, run_id, type, stage, data::text as data, created_at from run_event
+            where run_id = :run and id > :after order by id limit :limit
             """)
         .param("run", runId)
         .param("after", afterSequence)

@@ -107,9 +107,9 @@ public final class PostgresTaskQueue implements TaskQueue {
                   .param("leaseUntil", leaseUntil)
                   .query(PostgresTaskQueue::claimed)
                   .list();
+          recordStarts(claimed);
           List<ClaimedTask> result = new ArrayList<>(claimed.size());
           for (Claimed c : claimed) {
-            started(c);
             result.add(
                 new ClaimedTask(
                     new TaskLease(c.id(), c.runId(), request.workerId(), c.attempt()),
@@ -127,16 +127,40 @@ public final class PostgresTaskQueue implements TaskQueue {
         });
   }
 
-  private void started(Claimed c) {
-    RunStatus status = RunStatus.fromWire(c.runStatus());
-    jdbc.sql("update run set current_stage = :stage where id = :run")
-        .param("stage", c.stage())
-        .param("run", c.runId())
-        .update();
-    if (status == RunStatus.QUEUED) {
-      tx.moveRun(c.runId(), status, RunStatus.RUNNING, "{}");
+  /**
+   * Marks the runs of a claimed batch as running on their stage and logs the starts: two statements
+   * for the whole batch, whatever its size.
+   */
+  private void recordStarts(List<Claimed> claimed) {
+    if (claimed.isEmpty()) {
+      return;
     }
-    tx.appendEvent(c.runId(), "stage.started", c.stage(), JsonText.object("attempt", c.attempt()));
+    jdbc.sql(
+            """
+            update run r set current_stage = u.stage, updated_at = :now,
+              status = case when r.status = 'queued' then 'running' else r.status end,
+              started_at = coalesce(r.started_at, :now)
+            from unnest(cast(:runs as uuid[]), cast(:stages as text[])) as u(run_id, stage)
+            where r.id = u.run_id
+            """)
+        .param("now", tx.now())
+        .param("runs", claimed.stream().map(Claimed::runId).toArray(UUID[]::new))
+        .param("stages", claimed.stream().map(Claimed::stage).toArray(String[]::new))
+        .update();
+    List<RunTransactions.PendingEvent> events = new ArrayList<>();
+    Set<UUID> started = new HashSet<>();
+    for (Claimed c : claimed) {
+      if (RunStatus.fromWire(c.runStatus()) == RunStatus.QUEUED && started.add(c.runId())) {
+        if (!RunStatus.QUEUED.canMoveTo(RunStatus.RUNNING)) {
+          throw new IllegalStateException("a queued run must be allowed to start");
+        }
+        events.add(new RunTransactions.PendingEvent(c.runId(), "run.running", null, "{}"));
+      }
+      events.add(
+          new RunTransactions.PendingEvent(
+              c.runId(), "stage.started", c.stage(), JsonText.object("attempt", c.attempt())));
+    }
+    tx.appendEvents(events);
   }
 
   private Map<String, String> dependencyOutputs(Claimed c) {
@@ -257,29 +281,62 @@ public final class PostgresTaskQueue implements TaskQueue {
     return tx.withRunLocked(
         lease.runId(),
         status -> {
-          Optional<String> stage =
-              finish(
-                  lease,
-                  """
-                  update task set status = 'succeeded', output = cast(:output as jsonb),
-                    completed_at = :now, progress = 1, lease_owner = null,
-                    lease_expires_at = null, error_code = null, error_message = null,
-                    error_retryable = null, updated_at = :now
-                  """,
-                  Map.of("output", output));
-          if (stage.isEmpty()) {
+          // One round trip: finish the task, log it, and count it off its dependents (making
+          // ready those with nothing left to wait for, unless the run stopped).
+          boolean active = status == RunStatus.RUNNING || status == RunStatus.AWAITING_REVIEW;
+          Optional<Completion> completion =
+              jdbc.sql(
+                      """
+                      with done as (
+                        update task set status = 'succeeded', output = cast(:output as jsonb),
+                          completed_at = :now, progress = 1, lease_owner = null,
+                          lease_expires_at = null, error_code = null, error_message = null,
+                          error_retryable = null, updated_at = :now
+                        where id = :id and status = 'running' and lease_owner = :worker
+                          and attempt = :attempt
+                        returning run_id, stage),
+                      logged as (
+                        insert into run_event (run_id, type, stage, data, created_at)
+                        select run_id, 'stage.completed', stage,
+                               jsonb_build_object('attempt', cast(:attempt as integer)), :now
+                        from done),
+                      unblocked as (
+                        update task d set pending_deps = d.pending_deps - 1, updated_at = :now,
+                          status = case when d.pending_deps = 1 and :active then 'ready'
+                                        else d.status end,
+                          run_after = case when d.pending_deps = 1 and :active then :now
+                                           else d.run_after end
+                        from done
+                        where d.run_id = done.run_id and d.status = 'blocked'
+                          and done.stage = any(d.depends_on)
+                        returning d.queue, d.status)
+                      select (select stage from done) as stage,
+                        array(select queue from unblocked where status = 'ready') as ready
+                      """)
+                  .param("output", output)
+                  .param("now", tx.now())
+                  .param("id", lease.taskId())
+                  .param("worker", lease.workerId())
+                  .param("attempt", lease.attempt())
+                  .param("active", active)
+                  .query(
+                      (rs, n) ->
+                          rs.getString("stage") == null
+                              ? null
+                              : new Completion(
+                                  rs.getString("stage"),
+                                  Arrays.asList((String[]) rs.getArray("ready").getArray())))
+                  .optional();
+          if (completion.isEmpty()) {
             return false;
           }
-          tx.appendEvent(
-              lease.runId(),
-              "stage.completed",
-              stage.get(),
-              JsonText.object("attempt", lease.attempt()));
-          tx.unblockDependents(lease.runId(), stage.get(), status);
+          tx.notifyWork(completion.get().readyQueues());
           tx.settleRun(lease.runId(), status);
           return true;
         });
   }
+
+  private record Completion(String stage, List<String> readyQueues) {}
 
   @Override
   public boolean retryLater(

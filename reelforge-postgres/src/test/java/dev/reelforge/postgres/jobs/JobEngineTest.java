@@ -19,6 +19,7 @@ import dev.reelforge.core.jobs.StageHandler;
 import dev.reelforge.core.jobs.StageResult;
 import dev.reelforge.core.jobs.TaskRecord;
 import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.QueueLimits;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
@@ -366,6 +367,8 @@ class JobEngineTest {
           .isFalse();
       node.startPool(pool(2));
       await(Duration.ofSeconds(10), () -> node.runs.depth(q) == 0);
+      // The depth is recounted at most every DEPTH_REFRESH, then submissions flow again.
+      Thread.sleep(JobService.DEPTH_REFRESH.toMillis() + 100);
       assertThat(node.jobs.submit(SubmitRequest.of(owner, "queued", "{}")).created()).isTrue();
     }
   }

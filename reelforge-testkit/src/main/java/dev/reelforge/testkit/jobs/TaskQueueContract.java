@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -416,17 +415,14 @@ public abstract class TaskQueueContract {
   }
 
   @Test
-  void eventsOfARunAreNumberedWithoutGapsInOrder() {
+  void eventsOfARunHaveIncreasingIdsInCommitOrder() {
     RunRecord run = submit(StageDefinition.of("a", q), StageDefinition.of("b", q).after("a"));
     ClaimedTask a = claimOne();
     queue.progress(a.lease(), 0.5, "half way");
     queue.complete(a.lease(), "{}");
     queue.complete(claimOne().lease(), "{}");
     List<RunEvent> events = runs.events(run.id(), 0, 100);
-    assertThat(events)
-        .extracting(RunEvent::sequence)
-        .containsExactlyElementsOf(
-            IntStream.rangeClosed(1, events.size()).mapToObj(i -> (long) i).toList());
+    assertThat(events).extracting(RunEvent::sequence).isSorted().doesNotHaveDuplicates();
     assertThat(events)
         .extracting(RunEvent::type)
         .containsExactly(
@@ -439,9 +435,11 @@ public abstract class TaskQueueContract {
             "stage.completed",
             "run.succeeded");
     assertThat(events.get(3).data()).contains("half way");
-    assertThat(runs.events(run.id(), 5, 100))
-        .extracting(RunEvent::sequence)
-        .containsExactly(6L, 7L, 8L);
+    long fifth = events.get(4).sequence();
+    assertThat(runs.events(run.id(), fifth, 100))
+        .extracting(RunEvent::type)
+        .containsExactly("stage.started", "stage.completed", "run.succeeded");
+    assertThat(runs.events(run.id(), 0, 2)).hasSize(2);
     assertThat(events.getFirst().at()).isEqualTo(clock.instant());
   }
 

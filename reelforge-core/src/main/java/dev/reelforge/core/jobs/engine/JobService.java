@@ -15,10 +15,13 @@ import dev.reelforge.core.jobs.StageDefinition;
 import dev.reelforge.core.jobs.TaskRecord;
 import dev.reelforge.core.jobs.TaskStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job engine's service layer: starting runs (with validation, idempotency and backpressure) and
@@ -30,6 +33,10 @@ public final class JobService {
   private final PipelineRegistry pipelines;
   private final QueueLimits limits;
   private final Clock clock;
+  private final Map<String, CachedDepth> depths = new ConcurrentHashMap<>();
+
+  /** How long a counted queue depth is trusted by the backpressure check. */
+  public static final Duration DEPTH_REFRESH = Duration.ofMillis(500);
 
   public JobService(RunStore store, PipelineRegistry pipelines, QueueLimits limits, Clock clock) {
     this.store = store;
@@ -55,7 +62,7 @@ public final class JobService {
       }
     }
     for (String queue : pipeline.queues()) {
-      long depth = store.depth(queue);
+      long depth = depth(queue);
       if (depth >= limits.maxDepth(queue)) {
         throw new ReelForgeException(
             ErrorCode.SERVICE_UNAVAILABLE,
@@ -74,15 +81,26 @@ public final class JobService {
               stage.timeout(),
               stage.requiredTags()));
     }
-    return store.submit(
-        new NewRun(
-            Ids.newId(clock),
-            request.ownerId(),
-            request.kind(),
-            request.inputs(),
-            request.priority(),
-            request.idempotencyKey(),
-            tasks));
+    RunStore.SubmitResult result =
+        store.submit(
+            new NewRun(
+                Ids.newId(clock),
+                request.ownerId(),
+                request.kind(),
+                request.inputs(),
+                request.priority(),
+                request.idempotencyKey(),
+                tasks));
+    if (result.created()) {
+      // Count our own additions until the next recount, so one node cannot overshoot alone.
+      for (StageDefinition stage : pipeline.stagesInOrder()) {
+        if (stage.dependsOn().isEmpty()) {
+          depths.computeIfPresent(
+              stage.queue(), (q, c) -> new CachedDepth(c.depth() + 1, c.countedAt()));
+        }
+      }
+    }
+    return result;
   }
 
   /**
@@ -125,6 +143,23 @@ public final class JobService {
   public List<QueueStats> queues() {
     return store.queueStats();
   }
+
+  /**
+   * The queue's depth, counted at most every {@link #DEPTH_REFRESH}: counting a deep queue on every
+   * submit would cost more than the submit, and the limit need not be exact to the task.
+   */
+  private long depth(String queue) {
+    long now = clock.millis();
+    CachedDepth cached = depths.get(queue);
+    if (cached != null && now - cached.countedAt() < DEPTH_REFRESH.toMillis()) {
+      return cached.depth();
+    }
+    long depth = store.depth(queue);
+    depths.put(queue, new CachedDepth(depth, now));
+    return depth;
+  }
+
+  private record CachedDepth(long depth, long countedAt) {}
 
   private static void checkKey(String key) {
     if (key.isBlank() || key.length() > SubmitRequest.MAX_IDEMPOTENCY_KEY_LENGTH) {

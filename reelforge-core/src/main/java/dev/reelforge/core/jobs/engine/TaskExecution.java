@@ -89,10 +89,12 @@ final class TaskExecution implements StageContext, Runnable {
   @Override
   public void run() {
     synchronized (this) {
-      thread = Thread.currentThread();
       if (stopReason != StopReason.NONE) {
-        thread.interrupt();
+        // Stopped before it started (cancelled or shut down while prefetched): no handler call.
+        record(null, new StageCancelledException());
+        return;
       }
+      thread = Thread.currentThread();
     }
     StageResult result;
     Throwable failure = null;

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class WorkerPool implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration CLAIM_ERROR_PAUSE = Duration.ofSeconds(1);
+  private static final Duration SLOT_WAIT = Duration.ofMillis(100);
 
   private final WorkerPoolOptions options;
   private final TaskQueue queue;
@@ -47,7 +49,11 @@ public final class WorkerPool implements AutoCloseable {
   private final Optional<WorkSignal> signal;
   private final Clock clock;
   private final String workerId;
+
+  /** Every task this pool holds leased: executing, or prefetched and waiting for a slot. */
   private final Map<UUID, TaskExecution> active = new ConcurrentHashMap<>();
+
+  private final Semaphore slots;
   private final ExecutorService executions;
   private final ScheduledExecutorService timers;
   private final Object wakeLock = new Object();
@@ -72,6 +78,7 @@ public final class WorkerPool implements AutoCloseable {
             + ProcessHandle.current().pid()
             + "-"
             + UUID.randomUUID().toString().substring(0, 8);
+    this.slots = new Semaphore(options.concurrency());
     this.executions =
         Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name(options.name() + "-task-", 0).factory());
@@ -102,9 +109,12 @@ public final class WorkerPool implements AutoCloseable {
   }
 
   private void pollLoop() {
+    // With prefetch, claim in batches: only once half the prefetch room is free (or when idle).
+    int batch = Math.max(1, (options.prefetch() + 1) / 2);
     while (running) {
-      int free = options.concurrency() - active.size();
-      if (free > 0) {
+      int held = active.size();
+      int free = options.maxHeld() - held;
+      if (free > 0 && (free >= batch || held == 0)) {
         List<ClaimedTask> claimed = claim(free);
         claimed.forEach(this::launch);
         if (!claimed.isEmpty() && claimed.size() == free) {
@@ -153,21 +163,44 @@ public final class WorkerPool implements AutoCloseable {
             ThreadLocalRandom.current(),
             options.progressInterval());
     active.put(task.lease().taskId(), execution);
-    ScheduledFuture<?> timeout =
-        timers.schedule(
-            () -> execution.stop(TaskExecution.StopReason.TIMED_OUT),
-            stage.timeout().toMillis(),
-            TimeUnit.MILLISECONDS);
     executions.execute(
         () -> {
+          boolean acquired = false;
+          ScheduledFuture<?> timeout = null;
           try {
+            // A prefetched task waits for a slot, but not past a stop (cancel, shutdown).
+            while (!(acquired = slots.tryAcquire(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS))) {
+              if (!running) {
+                execution.stop(TaskExecution.StopReason.SHUTDOWN);
+              }
+              if (execution.isCancelled()) {
+                execution.run();
+                return;
+              }
+            }
+            if (!running) {
+              execution.stop(TaskExecution.StopReason.SHUTDOWN);
+            }
+            timeout =
+                timers.schedule(
+                    () -> execution.stop(TaskExecution.StopReason.TIMED_OUT),
+                    stage.timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            execution.run();
+          } catch (InterruptedException e) {
+            execution.stop(TaskExecution.StopReason.SHUTDOWN);
             execution.run();
           } catch (RuntimeException e) {
             // Recording the outcome failed (database down): the lease will expire and the reaper
             // hands the task to another worker, so nothing is lost.
             log.warn("task {} outcome not recorded: {}", task.lease().taskId(), e.getMessage());
           } finally {
-            timeout.cancel(false);
+            if (timeout != null) {
+              timeout.cancel(false);
+            }
+            if (acquired) {
+              slots.release();
+            }
             active.remove(task.lease().taskId());
             wake();
           }

@@ -12,6 +12,9 @@ import java.util.Set;
  * @param name names threads and the worker id
  * @param queues the queues served
  * @param concurrency most tasks executing at once
+ * @param prefetch how many more tasks the pool may hold leased while waiting for a free slot:
+ *     claiming in batches raises throughput for short tasks, but a prefetched task waits on this
+ *     node even when another node is idle, so long stages (renders) should keep 0
  * @param tags resource tags this pool offers
  * @param pollInterval how often an idle pool looks for work when no signal wakes it
  * @param lease how long a claimed task stays ours without a heartbeat
@@ -23,6 +26,7 @@ public record WorkerPoolOptions(
     String name,
     Set<String> queues,
     int concurrency,
+    int prefetch,
     Set<String> tags,
     Duration pollInterval,
     Duration lease,
@@ -46,6 +50,9 @@ public record WorkerPoolOptions(
     if (concurrency < 1) {
       throw new IllegalArgumentException("worker pool " + name + ": concurrency must be positive");
     }
+    if (prefetch < 0) {
+      throw new IllegalArgumentException("worker pool " + name + ": prefetch must not be negative");
+    }
     if (heartbeatInterval.compareTo(lease) >= 0) {
       throw new IllegalArgumentException(
           "worker pool " + name + ": heartbeats must come more often than the lease expires");
@@ -58,6 +65,7 @@ public record WorkerPoolOptions(
         name,
         queues,
         concurrency,
+        0,
         Set.of("cpu"),
         DEFAULT_POLL_INTERVAL,
         DEFAULT_LEASE,
@@ -66,11 +74,31 @@ public record WorkerPoolOptions(
         DEFAULT_PROGRESS_INTERVAL);
   }
 
+  public WorkerPoolOptions withPrefetch(int prefetch) {
+    return new WorkerPoolOptions(
+        name,
+        queues,
+        concurrency,
+        prefetch,
+        tags,
+        pollInterval,
+        lease,
+        heartbeatInterval,
+        shutdownGrace,
+        progressInterval);
+  }
+
+  /** The most tasks the pool holds leased at once (executing plus prefetched). */
+  public int maxHeld() {
+    return concurrency + prefetch;
+  }
+
   public WorkerPoolOptions withTags(Set<String> tags) {
     return new WorkerPoolOptions(
         name,
         queues,
         concurrency,
+        prefetch,
         tags,
         pollInterval,
         lease,
@@ -85,6 +113,7 @@ public record WorkerPoolOptions(
         name,
         queues,
         concurrency,
+        prefetch,
         tags,
         pollInterval,
         lease,
@@ -98,6 +127,7 @@ public record WorkerPoolOptions(
         name,
         queues,
         concurrency,
+        prefetch,
         tags,
         pollInterval,
         lease,

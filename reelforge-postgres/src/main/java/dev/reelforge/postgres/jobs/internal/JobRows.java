@@ -78,7 +78,7 @@ public final class JobRows {
   public static RunEvent event(ResultSet rs, int row) throws SQLException {
     return new RunEvent(
         rs.getObject("run_id", UUID.class),
-        rs.getLong("seq"),
+        rs.getLong("id"),
         rs.getString("type"),
         Optional.ofNullable(rs.getString("stage")),
         rs.getString("data"),

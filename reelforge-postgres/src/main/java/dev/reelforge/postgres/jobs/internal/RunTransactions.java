@@ -85,20 +85,44 @@ public final class RunTransactions {
         });
   }
 
-  /** Appends an event to a run whose row this transaction has locked. */
+  /**
+   * Appends an event to a run whose row this transaction has locked (the lock is what keeps a run's
+   * event ids in commit order).
+   */
   public void appendEvent(UUID runId, String type, String stage, String data) {
     jdbc.sql(
             """
-            with next as (
-              update run set last_event_seq = last_event_seq + 1, updated_at = :now
-              where id = :run returning last_event_seq)
-            insert into run_event (run_id, seq, type, stage, data, created_at)
-            select :run, last_event_seq, :type, :stage, cast(:data as jsonb), :now from next
+            insert into run_event (run_id, type, stage, data, created_at)
+            values (:run, :type, :stage, cast(:data as jsonb), :now)
             """)
         .param("run", runId)
         .param("type", type)
         .param("stage", stage)
         .param("data", data)
+        .param("now", now())
+        .update();
+  }
+
+  /** One event of a batch. */
+  public record PendingEvent(UUID runId, String type, String stage, String data) {}
+
+  /** Appends events in one statement, in list order; every run named must be locked. */
+  public void appendEvents(List<PendingEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into run_event (run_id, type, stage, data, created_at)
+            select u.run_id, u.type, u.stage, cast(u.data as jsonb), :now
+            from unnest(cast(:runs as uuid[]), cast(:types as text[]), cast(:stages as text[]),
+                        cast(:datas as text[])) with ordinality as u(run_id, type, stage, data, n)
+            order by u.n
+            """)
+        .param("runs", events.stream().map(PendingEvent::runId).toArray(UUID[]::new))
+        .param("types", events.stream().map(PendingEvent::type).toArray(String[]::new))
+        .param("stages", events.stream().map(PendingEvent::stage).toArray(String[]::new))
+        .param("datas", events.stream().map(PendingEvent::data).toArray(String[]::new))
         .param("now", now())
         .update();
   }
@@ -173,22 +197,32 @@ public final class RunTransactions {
   }
 
   /**
-   * After {@code stage} of a locked run succeeded: counts it off its dependents and makes ready
-   * those whose every dependency succeeded (unless the run is no longer running).
+   * After {@code stage} of a locked run succeeded: counts it off its dependents, and makes ready
+   * (and announces) those whose every dependency succeeded, unless the run is no longer running.
    */
   public void unblockDependents(UUID runId, String stage, RunStatus runStatus) {
-    jdbc.sql(
-            """
-            update task set pending_deps = pending_deps - 1, updated_at = :now
-            where run_id = :run and status = 'blocked' and :stage = any(depends_on)
-            """)
-        .param("now", now())
-        .param("run", runId)
-        .param("stage", stage)
-        .update();
-    if (runStatus == RunStatus.RUNNING || runStatus == RunStatus.AWAITING_REVIEW) {
-      makeUnblockedReady(runId);
-    }
+    checkTransitions(Set.of(TaskStatus.BLOCKED), TaskStatus.READY);
+    boolean active = runStatus == RunStatus.RUNNING || runStatus == RunStatus.AWAITING_REVIEW;
+    List<String> readyQueues =
+        jdbc
+            .sql(
+                """
+                update task set pending_deps = pending_deps - 1, updated_at = :now,
+                  status = case when pending_deps = 1 and :active then 'ready' else status end,
+                  run_after = case when pending_deps = 1 and :active then :now else run_after end
+                where run_id = :run and status = 'blocked' and :stage = any(depends_on)
+                returning queue, status
+                """)
+            .param("now", now())
+            .param("active", active)
+            .param("run", runId)
+            .param("stage", stage)
+            .query((rs, n) -> "ready".equals(rs.getString("status")) ? rs.getString("queue") : null)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    notifyWork(readyQueues);
   }
 
   /** Makes ready the blocked tasks of a locked run that wait for nothing, and announces them. */
@@ -216,34 +250,46 @@ public final class RunTransactions {
     if (current.isTerminal()) {
       return;
     }
-    Counts counts =
+    if (!current.canMoveTo(RunStatus.SUCCEEDED)) {
+      return; // queued: nothing has run yet
+    }
+    // One round trip: end the run if no task is left unfinished, and log it.
+    boolean finished =
         jdbc.sql(
                 """
-                select count(*) filter (where status <> 'succeeded') as unfinished,
-                       count(*) filter (where status = 'awaiting_review') as in_review
-                from task where run_id = :run
+                with finished as (
+                  update run set status = 'succeeded', completed_at = :now, updated_at = :now,
+                    current_stage = null,
+                    artifacts = (
+                      select coalesce(jsonb_object_agg(t.stage, t.output), '{}'::jsonb)
+                      from task t
+                      where t.run_id = :run and not exists (
+                        select 1 from task d where d.run_id = :run
+                          and t.stage = any(d.depends_on)))
+                  where id = :run
+                    and not exists (select 1 from task where run_id = :run and status <> 'succeeded')
+                  returning id),
+                logged as (
+                  insert into run_event (run_id, type, data, created_at)
+                  select id, 'run.succeeded', '{}'::jsonb, :now from finished)
+                select exists (select 1 from finished)
                 """)
+            .param("now", now())
             .param("run", runId)
-            .query((rs, n) -> new Counts(rs.getLong("unfinished"), rs.getLong("in_review")))
+            .query(Boolean.class)
             .single();
-    if (counts.unfinished() == 0) {
-      jdbc.sql(
-              """
-              update run set current_stage = null, artifacts = (
-                select coalesce(jsonb_object_agg(t.stage, t.output), '{}'::jsonb) from task t
-                where t.run_id = :run and not exists (
-                  select 1 from task d where d.run_id = :run and t.stage = any(d.depends_on)))
-              where id = :run
-              """)
-          .param("run", runId)
-          .update();
-      moveRun(runId, current, RunStatus.SUCCEEDED, "{}");
-    } else if (counts.inReview() == 0 && current == RunStatus.AWAITING_REVIEW) {
+    if (!finished && current == RunStatus.AWAITING_REVIEW && !anyInReview(runId)) {
       moveRun(runId, current, RunStatus.RUNNING, "{}");
     }
   }
 
-  private record Counts(long unfinished, long inReview) {}
+  private boolean anyInReview(UUID runId) {
+    return jdbc.sql(
+            "select exists (select 1 from task where run_id = :run and status = 'awaiting_review')")
+        .param("run", runId)
+        .query(Boolean.class)
+        .single();
+  }
 
   /** Wakes workers of {@code queues} on every node once the transaction commits. */
   public void notifyWork(Collection<String> queues) {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs a ReelForge benchmark: bench/run.sh jobs [options]   (see bench/README.md)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA_HOME="$("$ROOT/scripts/find-jdk")"
+export JAVA_HOME
+if "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+(cd "$ROOT" && ./mvnw -q -B -Pbench -DskipTests -Dspotless.check.skip=true -pl bench -am package)
+which="${1:-jobs}"
+shift || true
+case "$which" in
+  jobs) main=dev.reelforge.bench.JobEngineBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: jobs)" >&2; exit 2 ;;
+esac
+exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$ROOT/bench/target/bench.jar:$ROOT/bench/target/lib/*" "$main" "$@"
