@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.jobs.JobsSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /** Registers the settings trees and the clock every component receives. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
+  JobsSettings.class,
   ServerSettings.class,
   DatabaseSettings.class,
   MediaSettings.class,

@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.jobs.JobsSettings;
 import dev.reelforge.postgres.DatabaseUrl;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -32,7 +33,11 @@ public final class SettingsValidator
   /** Every settings tree of the app; a new one must be added here to be checked at startup. */
   public static final List<Class<?>> SETTINGS =
       List.of(
-          ServerSettings.class, DatabaseSettings.class, MediaSettings.class, StorageSettings.class);
+          ServerSettings.class,
+          DatabaseSettings.class,
+          MediaSettings.class,
+          StorageSettings.class,
+          JobsSettings.class);
 
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -67,6 +72,9 @@ public final class SettingsValidator
         check(prefix(type), validator.validate(settings));
         if (settings instanceof DatabaseSettings database) {
           checkDatabaseUrl(database);
+        }
+        if (settings instanceof JobsSettings jobs) {
+          checkJobTimings(jobs);
         }
       }
     }
@@ -105,6 +113,15 @@ public final class SettingsValidator
       DatabaseUrl.parse(database.getUrl());
     } catch (IllegalArgumentException e) {
       fail("reelforge.database.url", database.getUrl(), e.getMessage());
+    }
+  }
+
+  private static void checkJobTimings(JobsSettings jobs) {
+    if (jobs.getHeartbeatInterval().compareTo(jobs.getLease()) >= 0) {
+      fail(
+          "reelforge.jobs.heartbeat-interval",
+          jobs.getHeartbeatInterval(),
+          "must be shorter than reelforge.jobs.lease (" + jobs.getLease() + ")");
     }
   }
 

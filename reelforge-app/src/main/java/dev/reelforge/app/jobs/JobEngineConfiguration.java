@@ -1,0 +1,59 @@
+package dev.reelforge.app.jobs;
+
+import dev.reelforge.app.database.DatabaseEndpoint;
+import dev.reelforge.core.jobs.RunStore;
+import dev.reelforge.core.jobs.TaskQueue;
+import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.PipelineRegistry;
+import dev.reelforge.core.jobs.engine.QueueLimits;
+import dev.reelforge.core.jobs.engine.RegisteredPipeline;
+import dev.reelforge.postgres.jobs.PostgresRunStore;
+import dev.reelforge.postgres.jobs.PostgresTaskQueue;
+import dev.reelforge.postgres.jobs.PostgresWorkSignal;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The job engine on PostgreSQL: stores, LISTEN/NOTIFY signal, pipelines and the service. */
+@Configuration(proxyBeanMethods = false)
+public class JobEngineConfiguration {
+
+  @Bean
+  RunStore runStore(DataSource dataSource, Clock clock) {
+    return new PostgresRunStore(dataSource, clock);
+  }
+
+  @Bean
+  TaskQueue taskQueue(DataSource dataSource, Clock clock) {
+    return new PostgresTaskQueue(dataSource, clock);
+  }
+
+  /** One unpooled connection per node listens for work and cancellations. */
+  @Bean(destroyMethod = "close")
+  PostgresWorkSignal workSignal(DatabaseEndpoint endpoint) {
+    return new PostgresWorkSignal(
+        () ->
+            DriverManager.getConnection(
+                endpoint.jdbcUrl(), endpoint.username(), endpoint.password()));
+  }
+
+  @Bean
+  PipelineRegistry pipelineRegistry(List<RegisteredPipeline> pipelines) {
+    PipelineRegistry registry = new PipelineRegistry();
+    pipelines.forEach(p -> registry.register(p.definition(), p.handlers()));
+    return registry;
+  }
+
+  @Bean
+  JobService jobService(
+      RunStore runs, PipelineRegistry pipelines, JobsSettings settings, Clock clock) {
+    return new JobService(
+        runs,
+        pipelines,
+        new QueueLimits(settings.getMaxQueueDepth(), settings.getQueueDepthLimits()),
+        clock);
+  }
+}

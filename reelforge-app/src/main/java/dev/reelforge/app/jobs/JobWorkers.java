@@ -1,0 +1,101 @@
+package dev.reelforge.app.jobs;
+
+import dev.reelforge.core.jobs.TaskQueue;
+import dev.reelforge.core.jobs.engine.LeaseReaper;
+import dev.reelforge.core.jobs.engine.PipelineRegistry;
+import dev.reelforge.core.jobs.engine.WorkerPool;
+import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
+import dev.reelforge.postgres.jobs.PostgresWorkSignal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts this node's worker pools and lease reaper with the application and stops them gracefully
+ * with it: no new claims, running tasks get the shutdown grace, the rest are handed back. Runs
+ * before the database pool closes (lifecycle beans stop before beans are destroyed).
+ */
+@Component
+@ConditionalOnWebApplication
+public class JobWorkers implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+
+  private final JobsSettings settings;
+  private final TaskQueue queue;
+  private final PipelineRegistry pipelines;
+  private final PostgresWorkSignal signal;
+  private final Clock clock;
+  private final List<WorkerPool> pools = new ArrayList<>();
+  private LeaseReaper reaper;
+  private volatile boolean running;
+
+  public JobWorkers(
+      JobsSettings settings,
+      TaskQueue queue,
+      PipelineRegistry pipelines,
+      PostgresWorkSignal signal,
+      Clock clock) {
+    this.settings = settings;
+    this.queue = queue;
+    this.pipelines = pipelines;
+    this.signal = signal;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized void start() {
+    reaper = new LeaseReaper(queue, settings.getReaperInterval()).start();
+    if (settings.isWorkersEnabled()) {
+      for (Map.Entry<String, JobsSettings.Pool> entry : settings.getPools().entrySet()) {
+        JobsSettings.Pool pool = entry.getValue();
+        WorkerPoolOptions options =
+            WorkerPoolOptions.of(
+                    entry.getKey(), Set.copyOf(pool.getQueues()), pool.getConcurrency())
+                .withPrefetch(pool.getPrefetch())
+                .withTags(Set.copyOf(pool.getTags()))
+                .withTimings(
+                    settings.getPollInterval(),
+                    settings.getLease(),
+                    settings.getHeartbeatInterval())
+                .withShutdownGrace(settings.getShutdownGrace());
+        pools.add(new WorkerPool(options, queue, pipelines, Optional.of(signal), clock).start());
+      }
+      log.info("job workers started: {} pool(s) for pipelines {}", pools.size(), pipelines.kinds());
+    }
+    running = true;
+  }
+
+  @Override
+  public synchronized void stop() {
+    pools.forEach(WorkerPool::close);
+    pools.clear();
+    if (reaper != null) {
+      reaper.close();
+    }
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stop after the web server has stopped taking requests, before the database goes. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 1000;
+  }
+
+  public int poolCount() {
+    return pools.size();
+  }
+}
