@@ -5,6 +5,9 @@ interface Engine extends AutoCloseable {
 
   String name();
 
+  /** Vacuums and analyses the engine's tables, as autovacuum would in a steady state. */
+  void settle() throws Exception;
+
   /** Queues {@code count} no-op tasks without executing them. */
   void enqueue(int count) throws Exception;
 

@@ -87,6 +87,7 @@ public final class JobEngineBenchmark {
     long enqueueStart = System.nanoTime();
     engine.enqueue(tasks);
     double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
+    engine.settle();
     double drainSeconds = engine.drain(tasks) / 1e9;
     double throughput = tasks / drainSeconds;
     Stats latency = Stats.of(engine.latencies(latencyTasks, rate));

@@ -80,6 +80,14 @@ final class ReelForgeEngine implements Engine {
   }
 
   @Override
+  public void settle() throws Exception {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("vacuum analyze run, task, run_event");
+    }
+  }
+
+  @Override
   public void enqueue(int count) throws Exception {
     ExecutorService submitters = Executors.newFixedThreadPool(4);
     for (int i = 0; i < count; i++) {
