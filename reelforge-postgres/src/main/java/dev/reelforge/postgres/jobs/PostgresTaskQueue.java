@@ -298,8 +298,10 @@ public final class PostgresTaskQueue implements TaskQueue {
     return tx.withRunLocked(
         lease.runId(),
         status -> {
-          // One round trip: finish the task, log it, and count it off its dependents (making
-          // ready those with nothing left to wait for, unless the run stopped).
+          // One round trip under the run lock: finish the task, count it off its dependents
+          // (making ready those with nothing left to wait for, unless the run stopped), end the
+          // run when this was its last unfinished task, and log both, in that order. The
+          // statement sees the task as it was, hence "id <> :id" and the output parameter.
           boolean active = status == RunStatus.RUNNING || status == RunStatus.AWAITING_REVIEW;
           Optional<Completion> completion =
               jdbc.sql(
@@ -312,11 +314,6 @@ public final class PostgresTaskQueue implements TaskQueue {
                         where id = :id and status = 'running' and lease_owner = :worker
                           and attempt = :attempt
                         returning run_id, stage),
-                      logged as (
-                        insert into run_event (run_id, type, stage, data, created_at)
-                        select run_id, 'stage.completed', stage,
-                               jsonb_build_object('attempt', cast(:attempt as integer)), :now
-                        from done),
                       unblocked as (
                         update task d set pending_deps = d.pending_deps - 1, updated_at = :now,
                           status = case when d.pending_deps = 1 and :active then 'ready'
@@ -326,34 +323,65 @@ public final class PostgresTaskQueue implements TaskQueue {
                         from done
                         where d.run_id = done.run_id and d.status = 'blocked'
                           and done.stage = any(d.depends_on)
-                        returning d.queue, d.status)
+                        returning d.queue, d.status),
+                      finished as (
+                        update run set status = 'succeeded', completed_at = :now,
+                          updated_at = :now, current_stage = null,
+                          artifacts = (
+                            select coalesce(jsonb_object_agg(t.stage,
+                              case when t.id = :id then cast(:output as jsonb) else t.output end),
+                              '{}'::jsonb)
+                            from task t
+                            where t.run_id = :run and not exists (
+                              select 1 from task d where d.run_id = :run
+                                and t.stage = any(d.depends_on)))
+                        where id = :run and :canSucceed and exists (select 1 from done)
+                          and not exists (
+                            select 1 from task where run_id = :run and id <> :id
+                              and status <> 'succeeded')
+                        returning id),
+                      logged as (
+                        insert into run_event (run_id, type, stage, data, created_at)
+                        select run_id, type, stage, data, :now from (
+                          select 1 as n, run_id, 'stage.completed' as type, stage,
+                            jsonb_build_object('attempt', cast(:attempt as integer)) as data
+                          from done
+                          union all
+                          select 2, id, 'run.succeeded', null, '{}'::jsonb from finished) e
+                        order by n)
                       select (select stage from done) as stage,
-                        array(select queue from unblocked where status = 'ready') as ready
+                        array(select queue from unblocked where status = 'ready') as ready,
+                        exists (select 1 from finished) as finished
                       """)
                   .param("output", output)
                   .param("now", tx.now())
                   .param("id", lease.taskId())
+                  .param("run", lease.runId())
                   .param("worker", lease.workerId())
                   .param("attempt", lease.attempt())
                   .param("active", active)
+                  .param("canSucceed", status.canMoveTo(RunStatus.SUCCEEDED))
                   .query(
                       (rs, n) ->
                           rs.getString("stage") == null
                               ? null
                               : new Completion(
                                   rs.getString("stage"),
-                                  Arrays.asList((String[]) rs.getArray("ready").getArray())))
+                                  Arrays.asList((String[]) rs.getArray("ready").getArray()),
+                                  rs.getBoolean("finished")))
                   .optional();
           if (completion.isEmpty()) {
             return false;
           }
           tx.notifyWork(completion.get().readyQueues());
-          tx.settleRun(lease.runId(), status);
+          if (!completion.get().runFinished() && status == RunStatus.AWAITING_REVIEW) {
+            tx.settleRun(lease.runId(), status);
+          }
           return true;
         });
   }
 
-  private record Completion(String stage, List<String> readyQueues) {}
+  private record Completion(String stage, List<String> readyQueues, boolean runFinished) {}
 
   @Override
   public boolean retryLater(
