@@ -6,8 +6,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -21,7 +19,7 @@ final class DbSchedulerEngine implements Engine {
   private final DataSource dataSource;
   private final int workers;
   private final AtomicInteger executed = new AtomicInteger();
-  private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
+  private final LatencyProbe probe = new LatencyProbe();
   private final OneTimeTask<Void> task;
   private final SchedulerClient client;
   private Scheduler scheduler;
@@ -33,7 +31,7 @@ final class DbSchedulerEngine implements Engine {
         Tasks.oneTime("noop")
             .execute(
                 (instance, context) -> {
-                  startedAt.putIfAbsent(Integer.parseInt(instance.getId()), System.nanoTime());
+                  probe.started(Integer.parseInt(instance.getId()));
                   executed.incrementAndGet();
                 });
     this.client = SchedulerClient.Builder.create(dataSource, task).enablePriority().build();
@@ -75,28 +73,11 @@ final class DbSchedulerEngine implements Engine {
   public long[] latencies(int count, int perSecond) throws Exception {
     startScheduler();
     Thread.sleep(500);
-    long[] submittedAt = new long[count];
-    long interval = 1_000_000_000L / perSecond;
-    long next = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      while (System.nanoTime() < next) {
-        Thread.onSpinWait();
-      }
-      // Through the scheduler itself, so that its immediate-execution wake-up applies.
-      scheduler.scheduleIfNotExists(task.instance(Integer.toString(i)), Instant.now());
-      submittedAt[i] = System.nanoTime();
-      next += interval;
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (startedAt.keySet().stream().filter(k -> k >= 0).count() < count
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    long[] latencies = new long[count];
-    for (int i = 0; i < count; i++) {
-      latencies[i] = startedAt.getOrDefault(i, deadline) - submittedAt[i];
-    }
-    return latencies;
+    // Through the scheduler itself, so that its immediate-execution wake-up applies.
+    return probe.measure(
+        count,
+        perSecond,
+        i -> scheduler.scheduleIfNotExists(task.instance(Integer.toString(i)), Instant.now()));
   }
 
   private void startScheduler() {

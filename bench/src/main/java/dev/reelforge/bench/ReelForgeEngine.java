@@ -13,12 +13,10 @@ import dev.reelforge.postgres.jobs.PostgresRunStore;
 import dev.reelforge.postgres.jobs.PostgresTaskQueue;
 import dev.reelforge.postgres.jobs.PostgresWorkSignal;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +35,7 @@ final class ReelForgeEngine implements Engine {
   private final Clock clock = Clock.systemUTC();
   private final UUID owner = UUID.randomUUID();
   private final AtomicInteger executed = new AtomicInteger();
-  private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
+  private final LatencyProbe probe = new LatencyProbe();
   private final JobService jobs;
   private final PipelineRegistry pipelines;
   private final PostgresTaskQueue queue;
@@ -61,7 +59,7 @@ final class ReelForgeEngine implements Engine {
                     "noop",
                     ctx -> {
                       String inputs = ctx.inputs();
-                      startedAt.putIfAbsent(index(inputs), System.nanoTime());
+                      probe.started(index(inputs));
                       executed.incrementAndGet();
                       return StageResult.completed("{}");
                     }));
@@ -113,27 +111,8 @@ final class ReelForgeEngine implements Engine {
   public long[] latencies(int count, int perSecond) throws Exception {
     startPool();
     Thread.sleep(500);
-    long[] submittedAt = new long[count];
-    long interval = 1_000_000_000L / perSecond;
-    long next = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      while (System.nanoTime() < next) {
-        Thread.onSpinWait();
-      }
-      jobs.submit(SubmitRequest.of(owner, "noop", "{\"i\":" + i + "}"));
-      submittedAt[i] = System.nanoTime();
-      next += interval;
-    }
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (startedAt.keySet().stream().filter(k -> k >= 0).count() < count
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    long[] latencies = new long[count];
-    for (int i = 0; i < count; i++) {
-      latencies[i] = startedAt.getOrDefault(i, deadline) - submittedAt[i];
-    }
-    return latencies;
+    return probe.measure(
+        count, perSecond, i -> jobs.submit(SubmitRequest.of(owner, "noop", "{\"i\":" + i + "}")));
   }
 
   private void startPool() {

@@ -2,6 +2,7 @@ package dev.reelforge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.testkit.TempDirs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,21 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,18 +44,14 @@ class ReelForgeProcessIT {
   private Path workDir;
 
   @BeforeEach
-  void createWorkDir() throws IOException {
+  void createWorkDir() {
     // World-searchable, so that the embedded server can run as an unprivileged user under root.
-    workDir = Path.of(System.getProperty("java.io.tmpdir"), "rf-process-" + UUID.randomUUID());
-    Files.createDirectories(workDir);
-    Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    workDir = TempDirs.worldSearchable("rf-process");
   }
 
   @AfterEach
-  void deleteWorkDir() throws IOException {
-    try (Stream<Path> paths = Files.walk(workDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  void deleteWorkDir() {
+    TempDirs.deleteTree(workDir);
   }
 
   @Test

@@ -37,5 +37,17 @@ public record NewRun(
       dependsOn = Set.copyOf(dependsOn);
       requiredTags = Set.copyOf(requiredTags);
     }
+
+    /** The task that executes {@code stage}. */
+    public static NewTask of(UUID id, StageDefinition stage) {
+      return new NewTask(
+          id,
+          stage.name(),
+          stage.queue(),
+          stage.dependsOn(),
+          stage.retryPolicy().maxAttempts(),
+          stage.timeout(),
+          stage.requiredTags());
+    }
   }
 }

@@ -351,12 +351,7 @@ public final class PostgresRunStore implements RunStore {
             tx.moveRun(runId.get(), status, RunStatus.RUNNING, JsonText.object("actor", actor));
             tx.makeUnblockedReady(runId.get());
           }
-          String queue =
-              jdbc.sql("select queue from task where id = :id")
-                  .param("id", taskId)
-                  .query(String.class)
-                  .single();
-          tx.notifyWork(List.of(queue));
+          tx.notifyWorkFor(taskId);
           return true;
         });
   }

@@ -525,12 +525,7 @@ public final class PostgresTaskQueue implements TaskQueue {
           stage.ifPresent(
               s -> {
                 tx.appendEvent(lease.runId(), "stage.released", s, "{}");
-                tx.notifyWork(
-                    List.of(
-                        jdbc.sql("select queue from task where id = :id")
-                            .param("id", lease.taskId())
-                            .query(String.class)
-                            .single()));
+                tx.notifyWorkFor(lease.taskId());
               });
           return stage.isPresent();
         });
@@ -676,12 +671,7 @@ public final class PostgresTaskQueue implements TaskQueue {
                     "stage.reclaimed",
                     s,
                     JsonText.object("attempt", lease.attempt(), "worker", lease.workerId()));
-                tx.notifyWork(
-                    List.of(
-                        jdbc.sql("select queue from task where id = :id")
-                            .param("id", lease.taskId())
-                            .query(String.class)
-                            .single()));
+                tx.notifyWorkFor(lease.taskId());
               });
           return stage.isPresent();
         });

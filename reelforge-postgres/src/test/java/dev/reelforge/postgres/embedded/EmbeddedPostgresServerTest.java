@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.postgres.DatabaseUnavailableException;
+import dev.reelforge.testkit.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +22,13 @@ class EmbeddedPostgresServerTest {
   private Path root;
 
   @BeforeEach
-  void createRoot() throws IOException {
-    root = Path.of(System.getProperty("java.io.tmpdir"), "rf-embedded-" + UUID.randomUUID());
-    Files.createDirectories(root);
-    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+  void createRoot() {
+    root = TempDirs.worldSearchable("rf-embedded");
   }
 
   @AfterEach
-  void deleteRoot() throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  void deleteRoot() {
+    TempDirs.deleteTree(root);
   }
 
   @Test

@@ -503,15 +503,7 @@ public abstract class TaskQueueContract {
   private NewRun plan(int priority, Optional<String> key, StageDefinition... stages) {
     List<NewRun.NewTask> tasks = new ArrayList<>();
     for (StageDefinition stage : stages) {
-      tasks.add(
-          new NewRun.NewTask(
-              Ids.newId(clock),
-              stage.name(),
-              stage.queue(),
-              stage.dependsOn(),
-              stage.retryPolicy().maxAttempts(),
-              stage.timeout(),
-              stage.requiredTags()));
+      tasks.add(NewRun.NewTask.of(Ids.newId(clock), stage));
     }
     return new NewRun(
         Ids.newId(clock), owner, "contract", "{\"topic\":\"tides\"}", priority, key, tasks);

@@ -71,15 +71,7 @@ public final class JobService {
     }
     List<NewRun.NewTask> tasks = new ArrayList<>();
     for (StageDefinition stage : pipeline.stagesInOrder()) {
-      tasks.add(
-          new NewRun.NewTask(
-              Ids.newId(clock),
-              stage.name(),
-              stage.queue(),
-              stage.dependsOn(),
-              stage.retryPolicy().maxAttempts(),
-              stage.timeout(),
-              stage.requiredTags()));
+      tasks.add(NewRun.NewTask.of(Ids.newId(clock), stage));
     }
     RunStore.SubmitResult result =
         store.submit(

@@ -302,6 +302,16 @@ public final class RunTransactions {
     }
   }
 
+  /** Wakes the workers of the queue {@code taskId} belongs to. */
+  public void notifyWorkFor(UUID taskId) {
+    notifyWork(
+        List.of(
+            jdbc.sql("select queue from task where id = :id")
+                .param("id", taskId)
+                .query(String.class)
+                .single()));
+  }
+
   /** Tells every node that a run was cancelled, once the transaction commits. */
   public void notifyCancel(UUID runId) {
     jdbc.sql("select pg_notify(:channel, :run)")
