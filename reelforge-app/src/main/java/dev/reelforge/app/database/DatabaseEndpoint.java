@@ -30,7 +30,9 @@ public record DatabaseEndpoint(
                   e.getPort(),
                   EmbeddedPostgresOptions.DEFAULT_DATABASE,
                   e.getUnprivilegedUser(),
-                  e.getStartupTimeout()));
+                  e.getStartupTimeout(),
+                  // The context stops the server when it closes (this endpoint's close()).
+                  false));
       return new DatabaseEndpoint(
           server.jdbcUrl(), server.username(), server.password(), Optional.of(server));
     }

@@ -86,7 +86,12 @@ public class NodeLifecycle implements SmartLifecycle {
     if (heartbeat != null) {
       heartbeat.shutdownNow();
       heartbeat = null;
-      registry.markStopped(nodeId);
+      try {
+        registry.markStopped(nodeId);
+      } catch (RuntimeException e) {
+        // Shutdown goes on: the node simply keeps no stop time, as if it had died.
+        log.warn("could not record that node {} stopped: {}", nodeId, e.getMessage());
+      }
     }
   }
 

@@ -15,13 +15,17 @@ import java.util.Objects;
  *     (PostgreSQL refuses to run as root)
  * @param startupTimeout how long to wait for {@code initdb} and for the server to accept
  *     connections
+ * @param stopAtJvmExit whether the server registers its own JVM shutdown hook. An owner that stops
+ *     the server itself at shutdown (the app's context) must say no: JVM hooks run concurrently, so
+ *     the server could stop while the owner still needs it
  */
 public record EmbeddedPostgresOptions(
     Path dataDirectory,
     int port,
     String database,
     String unprivilegedUser,
-    Duration startupTimeout) {
+    Duration startupTimeout,
+    boolean stopAtJvmExit) {
 
   public static final int DEFAULT_PORT = 0;
   public static final String DEFAULT_DATABASE = "reelforge";
@@ -50,11 +54,12 @@ public record EmbeddedPostgresOptions(
         DEFAULT_PORT,
         DEFAULT_DATABASE,
         DEFAULT_UNPRIVILEGED_USER,
-        DEFAULT_STARTUP_TIMEOUT);
+        DEFAULT_STARTUP_TIMEOUT,
+        true);
   }
 
   public EmbeddedPostgresOptions withPort(int port) {
     return new EmbeddedPostgresOptions(
-        dataDirectory, port, database, unprivilegedUser, startupTimeout);
+        dataDirectory, port, database, unprivilegedUser, startupTimeout, stopAtJvmExit);
   }
 }

@@ -151,10 +151,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return;
     }
     stopped = true;
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // The hook is what is calling us; nothing to remove.
+    if (options.stopAtJvmExit()) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // The hook is what is calling us; nothing to remove.
+      }
     }
     ExternalCommand.Result result = pgCtl(List.of("stop", "-m", "fast", "-w"), STOP_TIMEOUT);
     if (!result.succeeded()) {
@@ -207,7 +209,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               + ")",
           null);
     }
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    if (options.stopAtJvmExit()) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
     createDatabaseIfMissing();
     log.info(
         "embedded PostgreSQL running on 127.0.0.1:{} with data in {} (as user {})",

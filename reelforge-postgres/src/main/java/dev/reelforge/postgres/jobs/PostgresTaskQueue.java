@@ -41,6 +41,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PostgresTaskQueue implements TaskQueue {
 
+  static {
+    // The claim statement starts queued runs in SQL; it relies on this move being allowed.
+    if (!RunStatus.QUEUED.canMoveTo(RunStatus.RUNNING)) {
+      throw new IllegalStateException("a queued run must be allowed to start");
+    }
+  }
+
   private final RunTransactions tx;
   private final JdbcClient jdbc;
 
@@ -102,19 +109,41 @@ public final class PostgresTaskQueue implements TaskQueue {
                         select r.id, r.status, r.inputs from run r
                         where r.id in (select run_id from candidate)
                         for update of r skip locked
+                      ), claimed as (
+                        update task t set status = 'running', attempt = t.attempt + 1,
+                          lease_owner = :worker, lease_expires_at = :leaseUntil,
+                          started_at = coalesce(t.started_at, :now), updated_at = :now,
+                          progress = 0, progress_message = null, cancel_requested = false
+                        from candidate c join locked_run r on r.id = c.run_id
+                        where t.id = c.id
+                        returning t.id, t.run_id, t.owner_id, t.kind, t.stage, t.attempt,
+                          t.depends_on, t.checkpoint, t.review_signal,
+                          r.inputs::text as inputs, r.status as run_status
+                      ), started as (
+                        -- A queued run starts (queued -> running is in RunStatus's table).
+                        update run r set current_stage = c.stage, updated_at = :now,
+                          status = case when r.status = 'queued' then 'running' else r.status end,
+                          started_at = coalesce(r.started_at, :now)
+                        from claimed c where r.id = c.run_id
+                      ), logged as (
+                        insert into run_event (run_id, type, stage, data, created_at)
+                        select run_id, type, stage, data, :now from (
+                          (select distinct on (run_id) 1 as n, run_id, id, 'run.running' as type,
+                             null::text as stage, '{}'::jsonb as data
+                           from claimed where run_status = 'queued' order by run_id)
+                          union all
+                          select 2, run_id, id, 'stage.started', stage,
+                            jsonb_build_object('attempt', attempt)
+                          from claimed) e
+                        order by run_id, n, id
                       )
-                      update task t set status = 'running', attempt = t.attempt + 1,
-                        lease_owner = :worker, lease_expires_at = :leaseUntil,
-                        started_at = coalesce(t.started_at, :now), updated_at = :now,
-                        progress = 0, progress_message = null, cancel_requested = false
-                      from candidate c join locked_run r on r.id = c.run_id
-                      where t.id = c.id
-                      returning t.id, t.run_id, t.owner_id, t.kind, t.stage, t.attempt,
-                        t.depends_on, t.checkpoint::text as checkpoint,
-                        t.review_signal->>'decision' as decision,
-                        t.review_signal->>'payload' as payload,
-                        t.review_signal->>'actor' as actor,
-                        r.inputs::text as inputs, r.status as run_status
+                      select id, run_id, owner_id, kind, stage, attempt, depends_on,
+                        checkpoint::text as checkpoint,
+                        review_signal->>'decision' as decision,
+                        review_signal->>'payload' as payload,
+                        review_signal->>'actor' as actor,
+                        inputs, run_status
+                      from claimed
                       """)
                   .param("queue", queueName)
                   .param("now", now)
@@ -124,7 +153,6 @@ public final class PostgresTaskQueue implements TaskQueue {
                   .param("leaseUntil", leaseUntil)
                   .query(PostgresTaskQueue::claimed)
                   .list();
-          recordStarts(claimed);
           List<ClaimedTask> result = new ArrayList<>(claimed.size());
           for (Claimed c : claimed) {
             result.add(
@@ -142,42 +170,6 @@ public final class PostgresTaskQueue implements TaskQueue {
           }
           return result;
         });
-  }
-
-  /**
-   * Marks the runs of a claimed batch as running on their stage and logs the starts: two statements
-   * for the whole batch, whatever its size.
-   */
-  private void recordStarts(List<Claimed> claimed) {
-    if (claimed.isEmpty()) {
-      return;
-    }
-    jdbc.sql(
-            """
-            update run r set current_stage = u.stage, updated_at = :now,
-              status = case when r.status = 'queued' then 'running' else r.status end,
-              started_at = coalesce(r.started_at, :now)
-            from unnest(cast(:runs as uuid[]), cast(:stages as text[])) as u(run_id, stage)
-            where r.id = u.run_id
-            """)
-        .param("now", tx.now())
-        .param("runs", claimed.stream().map(Claimed::runId).toArray(UUID[]::new))
-        .param("stages", claimed.stream().map(Claimed::stage).toArray(String[]::new))
-        .update();
-    List<RunTransactions.PendingEvent> events = new ArrayList<>();
-    Set<UUID> started = new HashSet<>();
-    for (Claimed c : claimed) {
-      if (RunStatus.fromWire(c.runStatus()) == RunStatus.QUEUED && started.add(c.runId())) {
-        if (!RunStatus.QUEUED.canMoveTo(RunStatus.RUNNING)) {
-          throw new IllegalStateException("a queued run must be allowed to start");
-        }
-        events.add(new RunTransactions.PendingEvent(c.runId(), "run.running", null, "{}"));
-      }
-      events.add(
-          new RunTransactions.PendingEvent(
-              c.runId(), "stage.started", c.stage(), JsonText.object("attempt", c.attempt())));
-    }
-    tx.appendEvents(events);
   }
 
   private Map<String, String> dependencyOutputs(Claimed c) {

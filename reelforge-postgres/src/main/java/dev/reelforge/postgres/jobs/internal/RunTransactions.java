@@ -103,30 +103,6 @@ public final class RunTransactions {
         .update();
   }
 
-  /** One event of a batch. */
-  public record PendingEvent(UUID runId, String type, String stage, String data) {}
-
-  /** Appends events in one statement, in list order; every run named must be locked. */
-  public void appendEvents(List<PendingEvent> events) {
-    if (events.isEmpty()) {
-      return;
-    }
-    jdbc.sql(
-            """
-            insert into run_event (run_id, type, stage, data, created_at)
-            select u.run_id, u.type, u.stage, cast(u.data as jsonb), :now
-            from unnest(cast(:runs as uuid[]), cast(:types as text[]), cast(:stages as text[]),
-                        cast(:datas as text[])) with ordinality as u(run_id, type, stage, data, n)
-            order by u.n
-            """)
-        .param("runs", events.stream().map(PendingEvent::runId).toArray(UUID[]::new))
-        .param("types", events.stream().map(PendingEvent::type).toArray(String[]::new))
-        .param("stages", events.stream().map(PendingEvent::stage).toArray(String[]::new))
-        .param("datas", events.stream().map(PendingEvent::data).toArray(String[]::new))
-        .param("now", now())
-        .update();
-  }
-
   /**
    * Moves a locked run from {@code from} to {@code to} and logs {@code run.<to>}; does nothing when
    * the run is already there.
