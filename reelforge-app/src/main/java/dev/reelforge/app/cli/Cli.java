@@ -45,9 +45,7 @@ public final class Cli {
           "spring.autoconfigure.exclude",
           "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
           "spring.main.log-startup-info",
-          "false",
-          "logging.level.root",
-          "WARN");
+          "false");
 
   // Loggers that report a failed startup at length; Cli explains it in one line instead.
   private static final List<String> STARTUP_FAILURE_LOGGERS =
@@ -119,11 +117,18 @@ public final class Cli {
   private int doctor(List<String> options, boolean stacktrace) {
     out.println(BuildInfo.load().describe() + " — doctor");
     try (ConfigurableApplicationContext context =
-        application(WebApplicationType.NONE, DOCTOR_DEFAULTS).run(options.toArray(String[]::new))) {
+        application(WebApplicationType.NONE, DOCTOR_DEFAULTS).run(doctorArguments(options))) {
       return context.getBean(Doctor.class).run(out);
     } catch (RuntimeException e) {
       return failed(e, stacktrace);
     }
+  }
+
+  // Logs would interleave with the report; as an argument this outranks application.yml.
+  private static String[] doctorArguments(List<String> options) {
+    List<String> arguments = new ArrayList<>(options);
+    arguments.addFirst("--logging.level.root=WARN");
+    return arguments.toArray(String[]::new);
   }
 
   private int failed(RuntimeException e, boolean stacktrace) {

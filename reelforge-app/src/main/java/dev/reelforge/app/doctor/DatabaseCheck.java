@@ -5,6 +5,7 @@ import dev.reelforge.core.diagnostics.DiagnosticCheck;
 import dev.reelforge.core.diagnostics.Finding;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * external one, and applies pending migrations.
  */
 @Component
+@Order(3)
 class DatabaseCheck implements DiagnosticCheck {
 
   private final ObjectProvider<DatabaseStatus> status;

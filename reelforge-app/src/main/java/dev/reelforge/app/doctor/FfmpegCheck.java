@@ -7,10 +7,12 @@ import dev.reelforge.media.ffmpeg.FfmpegLocator;
 import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Finds FFmpeg as the render engine will, and reports its encoders. */
 @Component
+@Order(2)
 class FfmpegCheck implements DiagnosticCheck {
 
   private final FfmpegLocator locator;
@@ -34,11 +36,9 @@ class FfmpegCheck implements DiagnosticCheck {
     }
     String summary =
         ffmpeg.version()
-            + ", "
+            + " "
             + ffmpeg.origin()
-            + " ("
-            + ffmpeg.source().name().toLowerCase()
-            + ") at "
+            + " at "
             + ffmpeg.ffmpeg()
             + "; H.264 encoder: "
             + ffmpeg.h264Encoder().orElse("none")
@@ -63,7 +63,7 @@ class FfmpegCheck implements DiagnosticCheck {
                 () ->
                     Finding.warn(
                         "ffprobe",
-                        "not available with " + ffmpeg.origin(),
+                        "not available with the FFmpeg " + ffmpeg.origin(),
                         "install libpulse0 (enables the bundled FFmpeg 8) or FFmpeg itself")));
     return findings;
   }

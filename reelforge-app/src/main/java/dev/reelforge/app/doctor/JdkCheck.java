@@ -3,10 +3,12 @@ package dev.reelforge.app.doctor;
 import dev.reelforge.core.diagnostics.DiagnosticCheck;
 import dev.reelforge.core.diagnostics.Finding;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Reports the Java runtime ReelForge runs on. */
 @Component
+@Order(1)
 class JdkCheck implements DiagnosticCheck {
 
   static final int REQUIRED_FEATURE_VERSION = 21;

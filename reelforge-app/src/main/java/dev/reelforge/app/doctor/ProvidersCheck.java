@@ -3,6 +3,7 @@ package dev.reelforge.app.doctor;
 import dev.reelforge.core.diagnostics.DiagnosticCheck;
 import dev.reelforge.core.diagnostics.Finding;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * module is empty until the provider ports and their offline defaults land.
  */
 @Component
+@Order(5)
 class ProvidersCheck implements DiagnosticCheck {
 
   @Override

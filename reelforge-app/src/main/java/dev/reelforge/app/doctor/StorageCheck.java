@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Checks that the local blob store folder exists (or can be created) and is writable. */
 @Component
+@Order(4)
 class StorageCheck implements DiagnosticCheck {
 
   private final StorageSettings settings;

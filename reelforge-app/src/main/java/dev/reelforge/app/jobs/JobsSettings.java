@@ -46,7 +46,7 @@ public class JobsSettings {
    * Worker pools by name: the queues each serves, how many tasks it runs at once, how many more it
    * may prefetch, and the resource tags (cpu, gpu) its machine offers.
    */
-  @Valid private Map<String, Pool> pools = defaultPools();
+  private Map<String, @Valid Pool> pools = defaultPools();
 
   /** One worker pool. */
   public static class Pool {

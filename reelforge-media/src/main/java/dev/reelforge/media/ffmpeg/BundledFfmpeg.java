@@ -69,7 +69,7 @@ public final class BundledFfmpeg {
         ffmpeg,
         Optional.of(ffprobe),
         FfmpegInstallation.Source.BUNDLED,
-        "bundled FFmpeg (org.bytedeco, GPL)",
+        "bundled (org.bytedeco, GPL)",
         environment);
   }
 
@@ -83,7 +83,7 @@ public final class BundledFfmpeg {
         ffmpeg,
         Optional.empty(),
         FfmpegInstallation.Source.BUNDLED,
-        "bundled static FFmpeg (no ffprobe)",
+        "bundled static build (no ffprobe)",
         Map.of());
   }
 

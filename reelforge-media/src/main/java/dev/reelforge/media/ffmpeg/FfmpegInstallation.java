@@ -18,7 +18,7 @@ import java.util.Set;
  * @param ffmpeg the {@code ffmpeg} executable
  * @param ffprobe the {@code ffprobe} executable, when this build has one
  * @param source where it was found
- * @param origin a human description of the build, e.g. {@code org.bytedeco ffmpeg 8.0.1 (GPL)}
+ * @param origin where the build comes from, in words, e.g. {@code bundled (org.bytedeco, GPL)}
  * @param version the version string FFmpeg reports, e.g. {@code 8.0.1}
  * @param environment variables every FFmpeg process of this build needs
  * @param encoders names of the encoders it was built with

@@ -46,7 +46,10 @@ final class FfmpegProbe {
     }
     Set<String> encoders = names(run(unprobed, "-encoders"), CODEC_LINE);
     Set<String> filters = names(run(unprobed, "-filters"), FILTER_LINE);
-    String name = origin.isEmpty() ? "FFmpeg " + version.group(1) : origin;
+    String name =
+        !origin.isEmpty()
+            ? origin
+            : source == FfmpegInstallation.Source.PATH ? "from the PATH" : "configured";
     return new FfmpegInstallation(
         ffmpeg, ffprobe, source, name, version.group(1), environment, encoders, filters);
   }
