@@ -324,6 +324,9 @@ public final class PostgresRunStore implements RunStore {
     return tx.withRunLocked(
         runId.get(),
         status -> {
+          if (!status.canMoveTo(RunStatus.RUNNING) && status != RunStatus.RUNNING) {
+            return false; // a cancelled or finished run does not run again
+          }
           Optional<String> stage =
               jdbc.sql(
                       """

@@ -381,6 +381,9 @@ public final class PostgresTaskQueue implements TaskQueue {
     return tx.withRunLocked(
         lease.runId(),
         status -> {
+          if (status == RunStatus.CANCELLED) {
+            return cancelInstead(lease);
+          }
           Map<String, Object> params = new HashMap<>();
           params.put("runAfter", RunTransactions.utc(runAfter));
           params.put("checkpoint", checkpoint.orElse(null));
@@ -421,6 +424,9 @@ public final class PostgresTaskQueue implements TaskQueue {
     return tx.withRunLocked(
         lease.runId(),
         status -> {
+          if (status == RunStatus.CANCELLED) {
+            return cancelInstead(lease);
+          }
           Optional<String> stage =
               finish(
                   lease,
@@ -450,6 +456,9 @@ public final class PostgresTaskQueue implements TaskQueue {
     return tx.withRunLocked(
         lease.runId(),
         status -> {
+          if (status == RunStatus.CANCELLED) {
+            return cancelInstead(lease);
+          }
           Optional<String> stage = toDead(lease, error);
           if (stage.isEmpty()) {
             return false;
@@ -485,20 +494,24 @@ public final class PostgresTaskQueue implements TaskQueue {
 
   @Override
   public boolean acknowledgeCancel(TaskLease lease) {
-    return tx.withRunLocked(
-        lease.runId(),
-        status -> {
-          Optional<String> stage =
-              finish(
-                  lease,
-                  """
-                  update task set status = 'cancelled', completed_at = :now,
-                    lease_owner = null, lease_expires_at = null, updated_at = :now
-                  """,
-                  Map.of());
-          stage.ifPresent(s -> tx.appendEvent(lease.runId(), "stage.cancelled", s, "{}"));
-          return stage.isPresent();
-        });
+    return tx.withRunLocked(lease.runId(), status -> cancelInstead(lease));
+  }
+
+  /**
+   * Records the task as cancelled: whatever the handler asked for (retry, review, release), its run
+   * was cancelled meanwhile, so it must not run again. The caller holds the run lock.
+   */
+  private boolean cancelInstead(TaskLease lease) {
+    Optional<String> stage =
+        finish(
+            lease,
+            """
+            update task set status = 'cancelled', completed_at = :now,
+              lease_owner = null, lease_expires_at = null, updated_at = :now
+            """,
+            Map.of());
+    stage.ifPresent(s -> tx.appendEvent(lease.runId(), "stage.cancelled", s, "{}"));
+    return stage.isPresent();
   }
 
   @Override
@@ -506,6 +519,9 @@ public final class PostgresTaskQueue implements TaskQueue {
     return tx.withRunLocked(
         lease.runId(),
         status -> {
+          if (status == RunStatus.CANCELLED) {
+            return cancelInstead(lease);
+          }
           Optional<String> stage =
               finish(
                   lease,

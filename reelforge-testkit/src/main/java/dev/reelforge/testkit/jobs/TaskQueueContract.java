@@ -18,6 +18,7 @@ import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.RunStore;
 import dev.reelforge.core.jobs.StageDefinition;
+import dev.reelforge.core.jobs.TaskLease;
 import dev.reelforge.core.jobs.TaskQueue;
 import dev.reelforge.core.jobs.TaskRecord;
 import dev.reelforge.core.jobs.TaskStatus;
@@ -323,6 +324,51 @@ public abstract class TaskQueueContract {
     HeartbeatResult late = queue.heartbeat("worker", List.of(keptTask.lease()), LEASE);
     assertThat(late.lost()).containsExactly(keptTask.lease().taskId());
     assertThat(runs.cancel(cancelled.id(), "user")).as("already ended").isFalse();
+  }
+
+  @Test
+  void aTaskOfACancelledRunNeverRunsAgain() {
+    RunRecord polling = submit(StageDefinition.of("poll", q));
+    RunRecord stopping = submit(StageDefinition.of("poll", q));
+    RunRecord failing = submit(StageDefinition.of("poll", q));
+    List<ClaimedTask> tasks = claim(3);
+    for (RunRecord run : List.of(polling, stopping, failing)) {
+      runs.cancel(run.id(), "user");
+    }
+    // Each handler answered before it noticed the cancellation.
+    assertThat(
+            queue.retryLater(
+                leaseOf(tasks, polling), clock.instant(), Optional.empty(), Optional.empty()))
+        .isTrue();
+    assertThat(queue.release(leaseOf(tasks, stopping))).isTrue();
+    JobError error = new JobError(ErrorCode.RENDER_FAILED, "x", "poll", false);
+    assertThat(queue.kill(leaseOf(tasks, failing), error)).isTrue();
+    assertThat(claim(5)).isEmpty();
+    for (RunRecord run : List.of(polling, stopping, failing)) {
+      assertThat(runs.tasksOf(run.id()).getFirst().status()).isEqualTo(TaskStatus.CANCELLED);
+      assertThat(runs.findRun(run.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+    assertThat(runs.tasksIn(TaskStatus.DEAD, Optional.of(q), 10)).isEmpty();
+  }
+
+  @Test
+  void aRequeuedRunCanStillBeCancelled() {
+    RunRecord run = submit(StageDefinition.of("a", q), StageDefinition.of("b", q));
+    List<ClaimedTask> both = claim(2);
+    queue.kill(both.getFirst().lease(), new JobError(ErrorCode.RENDER_FAILED, "x", "a", false));
+    assertThat(runs.findRun(run.id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+    UUID dead = runs.tasksIn(TaskStatus.DEAD, Optional.of(q), 10).getFirst().id();
+    // A failed run cannot be cancelled (it already ended), so it stays requeueable...
+    assertThat(runs.cancel(run.id(), "user")).isFalse();
+    assertThat(runs.requeueDead(dead, "ops")).isTrue();
+    // ...but once cancelled, nothing of it runs again.
+    assertThat(runs.cancel(run.id(), "user")).isTrue();
+    queue.acknowledgeCancel(both.get(1).lease());
+    assertThat(claim(5)).isEmpty();
+  }
+
+  private static TaskLease leaseOf(List<ClaimedTask> tasks, RunRecord run) {
+    return tasks.stream().filter(t -> t.runId().equals(run.id())).findFirst().orElseThrow().lease();
   }
 
   @Test
