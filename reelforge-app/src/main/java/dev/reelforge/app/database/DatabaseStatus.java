@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Answers "is the database there?" quickly, for health endpoints and {@code doctor}. */
 @Component
 public class DatabaseStatus {
 
+  private static final Logger log = LoggerFactory.getLogger(DatabaseStatus.class);
   private static final int QUERY_TIMEOUT_SECONDS = 2;
 
   private final DataSource dataSource;
@@ -49,6 +52,7 @@ public class DatabaseStatus {
             "");
       }
     } catch (SQLException e) {
+      log.warn("database check failed: {}", e.getMessage());
       return new Snapshot(
           false,
           "",
@@ -79,7 +83,9 @@ public class DatabaseStatus {
       if (up) {
         map.put("serverVersion", serverVersion);
       } else {
-        map.put("problem", problem);
+        // The driver's message may name internal hosts; the health endpoint is public, so it
+        // only says that the database is unreachable (doctor and the logs give the details).
+        map.put("problem", "the database does not respond");
       }
       map.put("schemaVersion", schemaVersion);
       map.put("latencyMs", latency.toMillis());

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ExternalCommand {
 
+  private static final java.util.concurrent.Executor OUTPUT_READERS =
+      runnable -> Thread.ofVirtual().name("external-command-output").start(runnable);
+
   private final List<String> command;
   private final Path workingDirectory;
   private final Map<String, String> environment;
@@ -75,8 +78,9 @@ public final class ExternalCommand {
           "cannot start " + command.getFirst() + ": " + e.getMessage(), e);
     }
     closeQuietly(process);
+    // Read on a virtual thread: a blocking read must not occupy the shared fork-join pool.
     CompletableFuture<String> output =
-        CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()), OUTPUT_READERS);
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         destroyTree(process);
