@@ -1,34 +1,26 @@
 package dev.reelforge.postgres.jobs;
 
-import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.jobs.ClaimRequest;
 import dev.reelforge.core.jobs.ClaimedTask;
 import dev.reelforge.core.jobs.HeartbeatResult;
 import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.ReviewSignal;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskLease;
 import dev.reelforge.core.jobs.TaskQueue;
 import dev.reelforge.postgres.jobs.internal.JsonText;
+import dev.reelforge.postgres.jobs.internal.LeaseKeeper;
+import dev.reelforge.postgres.jobs.internal.LeasedTasks;
 import dev.reelforge.postgres.jobs.internal.RunTransactions;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.reelforge.postgres.jobs.internal.TaskClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,248 +33,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PostgresTaskQueue implements TaskQueue {
 
-  static {
-    // The claim statement starts queued runs in SQL; it relies on this move being allowed.
-    if (!RunStatus.QUEUED.canMoveTo(RunStatus.RUNNING)) {
-      throw new IllegalStateException("a queued run must be allowed to start");
-    }
-  }
-
   private final RunTransactions tx;
   private final JdbcClient jdbc;
+  private final LeasedTasks leased;
+  private final TaskClaims claims;
+  private final LeaseKeeper keeper;
 
   public PostgresTaskQueue(DataSource dataSource, Clock clock) {
     this.tx = new RunTransactions(dataSource, clock);
     this.jdbc = tx.jdbc();
-  }
-
-  private record Claimed(
-      UUID id,
-      UUID runId,
-      UUID ownerId,
-      String kind,
-      String stage,
-      int attempt,
-      List<String> dependsOn,
-      Optional<String> checkpoint,
-      Optional<ReviewSignal> signal,
-      String inputs,
-      String runStatus) {}
-
-  @Override
-  public List<ClaimedTask> claim(ClaimRequest request) {
-    // One queue at a time, in random order: with an equality on the queue the claim index hands
-    // rows over already sorted and the LIMIT stops early (an IN-list would sort every ready task
-    // of every queue on each claim). The random order keeps a busy queue from starving the rest.
-    List<String> queues = new ArrayList<>(request.queues());
-    java.util.Collections.shuffle(queues);
-    List<ClaimedTask> result = new ArrayList<>();
-    for (String queueName : queues) {
-      int remaining = request.limit() - result.size();
-      if (remaining <= 0) {
-        break;
-      }
-      result.addAll(claimFrom(queueName, remaining, request));
-    }
-    return result;
-  }
-
-  private List<ClaimedTask> claimFrom(String queueName, int limit, ClaimRequest request) {
-    return tx.inTransaction(
-        () -> {
-          OffsetDateTime now = tx.now();
-          OffsetDateTime leaseUntil = RunTransactions.utc(now.toInstant().plus(request.lease()));
-          // Tasks and their runs are both taken with SKIP LOCKED: a claim never waits for
-          // another transaction, so it cannot take part in a deadlock.
-          List<Claimed> claimed =
-              jdbc.sql(
-                      """
-                      with candidate as (
-                        select t.id, t.run_id from task t
-                        where t.status = 'ready' and t.queue = :queue
-                          and t.run_after <= :now
-                          and t.required_tags <@ string_to_array(:tags, ',')
-                        order by t.priority desc, t.run_after, t.id
-                        limit :limit
-                        for update of t skip locked
-                      ), locked_run as (
-                        select r.id, r.status, r.inputs from run r
-                        where r.id in (select run_id from candidate)
-                        for update of r skip locked
-                      ), claimed as (
-                        update task t set status = 'running', attempt = t.attempt + 1,
-                          lease_owner = :worker, lease_expires_at = :leaseUntil,
-                          started_at = coalesce(t.started_at, :now), updated_at = :now,
-                          progress = 0, progress_message = null, cancel_requested = false
-                        from candidate c join locked_run r on r.id = c.run_id
-                        where t.id = c.id
-                        returning t.id, t.run_id, t.owner_id, t.kind, t.stage, t.attempt,
-                          t.depends_on, t.checkpoint, t.review_signal,
-                          r.inputs::text as inputs, r.status as run_status
-                      ), started as (
-                        -- A queued run starts (queued -> running is in RunStatus's table).
-                        update run r set current_stage = c.stage, updated_at = :now,
-                          status = case when r.status = 'queued' then 'running' else r.status end,
-                          started_at = coalesce(r.started_at, :now)
-                        from claimed c where r.id = c.run_id
-                      ), logged as (
-                        insert into run_event (run_id, type, stage, data, created_at)
-                        select run_id, type, stage, data, :now from (
-                          (select distinct on (run_id) 1 as n, run_id, id, 'run.running' as type,
-                             null::text as stage, '{}'::jsonb as data
-                           from claimed where run_status = 'queued' order by run_id)
-                          union all
-                          select 2, run_id, id, 'stage.started', stage,
-                            jsonb_build_object('attempt', attempt)
-                          from claimed) e
-                        order by run_id, n, id
-                      )
-                      select id, run_id, owner_id, kind, stage, attempt, depends_on,
-                        checkpoint::text as checkpoint,
-                        review_signal->>'decision' as decision,
-                        review_signal->>'payload' as payload,
-                        review_signal->>'actor' as actor,
-                        inputs, run_status
-                      from claimed
-                      """)
-                  .param("queue", queueName)
-                  .param("now", now)
-                  .param("tags", String.join(",", request.workerTags()))
-                  .param("limit", limit)
-                  .param("worker", request.workerId())
-                  .param("leaseUntil", leaseUntil)
-                  .query(PostgresTaskQueue::claimed)
-                  .list();
-          List<ClaimedTask> result = new ArrayList<>(claimed.size());
-          for (Claimed c : claimed) {
-            result.add(
-                new ClaimedTask(
-                    new TaskLease(c.id(), c.runId(), request.workerId(), c.attempt()),
-                    c.runId(),
-                    c.ownerId(),
-                    c.kind(),
-                    c.stage(),
-                    c.inputs(),
-                    dependencyOutputs(c),
-                    c.checkpoint(),
-                    c.signal(),
-                    leaseUntil.toInstant()));
-          }
-          return result;
-        });
-  }
-
-  private Map<String, String> dependencyOutputs(Claimed c) {
-    if (c.dependsOn().isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> outputs = new HashMap<>();
-    jdbc.sql(
-            """
-            select stage, output::text as output from task
-            where run_id = :run and stage = any(string_to_array(:stages, ','))
-            """)
-        .param("run", c.runId())
-        .param("stages", String.join(",", c.dependsOn()))
-        .query(
-            (rs, n) -> {
-              outputs.put(rs.getString("stage"), rs.getString("output"));
-              return null;
-            })
-        .list();
-    return outputs;
-  }
-
-  private static Claimed claimed(ResultSet rs, int row) throws SQLException {
-    Array deps = rs.getArray("depends_on");
-    String decision = rs.getString("decision");
-    Optional<ReviewSignal> signal =
-        decision == null
-            ? Optional.empty()
-            : Optional.of(
-                new ReviewSignal(
-                    ReviewSignal.Decision.valueOf(decision),
-                    Optional.ofNullable(rs.getString("payload")),
-                    rs.getString("actor")));
-    return new Claimed(
-        rs.getObject("id", UUID.class),
-        rs.getObject("run_id", UUID.class),
-        rs.getObject("owner_id", UUID.class),
-        rs.getString("kind"),
-        rs.getString("stage"),
-        rs.getInt("attempt"),
-        Arrays.asList((String[]) deps.getArray()),
-        Optional.ofNullable(rs.getString("checkpoint")),
-        signal,
-        rs.getString("inputs"),
-        rs.getString("run_status"));
-  }
-
-  @Override
-  public HeartbeatResult heartbeat(String workerId, Collection<TaskLease> leases, Duration lease) {
-    if (leases.isEmpty()) {
-      return new HeartbeatResult(Set.of(), Set.of());
-    }
-    String ids = leases.stream().map(l -> l.taskId().toString()).collect(Collectors.joining(","));
-    OffsetDateTime now = tx.now();
-    Set<UUID> cancel = new HashSet<>();
-    Set<UUID> extended = new HashSet<>();
-    // SKIP LOCKED: a task another transaction holds right now is simply extended next time
-    // (the lease outlasts several heartbeats); waiting could deadlock with a cancel.
-    jdbc.sql(
-            """
-            update task set lease_expires_at = :until, updated_at = :now
-            where id in (
-              select id from task where id = any(cast(string_to_array(:ids, ',') as uuid[]))
-                and status = 'running' and lease_owner = :worker
-              for update skip locked)
-            returning id, cancel_requested
-            """)
-        .param("until", RunTransactions.utc(now.toInstant().plus(lease)))
-        .param("now", now)
-        .param("ids", ids)
-        .param("worker", workerId)
-        .query(
-            (rs, n) -> {
-              UUID id = rs.getObject("id", UUID.class);
-              extended.add(id);
-              if (rs.getBoolean("cancel_requested")) {
-                cancel.add(id);
-              }
-              return id;
-            })
-        .list();
-    Set<UUID> stillOurs =
-        new HashSet<>(
-            jdbc.sql(
-                    """
-                    select id from task where id = any(cast(string_to_array(:ids, ',') as uuid[]))
-                      and status = 'running' and lease_owner = :worker
-                    """)
-                .param("ids", ids)
-                .param("worker", workerId)
-                .query(UUID.class)
-                .list());
-    stillOurs.addAll(extended);
-    Set<UUID> lost =
-        leases.stream()
-            .map(TaskLease::taskId)
-            .filter(id -> !stillOurs.contains(id))
-            .collect(Collectors.toSet());
-    // A run cancelled while its task ran: the task's lease is no longer ours to keep.
-    Set<UUID> cancelled =
-        new HashSet<>(
-            jdbc.sql(
-                    """
-                    select id from task where id = any(cast(string_to_array(:ids, ',') as uuid[]))
-                      and lease_owner = :worker and cancel_requested
-                    """)
-                .param("ids", ids)
-                .param("worker", workerId)
-                .query(UUID.class)
-                .list());
-    cancel.addAll(cancelled);
-    return new HeartbeatResult(lost, cancel);
+    this.leased = new LeasedTasks(tx);
+    this.claims = new TaskClaims(tx);
+    this.keeper = new LeaseKeeper(tx, leased);
   }
 
   @Override
@@ -382,7 +144,7 @@ public final class PostgresTaskQueue implements TaskQueue {
         lease.runId(),
         status -> {
           if (status == RunStatus.CANCELLED) {
-            return cancelInstead(lease);
+            return leased.cancelInstead(lease);
           }
           Map<String, Object> params = new HashMap<>();
           params.put("runAfter", RunTransactions.utc(runAfter));
@@ -392,7 +154,7 @@ public final class PostgresTaskQueue implements TaskQueue {
           params.put("message", failure.map(JobError::message).orElse(null));
           params.put("retryable", failure.map(JobError::retryable).orElse(null));
           Optional<String> stage =
-              finish(
+              leased.finish(
                   lease,
                   """
                   update task set status = 'ready', run_after = :runAfter,
@@ -425,10 +187,10 @@ public final class PostgresTaskQueue implements TaskQueue {
         lease.runId(),
         status -> {
           if (status == RunStatus.CANCELLED) {
-            return cancelInstead(lease);
+            return leased.cancelInstead(lease);
           }
           Optional<String> stage =
-              finish(
+              leased.finish(
                   lease,
                   """
                   update task set status = 'awaiting_review',
@@ -457,9 +219,9 @@ public final class PostgresTaskQueue implements TaskQueue {
         lease.runId(),
         status -> {
           if (status == RunStatus.CANCELLED) {
-            return cancelInstead(lease);
+            return leased.cancelInstead(lease);
           }
-          Optional<String> stage = toDead(lease, error);
+          Optional<String> stage = leased.toDead(lease, error);
           if (stage.isEmpty()) {
             return false;
           }
@@ -468,50 +230,9 @@ public final class PostgresTaskQueue implements TaskQueue {
         });
   }
 
-  private Optional<String> toDead(TaskLease lease, JobError error) {
-    Optional<String> stage =
-        finish(
-            lease,
-            """
-            update task set status = 'dead', completed_at = :now, error_code = :code,
-              error_message = :message, error_retryable = :retryable,
-              lease_owner = null, lease_expires_at = null, updated_at = :now
-            """,
-            Map.of(
-                "code", error.code().name(),
-                "message", error.message(),
-                "retryable", error.retryable()));
-    stage.ifPresent(
-        s ->
-            tx.appendEvent(
-                lease.runId(),
-                "stage.dead",
-                s,
-                JsonText.object(
-                    "attempt", lease.attempt(), "error", RunTransactions.errorJson(error))));
-    return stage;
-  }
-
   @Override
   public boolean acknowledgeCancel(TaskLease lease) {
-    return tx.withRunLocked(lease.runId(), status -> cancelInstead(lease));
-  }
-
-  /**
-   * Records the task as cancelled: whatever the handler asked for (retry, review, release), its run
-   * was cancelled meanwhile, so it must not run again. The caller holds the run lock.
-   */
-  private boolean cancelInstead(TaskLease lease) {
-    Optional<String> stage =
-        finish(
-            lease,
-            """
-            update task set status = 'cancelled', completed_at = :now,
-              lease_owner = null, lease_expires_at = null, updated_at = :now
-            """,
-            Map.of());
-    stage.ifPresent(s -> tx.appendEvent(lease.runId(), "stage.cancelled", s, "{}"));
-    return stage.isPresent();
+    return tx.withRunLocked(lease.runId(), status -> leased.cancelInstead(lease));
   }
 
   @Override
@@ -520,10 +241,10 @@ public final class PostgresTaskQueue implements TaskQueue {
         lease.runId(),
         status -> {
           if (status == RunStatus.CANCELLED) {
-            return cancelInstead(lease);
+            return leased.cancelInstead(lease);
           }
           Optional<String> stage =
-              finish(
+              leased.finish(
                   lease,
                   """
                   update task set status = 'ready', attempt = attempt - 1, run_after = :now,
@@ -590,118 +311,17 @@ public final class PostgresTaskQueue implements TaskQueue {
   }
 
   @Override
+  public List<ClaimedTask> claim(ClaimRequest request) {
+    return claims.claim(request);
+  }
+
+  @Override
+  public HeartbeatResult heartbeat(String workerId, Collection<TaskLease> leases, Duration lease) {
+    return keeper.heartbeat(workerId, leases, lease);
+  }
+
+  @Override
   public int reapExpiredLeases() {
-    List<TaskLease> expired =
-        jdbc.sql(
-                """
-                select id, run_id, lease_owner, attempt from task
-                where status = 'running' and lease_expires_at < :now
-                order by lease_expires_at limit 500
-                """)
-            .param("now", tx.now())
-            .query(
-                (rs, n) ->
-                    new TaskLease(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("run_id", UUID.class),
-                        rs.getString("lease_owner"),
-                        rs.getInt("attempt")))
-            .list();
-    int reaped = 0;
-    for (TaskLease lease : expired) {
-      if (reap(lease)) {
-        reaped++;
-      }
-    }
-    return reaped;
-  }
-
-  private boolean reap(TaskLease lease) {
-    return tx.withRunLocked(
-        lease.runId(),
-        status -> {
-          // Re-check under the lock: the worker may have finished or heartbeated meanwhile.
-          Optional<Integer> maxAttempts =
-              jdbc.sql(
-                      """
-                      select max_attempts from task
-                      where id = :id and status = 'running' and lease_owner = :worker
-                        and attempt = :attempt and lease_expires_at < :now
-                      for update
-                      """)
-                  .param("id", lease.taskId())
-                  .param("worker", lease.workerId())
-                  .param("attempt", lease.attempt())
-                  .param("now", tx.now())
-                  .query(Integer.class)
-                  .optional();
-          if (maxAttempts.isEmpty()) {
-            return false;
-          }
-          if (status == RunStatus.CANCELLED) {
-            return finish(
-                    lease,
-                    "update task set status = 'cancelled', completed_at = :now,"
-                        + " lease_owner = null, lease_expires_at = null, updated_at = :now",
-                    Map.of())
-                .isPresent();
-          }
-          if (lease.attempt() >= maxAttempts.get()) {
-            JobError error =
-                new JobError(
-                    ErrorCode.INTERNAL_ERROR,
-                    "worker " + lease.workerId() + " stopped responding on the last attempt",
-                    "",
-                    true);
-            Optional<String> stage = toDead(lease, error);
-            stage.ifPresent(
-                s ->
-                    tx.failRun(
-                        lease.runId(),
-                        status,
-                        new JobError(error.code(), error.message(), s, true)));
-            return stage.isPresent();
-          }
-          Optional<String> stage =
-              finish(
-                  lease,
-                  """
-                  update task set status = 'ready', run_after = :now, lease_owner = null,
-                    lease_expires_at = null, error_code = 'INTERNAL_ERROR',
-                    error_message = 'its worker stopped responding', error_retryable = true,
-                    updated_at = :now
-                  """,
-                  Map.of());
-          stage.ifPresent(
-              s -> {
-                tx.appendEvent(
-                    lease.runId(),
-                    "stage.reclaimed",
-                    s,
-                    JsonText.object("attempt", lease.attempt(), "worker", lease.workerId()));
-                tx.notifyWorkFor(lease.taskId());
-              });
-          return stage.isPresent();
-        });
-  }
-
-  /**
-   * Applies {@code update} (an UPDATE … SET clause) to the task if the lease still holds it, and
-   * returns the task's stage; empty when the lease is no longer valid.
-   */
-  private Optional<String> finish(TaskLease lease, String update, Map<String, ?> params) {
-    JdbcClient.StatementSpec statement =
-        jdbc.sql(
-                update
-                    + " where id = :id and status = 'running' and lease_owner = :worker"
-                    + " and attempt = :attempt returning stage")
-            .param("id", lease.taskId())
-            .param("worker", lease.workerId())
-            .param("attempt", lease.attempt())
-            .param("now", tx.now());
-    for (Map.Entry<String, ?> e : params.entrySet()) {
-      statement = statement.param(e.getKey(), e.getValue());
-    }
-    return statement.query(String.class).optional();
+    return keeper.reapExpiredLeases();
   }
 }
