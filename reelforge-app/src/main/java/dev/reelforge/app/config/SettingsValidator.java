@@ -14,10 +14,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -40,6 +45,7 @@ public final class SettingsValidator
           JobsSettings.class);
 
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+  private static final String CONFIG_FILE_SETTING = "reelforge.config";
 
   @Override
   public int getOrder() {
@@ -51,6 +57,64 @@ public final class SettingsValidator
   @Override
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
     validate(event.getEnvironment());
+    for (String unknown : unknownSettings(event.getEnvironment())) {
+      LoggerFactory.getLogger(SettingsValidator.class)
+          .warn(
+              "unknown setting {} is ignored (environment variable {}); see docs/configuration.md",
+              unknown,
+              InvalidSettingException.environmentVariable(unknown));
+    }
+  }
+
+  /**
+   * The {@code reelforge.*} settings that no settings tree reads: usually a typo. They are only
+   * reported, because unrelated {@code REELFORGE_*} environment variables may exist.
+   */
+  public static List<String> unknownSettings(ConfigurableEnvironment environment) {
+    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+        continue;
+      }
+      iterable.stream()
+          .map(ConfigurationPropertyName::toString)
+          .filter(name -> name.startsWith("reelforge."))
+          .filter(name -> !isKnown(name))
+          .forEach(unknown::add);
+    }
+    return List.copyOf(unknown);
+  }
+
+  private static boolean isKnown(String name) {
+    if (name.equals(CONFIG_FILE_SETTING)) {
+      return true;
+    }
+    for (Class<?> type : SETTINGS) {
+      String prefix = prefix(type) + ".";
+      if (name.startsWith(prefix)) {
+        return knownPaths(type).stream()
+            .anyMatch(path -> name.equals(prefix + path) || name.startsWith(prefix + path + "."));
+      }
+    }
+    return false;
+  }
+
+  // Settings paths (kebab case) of a settings class, nested classes included; maps accept any key.
+  private static List<String> knownPaths(Class<?> type) {
+    List<String> paths = new java.util.ArrayList<>();
+    for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      String name = kebab(field.getName());
+      Class<?> fieldType = field.getType();
+      if (fieldType.getEnclosingClass() == type) {
+        knownPaths(fieldType).forEach(p -> paths.add(name + "." + p));
+      } else {
+        paths.add(name);
+      }
+    }
+    return paths;
   }
 
   /**
@@ -126,9 +190,9 @@ public final class SettingsValidator
   }
 
   private static void checkConfigFile(ConfigurableEnvironment environment) {
-    String configured = environment.getProperty("reelforge.config");
+    String configured = environment.getProperty(CONFIG_FILE_SETTING);
     if (configured != null && !configured.isBlank() && !Files.isReadable(Path.of(configured))) {
-      fail("reelforge.config", configured, "no readable file there");
+      fail(CONFIG_FILE_SETTING, configured, "no readable file there");
     }
   }
 

@@ -80,6 +80,22 @@ class SettingsValidatorTest {
         .hasMessageContaining("REELFORGE_CONFIG");
   }
 
+  @Test
+  void misspelledSettingsAreReportedAndKnownOnesAreNot() {
+    StandardEnvironment environment =
+        environment(
+            Map.of(
+                "reelforge.databse.url", "postgresql://db/x",
+                "reelforge.server.prot", "9090",
+                "reelforge.server.port", "9090",
+                "reelforge.database.embedded.data-dir", "/tmp/pg",
+                "reelforge.jobs.pools.render.concurrency", "2",
+                "reelforge.config", "./reelforge.yml",
+                "spring.main.banner-mode", "off"));
+    assertThat(SettingsValidator.unknownSettings(environment))
+        .containsExactly("reelforge.databse.url", "reelforge.server.prot");
+  }
+
   private static StandardEnvironment environment(Map<String, Object> properties) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
