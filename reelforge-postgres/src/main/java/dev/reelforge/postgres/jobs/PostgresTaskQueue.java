@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -140,12 +141,9 @@ public final class PostgresTaskQueue implements TaskQueue {
   @Override
   public boolean retryLater(
       TaskLease lease, Instant runAfter, Optional<String> checkpoint, Optional<JobError> failure) {
-    return tx.withRunLocked(
-        lease.runId(),
+    return outcome(
+        lease,
         status -> {
-          if (status == RunStatus.CANCELLED) {
-            return leased.cancelInstead(lease);
-          }
           Map<String, Object> params = new HashMap<>();
           params.put("runAfter", RunTransactions.utc(runAfter));
           params.put("checkpoint", checkpoint.orElse(null));
@@ -183,12 +181,9 @@ public final class PostgresTaskQueue implements TaskQueue {
 
   @Override
   public boolean awaitReview(TaskLease lease, String proposal) {
-    return tx.withRunLocked(
-        lease.runId(),
+    return outcome(
+        lease,
         status -> {
-          if (status == RunStatus.CANCELLED) {
-            return leased.cancelInstead(lease);
-          }
           Optional<String> stage =
               leased.finish(
                   lease,
@@ -215,12 +210,9 @@ public final class PostgresTaskQueue implements TaskQueue {
 
   @Override
   public boolean kill(TaskLease lease, JobError error) {
-    return tx.withRunLocked(
-        lease.runId(),
+    return outcome(
+        lease,
         status -> {
-          if (status == RunStatus.CANCELLED) {
-            return leased.cancelInstead(lease);
-          }
           Optional<String> stage = leased.toDead(lease, error);
           if (stage.isEmpty()) {
             return false;
@@ -230,6 +222,18 @@ public final class PostgresTaskQueue implements TaskQueue {
         });
   }
 
+  /**
+   * Records an outcome of a leased task under its run's lock. Whatever the handler answered (retry,
+   * review, release, failure), a run cancelled meanwhile gets its task cancelled, so nothing of it
+   * runs again.
+   */
+  private boolean outcome(TaskLease lease, Function<RunStatus, Boolean> record) {
+    return tx.withRunLocked(
+        lease.runId(),
+        status ->
+            status == RunStatus.CANCELLED ? leased.cancelInstead(lease) : record.apply(status));
+  }
+
   @Override
   public boolean acknowledgeCancel(TaskLease lease) {
     return tx.withRunLocked(lease.runId(), status -> leased.cancelInstead(lease));
@@ -237,12 +241,9 @@ public final class PostgresTaskQueue implements TaskQueue {
 
   @Override
   public boolean release(TaskLease lease) {
-    return tx.withRunLocked(
-        lease.runId(),
+    return outcome(
+        lease,
         status -> {
-          if (status == RunStatus.CANCELLED) {
-            return leased.cancelInstead(lease);
-          }
           Optional<String> stage =
               leased.finish(
                   lease,
