@@ -1,0 +1,65 @@
+package dev.reelforge.media.captions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words of one caption line as they are shown, with where each word sits in the line's text (so
+ * that the typesetter can colour or box a word whatever the script's direction).
+ *
+ * @param text the line as drawn
+ * @param wordIndexes the timeline index of each word on the line
+ * @param wordStarts where each word starts in {@code text}
+ * @param wordEnds where each word ends in {@code text}
+ */
+public record CaptionLine(
+    String text, List<Integer> wordIndexes, List<Integer> wordStarts, List<Integer> wordEnds) {
+
+  public CaptionLine {
+    wordIndexes = List.copyOf(wordIndexes);
+    wordStarts = List.copyOf(wordStarts);
+    wordEnds = List.copyOf(wordEnds);
+  }
+
+  /** Builds a line from words as spoken, applying the style's case. */
+  public static CaptionLine of(List<String> words, List<Integer> indexes, boolean uppercase) {
+    StringBuilder text = new StringBuilder();
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
+    String previous = null;
+    for (String raw : words) {
+      String word = uppercase ? raw.strip().toUpperCase(Locale.ROOT) : raw.strip();
+      if (previous != null) {
+        text.append(separator(previous, word));
+      }
+      starts.add(text.length());
+      text.append(word);
+      ends.add(text.length());
+      previous = word;
+    }
+    return new CaptionLine(text.toString(), indexes, starts, ends);
+  }
+
+  /** Chinese and Japanese are written without spaces between words; everything else gets one. */
+  static String separator(String before, String after) {
+    if (before.isEmpty() || after.isEmpty()) {
+      return " ";
+    }
+    int last = before.codePointBefore(before.length());
+    int first = after.codePointAt(0);
+    return unspaced(last) && unspaced(first) ? "" : " ";
+  }
+
+  private static boolean unspaced(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || Character.getType(codePoint) == Character.OTHER_PUNCTUATION && codePoint > 0x2FFF;
+  }
+
+  public int size() {
+    return wordIndexes.size();
+  }
+}

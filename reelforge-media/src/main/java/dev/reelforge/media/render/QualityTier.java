@@ -1,0 +1,57 @@
+package dev.reelforge.media.render;
+
+import dev.reelforge.core.error.ReelForgeException;
+import java.util.Locale;
+
+/**
+ * How much encoding effort and bitrate a render spends. x264 is driven by constant quality (CRF)
+ * and a speed preset; openh264 has no CRF, so it gets a bitrate scaled to the frame size.
+ *
+ * @see EncoderSettings
+ */
+public enum QualityTier {
+  /** Fast previews: visibly softer, several times quicker. */
+  DRAFT(28, "ultrafast", 0.06, 128),
+  /** What gets published by default. */
+  STANDARD(21, "veryfast", 0.10, 192),
+  /** Archival or large screens: slower, larger. */
+  HIGH(18, "medium", 0.16, 256);
+
+  private final int crf;
+  private final String x264Preset;
+  private final double bitsPerPixel;
+  private final int audioKbps;
+
+  QualityTier(int crf, String x264Preset, double bitsPerPixel, int audioKbps) {
+    this.crf = crf;
+    this.x264Preset = x264Preset;
+    this.bitsPerPixel = bitsPerPixel;
+    this.audioKbps = audioKbps;
+  }
+
+  public static QualityTier byName(String name) {
+    try {
+      return valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ReelForgeException.invalidField(
+          "quality", "unknown quality '" + name + "'; known: draft, standard, high");
+    }
+  }
+
+  public int crf() {
+    return crf;
+  }
+
+  public String x264Preset() {
+    return x264Preset;
+  }
+
+  /** The openh264 bitrate for a frame size, in bits per second. */
+  public long bitrate(int width, int height, int fps) {
+    return Math.round(bitsPerPixel * width * height * fps);
+  }
+
+  public int audioKbps() {
+    return audioKbps;
+  }
+}

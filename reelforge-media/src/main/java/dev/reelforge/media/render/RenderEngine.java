@@ -1,0 +1,253 @@
+package dev.reelforge.media.render;
+
+import dev.reelforge.core.timeline.Timeline;
+import dev.reelforge.core.timeline.TimelineValidator;
+import dev.reelforge.media.captions.CaptionPage;
+import dev.reelforge.media.captions.CaptionStyle;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.SubtitleWriter;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.ffmpeg.FfmpegRun;
+import dev.reelforge.media.render.internal.AudioMix;
+import dev.reelforge.media.render.internal.CacheKey;
+import dev.reelforge.media.render.internal.CaptionOverlay;
+import dev.reelforge.media.render.internal.OverlayPictures;
+import dev.reelforge.media.render.internal.Progress;
+import dev.reelforge.media.render.internal.SegmentCommand;
+import dev.reelforge.media.render.internal.SegmentJoin;
+import dev.reelforge.media.render.internal.SegmentPlan;
+import dev.reelforge.media.render.internal.SegmentPlanner;
+import dev.reelforge.media.render.internal.SourceFiles;
+import dev.reelforge.media.render.internal.StillPreparer;
+import dev.reelforge.media.render.internal.ThumbnailMaker;
+import dev.reelforge.media.render.internal.WorkDirs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders a {@link Timeline} into platform-ready MP4s, one per preset, with caption sidecars and
+ * thumbnails. Work is split into cacheable pieces (the soundtrack, once for all presets; each
+ * segment of each preset) stored under the work folder by content hash, so an interrupted render
+ * picks up where it stopped and an edit re-renders only the segments it touched plus the join.
+ */
+public final class RenderEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RenderEngine.class);
+
+  /** The soundtrack costs about as much as this share of one preset's frames. */
+  private static final double AUDIO_WEIGHT = 0.05;
+
+  private static final double JOIN_WEIGHT = 0.03;
+
+  private final FfmpegInstallation ffmpeg;
+  private final RenderSettings settings;
+  private final FontLibrary fonts;
+
+  public RenderEngine(FfmpegInstallation ffmpeg, RenderSettings settings, FontLibrary fonts) {
+    this.ffmpeg = ffmpeg;
+    this.settings = settings;
+    this.fonts = fonts;
+  }
+
+  public FfmpegInstallation ffmpeg() {
+    return ffmpeg;
+  }
+
+  /**
+   * Renders every preset of {@code job}.
+   *
+   * @throws dev.reelforge.core.error.ReelForgeException {@code VALIDATION_FAILED} or {@code
+   *     INVALID_INPUT} for a bad timeline, {@code RENDER_FAILED} when FFmpeg fails, {@code TIMEOUT}
+   *     past the deadline
+   * @throws RenderCancelledException when cancelled; temporary files are removed either way
+   */
+  public RenderResult render(RenderJob job, RenderListener listener, Cancellation cancellation) {
+    Timeline timeline = job.timeline();
+    TimelineValidator.validate(timeline);
+    CaptionStyle.byName(timeline.captions().style());
+    WorkDirs dirs = WorkDirs.create(settings.workDir());
+    try {
+      return new Run(job, dirs, listener, cancellation).execute();
+    } finally {
+      dirs.deleteTemp();
+    }
+  }
+
+  /** The state of one render call. */
+  private final class Run {
+    private final RenderJob job;
+    private final Timeline timeline;
+    private final WorkDirs dirs;
+    private final FfmpegRun run;
+    private final Cancellation cancellation;
+    private final SourceFiles sources;
+    private final Progress progress;
+    private int rendered;
+    private int reused;
+
+    Run(RenderJob job, WorkDirs dirs, RenderListener listener, Cancellation cancellation) {
+      this.job = job;
+      this.timeline = job.timeline();
+      this.dirs = dirs;
+      this.cancellation = cancellation;
+      this.run = FfmpegRun.within(ffmpeg, cancellation, settings.timeout());
+      this.sources = new SourceFiles(job.mediaRoot());
+      double units = 0;
+      for (RenderPreset preset : job.presets()) {
+        int frames = SegmentPlanner.boundaries(timeline, preset.fps())[timeline.segments().size()];
+        units += frames * (1 + JOIN_WEIGHT);
+        if (preset == job.presets().getFirst()) {
+          units += frames * AUDIO_WEIGHT;
+        }
+      }
+      this.progress = new Progress(listener, units);
+    }
+
+    RenderResult execute() {
+      RenderPreset first = job.presets().getFirst();
+      int firstFrames =
+          SegmentPlanner.boundaries(timeline, first.fps())[timeline.segments().size()];
+      boolean audioReused = false;
+      Path audio = audioFile();
+      if (Files.isRegularFile(audio)) {
+        audioReused = true;
+        progress.skip("soundtrack (cached)", firstFrames * AUDIO_WEIGHT);
+      } else {
+        renderAudio(audio, firstFrames * AUDIO_WEIGHT);
+      }
+      List<RenderedOutput> outputs = new ArrayList<>();
+      for (RenderPreset preset : job.presets()) {
+        outputs.add(renderPreset(preset, audio));
+      }
+      progress.finish();
+      LOG.info(
+          "Rendered {} preset(s): {} segment(s) encoded, {} reused, soundtrack {}",
+          outputs.size(),
+          rendered,
+          reused,
+          audioReused ? "reused" : "mixed");
+      return new RenderResult(outputs, rendered, reused, audioReused);
+    }
+
+    private Path audioFile() {
+      CacheKey key = new CacheKey().add("audio", mix().description());
+      timeline
+          .voice()
+          .ifPresent(
+              v -> key.add("voiceFile", sources.hash(sources.resolve(v.source(), "voice.source"))));
+      timeline
+          .music()
+          .ifPresent(
+              m -> key.add("musicFile", sources.hash(sources.resolve(m.source(), "music.source"))));
+      key.add("aac", EncoderSettings.audioArguments(job.quality()));
+      return dirs.audio().resolve(key.value() + ".m4a");
+    }
+
+    private AudioMix mix() {
+      return new AudioMix(
+          timeline.voice(),
+          timeline.voice().map(v -> sources.resolve(v.source(), "voice.source")),
+          timeline.music(),
+          timeline.music().map(m -> sources.resolve(m.source(), "music.source")),
+          timeline.durationMillis(),
+          job.presets().getFirst().loudnessLufs());
+    }
+
+    private void renderAudio(Path target, double units) {
+      LongConsumer step = progress.step("soundtrack", units, timeline.durationMillis() / 1000.0);
+      Path temp = dirs.tempFile("audio", ".m4a");
+      mix().render(run, job.quality(), temp, step);
+      dirs.publish(temp, target);
+    }
+
+    private RenderedOutput renderPreset(RenderPreset preset, Path audio) {
+      cancellation.throwIfCancelled();
+      EncoderSettings encoder = EncoderSettings.choose(ffmpeg, preset, job.quality());
+      Optional<CaptionOverlay> captions =
+          timeline.captions().isEmpty()
+              ? Optional.empty()
+              : Optional.of(new CaptionOverlay(fonts, timeline.captions(), preset));
+      SegmentPlanner planner =
+          new SegmentPlanner(
+              timeline,
+              preset,
+              encoder,
+              sources,
+              new StillPreparer(dirs.stills(), dirs.temp()),
+              captions,
+              new OverlayPictures(fonts, preset, dirs.overlays(), dirs.temp()),
+              dirs.captions(),
+              dirs.temp(),
+              run);
+      List<SegmentPlan> plans = planner.plan();
+      List<Path> segmentFiles = new ArrayList<>();
+      for (int i = 0; i < plans.size(); i++) {
+        segmentFiles.add(segment(plans.get(i), i, plans.size()));
+      }
+      int frames = plans.stream().mapToInt(SegmentPlan::frames).sum();
+      Path video = job.outputDir().resolve(job.baseName() + "-" + preset.id() + ".mp4");
+      Path joined = dirs.tempFile("join", ".mp4");
+      LongConsumer step =
+          progress.step(
+              preset.id() + ": joining", frames * JOIN_WEIGHT, frames / (double) preset.fps());
+      SegmentJoin.join(
+          run,
+          segmentFiles,
+          audio,
+          timeline.durationMillis(),
+          dirs.tempFile("concat", ".txt"),
+          joined,
+          step);
+      dirs.publish(joined, video);
+      List<CaptionPage> pages = captions.map(CaptionOverlay::pages).orElse(List.of());
+      Path srt = write(preset, ".srt", SubtitleWriter.srt(pages, timeline.captions().words()));
+      Path vtt = write(preset, ".vtt", SubtitleWriter.vtt(pages, timeline.captions().words()));
+      Path thumbnail = job.outputDir().resolve(job.baseName() + "-" + preset.id() + ".jpg");
+      new ThumbnailMaker(fonts, dirs.temp()).make(timeline, preset, plans, run, thumbnail);
+      try {
+        return new RenderedOutput(
+            preset, video, thumbnail, srt, vtt, timeline.durationMillis(), Files.size(video));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Path segment(SegmentPlan plan, int index, int count) {
+      cancellation.throwIfCancelled();
+      Path cached = dirs.segments().resolve(plan.cacheKey() + ".mp4");
+      String name = plan.label() + " [" + (index + 1) + "/" + count + "]";
+      if (Files.isRegularFile(cached)) {
+        reused++;
+        progress.skip(name + " (cached)", plan.frames());
+        return cached;
+      }
+      LongConsumer step = progress.step(name, plan.frames(), plan.seconds());
+      Path temp = dirs.tempFile("segment", ".mp4");
+      run.run(plan.label(), SegmentCommand.arguments(plan, temp), step);
+      dirs.publish(temp, cached);
+      rendered++;
+      return cached;
+    }
+
+    private Path write(RenderPreset preset, String extension, String content) {
+      Path file = job.outputDir().resolve(job.baseName() + "-" + preset.id() + extension);
+      Path temp = dirs.tempFile("sidecar", extension);
+      try {
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      dirs.publish(temp, file);
+      return file;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.reelforge.media.render;
+
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.timeline.Timeline;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One render: a timeline, the presets to produce from it, and where the results go.
+ *
+ * @param timeline what to render
+ * @param mediaRoot the folder relative media paths in the timeline are resolved against
+ * @param presets the outputs wanted; the soundtrack and every source are processed once for all
+ * @param quality the quality tier
+ * @param outputDir where the MP4s, sidecars and thumbnails are written
+ * @param baseName the file name stem, e.g. {@code the-moon} gives {@code the-moon-tiktok.mp4}
+ */
+public record RenderJob(
+    Timeline timeline,
+    Path mediaRoot,
+    List<RenderPreset> presets,
+    QualityTier quality,
+    Path outputDir,
+    String baseName) {
+
+  public RenderJob {
+    Objects.requireNonNull(timeline, "timeline");
+    Objects.requireNonNull(mediaRoot, "mediaRoot");
+    presets = List.copyOf(presets);
+    Objects.requireNonNull(quality, "quality");
+    Objects.requireNonNull(outputDir, "outputDir");
+    if (presets.isEmpty()) {
+      throw ReelForgeException.invalidField("presets", "name at least one preset");
+    }
+    if (presets.stream().distinct().count() != presets.size()) {
+      throw ReelForgeException.invalidField("presets", "name each preset once");
+    }
+    if (baseName == null || !baseName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,80}")) {
+      throw ReelForgeException.invalidField(
+          "baseName", "use 1-81 letters, digits, dots, dashes or underscores");
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.reelforge.media.render.internal;
+
+import dev.reelforge.core.timeline.CaptionTrack;
+import dev.reelforge.core.timeline.CaptionWord;
+import dev.reelforge.media.captions.CaptionPage;
+import dev.reelforge.media.captions.CaptionPager;
+import dev.reelforge.media.captions.CaptionPainter;
+import dev.reelforge.media.captions.CaptionStyle;
+import dev.reelforge.media.captions.CaptionTypesetter;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.media.render.SafeZone;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * The burned-in captions of one preset: pages laid out for its safe zone, and one picture per
+ * caption state (a page with one word active), placed in the lower middle of the safe zone.
+ * Pictures are cached by what they show, so a re-render draws only captions that changed.
+ */
+public final class CaptionOverlay {
+
+  private final List<CaptionWord> words;
+  private final CaptionStyle style;
+  private final RenderPreset preset;
+  private final CaptionPainter painter;
+  private final List<CaptionPage> pages;
+  private final String geometry;
+  private final int bandY;
+
+  public CaptionOverlay(FontLibrary fonts, CaptionTrack track, RenderPreset preset) {
+    this.words = track.words();
+    this.style = CaptionStyle.byName(track.style());
+    this.preset = preset;
+    SafeZone zone = preset.safeZone();
+    float size = (float) (Math.min(preset.width(), preset.height()) * style.sizeRatio());
+    CaptionTypesetter typesetter = new CaptionTypesetter(fonts, style, size);
+    int areaWidth = zone.width(preset.width());
+    this.painter = new CaptionPainter(style, typesetter, preset.width(), zone.x(), areaWidth);
+    // Leave the outline room inside the safe zone too.
+    double textWidth = areaWidth - 2.0 * painter.padding();
+    this.pages = new CaptionPager(typesetter, style.uppercase(), textWidth).paginate(words);
+    int bandHeight = painter.bandHeight();
+    int centre = (int) Math.round(preset.height() * preset.captionCenter());
+    int lowest = preset.height() - zone.bottom() - bandHeight;
+    this.bandY = Math.max(zone.top(), Math.min(centre - bandHeight / 2, lowest));
+    this.geometry =
+        style.name() + "|" + size + "|" + preset.width() + "|" + zone + "|" + bandHeight;
+  }
+
+  public List<CaptionPage> pages() {
+    return pages;
+  }
+
+  public int bandY() {
+    return bandY;
+  }
+
+  public int bandHeight() {
+    return painter.bandHeight();
+  }
+
+  /** Every state in time order: which page shows, which word is active, and when. */
+  public List<State> states() {
+    List<State> states = new ArrayList<>();
+    for (int p = 0; p < pages.size(); p++) {
+      CaptionPage page = pages.get(p);
+      long pageEnd = page.endMillis();
+      if (p + 1 < pages.size()) {
+        pageEnd = Math.min(pageEnd, pages.get(p + 1).startMillis());
+      }
+      for (int w = page.firstWord(); w <= page.lastWord(); w++) {
+        long start = w == page.firstWord() ? page.startMillis() : words.get(w).startMillis();
+        long end = w == page.lastWord() ? pageEnd : words.get(w + 1).startMillis();
+        end = Math.min(end, pageEnd);
+        if (end > start) {
+          states.add(new State(p, w, start, end));
+        }
+      }
+    }
+    return states;
+  }
+
+  /** The picture of a state, drawn on first use and cached under {@code cacheDir}. */
+  public TimedImage image(State state, int fromFrame, int toFrame, Path cacheDir, Path tempDir) {
+    CaptionPage page = pages.get(state.page());
+    StringBuilder text = new StringBuilder();
+    page.lines().forEach(l -> text.append(l.text()).append('\n'));
+    String key =
+        new CacheKey()
+            .add("caption", geometry)
+            .add("text", text)
+            .add("active", state.activeWord() - page.firstWord())
+            .value();
+    Path file = cacheDir.resolve(key + ".png");
+    if (!Files.isRegularFile(file)) {
+      Atomic.write(
+          file,
+          tempDir,
+          f -> ImageIO.write(painter.paint(page, state.activeWord()), "png", f.toFile()));
+    }
+    return new TimedImage(file, key, 0, bandY, fromFrame, toFrame);
+  }
+
+  public RenderPreset preset() {
+    return preset;
+  }
+
+  /** A page with one word active, on the timeline's clock. */
+  public record State(int page, int activeWord, long startMillis, long endMillis) {}
+}

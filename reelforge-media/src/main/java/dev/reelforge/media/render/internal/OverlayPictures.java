@@ -1,0 +1,102 @@
+package dev.reelforge.media.render.internal;
+
+import dev.reelforge.core.timeline.Overlays;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.TitlePainter;
+import dev.reelforge.media.ffmpeg.FfmpegRun;
+import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.media.render.SafeZone;
+import java.awt.AlphaComposite;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Draws the hook title band and the watermark of a preset, cached by what they show. */
+public final class OverlayPictures {
+
+  /** The hook title's size as a fraction of the frame's shorter side. */
+  public static final double HOOK_SIZE_RATIO = 0.085;
+
+  private final FontLibrary fonts;
+  private final RenderPreset preset;
+  private final Path cacheDir;
+  private final Path tempDir;
+
+  public OverlayPictures(FontLibrary fonts, RenderPreset preset, Path cacheDir, Path tempDir) {
+    this.fonts = fonts;
+    this.preset = preset;
+    this.cacheDir = cacheDir;
+    this.tempDir = tempDir;
+  }
+
+  /** The hook title, placed at the top of the safe zone, over frames {@code from..to}. */
+  public TimedImage hook(String text, int fromFrame, int toFrame) {
+    SafeZone zone = preset.safeZone();
+    String key =
+        new CacheKey().add("hook", text).add("preset", preset.id()).add("zone", zone).value();
+    Path file = cacheDir.resolve(key + ".png");
+    if (!Files.isRegularFile(file)) {
+      TitlePainter painter = new TitlePainter(fonts, hookSize(preset));
+      BufferedImage band = painter.band(text, preset.width(), zone.x(), zone.width(preset.width()));
+      Atomic.write(file, tempDir, f -> ImageIO.write(band, "png", f.toFile()));
+    }
+    int margin = preset.height() / 60;
+    return new TimedImage(file, key, 0, zone.top() + margin, fromFrame, toFrame);
+  }
+
+  static float hookSize(RenderPreset preset) {
+    return (float) (Math.min(preset.width(), preset.height()) * HOOK_SIZE_RATIO);
+  }
+
+  /** The logo, scaled and made translucent, in its corner of the safe zone. */
+  public TimedImage watermark(
+      Overlays.Watermark mark, Path source, String sourceHash, int frames, FfmpegRun ffmpeg) {
+    String key =
+        new CacheKey()
+            .add("watermark", sourceHash)
+            .add("opacity", mark.opacity())
+            .add("width", mark.widthFraction())
+            .add("preset", preset.width())
+            .value();
+    Path file = cacheDir.resolve(key + ".png");
+    BufferedImage logo = null;
+    if (!Files.isRegularFile(file)) {
+      BufferedImage original = StillPreparer.read(source, ffmpeg, tempDir);
+      int width = Math.max(1, (int) Math.round(preset.width() * mark.widthFraction()));
+      int height = Math.max(1, original.getHeight() * width / original.getWidth());
+      BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+      Graphics2D g = scaled.createGraphics();
+      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) mark.opacity()));
+      g.drawImage(StillPreparer.resize(original, width, height), 0, 0, null);
+      g.dispose();
+      logo = scaled;
+      BufferedImage toWrite = scaled;
+      Atomic.write(file, tempDir, f -> ImageIO.write(toWrite, "png", f.toFile()));
+    }
+    int[] size = logo != null ? new int[] {logo.getWidth(), logo.getHeight()} : imageSize(file);
+    SafeZone zone = preset.safeZone();
+    int margin = preset.width() / 40;
+    int x =
+        switch (mark.corner()) {
+          case TOP_LEFT, BOTTOM_LEFT -> zone.x() + margin;
+          case TOP_RIGHT, BOTTOM_RIGHT -> preset.width() - zone.right() - margin - size[0];
+        };
+    int y =
+        switch (mark.corner()) {
+          case TOP_LEFT, TOP_RIGHT -> zone.top() + margin;
+          case BOTTOM_LEFT, BOTTOM_RIGHT -> preset.height() - zone.bottom() - margin - size[1];
+        };
+    return new TimedImage(file, key, x, y, 0, frames);
+  }
+
+  private static int[] imageSize(Path file) {
+    try {
+      BufferedImage image = ImageIO.read(file.toFile());
+      return new int[] {image.getWidth(), image.getHeight()};
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.reelforge.media.render.internal;
+
+import dev.reelforge.core.timeline.Motion;
+import dev.reelforge.core.timeline.Transition;
+import dev.reelforge.core.timeline.VisualClip;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compiles a {@link SegmentPlan} into one FFmpeg invocation. The filter graph is:
+ *
+ * <pre>
+ * [0:v] visual: still → loop | video → scale/crop (or fit over blur) → fps → hold last frame
+ *       → yuv420p → perspective (Ken Burns, sub-pixel) → fade in/out        [base]
+ * [base][1:v] overlay (enabled on frames a..b) → [o1] ... [oN-1][N:v] overlay → [v]
+ * </pre>
+ *
+ * Ken Burns uses {@code perspective} with per-frame expressions rather than {@code zoompan}:
+ * zoompan moves in whole pixels, which shows as jitter on slow moves, and needs an upscaled input
+ * to hide it; perspective samples at fractional positions at the output size.
+ */
+public final class SegmentCommand {
+
+  private SegmentCommand() {}
+
+  public static List<String> arguments(SegmentPlan plan, Path output) {
+    List<String> args = new ArrayList<>();
+    if (plan.kind() == VisualClip.Kind.VIDEO) {
+      if (plan.inMillis() > 0) {
+        args.addAll(List.of("-ss", seconds(plan.inMillis())));
+      }
+      plan.outMillis().ifPresent(out -> args.addAll(List.of("-t", seconds(out - plan.inMillis()))));
+    }
+    args.addAll(List.of("-i", plan.visualFile().toString()));
+    for (TimedImage overlay : plan.overlays()) {
+      args.addAll(List.of("-i", overlay.file().toString()));
+    }
+    args.addAll(List.of("-filter_complex", graph(plan), "-map", "[v]"));
+    args.addAll(List.of("-frames:v", Integer.toString(plan.frames())));
+    args.addAll(plan.encoder().videoArguments());
+    args.addAll(List.of("-an", "-f", "mp4", output.toString()));
+    return args;
+  }
+
+  static String graph(SegmentPlan plan) {
+    StringBuilder graph = new StringBuilder("[0:v]").append(visual(plan));
+    graph.append(",format=yuv420p");
+    if (!plan.motion().isStill()) {
+      graph.append(',').append(kenBurns(plan));
+    }
+    fades(plan).forEach(f -> graph.append(',').append(f));
+    graph.append(",setsar=1");
+    List<TimedImage> overlays = plan.overlays();
+    if (overlays.isEmpty()) {
+      return graph.append("[v]").toString();
+    }
+    graph.append("[o0]");
+    for (int i = 0; i < overlays.size(); i++) {
+      TimedImage overlay = overlays.get(i);
+      String out = i == overlays.size() - 1 ? "[v]" : "[o" + (i + 1) + "]";
+      graph
+          .append(";[o")
+          .append(i)
+          .append("][")
+          .append(i + 1)
+          .append(":v]overlay=x=")
+          .append(overlay.x())
+          .append(":y=")
+          .append(overlay.y())
+          .append(":eof_action=repeat");
+      if (overlay.fromFrame() > 0 || overlay.toFrame() < plan.frames()) {
+        // Frame numbers, not seconds: exact at any frame rate.
+        graph
+            .append(":enable='between(n,")
+            .append(overlay.fromFrame())
+            .append(',')
+            .append(overlay.toFrame() - 1)
+            .append(")'");
+      }
+      graph.append(out);
+    }
+    return graph.toString();
+  }
+
+  private static String visual(SegmentPlan plan) {
+    int w = plan.width();
+    int h = plan.height();
+    if (plan.kind() == VisualClip.Kind.IMAGE) {
+      // The still was prepared at the frame size; decode it once and repeat the frame.
+      return "loop=loop=-1:size=1:start=0,setpts=N/(" + plan.fps() + "*TB)";
+    }
+    String scaled =
+        plan.fit() == VisualClip.Fit.FILL
+            ? cover(w, h)
+            : "split=2[fitbg][fitfg];[fitbg]"
+                + cover(w / 8, h / 8)
+                + ",boxblur=8:2,scale="
+                + w
+                + ":"
+                + h
+                + ",eq=brightness=-0.12[fitbgb];[fitfg]scale="
+                + w
+                + ":"
+                + h
+                + ":force_original_aspect_ratio=decrease[fitfgs];[fitbgb][fitfgs]overlay=x=(W-w)/2:y=(H-h)/2";
+    // A clip shorter than its segment holds its last frame.
+    return scaled
+        + ",fps="
+        + plan.fps()
+        + ",tpad=stop_mode=clone:stop_duration="
+        + String.format(Locale.ROOT, "%.3f", plan.seconds())
+        + ",setpts=PTS-STARTPTS";
+  }
+
+  private static String cover(int w, int h) {
+    return "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase,crop=" + w + ":" + h;
+  }
+
+  /** The window moves linearly between the start and end framings, clamped inside the picture. */
+  static String kenBurns(SegmentPlan plan) {
+    Motion m = plan.motion();
+    double[] start = window(m.startZoom(), m.startCenterX(), m.startCenterY(), plan);
+    double[] end = window(m.endZoom(), m.endCenterX(), m.endCenterY(), plan);
+    String p = "on/" + Math.max(1, plan.frames() - 1);
+    String left = lerp(start[0], end[0], p);
+    String top = lerp(start[1], end[1], p);
+    String right = lerp(start[2], end[2], p);
+    String bottom = lerp(start[3], end[3], p);
+    return "perspective=x0='"
+        + left
+        + "':y0='"
+        + top
+        + "':x1='"
+        + right
+        + "':y1='"
+        + top
+        + "':x2='"
+        + left
+        + "':y2='"
+        + bottom
+        + "':x3='"
+        + right
+        + "':y3='"
+        + bottom
+        + "':interpolation=linear:eval=frame";
+  }
+
+  private static double[] window(double zoom, double cx, double cy, SegmentPlan plan) {
+    double w = plan.width() / zoom;
+    double h = plan.height() / zoom;
+    double left = clamp(cx * plan.width() - w / 2, 0, plan.width() - w);
+    double top = clamp(cy * plan.height() - h / 2, 0, plan.height() - h);
+    return new double[] {left, top, left + w, top + h};
+  }
+
+  private static String lerp(double from, double to, String p) {
+    return String.format(Locale.ROOT, "%.4f+(%.4f)*%s", from, to - from, p);
+  }
+
+  private static List<String> fades(SegmentPlan plan) {
+    List<String> fades = new ArrayList<>();
+    Transition in = plan.fadeIn();
+    if (!in.isCut()) {
+      fades.add(
+          String.format(
+              Locale.ROOT,
+              "fade=t=in:st=0:d=%.3f:color=%s",
+              in.durationMillis() / 2000.0,
+              color(in)));
+    }
+    Transition out = plan.fadeOut();
+    if (!out.isCut()) {
+      double d = out.durationMillis() / 2000.0;
+      fades.add(
+          String.format(
+              Locale.ROOT,
+              "fade=t=out:st=%.3f:d=%.3f:color=%s",
+              Math.max(0, plan.seconds() - d),
+              d,
+              color(out)));
+    }
+    return fades;
+  }
+
+  private static String color(Transition transition) {
+    return transition.type() == Transition.Type.FADE_WHITE ? "white" : "black";
+  }
+
+  private static double clamp(double value, double min, double max) {
+    return Math.max(min, Math.min(max, value));
+  }
+
+  static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}

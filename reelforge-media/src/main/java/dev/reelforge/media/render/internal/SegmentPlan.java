@@ -1,0 +1,80 @@
+package dev.reelforge.media.render.internal;
+
+import dev.reelforge.core.timeline.Motion;
+import dev.reelforge.core.timeline.Transition;
+import dev.reelforge.core.timeline.VisualClip;
+import dev.reelforge.media.render.EncoderSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything needed to render one segment of one preset, resolved to files and frame counts.
+ *
+ * @param label names the segment in progress and error messages
+ * @param frames how many frames it has; frame boundaries are rounded once on the whole timeline so
+ *     that segments add up exactly
+ * @param visualFile the prepared still (BMP) or the source video
+ * @param visualKey the content hash of what {@code visualFile} holds
+ * @param fadeIn the transition drawn over the first frames
+ * @param fadeOut the transition drawn over the last frames (the next segment's transition in)
+ * @param overlays pictures laid over the visual, in drawing order
+ */
+public record SegmentPlan(
+    String label,
+    int frames,
+    int fps,
+    int width,
+    int height,
+    VisualClip.Kind kind,
+    Path visualFile,
+    String visualKey,
+    long inMillis,
+    Optional<Long> outMillis,
+    VisualClip.Fit fit,
+    Motion motion,
+    Transition fadeIn,
+    Transition fadeOut,
+    List<TimedImage> overlays,
+    EncoderSettings encoder) {
+
+  public SegmentPlan {
+    overlays = List.copyOf(overlays);
+  }
+
+  /** The hash of everything that decides this segment's encoded bytes. */
+  public String cacheKey() {
+    CacheKey key =
+        new CacheKey()
+            .add("frames", frames)
+            .add("fps", fps)
+            .add("size", width + "x" + height)
+            .add("kind", kind)
+            .add("visual", visualKey)
+            .add("in", inMillis)
+            .add("out", outMillis)
+            .add("fit", fit)
+            .add("motion", motion)
+            .add("fadeIn", fadeIn)
+            .add("fadeOut", fadeOut)
+            .add("encoder", encoder);
+    for (TimedImage overlay : overlays) {
+      key.add(
+          "overlay",
+          overlay.contentKey()
+              + "@"
+              + overlay.x()
+              + ","
+              + overlay.y()
+              + "#"
+              + overlay.fromFrame()
+              + "-"
+              + overlay.toFrame());
+    }
+    return key.value();
+  }
+
+  public double seconds() {
+    return (double) frames / fps;
+  }
+}

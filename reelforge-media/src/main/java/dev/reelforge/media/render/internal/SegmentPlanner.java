@@ -1,0 +1,181 @@
+package dev.reelforge.media.render.internal;
+
+import dev.reelforge.core.timeline.Overlays;
+import dev.reelforge.core.timeline.Segment;
+import dev.reelforge.core.timeline.Timeline;
+import dev.reelforge.core.timeline.Transition;
+import dev.reelforge.core.timeline.VisualClip;
+import dev.reelforge.media.ffmpeg.FfmpegRun;
+import dev.reelforge.media.render.EncoderSettings;
+import dev.reelforge.media.render.RenderPreset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves a timeline into one {@link SegmentPlan} per segment for a preset: frame ranges, the
+ * prepared visual, the fades of its transitions, and the captions and overlays that fall inside it.
+ */
+public final class SegmentPlanner {
+
+  private final Timeline timeline;
+  private final RenderPreset preset;
+  private final EncoderSettings encoder;
+  private final SourceFiles sources;
+  private final StillPreparer stills;
+  private final Optional<CaptionOverlay> captions;
+  private final OverlayPictures pictures;
+  private final Path captionCache;
+  private final Path tempDir;
+  private final FfmpegRun ffmpeg;
+
+  public SegmentPlanner(
+      Timeline timeline,
+      RenderPreset preset,
+      EncoderSettings encoder,
+      SourceFiles sources,
+      StillPreparer stills,
+      Optional<CaptionOverlay> captions,
+      OverlayPictures pictures,
+      Path captionCache,
+      Path tempDir,
+      FfmpegRun ffmpeg) {
+    this.timeline = timeline;
+    this.preset = preset;
+    this.encoder = encoder;
+    this.sources = sources;
+    this.stills = stills;
+    this.captions = captions;
+    this.pictures = pictures;
+    this.captionCache = captionCache;
+    this.tempDir = tempDir;
+    this.ffmpeg = ffmpeg;
+  }
+
+  /** Where each segment starts, in frames; one more entry than segments (the end). */
+  public static int[] boundaries(Timeline timeline, int fps) {
+    int count = timeline.segments().size();
+    int[] frames = new int[count + 1];
+    long start = 0;
+    for (int i = 0; i <= count; i++) {
+      frames[i] = frame(start, fps);
+      if (i < count) {
+        start += timeline.segments().get(i).durationMillis();
+      }
+    }
+    return frames;
+  }
+
+  static int frame(long millis, int fps) {
+    return (int) Math.round(millis * fps / 1000.0);
+  }
+
+  public List<SegmentPlan> plan() {
+    int[] bounds = boundaries(timeline, preset.fps());
+    int totalFrames = bounds[bounds.length - 1];
+    List<TimedImage> global = globalOverlays(totalFrames);
+    List<SegmentPlan> plans = new ArrayList<>();
+    List<Segment> segments = timeline.segments();
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      Transition fadeOut =
+          i + 1 < segments.size() ? segments.get(i + 1).transitionIn() : Transition.CUT;
+      Transition fadeIn = i > 0 ? segment.transitionIn() : Transition.CUT;
+      plans.add(plan(i, segment, bounds[i], bounds[i + 1], fadeIn, fadeOut, global));
+    }
+    return plans;
+  }
+
+  private SegmentPlan plan(
+      int index,
+      Segment segment,
+      int from,
+      int to,
+      Transition fadeIn,
+      Transition fadeOut,
+      List<TimedImage> global) {
+    VisualClip visual = segment.visual();
+    String field = "segments[" + index + "].visual.source";
+    Path source = sources.resolve(visual.source(), field);
+    String sourceHash = sources.hash(source);
+    Path file;
+    String key;
+    if (visual.kind() == VisualClip.Kind.IMAGE) {
+      file =
+          stills.prepare(source, sourceHash, visual.fit(), preset.width(), preset.height(), ffmpeg);
+      key = sourceHash + "/" + visual.fit();
+    } else {
+      file = source;
+      key = sourceHash;
+    }
+    List<TimedImage> overlays = new ArrayList<>();
+    for (TimedImage image : global) {
+      clip(image, from, to).ifPresent(overlays::add);
+    }
+    captions.ifPresent(c -> overlays.addAll(captionImages(c, from, to)));
+    return new SegmentPlan(
+        preset.id() + " segment " + (index + 1) + " (" + segment.id() + ")",
+        to - from,
+        preset.fps(),
+        preset.width(),
+        preset.height(),
+        visual.kind(),
+        file,
+        key,
+        visual.inMillis(),
+        visual.outMillis(),
+        visual.fit(),
+        visual.motion(),
+        fadeIn,
+        fadeOut,
+        overlays,
+        encoder);
+  }
+
+  private List<TimedImage> globalOverlays(int totalFrames) {
+    List<TimedImage> global = new ArrayList<>();
+    Overlays overlays = timeline.overlays();
+    overlays
+        .watermark()
+        .ifPresent(
+            mark -> {
+              Path logo = sources.resolve(mark.source(), "overlays.watermark.source");
+              global.add(pictures.watermark(mark, logo, sources.hash(logo), totalFrames, ffmpeg));
+            });
+    overlays
+        .hook()
+        .ifPresent(
+            hook ->
+                global.add(
+                    pictures.hook(
+                        hook.text(),
+                        frame(hook.startMillis(), preset.fps()),
+                        Math.min(totalFrames, frame(hook.endMillis(), preset.fps())))));
+    return global;
+  }
+
+  private List<TimedImage> captionImages(CaptionOverlay overlay, int from, int to) {
+    List<TimedImage> images = new ArrayList<>();
+    for (CaptionOverlay.State state : overlay.states()) {
+      int start = Math.max(from, frame(state.startMillis(), preset.fps()));
+      int end = Math.min(to, frame(state.endMillis(), preset.fps()));
+      if (end > start) {
+        images.add(overlay.image(state, start - from, end - from, captionCache, tempDir));
+      }
+    }
+    return images;
+  }
+
+  /** A global overlay's part inside frames {@code from..to}, relative to {@code from}. */
+  private static Optional<TimedImage> clip(TimedImage image, int from, int to) {
+    int start = Math.max(from, image.fromFrame());
+    int end = Math.min(to, image.toFrame());
+    if (end <= start) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TimedImage(
+            image.file(), image.contentKey(), image.x(), image.y(), start - from, end - from));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.reelforge.media.render.internal;
+
+import dev.reelforge.core.timeline.Timeline;
+import dev.reelforge.core.timeline.VisualClip;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.TitlePainter;
+import dev.reelforge.media.ffmpeg.FfmpegRun;
+import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.media.render.SafeZone;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Picks the best frame of a preset's visuals (one candidate per segment: the framed still, or a
+ * frame from the middle of the clip) by {@link FrameScore}, and draws the hook title on it. The
+ * candidates come from the visuals rather than the finished video so that no caption or fade is
+ * caught in the thumbnail.
+ */
+public final class ThumbnailMaker {
+
+  private static final float JPEG_QUALITY = 0.9f;
+
+  private final FontLibrary fonts;
+  private final Path tempDir;
+
+  public ThumbnailMaker(FontLibrary fonts, Path tempDir) {
+    this.fonts = fonts;
+    this.tempDir = tempDir;
+  }
+
+  public void make(
+      Timeline timeline,
+      RenderPreset preset,
+      List<SegmentPlan> plans,
+      FfmpegRun ffmpeg,
+      Path output) {
+    BufferedImage best =
+        plans.stream()
+            .map(plan -> candidate(plan, ffmpeg))
+            .max(Comparator.comparingDouble(image -> FrameScore.of(image).rank()))
+            .orElseThrow();
+    BufferedImage thumbnail =
+        new BufferedImage(preset.width(), preset.height(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = thumbnail.createGraphics();
+    g.drawImage(best, 0, 0, null);
+    timeline
+        .overlays()
+        .hook()
+        .ifPresent(
+            hook -> {
+              SafeZone zone = preset.safeZone();
+              // Thumbnails are seen small: the title is drawn larger than in the video.
+              TitlePainter painter =
+                  new TitlePainter(fonts, OverlayPictures.hookSize(preset) * 1.25f);
+              painter.draw(g, hook.text(), zone.x(), zone.width(preset.width()), zone.top() + 20);
+            });
+    g.dispose();
+    Atomic.write(output, tempDir, file -> writeJpeg(thumbnail, file));
+  }
+
+  private BufferedImage candidate(SegmentPlan plan, FfmpegRun ffmpeg) {
+    try {
+      if (plan.kind() == VisualClip.Kind.IMAGE) {
+        return ImageIO.read(plan.visualFile().toFile());
+      }
+      Path frame = Files.createTempFile(tempDir, "thumb-", ".png");
+      try {
+        long at = plan.inMillis() + Math.round(plan.seconds() * 500);
+        String chain =
+            plan.fit() == VisualClip.Fit.FILL
+                ? "scale="
+                    + plan.width()
+                    + ":"
+                    + plan.height()
+                    + ":force_original_aspect_ratio=increase,crop="
+                    + plan.width()
+                    + ":"
+                    + plan.height()
+                : "scale="
+                    + plan.width()
+                    + ":"
+                    + plan.height()
+                    + ":force_original_aspect_ratio=decrease,pad="
+                    + plan.width()
+                    + ":"
+                    + plan.height()
+                    + ":(ow-iw)/2:(oh-ih)/2";
+        ffmpeg.run(
+            "thumbnail frame",
+            List.of(
+                "-ss",
+                String.format(Locale.ROOT, "%.3f", at / 1000.0),
+                "-i",
+                plan.visualFile().toString(),
+                "-frames:v",
+                "1",
+                "-vf",
+                chain,
+                frame.toString()),
+            null);
+        BufferedImage image = ImageIO.read(frame.toFile());
+        return image != null
+            ? image
+            : new BufferedImage(plan.width(), plan.height(), BufferedImage.TYPE_INT_RGB);
+      } finally {
+        Files.deleteIfExists(frame);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeJpeg(BufferedImage image, Path file) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ImageWriteParam params = writer.getDefaultWriteParam();
+    params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    params.setCompressionQuality(JPEG_QUALITY);
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(image, null, null), params);
+    } finally {
+      writer.dispose();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.reelforge.media.render.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The render engine's folders: a cache kept between renders ({@code cache/segments}, {@code
+ * cache/audio}, {@code cache/stills}...) and a temporary folder per render, removed when the render
+ * ends however it ends. Both live under the work folder so that finished files move into the cache
+ * or output with an atomic rename.
+ */
+public final class WorkDirs {
+
+  /** Outputs are shared with whoever serves or uploads them; temp files get the same mode. */
+  private static final FileAttribute<Set<PosixFilePermission>> READABLE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+
+  private final Path cache;
+  private final Path temp;
+
+  private WorkDirs(Path cache, Path temp) {
+    this.cache = cache;
+    this.temp = temp;
+  }
+
+  public static WorkDirs create(Path workDir) {
+    try {
+      Path cache = workDir.resolve("cache");
+      for (String sub : new String[] {"segments", "audio", "stills", "captions", "overlays"}) {
+        Files.createDirectories(cache.resolve(sub));
+      }
+      Path temp =
+          Files.createDirectories(workDir.resolve("tmp").resolve(UUID.randomUUID().toString()));
+      return new WorkDirs(cache, temp);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the render work folder " + workDir, e);
+    }
+  }
+
+  public Path segments() {
+    return cache.resolve("segments");
+  }
+
+  public Path audio() {
+    return cache.resolve("audio");
+  }
+
+  public Path stills() {
+    return cache.resolve("stills");
+  }
+
+  public Path captions() {
+    return cache.resolve("captions");
+  }
+
+  public Path overlays() {
+    return cache.resolve("overlays");
+  }
+
+  public Path temp() {
+    return temp;
+  }
+
+  public Path tempFile(String prefix, String suffix) {
+    try {
+      return Files.createTempFile(temp, prefix + "-", suffix, READABLE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Moves a finished file into place in one step, replacing an older one. */
+  public void publish(Path finished, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      try {
+        Files.move(
+            finished, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        // The output folder is on another file system: copy beside the target, then rename.
+        Path beside = target.resolveSibling("." + target.getFileName() + ".partial");
+        Files.copy(finished, beside, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            beside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(finished);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes this render's temporary folder and everything in it. */
+  public void deleteTemp() {
+    try (Stream<Path> files = Files.walk(temp)) {
+      files.sorted(Comparator.reverseOrder()).forEach(WorkDirs::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // A file still held open by a dying FFmpeg is removed by the next clean-up.
+      path.toFile().deleteOnExit();
+    }
+  }
+}
