@@ -17,7 +17,7 @@ public record CaptionTrack(List<CaptionWord> words, String style) {
   public static final CaptionTrack NONE = new CaptionTrack(List.of(), DEFAULT_STYLE);
 
   public CaptionTrack {
-    words = List.copyOf(words);
+    words = words == null ? List.of() : List.copyOf(words);
     style = Objects.requireNonNullElse(style, DEFAULT_STYLE);
   }
 

@@ -22,7 +22,7 @@ public record Timeline(
     Overlays overlays) {
 
   public Timeline {
-    segments = List.copyOf(segments);
+    segments = segments == null ? List.of() : List.copyOf(segments);
     voice = Objects.requireNonNullElse(voice, Optional.empty());
     music = Objects.requireNonNullElse(music, Optional.empty());
     captions = Objects.requireNonNullElse(captions, CaptionTrack.NONE);

@@ -37,6 +37,9 @@ public final class Fixtures {
               + "reason it keeps going. One day total eclipses will end forever.")
           .split(" ");
 
+  /** When the story fixture's narration starts. */
+  public static final long LEAD_IN_MILLIS = 1500;
+
   private Fixtures() {}
 
   /** A picture with gradients, shapes and fine lines (sharp, so thumbnails can rank it). */
@@ -80,8 +83,13 @@ public final class Fixtures {
 
   /** Word timings for a narration of about {@code seconds}: 0.3 s words, pauses at sentences. */
   public static List<CaptionWord> words(double seconds) {
+    return words(seconds, 300);
+  }
+
+  /** The same, with the first word at {@code leadInMillis}. */
+  public static List<CaptionWord> words(double seconds, long leadInMillis) {
     List<CaptionWord> words = new ArrayList<>();
-    long t = 300;
+    long t = leadInMillis;
     int i = 0;
     while (t + 400 < seconds * 1000 - 300) {
       String word = WORDS[i % WORDS.length];
@@ -134,7 +142,8 @@ public final class Fixtures {
    * pictures, with voice, music, captions and a hook title.
    */
   public static Timeline story(Path dir, double seconds, int segmentCount) throws IOException {
-    List<CaptionWord> words = words(seconds);
+    // A second and a half of music alone before the voice, so that ducking can be measured.
+    List<CaptionWord> words = words(seconds, LEAD_IN_MILLIS);
     voice(dir.resolve("voice.wav"), seconds, words);
     music(dir.resolve("music.wav"), Math.min(seconds, 12));
     long total = Math.round(seconds * 1000);
@@ -156,7 +165,7 @@ public final class Fixtures {
     return new Timeline(
         segments,
         Optional.of(AudioTrack.of("voice.wav")),
-        Optional.of(MusicTrack.of("music.wav")),
+        Optional.of(new MusicTrack("music.wav", MusicTrack.DEFAULT_GAIN_DB, 300, 1000, true)),
         CaptionTrack.of(words),
         new Overlays(
             Optional.of(new Overlays.HookTitle("Why the Moon is leaving us", 0, 2500)),

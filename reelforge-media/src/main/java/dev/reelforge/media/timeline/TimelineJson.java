@@ -1,0 +1,41 @@
+package dev.reelforge.media.timeline;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.timeline.Timeline;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes timelines as JSON: the form a run stores as its checkpoint and the {@code
+ * render} command reads. Unknown fields are refused so that a misspelt field is an error rather
+ * than a silently ignored setting.
+ */
+public final class TimelineJson {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Only record components are data; isStill() and friends are derived.
+          .changeDefaultVisibility(v -> v.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
+          .build();
+
+  private TimelineJson() {}
+
+  public static String write(Timeline timeline) {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(timeline);
+  }
+
+  /**
+   * @throws ReelForgeException {@code INVALID_INPUT} with the parser's explanation
+   */
+  public static Timeline read(String json) {
+    try {
+      return JSON.readValue(json, Timeline.class);
+    } catch (JacksonException e) {
+      throw ReelForgeException.invalidField("timeline", e.getOriginalMessage());
+    }
+  }
+}
