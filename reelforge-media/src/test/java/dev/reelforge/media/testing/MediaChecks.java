@@ -85,6 +85,64 @@ public final class MediaChecks {
     }
   }
 
+  /**
+   * The brightness of a horizontal strip of every frame ({@code height} rows from {@code y}),
+   * averaged over the rows: one array of {@code width} values per frame.
+   */
+  public static List<double[]> stripLuma(
+      FfmpegInstallation ffmpeg, Path video, int width, int y, int height) throws IOException {
+    Path raw = Files.createTempFile("strip-", ".gray");
+    try {
+      run(
+          ffmpeg,
+          List.of(
+              "-y",
+              "-i",
+              video.toString(),
+              "-vf",
+              "crop=" + width + ":" + height + ":0:" + y + ",format=gray",
+              "-f",
+              "rawvideo",
+              raw.toString()));
+      byte[] bytes = Files.readAllBytes(raw);
+      int frameSize = width * height;
+      List<double[]> frames = new java.util.ArrayList<>();
+      for (int offset = 0; offset + frameSize <= bytes.length; offset += frameSize) {
+        double[] columns = new double[width];
+        for (int row = 0; row < height; row++) {
+          for (int x = 0; x < width; x++) {
+            columns[x] += (bytes[offset + row * width + x] & 0xff) / (double) height;
+          }
+        }
+        frames.add(columns);
+      }
+      return frames;
+    } finally {
+      Files.deleteIfExists(raw);
+    }
+  }
+
+  /** Generates a test video with FFmpeg's {@code testsrc2} pattern. */
+  public static Path testVideo(
+      FfmpegInstallation ffmpeg, Path file, int width, int height, double seconds) {
+    run(
+        ffmpeg,
+        List.of(
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=s=" + width + "x" + height + ":r=30:d=" + fmt(seconds),
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "mpeg4",
+            "-q:v",
+            "4",
+            file.toString()));
+    return file;
+  }
+
   public static double meanLuma(BufferedImage image) {
     double sum = 0;
     for (int y = 0; y < image.getHeight(); y += 2) {
