@@ -1,6 +1,8 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
+import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
 import java.io.IOException;
@@ -14,9 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Estimates a render's time and size from a calibration encode: a couple of seconds of busy
- * synthetic video at the preset's size with the tier's exact encoder settings, timed on this
- * machine the first time that combination is asked for and remembered for the process's life.
+ * Estimates a render's time and size from calibration encodes: two seconds of synthetic video at
+ * the preset's size with the tier's exact encoder settings, one of moving detail (standing in for
+ * footage) and one of a still under a slow zoom (standing in for Ken Burns segments, which compress
+ * several times better). Each is timed on this machine the first time it is needed and remembered
+ * for the process's life; the timeline's mix of stills and footage weights them.
  */
 public final class RenderEstimator {
 
@@ -44,20 +48,33 @@ public final class RenderEstimator {
 
   public RenderEstimate estimate(Timeline timeline, List<RenderPreset> presets, QualityTier tier) {
     double seconds = timeline.durationMillis() / 1000.0;
+    double stillSeconds =
+        timeline.segments().stream()
+                .filter(s -> s.visual().kind() == VisualClip.Kind.IMAGE)
+                .mapToLong(Segment::durationMillis)
+                .sum()
+            / 1000.0;
     List<RenderEstimate.PresetEstimate> estimates = new ArrayList<>();
     double totalSeconds = 0;
     long totalBytes = 0;
     for (RenderPreset preset : presets) {
-      Calibration calibration = calibration(preset, tier);
-      double frames = seconds * preset.fps();
+      Calibration stills = calibration(preset, tier, Content.STILL_IN_MOTION);
+      Calibration footage = calibration(preset, tier, Content.FOOTAGE);
+      double stillFrames = stillSeconds * preset.fps();
+      double footageFrames = (seconds - stillSeconds) * preset.fps();
       double time =
-          frames / calibration.fps() * RENDER_OVERHEAD
+          (stillFrames / stills.fps() + footageFrames / footage.fps()) * RENDER_OVERHEAD
               + timeline.segments().size() * SECONDS_PER_SEGMENT;
       long bytes =
-          Math.round(frames * calibration.bytesPerFrame() + seconds * tier.audioKbps() * 125);
+          Math.round(
+              stillFrames * stills.bytesPerFrame()
+                  + footageFrames * footage.bytesPerFrame()
+                  + seconds * tier.audioKbps() * 125);
+      double frames = stillFrames + footageFrames;
+      double fps = frames / (stillFrames / stills.fps() + footageFrames / footage.fps());
       estimates.add(
           new RenderEstimate.PresetEstimate(
-              preset, Duration.ofMillis(Math.round(time * 1000)), bytes, calibration.fps()));
+              preset, Duration.ofMillis(Math.round(time * 1000)), bytes, fps));
       totalSeconds += time;
       totalBytes += bytes;
     }
@@ -67,13 +84,79 @@ public final class RenderEstimator {
         Duration.ofMillis(Math.round(totalSeconds * 1000)), totalBytes, estimates);
   }
 
-  private Calibration calibration(RenderPreset preset, QualityTier tier) {
+  private Calibration calibration(RenderPreset preset, QualityTier tier, Content content) {
     EncoderSettings settings = EncoderSettings.choose(ffmpeg, preset, tier);
-    String key = ffmpeg.ffmpeg() + "|" + preset.width() + "x" + preset.height() + "|" + settings;
-    return CALIBRATIONS.computeIfAbsent(key, k -> measure(preset, settings));
+    String key =
+        ffmpeg.ffmpeg()
+            + "|"
+            + preset.width()
+            + "x"
+            + preset.height()
+            + "|"
+            + settings
+            + "|"
+            + content;
+    return CALIBRATIONS.computeIfAbsent(key, k -> measure(preset, settings, content));
   }
 
-  private Calibration measure(RenderPreset preset, EncoderSettings settings) {
+  /** What a calibration encode shows. */
+  private enum Content {
+    /** Moving detail: a stand-in for stock footage. */
+    FOOTAGE,
+    /** One detailed frame under a slow zoom, drawn the way the renderer draws Ken Burns. */
+    STILL_IN_MOTION;
+
+    String source(RenderPreset preset) {
+      String size = preset.width() + "x" + preset.height();
+      if (this == FOOTAGE) {
+        return "testsrc2=s=" + size + ":r=" + preset.fps();
+      }
+      double w = preset.width();
+      double h = preset.height();
+      String zoom = "(on/" + CALIBRATION_FRAMES + ")*0.1";
+      return "testsrc2=s="
+          + size
+          + ":r="
+          + preset.fps()
+          + ",trim=end_frame=1,loop=loop=-1:size=1,setpts=N/("
+          + preset.fps()
+          + "*TB),perspective=x0='"
+          + w
+          + "*"
+          + zoom
+          + "':y0='"
+          + h
+          + "*"
+          + zoom
+          + "':x1='W-"
+          + w
+          + "*"
+          + zoom
+          + "':y1='"
+          + h
+          + "*"
+          + zoom
+          + "':x2='"
+          + w
+          + "*"
+          + zoom
+          + "':y2='H-"
+          + h
+          + "*"
+          + zoom
+          + "':x3='W-"
+          + w
+          + "*"
+          + zoom
+          + "':y3='H-"
+          + h
+          + "*"
+          + zoom
+          + "':eval=frame";
+    }
+  }
+
+  private Calibration measure(RenderPreset preset, EncoderSettings settings, Content content) {
     try {
       Files.createDirectories(tempDir);
       Path out = Files.createTempFile(tempDir, "calibration-", ".mp4");
@@ -84,14 +167,7 @@ public final class RenderEstimator {
                     "-f",
                     "lavfi",
                     "-i",
-                    // Moving detail plus grain: closer to footage than a flat test pattern.
-                    "testsrc2=s="
-                        + preset.width()
-                        + "x"
-                        + preset.height()
-                        + ":r="
-                        + preset.fps()
-                        + ",noise=alls=10:allf=t",
+                    content.source(preset),
                     "-frames:v",
                     Integer.toString(CALIBRATION_FRAMES)));
         args.addAll(settings.videoArguments());

@@ -1,0 +1,82 @@
+package dev.reelforge.media.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelforge.core.timeline.Timeline;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
+import dev.reelforge.media.probe.MediaInfo;
+import dev.reelforge.media.probe.MediaProbe;
+import dev.reelforge.media.probe.Mp4Boxes;
+import dev.reelforge.media.testing.Fixtures;
+import dev.reelforge.media.testing.TestFfmpeg;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EncoderChoiceTest {
+
+  private static FfmpegInstallation withEncoders(FfmpegInstallation base, Set<String> encoders) {
+    return new FfmpegInstallation(
+        base.ffmpeg(),
+        base.ffprobe(),
+        base.source(),
+        base.origin(),
+        base.version(),
+        base.environment(),
+        encoders,
+        base.filters());
+  }
+
+  @Test
+  void x264IsPreferredAndOpenh264IsTheFallback() {
+    FfmpegInstallation bundled = TestFfmpeg.bundled();
+    assertThat(EncoderSettings.choose(bundled, RenderPreset.TIKTOK, QualityTier.STANDARD).encoder())
+        .isEqualTo("libx264");
+    FfmpegInstallation lgpl = withEncoders(bundled, Set.of("libopenh264", "aac"));
+    EncoderSettings openh264 = EncoderSettings.choose(lgpl, RenderPreset.TIKTOK, QualityTier.HIGH);
+    assertThat(openh264.encoder()).isEqualTo("libopenh264");
+    assertThat(openh264.videoArguments()).contains("-b:v").doesNotContain("-crf");
+    assertThatThrownBy(
+            () ->
+                EncoderSettings.choose(
+                    withEncoders(bundled, Set.of("aac")), RenderPreset.TIKTOK, QualityTier.HIGH))
+        .isInstanceOf(FfmpegNotUsableException.class)
+        .hasMessageContaining("neither libx264 nor libopenh264");
+  }
+
+  @Test
+  void aBuildWithOnlyOpenh264RendersAValidVideo(@TempDir Path dir) throws Exception {
+    FfmpegInstallation bundled = TestFfmpeg.bundled();
+    Set<String> encoders = new HashSet<>(bundled.encoders());
+    encoders.remove("libx264");
+    FfmpegInstallation lgpl = withEncoders(bundled, encoders);
+    Timeline timeline = Fixtures.story(dir, 3, 2);
+    RenderResult result =
+        new RenderEngine(lgpl, RenderSettings.in(dir.resolve("work")), FontLibrary.shared())
+            .render(
+                new RenderJob(
+                    timeline,
+                    dir,
+                    List.of(RenderPreset.SQUARE),
+                    QualityTier.DRAFT,
+                    dir.resolve("out"),
+                    "lgpl"),
+                RenderListener.NONE,
+                Cancellation.none());
+    Path video = result.output(RenderPreset.SQUARE).video();
+    MediaInfo info = new MediaProbe(bundled, Duration.ofSeconds(20)).probe(video);
+    assertThat(info.video().orElseThrow().codec()).isEqualTo("h264");
+    assertThat(info.video().orElseThrow().width()).isEqualTo(1080);
+    assertThat(info.video().orElseThrow().height()).isEqualTo(1080);
+    assertThat(info.durationSeconds()).isCloseTo(3, within(0.03));
+    assertThat(Mp4Boxes.fastStart(video)).isTrue();
+  }
+}
