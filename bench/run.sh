@@ -12,7 +12,8 @@ which="${1:-jobs}"
 shift || true
 case "$which" in
   jobs) main=dev.reelforge.bench.JobEngineBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs)" >&2; exit 2 ;;
+  render) main=dev.reelforge.bench.RenderBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: jobs, render)" >&2; exit 2 ;;
 esac
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$ROOT/bench/target/bench.jar:$ROOT/bench/target/lib/*" "$main" "$@"

@@ -4,10 +4,12 @@ import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderCancelledException;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +45,11 @@ public final class FfmpegRun {
     this.deadlineNanos = deadlineNanos;
   }
 
+  /** The same deadline, obeying another cancellation (for work run beside this one). */
+  public FfmpegRun with(Cancellation other) {
+    return new FfmpegRun(installation, other, deadlineNanos);
+  }
+
   /** A supervisor whose deadline is {@code timeout} from now. */
   public static FfmpegRun within(
       FfmpegInstallation installation, Cancellation cancellation, Duration timeout) {
@@ -58,6 +65,21 @@ public final class FfmpegRun {
    * @return FFmpeg's log (standard error), for the callers that read measurements from it
    */
   public String run(String what, List<String> arguments, LongConsumer outTimeMicros) {
+    return run(what, arguments, outTimeMicros, null);
+  }
+
+  /** Writes what FFmpeg reads from {@code pipe:0} (raw frames made in Java). */
+  @FunctionalInterface
+  public interface Feeder {
+    void feed(OutputStream stdin) throws IOException;
+  }
+
+  /**
+   * Runs FFmpeg as {@link #run(String, List, LongConsumer)} does, with {@code feeder} writing its
+   * standard input on another thread; the pipe is closed when the feeder returns.
+   */
+  public String run(
+      String what, List<String> arguments, LongConsumer outTimeMicros, Feeder feeder) {
     cancellation.throwIfCancelled();
     List<String> command = new ArrayList<>();
     command.add(installation.ffmpeg().toString());
@@ -68,7 +90,9 @@ public final class FfmpegRun {
     Process process;
     try {
       process = builder.start();
-      process.getOutputStream().close();
+      if (feeder == null) {
+        process.getOutputStream().close();
+      }
     } catch (IOException e) {
       throw new ReelForgeException(
           ErrorCode.RENDER_FAILED, "cannot start FFmpeg for " + what + ": " + e.getMessage(), e);
@@ -78,10 +102,16 @@ public final class FfmpegRun {
     Deque<String> log = new ArrayDeque<>();
     CompletableFuture<Void> errors =
         readOnVirtualThread(() -> keepTail(process.getErrorStream(), log));
+    CompletableFuture<Void> input =
+        feeder == null
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(
+                () -> feed(process, feeder), r -> Thread.ofPlatform().name("ffmpeg-feed").start(r));
     try {
       waitFor(process, what);
       progress.join();
       errors.join();
+      input.join();
     } catch (RuntimeException e) {
       destroyTree(process);
       throw e;
@@ -112,6 +142,15 @@ public final class FfmpegRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RenderCancelledException();
+    }
+  }
+
+  private static void feed(Process process, Feeder feeder) {
+    try (OutputStream stdin = new BufferedOutputStream(process.getOutputStream(), 1 << 20)) {
+      feeder.feed(stdin);
+    } catch (IOException e) {
+      // FFmpeg stopped reading (it failed, finished early or was killed); its exit status and log
+      // say why, so the broken pipe adds nothing.
     }
   }
 

@@ -9,6 +9,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Cancellation {
 
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final Cancellation parent;
+
+  public Cancellation() {
+    this(null);
+  }
+
+  private Cancellation(Cancellation parent) {
+    this.parent = parent;
+  }
+
+  /** A cancellation that is cancelled with this one, and can also be cancelled on its own. */
+  public Cancellation child() {
+    return new Cancellation(this);
+  }
 
   /** A cancellation nobody will trigger. */
   public static Cancellation none() {
@@ -20,7 +34,9 @@ public final class Cancellation {
   }
 
   public boolean isCancelled() {
-    return cancelled.get() || Thread.currentThread().isInterrupted();
+    return cancelled.get()
+        || (parent != null && parent.isCancelled())
+        || Thread.currentThread().isInterrupted();
   }
 
   /**

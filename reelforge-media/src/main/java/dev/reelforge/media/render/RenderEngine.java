@@ -11,6 +11,7 @@ import dev.reelforge.media.ffmpeg.FfmpegRun;
 import dev.reelforge.media.render.internal.AudioMix;
 import dev.reelforge.media.render.internal.CacheKey;
 import dev.reelforge.media.render.internal.CaptionOverlay;
+import dev.reelforge.media.render.internal.KenBurnsFrames;
 import dev.reelforge.media.render.internal.OverlayPictures;
 import dev.reelforge.media.render.internal.Progress;
 import dev.reelforge.media.render.internal.SegmentCommand;
@@ -21,6 +22,7 @@ import dev.reelforge.media.render.internal.SourceFiles;
 import dev.reelforge.media.render.internal.StillPreparer;
 import dev.reelforge.media.render.internal.ThumbnailMaker;
 import dev.reelforge.media.render.internal.WorkDirs;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +99,7 @@ public final class RenderEngine {
     private final Progress progress;
     private int rendered;
     private int reused;
+    private boolean soundtrackCounted;
 
     Run(RenderJob job, WorkDirs dirs, RenderListener listener, Cancellation cancellation) {
       this.job = job;
@@ -116,17 +123,30 @@ public final class RenderEngine {
       RenderPreset first = job.presets().getFirst();
       int firstFrames =
           SegmentPlanner.boundaries(timeline, first.fps())[timeline.segments().size()];
-      boolean audioReused = false;
       Path audio = audioFile();
-      if (Files.isRegularFile(audio)) {
-        audioReused = true;
+      boolean audioReused = Files.isRegularFile(audio);
+      // The soundtrack is mixed beside the first segments: it is single-threaded and fills the
+      // gaps where the video encoder starts up or drains.
+      Cancellation audioCancellation = cancellation.child();
+      CompletableFuture<Void> soundtrack =
+          audioReused
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.runAsync(
+                  () -> renderAudio(audio, run.with(audioCancellation)),
+                  r -> Thread.ofPlatform().name("render-audio").start(r));
+      if (audioReused) {
+        soundtrackCounted = true;
         progress.skip("soundtrack (cached)", firstFrames * AUDIO_WEIGHT);
-      } else {
-        renderAudio(audio, firstFrames * AUDIO_WEIGHT);
       }
       List<RenderedOutput> outputs = new ArrayList<>();
-      for (RenderPreset preset : job.presets()) {
-        outputs.add(renderPreset(preset, audio));
+      try {
+        for (RenderPreset preset : job.presets()) {
+          outputs.add(renderPreset(preset, audio, soundtrack));
+        }
+      } catch (RuntimeException e) {
+        audioCancellation.cancel();
+        awaitQuietly(soundtrack);
+        throw e;
       }
       progress.finish();
       LOG.info(
@@ -162,14 +182,14 @@ public final class RenderEngine {
           job.presets().getFirst().loudnessLufs());
     }
 
-    private void renderAudio(Path target, double units) {
-      LongConsumer step = progress.step("soundtrack", units, timeline.durationMillis() / 1000.0);
+    private void renderAudio(Path target, FfmpegRun audioRun) {
       Path temp = dirs.tempFile("audio", ".m4a");
-      mix().render(run, job.quality(), temp, step);
+      mix().render(audioRun, job.quality(), temp, null);
       dirs.publish(temp, target);
     }
 
-    private RenderedOutput renderPreset(RenderPreset preset, Path audio) {
+    private RenderedOutput renderPreset(
+        RenderPreset preset, Path audio, CompletableFuture<Void> soundtrack) {
       cancellation.throwIfCancelled();
       EncoderSettings encoder = EncoderSettings.choose(ffmpeg, preset, job.quality());
       Optional<CaptionOverlay> captions =
@@ -194,6 +214,13 @@ public final class RenderEngine {
         segmentFiles.add(segment(plans.get(i), i, plans.size()));
       }
       int frames = plans.stream().mapToInt(SegmentPlan::frames).sum();
+      await(soundtrack);
+      if (!soundtrackCounted) {
+        soundtrackCounted = true;
+        int firstFrames =
+            SegmentPlanner.boundaries(timeline, job.presets().getFirst().fps())[plans.size()];
+        progress.skip("soundtrack", firstFrames * AUDIO_WEIGHT);
+      }
       Path video = job.outputDir().resolve(job.baseName() + "-" + preset.id() + ".mp4");
       Path joined = dirs.tempFile("join", ".mp4");
       LongConsumer step =
@@ -221,6 +248,25 @@ public final class RenderEngine {
       }
     }
 
+    private static void await(CompletableFuture<Void> soundtrack) {
+      try {
+        soundtrack.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> soundtrack) {
+      try {
+        soundtrack.join();
+      } catch (CompletionException | CancellationException e) {
+        // The render is failing already; the soundtrack's own failure adds nothing.
+      }
+    }
+
     private Path segment(SegmentPlan plan, int index, int count) {
       cancellation.throwIfCancelled();
       Path cached = dirs.segments().resolve(plan.cacheKey() + ".mp4");
@@ -232,10 +278,21 @@ public final class RenderEngine {
       }
       LongConsumer step = progress.step(name, plan.frames(), plan.seconds());
       Path temp = dirs.tempFile("segment", ".mp4");
-      run.run(plan.label(), SegmentCommand.arguments(plan, temp), step);
+      run.run(plan.label(), SegmentCommand.arguments(plan, temp), step, feeder(plan));
       dirs.publish(temp, cached);
       rendered++;
       return cached;
+    }
+
+    private FfmpegRun.Feeder feeder(SegmentPlan plan) {
+      if (!plan.framesFromJava()) {
+        return null;
+      }
+      return stdin -> {
+        BufferedImage still = ImageIO.read(plan.visualFile().toFile());
+        new KenBurnsFrames(still, plan.width(), plan.height(), plan.motion(), plan.frames())
+            .write(stdin);
+      };
     }
 
     private Path write(RenderPreset preset, String extension, String content) {

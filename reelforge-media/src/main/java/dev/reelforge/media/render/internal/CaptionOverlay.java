@@ -10,11 +10,15 @@ import dev.reelforge.media.captions.CaptionTypesetter;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.media.render.SafeZone;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Optional;
 
 /**
  * The burned-in captions of one preset: pages laid out for its safe zone, and one picture per
@@ -84,8 +88,13 @@ public final class CaptionOverlay {
     return states;
   }
 
-  /** The picture of a state, drawn on first use and cached under {@code cacheDir}. */
-  public TimedImage image(State state, int fromFrame, int toFrame, Path cacheDir, Path tempDir) {
+  /**
+   * The picture of a state, drawn on first use and cached under {@code cacheDir}: cropped to the
+   * ink so that FFmpeg blends as few pixels as possible, with the crop's position kept beside it.
+   * Empty when the state draws nothing.
+   */
+  public Optional<TimedImage> image(
+      State state, int fromFrame, int toFrame, Path cacheDir, Path tempDir) {
     CaptionPage page = pages.get(state.page());
     StringBuilder text = new StringBuilder();
     page.lines().forEach(l -> text.append(l.text()).append('\n'));
@@ -96,13 +105,30 @@ public final class CaptionOverlay {
             .add("active", state.activeWord() - page.firstWord())
             .value();
     Path file = cacheDir.resolve(key + ".png");
-    if (!Files.isRegularFile(file)) {
-      Atomic.write(
-          file,
-          tempDir,
-          f -> ImageIO.write(painter.paint(page, state.activeWord()), "png", f.toFile()));
+    Path position = cacheDir.resolve(key + ".pos");
+    try {
+      if (!Files.isRegularFile(file) || !Files.isRegularFile(position)) {
+        BufferedImage band = painter.paint(page, state.activeWord());
+        Rectangle ink = Ink.bounds(band);
+        if (ink == null) {
+          return Optional.empty();
+        }
+        BufferedImage cropped = band.getSubimage(ink.x, ink.y, ink.width, ink.height);
+        Atomic.write(position, tempDir, f -> Files.writeString(f, ink.x + " " + ink.y));
+        Atomic.write(file, tempDir, f -> FastPng.write(cropped, f));
+      }
+      String[] xy = Files.readString(position).strip().split(" ");
+      return Optional.of(
+          new TimedImage(
+              file,
+              key,
+              Integer.parseInt(xy[0]),
+              bandY + Integer.parseInt(xy[1]),
+              fromFrame,
+              toFrame));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new TimedImage(file, key, 0, bandY, fromFrame, toFrame);
   }
 
   public RenderPreset preset() {

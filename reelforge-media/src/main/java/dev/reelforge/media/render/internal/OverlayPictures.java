@@ -40,7 +40,7 @@ public final class OverlayPictures {
     if (!Files.isRegularFile(file)) {
       TitlePainter painter = new TitlePainter(fonts, hookSize(preset));
       BufferedImage band = painter.band(text, preset.width(), zone.x(), zone.width(preset.width()));
-      Atomic.write(file, tempDir, f -> ImageIO.write(band, "png", f.toFile()));
+      Atomic.write(file, tempDir, f -> FastPng.write(band, f));
     }
     int margin = preset.height() / 60;
     return new TimedImage(file, key, 0, zone.top() + margin, fromFrame, toFrame);

@@ -12,14 +12,15 @@ import java.util.Locale;
  * Compiles a {@link SegmentPlan} into one FFmpeg invocation. The filter graph is:
  *
  * <pre>
- * [0:v] visual: still → loop | video → scale/crop (or fit over blur) → fps → hold last frame
- *       → yuv420p → perspective (Ken Burns, sub-pixel) → fade in/out        [base]
+ * [0:v] visual: still → loop | moving still → raw frames from {@link KenBurnsFrames} on pipe:0
+ *       | video → scale/crop (or fit over blur) → fps → hold last frame [→ perspective]
+ *       → yuv420p → fade in/out                                              [base]
  * [base][1:v] overlay (enabled on frames a..b) → [o1] ... [oN-1][N:v] overlay → [v]
  * </pre>
  *
- * Ken Burns uses {@code perspective} with per-frame expressions rather than {@code zoompan}:
- * zoompan moves in whole pixels, which shows as jitter on slow moves, and needs an upscaled input
- * to hide it; perspective samples at fractional positions at the output size.
+ * Ken Burns on stills is drawn in Java (see {@link KenBurnsFrames} for why); motion on video, which
+ * is rare, uses {@code perspective} with per-frame expressions, which samples at fractional
+ * positions where {@code zoompan} would move in whole pixels.
  */
 public final class SegmentCommand {
 
@@ -33,7 +34,22 @@ public final class SegmentCommand {
       }
       plan.outMillis().ifPresent(out -> args.addAll(List.of("-t", seconds(out - plan.inMillis()))));
     }
-    args.addAll(List.of("-i", plan.visualFile().toString()));
+    if (plan.framesFromJava()) {
+      args.addAll(
+          List.of(
+              "-f",
+              "rawvideo",
+              "-pix_fmt",
+              "yuv420p",
+              "-video_size",
+              plan.width() + "x" + plan.height(),
+              "-framerate",
+              Integer.toString(plan.fps()),
+              "-i",
+              "pipe:0"));
+    } else {
+      args.addAll(List.of("-i", plan.visualFile().toString()));
+    }
     for (TimedImage overlay : plan.overlays()) {
       args.addAll(List.of("-i", overlay.file().toString()));
     }
@@ -47,7 +63,7 @@ public final class SegmentCommand {
   static String graph(SegmentPlan plan) {
     StringBuilder graph = new StringBuilder("[0:v]").append(visual(plan));
     graph.append(",format=yuv420p");
-    if (!plan.motion().isStill()) {
+    if (plan.kind() == VisualClip.Kind.VIDEO && !plan.motion().isStill()) {
       graph.append(',').append(kenBurns(plan));
     }
     fades(plan).forEach(f -> graph.append(',').append(f));
@@ -87,6 +103,9 @@ public final class SegmentCommand {
   private static String visual(SegmentPlan plan) {
     int w = plan.width();
     int h = plan.height();
+    if (plan.framesFromJava()) {
+      return "setpts=N/(" + plan.fps() + "*TB)";
+    }
     if (plan.kind() == VisualClip.Kind.IMAGE) {
       // The still was prepared at the frame size; decode it once and repeat the frame.
       return "loop=loop=-1:size=1:start=0,setpts=N/(" + plan.fps() + "*TB)";

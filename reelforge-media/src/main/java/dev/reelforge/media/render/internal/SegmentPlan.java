@@ -74,6 +74,11 @@ public record SegmentPlan(
     return key.value();
   }
 
+  /** Whether the frames are drawn in Java ({@link KenBurnsFrames}) and piped to FFmpeg. */
+  public boolean framesFromJava() {
+    return kind == VisualClip.Kind.IMAGE && !motion.isStill();
+  }
+
   public double seconds() {
     return (double) frames / fps;
   }

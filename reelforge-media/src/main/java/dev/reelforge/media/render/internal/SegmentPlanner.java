@@ -67,6 +67,10 @@ public final class SegmentPlanner {
     return frames;
   }
 
+  private static int even(double size) {
+    return 2 * (int) Math.round(size / 2);
+  }
+
   static int frame(long millis, int fps) {
     return (int) Math.round(millis * fps / 1000.0);
   }
@@ -161,7 +165,9 @@ public final class SegmentPlanner {
       int start = Math.max(from, frame(state.startMillis(), preset.fps()));
       int end = Math.min(to, frame(state.endMillis(), preset.fps()));
       if (end > start) {
-        images.add(overlay.image(state, start - from, end - from, captionCache, tempDir));
+        overlay
+            .image(state, start - from, end - from, captionCache, tempDir)
+            .ifPresent(images::add);
       }
     }
     return images;
