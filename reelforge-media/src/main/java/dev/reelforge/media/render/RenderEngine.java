@@ -34,6 +34,9 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
@@ -208,10 +211,27 @@ public final class RenderEngine {
               dirs.captions(),
               dirs.temp(),
               run);
-      List<SegmentPlan> plans = planner.plan();
+      // Plans (stills to prepare, captions to draw) are made ahead on another thread while FFmpeg
+      // encodes, so that Java's share of the work overlaps the encoder's.
+      int count = timeline.segments().size();
+      ExecutorService ahead =
+          Executors.newSingleThreadExecutor(
+              r -> Thread.ofPlatform().name("render-plan").unstarted(r));
+      List<SegmentPlan> plans = new ArrayList<>();
       List<Path> segmentFiles = new ArrayList<>();
-      for (int i = 0; i < plans.size(); i++) {
-        segmentFiles.add(segment(plans.get(i), i, plans.size()));
+      try {
+        List<CompletableFuture<SegmentPlan>> planned = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          int index = i;
+          planned.add(CompletableFuture.supplyAsync(() -> planner.plan(index), ahead));
+        }
+        for (int i = 0; i < count; i++) {
+          SegmentPlan plan = result(planned.get(i));
+          plans.add(plan);
+          segmentFiles.add(segment(plan, i, count));
+        }
+      } finally {
+        stop(ahead);
       }
       int frames = plans.stream().mapToInt(SegmentPlan::frames).sum();
       await(soundtrack);
@@ -248,9 +268,23 @@ public final class RenderEngine {
       }
     }
 
-    private static void await(CompletableFuture<Void> soundtrack) {
+    /** Stops planning ahead and waits for a plan in progress, which may be writing files. */
+    private static void stop(ExecutorService ahead) {
+      ahead.shutdownNow();
       try {
-        soundtrack.join();
+        ahead.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static void await(CompletableFuture<Void> soundtrack) {
+      result(soundtrack);
+    }
+
+    private static <T> T result(CompletableFuture<T> future) {
+      try {
+        return future.join();
       } catch (CompletionException e) {
         if (e.getCause() instanceof RuntimeException cause) {
           throw cause;

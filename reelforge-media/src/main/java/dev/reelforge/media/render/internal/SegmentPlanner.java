@@ -29,6 +29,7 @@ public final class SegmentPlanner {
   private final Path captionCache;
   private final Path tempDir;
   private final FfmpegRun ffmpeg;
+  private List<TimedImage> global;
 
   public SegmentPlanner(
       Timeline timeline,
@@ -76,19 +77,28 @@ public final class SegmentPlanner {
   }
 
   public List<SegmentPlan> plan() {
-    int[] bounds = boundaries(timeline, preset.fps());
-    int totalFrames = bounds[bounds.length - 1];
-    List<TimedImage> global = globalOverlays(totalFrames);
     List<SegmentPlan> plans = new ArrayList<>();
-    List<Segment> segments = timeline.segments();
-    for (int i = 0; i < segments.size(); i++) {
-      Segment segment = segments.get(i);
-      Transition fadeOut =
-          i + 1 < segments.size() ? segments.get(i + 1).transitionIn() : Transition.CUT;
-      Transition fadeIn = i > 0 ? segment.transitionIn() : Transition.CUT;
-      plans.add(plan(i, segment, bounds[i], bounds[i + 1], fadeIn, fadeOut, global));
+    for (int i = 0; i < timeline.segments().size(); i++) {
+      plans.add(plan(i));
     }
     return plans;
+  }
+
+  /**
+   * Plans segment {@code index}, preparing its still and drawing its captions. Plans are made on
+   * one thread, in order (the overlays shared by all segments are drawn with the first).
+   */
+  public SegmentPlan plan(int index) {
+    int[] bounds = boundaries(timeline, preset.fps());
+    if (global == null) {
+      global = globalOverlays(bounds[bounds.length - 1]);
+    }
+    List<Segment> segments = timeline.segments();
+    Segment segment = segments.get(index);
+    Transition fadeOut =
+        index + 1 < segments.size() ? segments.get(index + 1).transitionIn() : Transition.CUT;
+    Transition fadeIn = index > 0 ? segment.transitionIn() : Transition.CUT;
+    return plan(index, segment, bounds[index], bounds[index + 1], fadeIn, fadeOut, global);
   }
 
   private SegmentPlan plan(
