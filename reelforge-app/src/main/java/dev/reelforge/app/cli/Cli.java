@@ -4,6 +4,8 @@ import dev.reelforge.app.ReelForgeApplication;
 import dev.reelforge.app.config.SettingsValidator;
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.doctor.StartupFailures;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.media.render.RenderEngine;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,6 +79,7 @@ public final class Cli {
     return switch (command) {
       case "serve" -> serve(rest, stacktrace);
       case "doctor" -> doctor(rest, stacktrace);
+      case "render" -> render(rest, stacktrace);
       case "version", "--version", "-v" -> {
         out.println(BuildInfo.load().describe());
         yield 0;
@@ -124,6 +127,27 @@ public final class Cli {
     }
   }
 
+  private int render(List<String> args, boolean stacktrace) {
+    RenderOptions options;
+    try {
+      options = RenderOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("reelforge: " + e.getMessage() + "\n" + usage());
+      return EXIT_USAGE;
+    } catch (ReelForgeException e) {
+      err.println("reelforge: " + e.violations().getFirst().message());
+      return EXIT_USAGE;
+    }
+    // Only the render engine is built (lazily, as for the doctor): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, DOCTOR_DEFAULTS)
+            .run(doctorArguments(options.settings()))) {
+      return new RenderCommand(out, err).run(options, context.getBean(RenderEngine.class));
+    } catch (RuntimeException e) {
+      return failed(e, stacktrace);
+    }
+  }
+
   // Logs would interleave with the report; as an argument this outranks application.yml.
   private static String[] doctorArguments(List<String> options) {
     List<String> arguments = new ArrayList<>(options);
@@ -161,6 +185,13 @@ public final class Cli {
                       --port N       listen on port N
                       --host ADDR    listen on ADDR (0.0.0.0 for every interface)
           doctor    check the JDK, FFmpeg, database, blob store and providers
+          render    render a timeline JSON file (docs/rendering.md) to MP4s
+                      TIMELINE.json  the timeline; relative media paths are resolved
+                                     against its folder (or --media DIR)
+                      --preset LIST  tiktok, reels, shorts, youtube, square (comma-separated)
+                      --quality Q    draft, standard (default) or high
+                      --out DIR      where videos, captions and thumbnails go (./out)
+                      --estimate     print the time and size estimate only
           version   print the version
           make      make a video (arrives with the story pipeline)
 

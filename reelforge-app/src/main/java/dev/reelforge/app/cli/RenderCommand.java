@@ -1,0 +1,132 @@
+package dev.reelforge.app.cli;
+
+import dev.reelforge.core.error.FieldViolation;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.timeline.Timeline;
+import dev.reelforge.media.render.Cancellation;
+import dev.reelforge.media.render.RenderEngine;
+import dev.reelforge.media.render.RenderEstimate;
+import dev.reelforge.media.render.RenderEstimator;
+import dev.reelforge.media.render.RenderJob;
+import dev.reelforge.media.render.RenderResult;
+import dev.reelforge.media.render.RenderedOutput;
+import dev.reelforge.media.timeline.TimelineJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code reelforge render}: renders a timeline JSON file to MP4s with captions and thumbnails,
+ * printing the estimate first and progress while it runs. Ctrl-C cancels cleanly: FFmpeg is stopped
+ * and temporary files removed, while finished segments stay cached for the next run.
+ */
+final class RenderCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  RenderCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  int run(RenderOptions options, RenderEngine engine) {
+    Timeline timeline;
+    try {
+      timeline = TimelineJson.read(Files.readString(options.timeline()));
+    } catch (NoSuchFileException e) {
+      err.println("reelforge: no timeline file at " + options.timeline());
+      return 1;
+    } catch (IOException e) {
+      err.println("reelforge: cannot read " + options.timeline() + ": " + e.getMessage());
+      return 1;
+    } catch (ReelForgeException e) {
+      return explain(e);
+    }
+    try {
+      RenderEstimate estimate =
+          new RenderEstimator(engine.ffmpeg(), options.outputDir().resolve(".calibration"))
+              .estimate(timeline, options.presets(), options.quality());
+      out.printf(
+          Locale.ROOT,
+          "Rendering %.1f s to %s (%s) with FFmpeg %s: about %.0f s and %.1f MB%n",
+          timeline.durationMillis() / 1000.0,
+          String.join(", ", options.presets().stream().map(p -> p.id()).toList()),
+          options.quality().name().toLowerCase(Locale.ROOT),
+          engine.ffmpeg().version(),
+          estimate.time().toMillis() / 1000.0,
+          estimate.bytes() / 1e6);
+      if (options.estimateOnly()) {
+        return 0;
+      }
+      RenderJob job =
+          new RenderJob(
+              timeline,
+              options.mediaRoot(),
+              options.presets(),
+              options.quality(),
+              options.outputDir(),
+              options.name());
+      RenderResult result = renderCancellingOnInterrupt(engine, job);
+      for (RenderedOutput output : result.outputs()) {
+        out.printf(
+            Locale.ROOT,
+            "%-8s %s (%.1f MB)%n         %s%n         %s, %s%n",
+            output.preset().id(),
+            output.video(),
+            output.bytes() / 1e6,
+            output.thumbnail(),
+            output.srt(),
+            output.vtt());
+      }
+      out.printf(
+          "%d segment(s) encoded, %d reused from the cache%n",
+          result.segmentsRendered(), result.segmentsReused());
+      return 0;
+    } catch (ReelForgeException e) {
+      return explain(e);
+    }
+  }
+
+  private RenderResult renderCancellingOnInterrupt(RenderEngine engine, RenderJob job) {
+    Cancellation cancellation = new Cancellation();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              cancellation.cancel();
+              try {
+                // Give the render time to stop FFmpeg and remove its temporary files.
+                finished.await(20, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "render-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    ProgressLine progress = new ProgressLine(err);
+    try {
+      return engine.render(job, progress, cancellation);
+    } finally {
+      progress.end();
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: the JVM is exiting on Ctrl-C.
+      }
+    }
+  }
+
+  private int explain(ReelForgeException e) {
+    err.println("reelforge: " + e.getMessage());
+    for (FieldViolation violation : e.violations()) {
+      err.println("  " + violation.field() + ": " + violation.message());
+    }
+    return 1;
+  }
+}
