@@ -5,6 +5,7 @@ import dev.reelforge.core.diagnostics.Finding;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.ffmpeg.FfmpegLocator;
 import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
+import dev.reelforge.media.render.RenderRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.annotation.Order;
@@ -45,13 +46,14 @@ class FfmpegCheck implements DiagnosticCheck {
             + ", AAC: "
             + (ffmpeg.hasEncoder("aac") ? "yes" : "no");
     List<Finding> findings = new ArrayList<>();
-    if (ffmpeg.h264Encoder().isEmpty() || !ffmpeg.hasEncoder("aac")) {
+    List<String> missing = RenderRequirements.missing(ffmpeg);
+    if (!missing.isEmpty()) {
       findings.add(
           Finding.fail(
               "FFmpeg",
-              summary,
-              "this FFmpeg cannot encode H.264 + AAC; install a full build or unset"
-                  + " REELFORGE_MEDIA_FFMPEGPATH to use the bundled one"));
+              summary + "; missing for rendering: " + String.join(", ", missing),
+              "install a full build or unset REELFORGE_MEDIA_FFMPEGPATH to use the bundled"
+                  + " one"));
     } else {
       findings.add(Finding.ok("FFmpeg", summary));
     }

@@ -7,6 +7,7 @@ import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.captions.SubtitleWriter;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
 import dev.reelforge.media.render.internal.AudioMix;
 import dev.reelforge.media.render.internal.CacheKey;
@@ -82,6 +83,14 @@ public final class RenderEngine {
   public RenderResult render(RenderJob job, RenderListener listener, Cancellation cancellation) {
     Timeline timeline = job.timeline();
     TimelineValidator.validate(timeline);
+    List<String> missing = RenderRequirements.missing(ffmpeg);
+    if (!missing.isEmpty()) {
+      throw new FfmpegNotUsableException(
+          "the FFmpeg "
+              + ffmpeg.origin()
+              + " lacks what rendering needs: "
+              + String.join(", ", missing));
+    }
     CaptionStyle.byName(timeline.captions().style());
     WorkDirs dirs = WorkDirs.create(settings.workDir());
     try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.ffmpeg.BundledFfmpeg;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
 import dev.reelforge.media.probe.MediaInfo;
@@ -50,6 +51,30 @@ class EncoderChoiceTest {
                     withEncoders(bundled, Set.of("aac")), RenderPreset.TIKTOK, QualityTier.HIGH))
         .isInstanceOf(FfmpegNotUsableException.class)
         .hasMessageContaining("neither libx264 nor libopenh264");
+  }
+
+  @Test
+  void theStaticLastResortBuildRendersToo(@TempDir Path dir) throws Exception {
+    // FFmpeg 4.4 without ffprobe, used when neither a system FFmpeg nor the FFmpeg 8 build runs.
+    FfmpegInstallation statically = BundledFfmpeg.staticBuild();
+    Timeline timeline = Fixtures.story(dir, 3, 2);
+    RenderResult result =
+        new RenderEngine(statically, RenderSettings.in(dir.resolve("work")), FontLibrary.shared())
+            .render(
+                new RenderJob(
+                    timeline,
+                    dir,
+                    List.of(RenderPreset.TIKTOK),
+                    QualityTier.DRAFT,
+                    dir.resolve("out"),
+                    "static"),
+                RenderListener.NONE,
+                Cancellation.none());
+    MediaInfo info =
+        new MediaProbe(TestFfmpeg.withProbe(), Duration.ofSeconds(20))
+            .probe(result.output(RenderPreset.TIKTOK).video());
+    assertThat(info.streams()).hasSize(2);
+    assertThat(info.durationSeconds()).isCloseTo(3, within(0.03));
   }
 
   @Test
