@@ -76,11 +76,25 @@ class ResumableRenderTest {
   @Test
   void anInterruptedRenderResumesAndMatchesAFreshRender() throws IOException {
     Path work = dir.resolve("work");
+    // A long third segment, cancelled at FFmpeg's first progress report inside it: the encoder
+    // is running and must be killed.
+    long[] durations = {1000, 1000, 8000, 1000};
+    Timeline story = timeline;
+    for (int i = 0; i < durations.length; i++) {
+      Segment s = story.segments().get(i);
+      story = story.withSegment(i, new Segment(s.id(), durations[i], s.visual(), s.transitionIn()));
+    }
+    timeline = story;
     Cancellation cancellation = new Cancellation();
+    double[] thirdStart = {-1};
     RenderListener cancelDuringThirdSegment =
         (fraction, step) -> {
-          if (step.contains("[3/4]") && fraction > 0.55) {
-            cancellation.cancel();
+          if (step.contains("[3/4]")) {
+            if (thirdStart[0] < 0) {
+              thirdStart[0] = fraction;
+            } else if (fraction > thirdStart[0]) {
+              cancellation.cancel();
+            }
           }
         };
     assertThatThrownBy(
@@ -95,6 +109,7 @@ class ResumableRenderTest {
     RenderResult resumed =
         engine(work, Duration.ofMinutes(5))
             .render(job(timeline, "v"), RenderListener.NONE, Cancellation.none());
+    assertThat(cancellation.isCancelled()).as("cancelled while segment 3 was encoding").isTrue();
     assertThat(resumed.segmentsReused()).isEqualTo(2);
     assertThat(resumed.segmentsRendered()).isEqualTo(2);
     assertThat(resumed.audioReused()).isTrue();
@@ -127,6 +142,23 @@ class ResumableRenderTest {
             ReelForgeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
     assertThat(ffmpegChildren()).isZero();
     assertThat(filesUnder(work.resolve("tmp"))).isEmpty();
+  }
+
+  @Test
+  void temporaryFoldersOfKilledRendersAreRemovedByTheNextRender() throws IOException {
+    Path work = dir.resolve("work");
+    Path abandoned = Files.createDirectories(work.resolve("tmp/abandoned"));
+    Files.writeString(abandoned.resolve("partial-1.mp4"), "half a segment");
+    Files.setLastModifiedTime(
+        abandoned,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+    Path recent = Files.createDirectories(work.resolve("tmp/another-render"));
+
+    engine(work, Duration.ofMinutes(5))
+        .render(job(timeline, "v"), RenderListener.NONE, Cancellation.none());
+
+    assertThat(abandoned).doesNotExist();
+    assertThat(recent).as("possibly a render running in another process").exists();
   }
 
   @Test

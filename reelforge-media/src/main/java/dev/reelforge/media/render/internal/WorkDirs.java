@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
@@ -39,11 +42,27 @@ public final class WorkDirs {
       for (String sub : new String[] {"segments", "audio", "stills", "captions", "overlays"}) {
         Files.createDirectories(cache.resolve(sub));
       }
-      Path temp =
-          Files.createDirectories(workDir.resolve("tmp").resolve(UUID.randomUUID().toString()));
+      Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+      removeAbandoned(tmp);
+      Path temp = Files.createDirectories(tmp.resolve(UUID.randomUUID().toString()));
       return new WorkDirs(cache, temp);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the render work folder " + workDir, e);
+    }
+  }
+
+  /**
+   * Removes temporary folders left by renders that were killed (a clean end removes its own). A
+   * folder untouched for a day belongs to no running render: none may run that long.
+   */
+  private static void removeAbandoned(Path tmp) throws IOException {
+    FileTime dayAgo = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+    try (Stream<Path> folders = Files.list(tmp)) {
+      for (Path folder : folders.toList()) {
+        if (Files.getLastModifiedTime(folder).compareTo(dayAgo) < 0) {
+          new WorkDirs(null, folder).deleteTemp();
+        }
+      }
     }
   }
 
