@@ -68,6 +68,7 @@ public final class RenderBenchmark {
         preset.width(),
         preset.height(),
         rounds);
+    long[] actualBytes = {0};
     RenderEstimate estimate =
         new RenderEstimator(ffmpeg, dir.resolve("calibration"))
             .estimate(story, List.of(preset), tier);
@@ -79,7 +80,11 @@ public final class RenderBenchmark {
     for (int round = 0; round < rounds; round++) {
       Path work = dir.resolve("work-" + round);
       RenderEngine engine = new RenderEngine(ffmpeg, RenderSettings.in(work), FontLibrary.shared());
-      full.add(time(() -> render(engine, story, dir, preset, tier)));
+      full.add(
+          time(
+              () ->
+                  actualBytes[0] =
+                      render(engine, story, dir, preset, tier).output(preset).bytes()));
       Fixtures.picture(dir.resolve("edit-" + round + ".png"), 1600, 1200, 1000 + round);
       Segment old = story.segments().get(4);
       Timeline edited =
@@ -128,9 +133,12 @@ public final class RenderBenchmark {
         median(edit) / fullMedian);
     System.out.printf(
         Locale.ROOT,
-        "estimate before rendering: %.1f s, %.1f MB; speed vs real time %.2fx%n",
+        "estimate before rendering: %.1f s, %.1f MB (actual: %.1f s, %.1f MB); speed vs real time"
+            + " %.2fx%n",
         estimate.time().toMillis() / 1000.0,
         estimate.bytes() / 1e6,
+        fullMedian,
+        actualBytes[0] / 1e6,
         seconds / fullMedian);
   }
 
