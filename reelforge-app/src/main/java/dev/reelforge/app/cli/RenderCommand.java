@@ -6,7 +6,6 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderEstimate;
-import dev.reelforge.media.render.RenderEstimator;
 import dev.reelforge.media.render.RenderJob;
 import dev.reelforge.media.render.RenderResult;
 import dev.reelforge.media.render.RenderedOutput;
@@ -49,8 +48,7 @@ final class RenderCommand {
     }
     try {
       RenderEstimate estimate =
-          new RenderEstimator(engine.ffmpeg(), options.outputDir().resolve(".calibration"))
-              .estimate(timeline, options.presets(), options.quality());
+          engine.estimator().estimate(timeline, options.presets(), options.quality());
       out.printf(
           Locale.ROOT,
           "Rendering %.1f s to %s (%s) with FFmpeg %s: about %.0f s and %.1f MB%n",

@@ -72,6 +72,11 @@ public final class RenderEngine {
     return ffmpeg;
   }
 
+  /** An estimator on the same FFmpeg, calibrating in this engine's work folder. */
+  public RenderEstimator estimator() {
+    return new RenderEstimator(ffmpeg, settings.workDir().resolve("tmp"));
+  }
+
   /**
    * Renders every preset of {@code job}.
    *

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * samples, each taken from a real render. Run with {@code -Dreelforge.docs.write=true}; otherwise
  * it only checks that the grabs exist.
  */
-class CaptionStyleGrabs {
+class CaptionStyleGrabsTest {
 
   private static final Path IMAGES = Path.of("..", "docs", "images");
 
