@@ -73,7 +73,31 @@ public final class RenderBenchmark {
         new RenderEstimator(ffmpeg, dir.resolve("calibration"))
             .estimate(story, List.of(preset), tier);
 
+    // One render first, timed by step (the gaps are work between FFmpeg runs: still preparation,
+    // caption drawing, thumbnails); its frames, decoded to raw YUV, are the third baseline: the
+    // encoder alone on exactly the frames the render produced.
+    Path profileWork = dir.resolve("work-profile");
+    PhaseClock phases = new PhaseClock();
+    Path rendered =
+        new RenderEngine(ffmpeg, RenderSettings.in(profileWork), FontLibrary.shared())
+            .render(
+                new RenderJob(story, dir, List.of(preset), tier, dir.resolve("out"), "profile"),
+                phases,
+                Cancellation.none())
+            .output(preset)
+            .video();
+    System.out.println("first render (cold), by step:");
+    phases.print();
+    Path raw = dir.resolve("frames.yuv");
+    FfmpegRun.within(ffmpeg, Cancellation.none(), Duration.ofMinutes(10))
+        .run(
+            "decode to raw",
+            List.of(
+                "-i", rendered.toString(), "-f", "rawvideo", "-pix_fmt", "yuv420p", raw.toString()),
+            null);
+
     List<Double> full = new ArrayList<>();
+    List<Double> bareSame = new ArrayList<>();
     List<Double> edit = new ArrayList<>();
     List<Double> barePattern = new ArrayList<>();
     List<Double> bareStill = new ArrayList<>();
@@ -97,6 +121,7 @@ public final class RenderBenchmark {
                   old.transitionIn()));
       edit.add(time(() -> render(engine, edited, dir, preset, tier)));
       barePattern.add(time(() -> bare(ffmpeg, encoder, "lavfi", testPattern(preset), frames, dir)));
+      bareSame.add(time(() -> bare(ffmpeg, encoder, "raw", raw.toString(), frames, dir)));
       bareStill.add(
           time(
               () ->
@@ -108,16 +133,7 @@ public final class RenderBenchmark {
                       frames,
                       dir)));
     }
-    // Where a full render spends its time, by step (the gaps are work between FFmpeg runs:
-    // still preparation, caption drawing, thumbnails).
-    Path work = dir.resolve("work-profile");
-    PhaseClock phases = new PhaseClock();
-    new RenderEngine(ffmpeg, RenderSettings.in(work), FontLibrary.shared())
-        .render(
-            new RenderJob(story, dir, List.of(preset), tier, dir.resolve("out"), "bench"),
-            phases,
-            Cancellation.none());
-    phases.print();
+    Files.deleteIfExists(raw);
     double fullMedian = median(full);
     System.out.printf(Locale.ROOT, "full render         median %6.2f s  %s%n", fullMedian, full);
     System.out.printf(
@@ -127,9 +143,11 @@ public final class RenderBenchmark {
     System.out.printf(Locale.ROOT, "edit one segment    median %6.2f s  %s%n", median(edit), edit);
     System.out.printf(
         Locale.ROOT,
-        "ratio full/bare(pattern) %.2f   full/bare(still) %.2f   edit/full %.2f%n",
+        "ratio full/bare(pattern) %.2f   full/bare(still) %.2f   full/bare(same frames) %.2f"
+            + "   edit/full %.2f%n",
         fullMedian / median(barePattern),
         fullMedian / median(bareStill),
+        fullMedian / median(bareSame),
         median(edit) / fullMedian);
     System.out.printf(
         Locale.ROOT,
@@ -164,6 +182,19 @@ public final class RenderBenchmark {
     List<String> args = new ArrayList<>();
     if (kind.equals("lavfi")) {
       args.addAll(List.of("-f", "lavfi", "-i", source));
+    } else if (kind.equals("raw")) {
+      args.addAll(
+          List.of(
+              "-f",
+              "rawvideo",
+              "-pix_fmt",
+              "yuv420p",
+              "-video_size",
+              "1080x1920",
+              "-framerate",
+              "30",
+              "-i",
+              source));
     } else {
       args.addAll(
           List.of("-loop", "1", "-framerate", "30", "-i", source, "-vf", "scale=1080:1920"));
