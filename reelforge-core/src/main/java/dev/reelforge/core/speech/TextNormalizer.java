@@ -1,0 +1,156 @@
+package dev.reelforge.core.speech;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites written English into what a narrator says, before any speech engine sees it: emoji and
+ * pictographs dropped, links read as their site ("example dot com"), common abbreviations expanded,
+ * currency, percentages, ordinals, years and numbers spelled out. Engines differ in how they read
+ * "4.5%" or "Dr."; normalising first makes every engine, and the captions made from its word
+ * timings, agree.
+ */
+public final class TextNormalizer {
+
+  private static final Pattern URL =
+      Pattern.compile(
+          "\\b(?:https?://)?(?:www\\.)?([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})(?:/[^\\s]*)?",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern EMAIL =
+      Pattern.compile("\\b([\\w.+-]+)@([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CURRENCY =
+      Pattern.compile("([$€£])(\\d[\\d,]*)(?:\\.(\\d{1,2}))?\\b");
+  private static final Pattern PERCENT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s?%");
+  private static final Pattern ORDINAL =
+      Pattern.compile("\\b(\\d+)(st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern YEAR = Pattern.compile("\\b(1[1-9]\\d\\d|20\\d\\d)\\b(?![.,]\\d)");
+  private static final Pattern DECIMAL = Pattern.compile("\\b(\\d[\\d,]*)\\.(\\d+)\\b");
+  private static final Pattern INTEGER = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\b");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,!?;:])");
+
+  /** Written with a full stop; expanded wherever they stand alone. */
+  private static final Map<String, String> ABBREVIATIONS = new LinkedHashMap<>();
+
+  /** Units; expanded only after a number ("4 km"), never inside words. */
+  private static final Map<String, String> UNITS = new LinkedHashMap<>();
+
+  static {
+    ABBREVIATIONS.put("e.g.", "for example");
+    ABBREVIATIONS.put("i.e.", "that is");
+    ABBREVIATIONS.put("etc.", "et cetera");
+    ABBREVIATIONS.put("vs.", "versus");
+    ABBREVIATIONS.put("approx.", "approximately");
+    ABBREVIATIONS.put("Dr.", "Doctor");
+    ABBREVIATIONS.put("Mr.", "Mister");
+    ABBREVIATIONS.put("Mrs.", "Missus");
+    ABBREVIATIONS.put("Ms.", "Miz");
+    ABBREVIATIONS.put("Prof.", "Professor");
+    UNITS.put("km/h", "kilometres per hour");
+    UNITS.put("km", "kilometres");
+    UNITS.put("cm", "centimetres");
+    UNITS.put("mm", "millimetres");
+    UNITS.put("kg", "kilograms");
+    UNITS.put("mph", "miles per hour");
+  }
+
+  private TextNormalizer() {}
+
+  public static String normalize(String text) {
+    String out = stripPictographs(text);
+    out = replace(out, EMAIL, m -> m.group(1).replace(".", " dot ") + " at " + site(m.group(2)));
+    out = replace(out, URL, m -> site(m.group(1)));
+    for (Map.Entry<String, String> e : ABBREVIATIONS.entrySet()) {
+      out =
+          out.replaceAll(
+              "(?<![\\w.])" + Pattern.quote(e.getKey()), Matcher.quoteReplacement(e.getValue()));
+    }
+    for (Map.Entry<String, String> e : UNITS.entrySet()) {
+      out =
+          out.replaceAll(
+              "(?<=\\d)\\s?" + Pattern.quote(e.getKey()) + "\\b",
+              Matcher.quoteReplacement(" " + e.getValue()));
+    }
+    out = replace(out, CURRENCY, TextNormalizer::currency);
+    out = replace(out, PERCENT, m -> number(m.group(1)) + " percent");
+    out = replace(out, ORDINAL, m -> NumberWords.ordinal(Long.parseLong(m.group(1))));
+    out = replace(out, YEAR, m -> NumberWords.year(Integer.parseInt(m.group(1))));
+    out = replace(out, DECIMAL, m -> number(m.group(1) + "." + m.group(2)));
+    out = replace(out, INTEGER, m -> number(m.group()));
+    out =
+        out.replace("&", " and ")
+            .replace("+", " plus ")
+            .replace("@", " at ")
+            .replace("#", " number ");
+    out = SPACES.matcher(out).replaceAll(" ");
+    return SPACE_BEFORE_PUNCTUATION.matcher(out).replaceAll("$1").strip();
+  }
+
+  private static String site(String host) {
+    return host.toLowerCase(java.util.Locale.ROOT).replace(".", " dot ");
+  }
+
+  private static String currency(Matcher m) {
+    String unit =
+        switch (m.group(1)) {
+          case "$" -> "dollar";
+          case "€" -> "euro";
+          default -> "pound";
+        };
+    long whole = Long.parseLong(m.group(2).replace(",", ""));
+    String words = NumberWords.cardinal(whole) + " " + unit + (whole == 1 ? "" : "s");
+    if (m.group(3) != null) {
+      int cents = Integer.parseInt(m.group(3).length() == 1 ? m.group(3) + "0" : m.group(3));
+      if (cents > 0) {
+        words += " " + NumberWords.cardinal(cents) + (m.group(1).equals("£") ? " pence" : " cents");
+      }
+    }
+    return words;
+  }
+
+  private static String number(String digits) {
+    String plain = digits.replace(",", "");
+    int point = plain.indexOf('.');
+    if (plain.length() > 15) {
+      return String.join(" ", plain.split(""));
+    }
+    if (point < 0) {
+      return NumberWords.cardinal(Long.parseLong(plain));
+    }
+    StringBuilder out =
+        new StringBuilder(NumberWords.cardinal(Long.parseLong(plain.substring(0, point))))
+            .append(" point");
+    for (char c : plain.substring(point + 1).toCharArray()) {
+      out.append(' ').append(NumberWords.cardinal(c - '0'));
+    }
+    return out.toString();
+  }
+
+  /** Drops emoji, pictographs, their modifiers and joiners. */
+  static String stripPictographs(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(
+            cp ->
+                !(Character.getType(cp) == Character.OTHER_SYMBOL
+                    || Character.getType(cp) == Character.SURROGATE
+                    || cp == 0x200D
+                    || (cp >= 0xFE00 && cp <= 0xFE0F)
+                    || (cp >= 0x1F3FB && cp <= 0x1F3FF)))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static String replace(
+      String text, Pattern pattern, java.util.function.Function<Matcher, String> how) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(how.apply(m)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}
