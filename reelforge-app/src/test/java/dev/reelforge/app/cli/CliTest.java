@@ -77,9 +77,23 @@ class CliTest {
         .containsPattern("ok +FFmpeg .*H\\.264 encoder: lib")
         .containsPattern("ok +database +PostgreSQL 17")
         .containsPattern("ok +blob store +local folder " + storage)
-        .contains("providers")
+        .containsPattern("ok +provider: speech +marytts \\(offline\\)")
+        .containsPattern("warn +provider: music +no implementation")
         .contains("Everything required works");
     assertThat(stdout()).doesNotContain(database.password());
+  }
+
+  @Test
+  void doctorNamesAnUnknownProviderAndWhatIsAvailable() {
+    int code =
+        cli.run(
+            "doctor",
+            "--reelforge.database.url=postgresql://reel:pw@127.0.0.1:1/x",
+            "--reelforge.providers.speech=polly");
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout())
+        .containsPattern("FAIL +providers +unknown speech provider 'polly'; available: marytts")
+        .contains("fix reelforge.providers.speech");
   }
 
   @Test

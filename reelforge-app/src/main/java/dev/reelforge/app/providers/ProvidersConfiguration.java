@@ -1,0 +1,33 @@
+package dev.reelforge.app.providers;
+
+import dev.reelforge.core.providers.ProviderChoice;
+import dev.reelforge.core.providers.ProviderPort;
+import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.speech.SpeechSynthesizer;
+import dev.reelforge.providers.speech.MaryTtsSpeech;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers every provider this build carries and applies the configured selection. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProvidersSettings.class)
+class ProvidersConfiguration {
+
+  @Bean
+  ProviderRegistry providerRegistry(ProvidersSettings settings) {
+    ProviderRegistry registry =
+        new ProviderRegistry()
+            .register(
+                new ProviderChoice<SpeechSynthesizer>(
+                    ProviderPort.SPEECH,
+                    MaryTtsSpeech.NAME,
+                    true,
+                    "MaryTTS 5.2 in-process, voice cmu-slt-hsmm (English), word timings",
+                    new MaryTtsSpeech()));
+    // A misspelt name is reported by doctor and by the first use of that role, with the setting
+    // to fix and the names available.
+    settings.selections().forEach(registry::select);
+    return registry;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.reelforge.core.providers;
+
+/** The roles a provider can fill, each a port in core with offline and cloud implementations. */
+public enum ProviderPort {
+  SCRIPT_WRITER("script writer"),
+  SPEECH("speech"),
+  VISUALS("visuals"),
+  IMAGE_GENERATOR("image generator"),
+  MUSIC("music"),
+  MODERATOR("moderation");
+
+  private final String label;
+
+  ProviderPort(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The configuration key, e.g. {@code script-writer}. */
+  public String key() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}
