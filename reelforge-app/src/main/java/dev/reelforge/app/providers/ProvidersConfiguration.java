@@ -1,9 +1,11 @@
 package dev.reelforge.app.providers;
 
+import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.speech.SpeechSynthesizer;
+import dev.reelforge.providers.moderation.RuleBasedModerator;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,15 @@ class ProvidersConfiguration {
                     MaryTtsSpeech.NAME,
                     true,
                     "MaryTTS 5.2 in-process, voice cmu-slt-hsmm (English), word timings",
-                    new MaryTtsSpeech()));
+                    new MaryTtsSpeech()))
+            .register(
+                new ProviderChoice<Moderator>(
+                    ProviderPort.MODERATOR,
+                    RuleBasedModerator.NAME,
+                    true,
+                    "phrase rules by category and severity, look-alike characters undone, spam"
+                        + " heuristics",
+                    new RuleBasedModerator()));
     // A misspelt name is reported by doctor and by the first use of that role, with the setting
     // to fix and the names available.
     settings.selections().forEach(registry::select);

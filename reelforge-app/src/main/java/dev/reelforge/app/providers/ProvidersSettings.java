@@ -28,7 +28,7 @@ public class ProvidersSettings {
   /** Background music: auto (no implementation yet in this build). */
   private String music = "auto";
 
-  /** Text moderation: auto (no implementation yet in this build). */
+  /** Text moderation: auto or rules. */
   private String moderator = "auto";
 
   /** The configured name per port. */

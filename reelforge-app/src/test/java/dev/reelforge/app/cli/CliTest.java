@@ -78,6 +78,7 @@ class CliTest {
         .containsPattern("ok +database +PostgreSQL 17")
         .containsPattern("ok +blob store +local folder " + storage)
         .containsPattern("ok +provider: speech +marytts \\(offline\\)")
+        .containsPattern("ok +provider: moderation +rules \\(offline\\)")
         .containsPattern("warn +provider: music +no implementation")
         .contains("Everything required works");
     assertThat(stdout()).doesNotContain(database.password());
