@@ -25,7 +25,7 @@ public class ProvidersSettings {
   /** Image generation: auto (no implementation yet in this build). */
   private String imageGenerator = "auto";
 
-  /** Background music: auto (no implementation yet in this build). */
+  /** Background music: auto or procedural. */
   private String music = "auto";
 
   /** Text moderation: auto or rules. */

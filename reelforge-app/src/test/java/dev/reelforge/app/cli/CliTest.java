@@ -79,7 +79,8 @@ class CliTest {
         .containsPattern("ok +blob store +local folder " + storage)
         .containsPattern("ok +provider: speech +marytts \\(offline\\)")
         .containsPattern("ok +provider: moderation +rules \\(offline\\)")
-        .containsPattern("warn +provider: music +no implementation")
+        .containsPattern("ok +provider: music +procedural \\(offline\\)")
+        .containsPattern("warn +provider: visuals +no implementation")
         .contains("Everything required works");
     assertThat(stdout()).doesNotContain(database.password());
   }
