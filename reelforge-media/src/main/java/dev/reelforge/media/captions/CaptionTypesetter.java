@@ -39,17 +39,17 @@ public final class CaptionTypesetter {
     if (text.isEmpty()) {
       return 0;
     }
-    return layout(text, null).getAdvance();
+    return layout(text).getAdvance();
   }
 
   /** Ascent plus descent plus leading of the primary face: the distance between baselines. */
   public double lineHeight() {
-    TextLayout sample = layout("Hg", null);
+    TextLayout sample = layout("Hg");
     return (sample.getAscent() + sample.getDescent() + sample.getLeading()) * 1.05;
   }
 
   public double ascent() {
-    return layout("Hg", null).getAscent();
+    return layout("Hg").getAscent();
   }
 
   /**
@@ -70,12 +70,8 @@ public final class CaptionTypesetter {
     return new TextLayout(attributed.getIterator(), CONTEXT);
   }
 
-  private TextLayout layout(String text, Color color) {
-    AttributedString attributed = attributed(text);
-    if (color != null) {
-      attributed.addAttribute(TextAttribute.FOREGROUND, color);
-    }
-    return new TextLayout(attributed.getIterator(), CONTEXT);
+  private TextLayout layout(String text) {
+    return new TextLayout(attributed(text).getIterator(), CONTEXT);
   }
 
   private AttributedString attributed(String text) {

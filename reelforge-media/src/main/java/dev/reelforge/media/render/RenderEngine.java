@@ -114,9 +114,10 @@ public final class RenderEngine {
     private final Cancellation cancellation;
     private final SourceFiles sources;
     private final Progress progress;
+    private final double audioUnits;
+    private AudioMix mix;
     private int rendered;
     private int reused;
-    private boolean soundtrackCounted;
 
     Run(RenderJob job, WorkDirs dirs, RenderListener listener, Cancellation cancellation) {
       this.job = job;
@@ -125,21 +126,19 @@ public final class RenderEngine {
       this.cancellation = cancellation;
       this.run = FfmpegRun.within(ffmpeg, cancellation, settings.timeout());
       this.sources = new SourceFiles(job.mediaRoot());
-      double units = 0;
+      this.audioUnits = frames(job.presets().getFirst()) * AUDIO_WEIGHT;
+      double units = audioUnits;
       for (RenderPreset preset : job.presets()) {
-        int frames = SegmentPlanner.boundaries(timeline, preset.fps())[timeline.segments().size()];
-        units += frames * (1 + JOIN_WEIGHT);
-        if (preset == job.presets().getFirst()) {
-          units += frames * AUDIO_WEIGHT;
-        }
+        units += frames(preset) * (1 + JOIN_WEIGHT);
       }
       this.progress = new Progress(listener, units);
     }
 
+    private int frames(RenderPreset preset) {
+      return SegmentPlanner.boundaries(timeline, preset.fps())[timeline.segments().size()];
+    }
+
     RenderResult execute() {
-      RenderPreset first = job.presets().getFirst();
-      int firstFrames =
-          SegmentPlanner.boundaries(timeline, first.fps())[timeline.segments().size()];
       Path audio = audioFile();
       boolean audioReused = Files.isRegularFile(audio);
       // The soundtrack is mixed beside the first segments: it is single-threaded and fills the
@@ -151,10 +150,6 @@ public final class RenderEngine {
               : CompletableFuture.runAsync(
                   () -> renderAudio(audio, run.with(audioCancellation)),
                   r -> Thread.ofPlatform().name("render-audio").start(r));
-      if (audioReused) {
-        soundtrackCounted = true;
-        progress.skip("soundtrack (cached)", firstFrames * AUDIO_WEIGHT);
-      }
       List<RenderedOutput> outputs = new ArrayList<>();
       try {
         for (RenderPreset preset : job.presets()) {
@@ -176,20 +171,23 @@ public final class RenderEngine {
     }
 
     private Path audioFile() {
-      CacheKey key = new CacheKey().add("audio", mix().description());
-      timeline
-          .voice()
-          .ifPresent(
-              v -> key.add("voiceFile", sources.hash(sources.resolve(v.source(), "voice.source"))));
-      timeline
-          .music()
-          .ifPresent(
-              m -> key.add("musicFile", sources.hash(sources.resolve(m.source(), "music.source"))));
+      AudioMix soundtrack = mix();
+      CacheKey key = new CacheKey().add("audio", soundtrack.description());
+      soundtrack.voiceFile().ifPresent(v -> key.add("voiceFile", sources.hash(v)));
+      soundtrack.musicFile().ifPresent(m -> key.add("musicFile", sources.hash(m)));
       key.add("aac", EncoderSettings.audioArguments(job.quality()));
       return dirs.audio().resolve(key.value() + ".m4a");
     }
 
+    /** The soundtrack's description, resolved once (its sources are checked and hashed). */
     private AudioMix mix() {
+      if (mix == null) {
+        mix = newMix();
+      }
+      return mix;
+    }
+
+    private AudioMix newMix() {
       return new AudioMix(
           timeline.voice(),
           timeline.voice().map(v -> sources.resolve(v.source(), "voice.source")),
@@ -249,11 +247,8 @@ public final class RenderEngine {
       }
       int frames = plans.stream().mapToInt(SegmentPlan::frames).sum();
       await(soundtrack);
-      if (!soundtrackCounted) {
-        soundtrackCounted = true;
-        int firstFrames =
-            SegmentPlanner.boundaries(timeline, job.presets().getFirst().fps())[plans.size()];
-        progress.skip("soundtrack", firstFrames * AUDIO_WEIGHT);
+      if (preset == job.presets().getFirst()) {
+        progress.skip("soundtrack", audioUnits);
       }
       Path video = job.outputDir().resolve(job.baseName() + "-" + preset.id() + ".mp4");
       Path joined = dirs.tempFile("join", ".mp4");

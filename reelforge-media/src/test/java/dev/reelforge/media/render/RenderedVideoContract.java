@@ -156,8 +156,11 @@ abstract class RenderedVideoContract {
   }
 
   @Test
-  void theSoundtrackIsMixedOnceForBothPresets() {
+  void theSoundtrackIsMixedOnceForBothPresets() throws Exception {
     assertThat(result.segmentsRendered()).isEqualTo(6);
     assertThat(result.audioReused()).isFalse();
+    try (var mixes = java.nio.file.Files.list(dir.resolve("work/cache/audio"))) {
+      assertThat(mixes.toList()).hasSize(1);
+    }
   }
 }

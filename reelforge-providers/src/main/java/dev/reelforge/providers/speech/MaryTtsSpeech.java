@@ -41,8 +41,6 @@ public final class MaryTtsSpeech implements SpeechSynthesizer {
   /** Starting MaryTTS loads its voice and lexicons (about two seconds); done once per process. */
   private static final Object START = new Object();
 
-  private static volatile boolean started;
-
   @Override
   public String name() {
     return NAME;
@@ -65,9 +63,10 @@ public final class MaryTtsSpeech implements SpeechSynthesizer {
         // SSML is given to MaryTTS as a document, not a string.
         mary.setInputType("SSML");
         mary.setOutputType("REALISED_ACOUSTPARAMS");
-        acoustics = mary.generateXML(parse(ssml(spoken, request)));
+        String ssml = ssml(spoken, request);
+        acoustics = mary.generateXML(parse(ssml));
         mary.setOutputType("AUDIO");
-        audio = mary.generateAudio(parse(ssml(spoken, request)));
+        audio = mary.generateAudio(parse(ssml));
       } else {
         mary.setInputType("TEXT");
         mary.setOutputType("REALISED_ACOUSTPARAMS");
@@ -119,19 +118,12 @@ public final class MaryTtsSpeech implements SpeechSynthesizer {
     try {
       synchronized (START) {
         // The first instance starts MaryTTS; later ones share the running engine.
-        MaryInterface mary = new LocalMaryInterface();
-        started = true;
-        return mary;
+        return new LocalMaryInterface();
       }
     } catch (MaryConfigurationException e) {
       throw new ReelForgeException(
           ErrorCode.TTS_FAILED, "MaryTTS did not start: " + e.getMessage(), e);
     }
-  }
-
-  /** Whether MaryTTS has been started in this process. */
-  public static boolean started() {
-    return started;
   }
 
   private static void write(AudioInputStream audio, Path output) {

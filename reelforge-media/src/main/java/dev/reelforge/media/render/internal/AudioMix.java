@@ -50,6 +50,14 @@ public final class AudioMix {
     this.loudness = loudness;
   }
 
+  public Optional<Path> voiceFile() {
+    return voice;
+  }
+
+  public Optional<Path> musicFile() {
+    return music;
+  }
+
   /** Everything about the mix except the files' contents, for the cache key. */
   public String description() {
     return voiceTrack + "|" + musicTrack + "|" + durationMillis + "|" + loudness;

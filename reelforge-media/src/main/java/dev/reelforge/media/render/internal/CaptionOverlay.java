@@ -34,6 +34,7 @@ public final class CaptionOverlay {
   private final List<CaptionPage> pages;
   private final String geometry;
   private final int bandY;
+  private final List<State> states;
 
   public CaptionOverlay(FontLibrary fonts, CaptionTrack track, RenderPreset preset) {
     this.words = track.words();
@@ -53,6 +54,7 @@ public final class CaptionOverlay {
     this.bandY = Math.max(zone.top(), Math.min(centre - bandHeight / 2, lowest));
     this.geometry =
         style.name() + "|" + size + "|" + preset.width() + "|" + zone + "|" + bandHeight;
+    this.states = List.copyOf(statesOf(pages, words));
   }
 
   public List<CaptionPage> pages() {
@@ -69,6 +71,10 @@ public final class CaptionOverlay {
 
   /** Every state in time order: which page shows, which word is active, and when. */
   public List<State> states() {
+    return states;
+  }
+
+  private static List<State> statesOf(List<CaptionPage> pages, List<CaptionWord> words) {
     List<State> states = new ArrayList<>();
     for (int p = 0; p < pages.size(); p++) {
       CaptionPage page = pages.get(p);

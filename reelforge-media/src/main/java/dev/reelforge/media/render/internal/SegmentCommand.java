@@ -100,6 +100,14 @@ public final class SegmentCommand {
     return graph.toString();
   }
 
+  /**
+   * The filter graph that frames a video clip's picture as the segment shows it (cover-crop, or fit
+   * over a blurred copy), for grabbing single frames of it.
+   */
+  static String framing(SegmentPlan plan) {
+    return "[0:v]" + visual(plan) + "[v]";
+  }
+
   private static String visual(SegmentPlan plan) {
     int w = plan.width();
     int h = plan.height();

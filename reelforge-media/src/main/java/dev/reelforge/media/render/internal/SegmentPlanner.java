@@ -29,6 +29,7 @@ public final class SegmentPlanner {
   private final Path captionCache;
   private final Path tempDir;
   private final FfmpegRun ffmpeg;
+  private final int[] bounds;
   private List<TimedImage> global;
 
   public SegmentPlanner(
@@ -52,6 +53,7 @@ public final class SegmentPlanner {
     this.captionCache = captionCache;
     this.tempDir = tempDir;
     this.ffmpeg = ffmpeg;
+    this.bounds = boundaries(timeline, preset.fps());
   }
 
   /** Where each segment starts, in frames; one more entry than segments (the end). */
@@ -89,7 +91,6 @@ public final class SegmentPlanner {
    * one thread, in order (the overlays shared by all segments are drawn with the first).
    */
   public SegmentPlan plan(int index) {
-    int[] bounds = boundaries(timeline, preset.fps());
     if (global == null) {
       global = globalOverlays(bounds[bounds.length - 1]);
     }

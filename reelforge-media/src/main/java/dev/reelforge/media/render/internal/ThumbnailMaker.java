@@ -78,25 +78,7 @@ public final class ThumbnailMaker {
       Path frame = Files.createTempFile(tempDir, "thumb-", ".png");
       try {
         long at = plan.inMillis() + Math.round(plan.seconds() * 500);
-        String chain =
-            plan.fit() == VisualClip.Fit.FILL
-                ? "scale="
-                    + plan.width()
-                    + ":"
-                    + plan.height()
-                    + ":force_original_aspect_ratio=increase,crop="
-                    + plan.width()
-                    + ":"
-                    + plan.height()
-                : "scale="
-                    + plan.width()
-                    + ":"
-                    + plan.height()
-                    + ":force_original_aspect_ratio=decrease,pad="
-                    + plan.width()
-                    + ":"
-                    + plan.height()
-                    + ":(ow-iw)/2:(oh-ih)/2";
+        // Framed exactly as the segment frames it, so the thumbnail matches the video.
         ffmpeg.run(
             "thumbnail frame",
             List.of(
@@ -104,10 +86,12 @@ public final class ThumbnailMaker {
                 String.format(Locale.ROOT, "%.3f", at / 1000.0),
                 "-i",
                 plan.visualFile().toString(),
+                "-filter_complex",
+                SegmentCommand.framing(plan),
+                "-map",
+                "[v]",
                 "-frames:v",
                 "1",
-                "-vf",
-                chain,
                 frame.toString()),
             null);
         BufferedImage image = ImageIO.read(frame.toFile());
