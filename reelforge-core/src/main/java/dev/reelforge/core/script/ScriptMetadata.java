@@ -1,0 +1,68 @@
+package dev.reelforge.core.script;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Title, description and hashtags derived from beats, for writers that do not write their own. */
+public final class ScriptMetadata {
+
+  /** YouTube's title limit; the strictest of the platforms. */
+  public static final int MAX_TITLE_CHARS = 100;
+
+  /** Kept short so that it reads whole on every platform. */
+  public static final int MAX_DESCRIPTION_CHARS = 500;
+
+  /** More tags than this reads as spam on short-video platforms. */
+  public static final int MAX_HASHTAGS = 5;
+
+  private ScriptMetadata() {}
+
+  /** A title from the hook: its first sentence, cut at a word boundary, without a final period. */
+  public static String title(String hook) {
+    String sentence = hook.strip().split("(?<=[.!?])\\s+", 2)[0];
+    String title = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    return cut(title, MAX_TITLE_CHARS);
+  }
+
+  /** A description: the beats after the hook, joined, then the hashtags. */
+  public static String description(List<Beat> beats, List<String> hashtags) {
+    String tags =
+        hashtags.isEmpty()
+            ? ""
+            : "\n\n" + String.join(" ", hashtags.stream().map(tag -> "#" + tag).toList());
+    String body =
+        String.join(" ", beats.stream().skip(beats.size() > 1 ? 1 : 0).map(Beat::text).toList());
+    return cut(body, MAX_DESCRIPTION_CHARS - tags.length()) + tags;
+  }
+
+  /** Hashtags from the beats' keywords, most frequent first, letters and digits only. */
+  public static List<String> hashtags(List<Beat> beats) {
+    List<String> all = new ArrayList<>();
+    beats.forEach(beat -> all.addAll(beat.keywords()));
+    String joined = String.join(" ", all);
+    Set<String> tags = new LinkedHashSet<>();
+    for (String word : Keywords.of(joined, MAX_HASHTAGS * 2)) {
+      String tag = word.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+      if (tag.length() >= 3) {
+        tags.add(tag);
+      }
+      if (tags.size() == MAX_HASHTAGS) {
+        break;
+      }
+    }
+    return List.copyOf(tags);
+  }
+
+  /** {@code text} cut to at most {@code max} characters at a word boundary, with an ellipsis. */
+  public static String cut(String text, int max) {
+    String stripped = text.strip();
+    if (stripped.length() <= max) {
+      return stripped;
+    }
+    int space = stripped.lastIndexOf(' ', max - 1);
+    return stripped.substring(0, space > max / 2 ? space : max - 1).strip() + "…";
+  }
+}

@@ -1,0 +1,390 @@
+package dev.reelforge.providers.http;
+
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP client every cloud adapter calls its provider through: per-attempt timeout, retries of
+ * transient failures only (connection errors, timeouts, 408, 425, 429 and 5xx) with exponential
+ * backoff and jitter, {@code Retry-After} honoured, a circuit breaker and a cap on concurrent
+ * calls. A permanent refusal (other 4xx) fails at once as a {@link ProviderRejection}.
+ */
+public final class ProviderHttp {
+
+  private final String provider;
+  private final HttpClient client;
+  private final ResilienceOptions options;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final CircuitBreaker breaker;
+  private final Semaphore permits;
+
+  /**
+   * @param provider the provider's configuration name, used in messages and setting hints
+   */
+  public ProviderHttp(
+      String provider, HttpClient client, ResilienceOptions options, Clock clock, Sleeper sleeper) {
+    this.provider = provider;
+    this.client = client;
+    this.options = options;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.breaker =
+        new CircuitBreaker(
+            options.failureThreshold(), options.failureWindow(), options.openDuration(), clock);
+    this.permits = new Semaphore(options.maxConcurrent(), true);
+  }
+
+  /** A client with real time, real sleeps and a shared HTTP/1.1+2 client. */
+  public static ProviderHttp create(String provider, ResilienceOptions options) {
+    return new ProviderHttp(
+        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL);
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public CircuitBreaker breaker() {
+    return breaker;
+  }
+
+  /**
+   * Sends {@code request} (its own timeout is replaced by the configured one) until it succeeds or
+   * fails for good.
+   *
+   * @throws ProviderRejection for a permanent 4xx
+   * @throws ReelForgeException {@code EXTERNAL_API_ERROR}/{@code EXTERNAL_API_TIMEOUT} (retryable)
+   *     once retries are spent, {@code RATE_LIMIT_EXCEEDED} for a long {@code Retry-After}, {@code
+   *     SERVICE_UNAVAILABLE} while the circuit is open or the concurrency cap stays full
+   */
+  public ProviderResponse send(HttpRequest request) {
+    return call(
+        request,
+        HttpResponse.BodyHandlers.ofByteArray(),
+        (response) -> response.body(),
+        options.timeout());
+  }
+
+  /**
+   * Downloads {@code uri} to {@code target} (atomically: a partial file never appears there),
+   * refusing bodies over {@code maxBytes}.
+   */
+  public ProviderResponse download(URI uri, Path target, long maxBytes, Duration timeout) {
+    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    Path partial = target.resolveSibling(target.getFileName() + ".part");
+    try {
+      ProviderResponse response =
+          call(
+              request,
+              HttpResponse.BodyHandlers.ofInputStream(),
+              (HttpResponse<InputStream> streamed) -> copyCapped(streamed, partial, maxBytes),
+              timeout);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      return response;
+    } catch (IOException e) {
+      throw new ReelForgeException(
+          ErrorCode.INTERNAL_ERROR, "could not store the download from " + provider, e);
+    } finally {
+      deleteQuietly(partial);
+    }
+  }
+
+  private <B> ProviderResponse call(
+      HttpRequest request,
+      HttpResponse.BodyHandler<B> handler,
+      BodyReader<B> reader,
+      Duration timeout) {
+    Instant started = clock.instant();
+    acquirePermit();
+    try {
+      CircuitBreaker.Admission admission = breaker.tryAcquire();
+      if (admission == CircuitBreaker.Admission.REFUSED) {
+        throw new ReelForgeException(
+            ErrorCode.SERVICE_UNAVAILABLE,
+            provider
+                + " is failing; calls are paused until "
+                + breaker.retryAt()
+                + " (circuit breaker open)",
+            true,
+            List.of(),
+            null);
+      }
+      boolean reported = false;
+      try {
+        ProviderResponse response = attempts(request, handler, reader, timeout, started);
+        breaker.onSuccess();
+        reported = true;
+        return response;
+      } catch (TransientFailure failure) {
+        breaker.onFailure();
+        reported = true;
+        throw failure.cause;
+      } finally {
+        if (!reported) {
+          breaker.onNeutral(admission);
+        }
+      }
+    } finally {
+      permits.release();
+    }
+  }
+
+  private <B> ProviderResponse attempts(
+      HttpRequest request,
+      HttpResponse.BodyHandler<B> handler,
+      BodyReader<B> reader,
+      Duration timeout,
+      Instant started)
+      throws TransientFailure {
+    HttpRequest timed =
+        HttpRequest.newBuilder(request, (name, value) -> true).timeout(timeout).build();
+    ReelForgeException lastFailure = null;
+    for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
+      Duration wait;
+      try {
+        HttpResponse<B> response = client.send(timed, handler);
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+          byte[] body = reader.read(response);
+          return new ProviderResponse(
+              status,
+              response.headers(),
+              body,
+              attempt,
+              Duration.between(started, clock.instant()));
+        }
+        byte[] errorBody = drain(response);
+        String message = ErrorBodies.message(errorBody);
+        if (!isTransient(status)) {
+          throw new ProviderRejection(provider, status, message);
+        }
+        Optional<Duration> retryAfter = retryAfter(response);
+        if (retryAfter.isPresent() && retryAfter.get().compareTo(options.maxRetryAfter()) > 0) {
+          throw new ReelForgeException(
+              ErrorCode.RATE_LIMIT_EXCEEDED,
+              provider + " asks to retry after " + retryAfter.get().toSeconds() + " s",
+              true,
+              List.of(),
+              null);
+        }
+        lastFailure =
+            new ReelForgeException(
+                status == 429 ? ErrorCode.RATE_LIMIT_EXCEEDED : ErrorCode.EXTERNAL_API_ERROR,
+                provider
+                    + " failed (HTTP "
+                    + status
+                    + ")"
+                    + (message.isEmpty() ? "" : ": " + message),
+                true,
+                List.of(),
+                null);
+        wait = retryAfter.isPresent() ? withSmallJitter(retryAfter.get()) : backoff(attempt);
+      } catch (HttpTimeoutException e) {
+        lastFailure =
+            new ReelForgeException(
+                ErrorCode.EXTERNAL_API_TIMEOUT,
+                provider + " did not answer within " + timeout.toMillis() + " ms",
+                true,
+                List.of(),
+                e);
+        wait = backoff(attempt);
+      } catch (IOException e) {
+        lastFailure =
+            new ReelForgeException(
+                ErrorCode.EXTERNAL_API_ERROR,
+                provider
+                    + " could not be reached: "
+                    + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                true,
+                List.of(),
+                e);
+        wait = backoff(attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(e);
+      }
+      if (attempt < options.maxAttempts()) {
+        sleep(wait);
+      }
+    }
+    throw new TransientFailure(lastFailure);
+  }
+
+  /** Retries were spent on transient failures: the one outcome that counts against the breaker. */
+  private static final class TransientFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient ReelForgeException cause;
+
+    TransientFailure(ReelForgeException cause) {
+      super(cause.getMessage(), null, false, false);
+      this.cause = cause;
+    }
+  }
+
+  /** 408 Request Timeout, 425 Too Early, 429 Too Many Requests and every 5xx may pass on retry. */
+  static boolean isTransient(int status) {
+    return status == 408 || status == 425 || status == 429 || status >= 500;
+  }
+
+  /** Exponential backoff with equal jitter: half the delay fixed, half random. */
+  Duration backoff(int attempt) {
+    long base = options.baseDelay().toMillis() << Math.min(attempt - 1, 20);
+    long capped = Math.min(base, options.maxDelay().toMillis());
+    long half = capped / 2;
+    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+  }
+
+  private Duration withSmallJitter(Duration retryAfter) {
+    // Never earlier than asked; spread by up to 10 % so that parallel callers do not return at
+    // once.
+    long spread = Math.max(1, retryAfter.toMillis() / 10);
+    return retryAfter.plusMillis(ThreadLocalRandom.current().nextLong(spread));
+  }
+
+  /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 §10.2.3). */
+  private Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(
+            value -> {
+              String trimmed = value.strip();
+              try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
+              } catch (NumberFormatException notSeconds) {
+                try {
+                  Instant at =
+                      ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                          .toInstant();
+                  Duration until = Duration.between(clock.instant(), at);
+                  return Optional.of(until.isNegative() ? Duration.ZERO : until);
+                } catch (RuntimeException unparseable) {
+                  return Optional.empty();
+                }
+              }
+            });
+  }
+
+  private void acquirePermit() {
+    try {
+      if (!permits.tryAcquire(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ReelForgeException(
+            ErrorCode.SERVICE_UNAVAILABLE,
+            "too many calls to "
+                + provider
+                + " in flight (at most "
+                + options.maxConcurrent()
+                + "); try again shortly",
+            true,
+            List.of(),
+            null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
+    }
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
+    }
+  }
+
+  private ReelForgeException interrupted(InterruptedException e) {
+    return new ReelForgeException(
+        ErrorCode.SERVICE_UNAVAILABLE, "interrupted while calling " + provider, true, List.of(), e);
+  }
+
+  private static byte[] drain(HttpResponse<?> response) throws IOException {
+    Object body = response.body();
+    if (body instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (body instanceof InputStream stream) {
+      try (stream) {
+        return stream.readNBytes(16 * 1024);
+      }
+    }
+    return new byte[0];
+  }
+
+  private byte[] copyCapped(HttpResponse<InputStream> response, Path partial, long maxBytes)
+      throws IOException {
+    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    if (declared > maxBytes) {
+      response.body().close();
+      throw tooLarge(declared, maxBytes);
+    }
+    try (InputStream in = response.body();
+        var out = Files.newOutputStream(partial)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        total += read;
+        if (total > maxBytes) {
+          throw tooLarge(total, maxBytes);
+        }
+        out.write(buffer, 0, read);
+      }
+    }
+    return new byte[0];
+  }
+
+  private ReelForgeException tooLarge(long bytes, long maxBytes) {
+    return new ReelForgeException(
+        ErrorCode.EXTERNAL_API_ERROR,
+        provider + " offered a file of " + bytes + " bytes; at most " + maxBytes + " are fetched",
+        false,
+        List.of(),
+        null);
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // A leftover .part file is overwritten by the next download of the same target.
+    }
+  }
+
+  @FunctionalInterface
+  private interface BodyReader<B> {
+    byte[] read(HttpResponse<B> response) throws IOException;
+  }
+
+  /** One JDK client for all providers: it pools connections and threads. */
+  private static final class SharedClient {
+    static final HttpClient INSTANCE =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+}
