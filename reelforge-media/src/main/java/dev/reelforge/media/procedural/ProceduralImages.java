@@ -1,0 +1,43 @@
+package dev.reelforge.media.procedural;
+
+import dev.reelforge.core.imagegen.GeneratedImage;
+import dev.reelforge.core.imagegen.ImageGenerator;
+import dev.reelforge.core.imagegen.ImageRequest;
+import dev.reelforge.core.licence.MediaLicence;
+import dev.reelforge.core.script.Keywords;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The offline image generator: no model can be downloaded here, so a prompt becomes a designed
+ * picture whose style and palette follow the prompt (a typography card showing its main word when
+ * it names one). Honest about it: the model name is {@code procedural-design}.
+ */
+public final class ProceduralImages implements ImageGenerator {
+
+  public static final String NAME = "procedural";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public GeneratedImage generate(ImageRequest request, Path directory) {
+    List<String> words = Keywords.of(request.prompt(), 1);
+    String word = words.isEmpty() ? "" : words.getFirst();
+    long seed = request.seed() * 31 + request.prompt().hashCode();
+    DesignStyle style = DesignStyle.values()[Math.floorMod(seed, DesignStyle.values().length)];
+    Design design =
+        new Design(style, Palette.pick(seed), request.width(), request.height(), seed, word);
+    Path file =
+        DesignFiles.write(design, directory.resolve("design-" + Long.toHexString(seed) + ".png"));
+    return new GeneratedImage(
+        file,
+        request.width(),
+        request.height(),
+        NAME + "/procedural-design",
+        request.prompt(),
+        MediaLicence.generated(NAME));
+  }
+}
