@@ -9,8 +9,8 @@ import java.util.List;
  * Word timings estimated from the audio, for engines that return none (OpenAI TTS). The audio is
  * cut into voiced regions (10 ms frames above a level relative to the loud frames; gaps under 120
  * ms are stops inside speech, not pauses). Each pause is placed at the word boundary nearest its
- * position in the text, weighting words by their letters, and inside a region words share the time
- * by the same weights. Sentence pauses therefore land between the right words; timings within a
+ * position in the text, weighting words by their letters and drawing pauses to punctuation, and
+ * inside a region words share the time by the same weights. Sentence pauses therefore land between the right words; timings within a
  * phrase are estimates, good for captions that highlight word by word.
  */
 final class VoicedTimings {
@@ -37,7 +37,7 @@ final class VoicedTimings {
     for (int r = 0; r < regions.size(); r++) {
       voicedSoFar += regions.get(r)[1] - regions.get(r)[0];
       double target = totalWeight * voicedSoFar / voiced;
-      int nearest = nearest(cumulative, target);
+      int nearest = nearest(cumulative, target, words);
       ends[r] = r == regions.size() - 1 ? words.size() : Math.max(previous, nearest);
       previous = ends[r];
     }
@@ -70,14 +70,28 @@ final class VoicedTimings {
     return cumulative;
   }
 
-  private static int nearest(double[] cumulative, double target) {
+  /**
+   * The word boundary nearest {@code target}, where boundaries after a sentence end count as
+   * closer (speakers pause there, and lengthen the last word, which letter weights do not see).
+   */
+  private static int nearest(double[] cumulative, double target, List<String> words) {
     int best = 0;
+    double bestDistance = Math.abs(target);
     for (int i = 1; i < cumulative.length; i++) {
-      if (Math.abs(cumulative[i] - target) < Math.abs(cumulative[best] - target)) {
+      double distance = Math.abs(cumulative[i] - target) * pull(words.get(i - 1));
+      if (distance < bestDistance) {
         best = i;
+        bestDistance = distance;
       }
     }
     return best;
+  }
+
+  private static double pull(String wordBefore) {
+    if (wordBefore.matches(".*[.!?…][\"')\\]]*$")) {
+      return 0.3;
+    }
+    return wordBefore.matches(".*[,;:—–][\"')\\]]*$") ? 0.6 : 1.0;
   }
 
   /** [start, end) in milliseconds of every stretch of voice. */

@@ -3,6 +3,7 @@ package dev.reelforge.providers.stub;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.reelforge.core.cost.CostLedger;
 import dev.reelforge.providers.http.Endpoint;
 import dev.reelforge.providers.http.Meter;
@@ -27,8 +28,10 @@ public final class StubServer implements AutoCloseable {
   public final List<Duration> waits = new CopyOnWriteArrayList<>();
   public final CostLedger costs = new CostLedger();
 
-  public StubServer() {
-    wireMock = new WireMockServer(options().dynamicPort().asynchronousResponseEnabled(true));
+  public StubServer(Extension... extensions) {
+    wireMock =
+        new WireMockServer(
+            options().dynamicPort().asynchronousResponseEnabled(true).extensions(extensions));
     wireMock.start();
   }
 
