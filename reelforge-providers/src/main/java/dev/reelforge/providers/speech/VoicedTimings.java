@@ -10,8 +10,9 @@ import java.util.List;
  * cut into voiced regions (10 ms frames above a level relative to the loud frames; gaps under 120
  * ms are stops inside speech, not pauses). Each pause is placed at the word boundary nearest its
  * position in the text, weighting words by their letters and drawing pauses to punctuation, and
- * inside a region words share the time by the same weights. Sentence pauses therefore land between the right words; timings within a
- * phrase are estimates, good for captions that highlight word by word.
+ * inside a region words share the time by the same weights. Sentence pauses therefore land between
+ * the right words; timings within a phrase are estimates, good for captions that highlight word by
+ * word.
  */
 final class VoicedTimings {
 
@@ -71,8 +72,8 @@ final class VoicedTimings {
   }
 
   /**
-   * The word boundary nearest {@code target}, where boundaries after a sentence end count as
-   * closer (speakers pause there, and lengthen the last word, which letter weights do not see).
+   * The word boundary nearest {@code target}, where boundaries after a sentence end count as closer
+   * (speakers pause there, and lengthen the last word, which letter weights do not see).
    */
   private static int nearest(double[] cumulative, double target, List<String> words) {
     int best = 0;
