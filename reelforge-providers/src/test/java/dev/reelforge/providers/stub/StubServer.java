@@ -49,12 +49,25 @@ public final class StubServer implements AutoCloseable {
   }
 
   public ProviderHttp http(String provider, ResilienceOptions options) {
-    Sleeper recording = waits::add;
+    // Waiting moves the test clock, so deadlines and breaker windows see the time pass.
+    Sleeper recording =
+        duration -> {
+          waits.add(duration);
+          clock.advance(duration);
+        };
     return new ProviderHttp(provider, HttpClient.newHttpClient(), options, clock, recording);
   }
 
   public ProviderHttp http(String provider) {
     return http(provider, fastOptions());
+  }
+
+  /** The same recording sleeper, for adapters that poll. */
+  public Sleeper sleeper() {
+    return duration -> {
+      waits.add(duration);
+      clock.advance(duration);
+    };
   }
 
   public Meter meter(String provider) {
