@@ -55,8 +55,8 @@ class ProvidersCheck implements DiagnosticCheck {
         findings.add(
             Finding.warn(
                 name,
-                "no implementation in this build yet",
-                "arrives with the provider work (issue 5); stories cannot use this role until then"));
+                "no implementation is registered",
+                "stories cannot use this role; check the reelforge.providers settings"));
       }
     }
     return findings;

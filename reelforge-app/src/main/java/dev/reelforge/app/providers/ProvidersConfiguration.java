@@ -1,52 +1,327 @@
 package dev.reelforge.app.providers;
 
+import dev.reelforge.core.cost.CostRecorder;
+import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.script.ScriptWriter;
 import dev.reelforge.core.speech.SpeechSynthesizer;
+import dev.reelforge.core.visuals.FallbackVisuals;
+import dev.reelforge.core.visuals.VisualSource;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.ffmpeg.FfmpegLocator;
+import dev.reelforge.media.library.LocalMediaLibrary;
+import dev.reelforge.media.probe.MediaProbe;
+import dev.reelforge.media.procedural.ProceduralImages;
+import dev.reelforge.media.procedural.ProceduralVisuals;
+import dev.reelforge.providers.imagegen.FalFluxImages;
+import dev.reelforge.providers.imagegen.OpenAiImages;
+import dev.reelforge.providers.moderation.OpenAiModerator;
 import dev.reelforge.providers.moderation.RuleBasedModerator;
 import dev.reelforge.providers.music.ProceduralMusic;
+import dev.reelforge.providers.script.ChatScriptWriter;
+import dev.reelforge.providers.script.ExtractiveScriptWriter;
+import dev.reelforge.providers.speech.ElevenLabsSpeech;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
+import dev.reelforge.providers.speech.OpenAiSpeech;
+import dev.reelforge.providers.visuals.PexelsVisuals;
+import dev.reelforge.providers.visuals.PixabayVisuals;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers every provider this build carries and applies the configured selection. */
+/**
+ * Registers every provider this build carries: the offline defaults always, each cloud adapter once
+ * its credentials are configured; then applies the configured selection.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProvidersSettings.class)
 class ProvidersConfiguration {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProvidersConfiguration.class);
+  private static final String OPENAI_URL = "https://api.openai.com/v1";
+
   @Bean
-  ProviderRegistry providerRegistry(ProvidersSettings settings) {
-    ProviderRegistry registry =
-        new ProviderRegistry()
-            .register(
-                new ProviderChoice<SpeechSynthesizer>(
-                    ProviderPort.SPEECH,
-                    MaryTtsSpeech.NAME,
-                    true,
-                    "MaryTTS 5.2 in-process, voice cmu-slt-hsmm (English), word timings",
-                    new MaryTtsSpeech()))
-            .register(
-                new ProviderChoice<Moderator>(
-                    ProviderPort.MODERATOR,
-                    RuleBasedModerator.NAME,
-                    true,
-                    "phrase rules by category and severity, look-alike characters undone, spam"
-                        + " heuristics",
-                    new RuleBasedModerator()))
-            .register(
-                new ProviderChoice<MusicSource>(
-                    ProviderPort.MUSIC,
-                    ProceduralMusic.NAME,
-                    true,
-                    "composed per mood and synthesised in-process (pad, bass, arpeggio, drums)",
-                    new ProceduralMusic()));
+  CostRecorder providerCosts() {
+    return new LoggedCosts();
+  }
+
+  @Bean
+  ProviderRegistry providerRegistry(
+      ProvidersSettings settings, CostRecorder providerCosts, FfmpegLocator ffmpeg) {
+    return registry(settings, providerCosts, ffmpeg, CloudProviders.systemEnvironment());
+  }
+
+  /** The registry for {@code settings}, with keys missing from them looked up in {@code env}. */
+  static ProviderRegistry registry(
+      ProvidersSettings settings,
+      CostRecorder providerCosts,
+      FfmpegLocator ffmpeg,
+      java.util.function.Function<String, String> env) {
+    CloudProviders cloud =
+        new CloudProviders(settings.getHttp(), providerCosts, Clock.systemUTC(), env);
+    ProviderRegistry registry = new ProviderRegistry();
+    registerScriptWriters(registry, settings, cloud);
+    registerSpeech(registry, settings, cloud);
+    registerVisuals(registry, settings, cloud, ffmpeg);
+    registerImageGenerators(registry, settings, cloud);
+    registry.register(
+        new ProviderChoice<MusicSource>(
+            ProviderPort.MUSIC,
+            ProceduralMusic.NAME,
+            true,
+            "composed per mood and synthesised in-process (pad, bass, arpeggio, drums)",
+            new ProceduralMusic()));
+    registerModerators(registry, settings, cloud);
     // A misspelt name is reported by doctor and by the first use of that role, with the setting
     // to fix and the names available.
     settings.selections().forEach(registry::select);
     return registry;
+  }
+
+  private static void registerScriptWriters(
+      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
+    ProvidersSettings.Chat chat = settings.getChat();
+    boolean openAiUrl = chat.getBaseUrl().strip().replaceAll("/+$", "").equals(OPENAI_URL);
+    String key =
+        openAiUrl
+            ? cloud.key(
+                chat.getApiKey().isBlank() ? settings.getOpenai().getApiKey() : chat.getApiKey(),
+                "OPENAI_API_KEY")
+            : chat.getApiKey().strip();
+    if (!chat.getModel().isBlank() && (!openAiUrl || !key.isEmpty())) {
+      registry.register(
+          new ProviderChoice<ScriptWriter>(
+              ProviderPort.SCRIPT_WRITER,
+              ChatScriptWriter.NAME,
+              false,
+              "chat completions at " + chat.getBaseUrl() + ", model " + chat.getModel(),
+              new ChatScriptWriter(
+                  cloud.endpoint(chat.getBaseUrl(), key),
+                  new ChatScriptWriter.Options(
+                      chat.getModel(), chat.getStructuredOutput(), chat.getTemperature()),
+                  cloud.http(ChatScriptWriter.NAME),
+                  cloud.meter(ChatScriptWriter.NAME))));
+    }
+    registry.register(
+        new ProviderChoice<ScriptWriter>(
+            ProviderPort.SCRIPT_WRITER,
+            ExtractiveScriptWriter.NAME,
+            true,
+            "sentences ranked with OpenNLP (paragraphs, articles), labelled templates (ideas),"
+                + " manual scripts split by line",
+            new ExtractiveScriptWriter()));
+  }
+
+  private static void registerSpeech(
+      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
+    String elevenKey = cloud.key(settings.getElevenlabs().getApiKey(), "ELEVENLABS_API_KEY");
+    if (!elevenKey.isEmpty()) {
+      ProvidersSettings.ElevenLabs eleven = settings.getElevenlabs();
+      registry.register(
+          new ProviderChoice<SpeechSynthesizer>(
+              ProviderPort.SPEECH,
+              ElevenLabsSpeech.NAME,
+              false,
+              "ElevenLabs " + eleven.getModel() + " with character timestamps",
+              new ElevenLabsSpeech(
+                  cloud.endpoint(eleven.getBaseUrl(), elevenKey),
+                  new ElevenLabsSpeech.Options(eleven.getModel(), eleven.getVoiceId()),
+                  cloud.http(ElevenLabsSpeech.NAME),
+                  cloud.meter(ElevenLabsSpeech.NAME))));
+    }
+    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
+    if (!openAiKey.isEmpty()) {
+      ProvidersSettings.OpenAi openai = settings.getOpenai();
+      registry.register(
+          new ProviderChoice<SpeechSynthesizer>(
+              ProviderPort.SPEECH,
+              OpenAiSpeech.NAME,
+              false,
+              "OpenAI " + openai.getSpeechModel() + ", word times from the audio's voiced regions",
+              new OpenAiSpeech(
+                  cloud.endpoint(openai.getBaseUrl(), openAiKey),
+                  new OpenAiSpeech.Options(openai.getSpeechModel(), openai.getVoice()),
+                  cloud.http(OpenAiSpeech.NAME),
+                  cloud.meter(OpenAiSpeech.NAME))));
+    }
+    registry.register(
+        new ProviderChoice<SpeechSynthesizer>(
+            ProviderPort.SPEECH,
+            MaryTtsSpeech.NAME,
+            true,
+            "MaryTTS 5.2 in-process, voice cmu-slt-hsmm (English), word timings",
+            new MaryTtsSpeech()));
+  }
+
+  private static void registerVisuals(
+      ProviderRegistry registry,
+      ProvidersSettings settings,
+      CloudProviders cloud,
+      FfmpegLocator ffmpeg) {
+    List<VisualSource> fallbacks = new ArrayList<>();
+    ProvidersSettings.Library library = settings.getLibrary();
+    Optional<LocalMediaLibrary> local = Optional.empty();
+    if (library.getVisualsDir() != null) {
+      local =
+          Optional.of(
+              new LocalMediaLibrary(
+                  library.getVisualsDir(),
+                  probe(ffmpeg),
+                  cloud.clock(),
+                  library.getRefreshEvery()));
+      fallbacks.add(local.get());
+    }
+    ProceduralVisuals procedural = new ProceduralVisuals();
+    fallbacks.add(procedural);
+    String pexelsKey = cloud.key(settings.getPexels().getApiKey(), "PEXELS_API_KEY");
+    if (!pexelsKey.isEmpty()) {
+      registerStock(
+          registry,
+          PexelsVisuals.NAME,
+          "Pexels photos and videos",
+          new PexelsVisuals(
+              cloud.endpoint(settings.getPexels().getBaseUrl(), pexelsKey),
+              cloud.http(PexelsVisuals.NAME),
+              cloud.meter(PexelsVisuals.NAME)),
+          fallbacks);
+    }
+    String pixabayKey = cloud.key(settings.getPixabay().getApiKey(), "PIXABAY_API_KEY");
+    if (!pixabayKey.isEmpty()) {
+      registerStock(
+          registry,
+          PixabayVisuals.NAME,
+          "Pixabay photos and videos",
+          new PixabayVisuals(
+              cloud.endpoint(settings.getPixabay().getBaseUrl(), pixabayKey),
+              cloud.http(PixabayVisuals.NAME),
+              cloud.meter(PixabayVisuals.NAME)),
+          fallbacks);
+    }
+    if (local.isPresent()) {
+      registry.register(
+          new ProviderChoice<VisualSource>(
+              ProviderPort.VISUALS,
+              LocalMediaLibrary.NAME,
+              true,
+              "media library at " + library.getVisualsDir() + ", then procedural designs",
+              new FallbackVisuals(fallbacks, ProvidersConfiguration::logFallback)));
+    }
+    registry.register(
+        new ProviderChoice<VisualSource>(
+            ProviderPort.VISUALS,
+            ProceduralVisuals.NAME,
+            true,
+            "designed backgrounds: gradients, shapes, flow fields, typography cards",
+            procedural));
+  }
+
+  private static void registerStock(
+      ProviderRegistry registry,
+      String name,
+      String description,
+      VisualSource stock,
+      List<VisualSource> fallbacks) {
+    List<VisualSource> chain = new ArrayList<>();
+    chain.add(stock);
+    chain.addAll(fallbacks);
+    registry.register(
+        new ProviderChoice<VisualSource>(
+            ProviderPort.VISUALS,
+            name,
+            false,
+            description
+                + ", then "
+                + String.join(", then ", fallbacks.stream().map(VisualSource::name).toList()),
+            new FallbackVisuals(chain, ProvidersConfiguration::logFallback)));
+  }
+
+  private static void logFallback(VisualSource source, RuntimeException failure) {
+    LOG.warn("visual source {} failed, trying the next: {}", source.name(), failure.getMessage());
+  }
+
+  private static Optional<MediaProbe> probe(FfmpegLocator locator) {
+    FfmpegInstallation installation = locator.locate();
+    return installation.ffprobe().isPresent()
+        ? Optional.of(new MediaProbe(installation, Duration.ofSeconds(30)))
+        : Optional.empty();
+  }
+
+  private static void registerImageGenerators(
+      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
+    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
+    if (!openAiKey.isEmpty()) {
+      registry.register(
+          new ProviderChoice<ImageGenerator>(
+              ProviderPort.IMAGE_GENERATOR,
+              OpenAiImages.NAME,
+              false,
+              "OpenAI Images, model " + settings.getOpenai().getImageModel(),
+              new OpenAiImages(
+                  cloud.endpoint(settings.getOpenai().getBaseUrl(), openAiKey),
+                  settings.getOpenai().getImageModel(),
+                  cloud.http("openai-images"),
+                  cloud.meter(OpenAiImages.NAME))));
+    }
+    String falKey = cloud.key(settings.getFal().getApiKey(), "FAL_KEY");
+    if (!falKey.isEmpty()) {
+      ProvidersSettings.Fal fal = settings.getFal();
+      registry.register(
+          new ProviderChoice<ImageGenerator>(
+              ProviderPort.IMAGE_GENERATOR,
+              FalFluxImages.NAME,
+              false,
+              "fal.ai queue, model " + fal.getModel(),
+              new FalFluxImages(
+                  cloud.endpoint(fal.getBaseUrl(), falKey),
+                  new FalFluxImages.Options(
+                      fal.getModel(), Duration.ofSeconds(1), fal.getDeadline()),
+                  cloud.http(FalFluxImages.NAME),
+                  cloud.meter(FalFluxImages.NAME),
+                  cloud.clock(),
+                  dev.reelforge.providers.http.Sleeper.REAL)));
+    }
+    registry.register(
+        new ProviderChoice<ImageGenerator>(
+            ProviderPort.IMAGE_GENERATOR,
+            ProceduralImages.NAME,
+            true,
+            "designed pictures from the prompt's words (no model weights offline)",
+            new ProceduralImages()));
+  }
+
+  private static void registerModerators(
+      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
+    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
+    if (!openAiKey.isEmpty()) {
+      registry.register(
+          new ProviderChoice<Moderator>(
+              ProviderPort.MODERATOR,
+              OpenAiModerator.NAME,
+              false,
+              "OpenAI moderation, model " + settings.getOpenai().getModerationModel(),
+              new OpenAiModerator(
+                  cloud.endpoint(settings.getOpenai().getBaseUrl(), openAiKey),
+                  settings.getOpenai().getModerationModel(),
+                  cloud.http("openai-moderation"),
+                  cloud.meter(OpenAiModerator.NAME))));
+    }
+    registry.register(
+        new ProviderChoice<Moderator>(
+            ProviderPort.MODERATOR,
+            RuleBasedModerator.NAME,
+            true,
+            "phrase rules by category and severity, look-alike characters undone, spam heuristics",
+            new RuleBasedModerator()));
   }
 }

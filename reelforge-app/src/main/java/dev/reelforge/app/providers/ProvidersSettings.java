@@ -1,6 +1,8 @@
 package dev.reelforge.app.providers;
 
 import dev.reelforge.core.providers.ProviderPort;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,23 +15,67 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("reelforge.providers")
 public class ProvidersSettings {
 
-  /** Speech synthesis: auto or marytts. */
+  /** Speech synthesis: auto, marytts, openai or elevenlabs. */
   private String speech = "auto";
 
-  /** Script writing: auto (no implementation yet in this build). */
+  /** Script writing: auto, extractive (offline) or chat (an OpenAI-compatible API). */
   private String scriptWriter = "auto";
 
-  /** Stock and local visuals: auto (no implementation yet in this build). */
+  /**
+   * Visuals for beats: auto, pexels, pixabay, library or procedural. Whatever is chosen falls back
+   * to the local library (when configured) and then to procedural designs.
+   */
   private String visuals = "auto";
 
-  /** Image generation: auto (no implementation yet in this build). */
+  /** Image generation: auto, procedural (offline), openai or fal. */
   private String imageGenerator = "auto";
 
   /** Background music: auto or procedural. */
   private String music = "auto";
 
-  /** Text moderation: auto or rules. */
+  /** Text moderation: auto, rules (offline) or openai. */
   private String moderator = "auto";
+
+  private final OpenAi openai = new OpenAi();
+  private final Chat chat = new Chat();
+  private final ElevenLabs elevenlabs = new ElevenLabs();
+  private final Pexels pexels = new Pexels();
+  private final Pixabay pixabay = new Pixabay();
+  private final Fal fal = new Fal();
+  private final Library library = new Library();
+  private final Http http = new Http();
+
+  public OpenAi getOpenai() {
+    return openai;
+  }
+
+  public Chat getChat() {
+    return chat;
+  }
+
+  public ElevenLabs getElevenlabs() {
+    return elevenlabs;
+  }
+
+  public Pexels getPexels() {
+    return pexels;
+  }
+
+  public Pixabay getPixabay() {
+    return pixabay;
+  }
+
+  public Fal getFal() {
+    return fal;
+  }
+
+  public Library getLibrary() {
+    return library;
+  }
+
+  public Http getHttp() {
+    return http;
+  }
 
   /** The configured name per port. */
   public Map<ProviderPort, String> selections() {
@@ -89,5 +135,365 @@ public class ProvidersSettings {
 
   public void setModerator(String moderator) {
     this.moderator = moderator;
+  }
+
+  /** OpenAI: speech, images and moderation ({@code reelforge.providers.openai.*}). */
+  public static class OpenAi {
+
+    /**
+     * API key; also read from OPENAI_API_KEY. Enables the openai speech, image and moderation
+     * providers.
+     */
+    private String apiKey = "";
+
+    /** API base URL, for proxies and compatible servers. */
+    private String baseUrl = "https://api.openai.com/v1";
+
+    /** Speech model. */
+    private String speechModel = "gpt-4o-mini-tts";
+
+    /** Default speech voice. */
+    private String voice = "alloy";
+
+    /** Image model (gpt-image-1 or dall-e-3). */
+    private String imageModel = "gpt-image-1";
+
+    /** Moderation model. */
+    private String moderationModel = "omni-moderation-latest";
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getSpeechModel() {
+      return speechModel;
+    }
+
+    public void setSpeechModel(String speechModel) {
+      this.speechModel = speechModel;
+    }
+
+    public String getVoice() {
+      return voice;
+    }
+
+    public void setVoice(String voice) {
+      this.voice = voice;
+    }
+
+    public String getImageModel() {
+      return imageModel;
+    }
+
+    public void setImageModel(String imageModel) {
+      this.imageModel = imageModel;
+    }
+
+    public String getModerationModel() {
+      return moderationModel;
+    }
+
+    public void setModerationModel(String moderationModel) {
+      this.moderationModel = moderationModel;
+    }
+  }
+
+  /**
+   * A chat-completions API for scripts: OpenAI, DeepSeek, Ollama, vLLM ({@code
+   * reelforge.providers.chat.*}).
+   */
+  public static class Chat {
+
+    /**
+     * Base URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1 or
+     * http://localhost:11434/v1 (Ollama).
+     */
+    private String baseUrl = "https://api.openai.com/v1";
+
+    /**
+     * API key; empty uses reelforge.providers.openai.api-key for OpenAI's URL, none for others
+     * (Ollama).
+     */
+    private String apiKey = "";
+
+    /** Model name. Setting it (or a non-OpenAI base URL) enables the chat script writer. */
+    private String model = "";
+
+    /**
+     * How the script's shape is enforced: json-schema (strict structured output) or json-object
+     * (JSON mode).
+     */
+    private dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput structuredOutput =
+        dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput.JSON_SCHEMA;
+
+    /** Sampling temperature (0 to 2). */
+    private double temperature = 0.7;
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput getStructuredOutput() {
+      return structuredOutput;
+    }
+
+    public void setStructuredOutput(
+        dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput structuredOutput) {
+      this.structuredOutput = structuredOutput;
+    }
+
+    public double getTemperature() {
+      return temperature;
+    }
+
+    public void setTemperature(double temperature) {
+      this.temperature = temperature;
+    }
+  }
+
+  /** ElevenLabs speech with word timestamps ({@code reelforge.providers.elevenlabs.*}). */
+  public static class ElevenLabs {
+
+    /** API key; also read from ELEVENLABS_API_KEY. Enables the elevenlabs speech provider. */
+    private String apiKey = "";
+
+    /** API base URL. */
+    private String baseUrl = "https://api.elevenlabs.io";
+
+    /** Model id. */
+    private String model = "eleven_multilingual_v2";
+
+    /** Default voice id (Rachel). */
+    private String voiceId = "21m00Tcm4TlvDq8ikWAM";
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public String getVoiceId() {
+      return voiceId;
+    }
+
+    public void setVoiceId(String voiceId) {
+      this.voiceId = voiceId;
+    }
+  }
+
+  /** Pexels stock photos and videos ({@code reelforge.providers.pexels.*}). */
+  public static class Pexels {
+
+    /** API key; also read from PEXELS_API_KEY. Enables the pexels visual source. */
+    private String apiKey = "";
+
+    /** API base URL. */
+    private String baseUrl = "https://api.pexels.com";
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+  }
+
+  /** Pixabay stock photos and videos ({@code reelforge.providers.pixabay.*}). */
+  public static class Pixabay {
+
+    /** API key; also read from PIXABAY_API_KEY. Enables the pixabay visual source. */
+    private String apiKey = "";
+
+    /** API base URL. */
+    private String baseUrl = "https://pixabay.com";
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+  }
+
+  /** fal.ai Flux image generation ({@code reelforge.providers.fal.*}). */
+  public static class Fal {
+
+    /** API key; also read from FAL_KEY. Enables the fal image generator. */
+    private String apiKey = "";
+
+    /** Queue API base URL. */
+    private String baseUrl = "https://queue.fal.run";
+
+    /** Model path, e.g. fal-ai/flux/dev or fal-ai/flux/schnell. */
+    private String model = "fal-ai/flux/dev";
+
+    /** Longest wait for one image, queueing included. */
+    private Duration deadline = Duration.ofMinutes(3);
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public Duration getDeadline() {
+      return deadline;
+    }
+
+    public void setDeadline(Duration deadline) {
+      this.deadline = deadline;
+    }
+  }
+
+  /** The operator's own media ({@code reelforge.providers.library.*}). */
+  public static class Library {
+
+    /**
+     * Folder of pictures and clips searched for beats (empty: no library). Sidecar NAME.txt files
+     * add tags and credits.
+     */
+    private Path visualsDir;
+
+    /** How often the folder is rescanned for new, changed and removed files. */
+    private Duration refreshEvery = Duration.ofMinutes(1);
+
+    public Path getVisualsDir() {
+      return visualsDir;
+    }
+
+    public void setVisualsDir(Path visualsDir) {
+      this.visualsDir = visualsDir;
+    }
+
+    public Duration getRefreshEvery() {
+      return refreshEvery;
+    }
+
+    public void setRefreshEvery(Duration refreshEvery) {
+      this.refreshEvery = refreshEvery;
+    }
+  }
+
+  /** How every cloud provider is called ({@code reelforge.providers.http.*}). */
+  public static class Http {
+
+    /** One attempt's time limit (seed 000: 30 s for language and speech APIs). */
+    private Duration timeout = Duration.ofSeconds(30);
+
+    /** Attempts per call, the first included; only transient failures are retried. */
+    private int maxAttempts = 3;
+
+    /** Calls in flight at once per provider from this process. */
+    private int maxConcurrent = 4;
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    public int getMaxConcurrent() {
+      return maxConcurrent;
+    }
+
+    public void setMaxConcurrent(int maxConcurrent) {
+      this.maxConcurrent = maxConcurrent;
+    }
   }
 }

@@ -80,7 +80,9 @@ class CliTest {
         .containsPattern("ok +provider: speech +marytts \\(offline\\)")
         .containsPattern("ok +provider: moderation +rules \\(offline\\)")
         .containsPattern("ok +provider: music +procedural \\(offline\\)")
-        .containsPattern("warn +provider: visuals +no implementation")
+        .containsPattern("ok +provider: visuals +procedural \\(offline\\)")
+        .containsPattern("ok +provider: script writer +extractive \\(offline\\)")
+        .containsPattern("ok +provider: image generator +procedural \\(offline\\)")
         .contains("Everything required works");
     assertThat(stdout()).doesNotContain(database.password());
   }

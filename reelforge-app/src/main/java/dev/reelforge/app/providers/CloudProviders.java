@@ -1,0 +1,78 @@
+package dev.reelforge.app.providers;
+
+import dev.reelforge.core.cost.CostRecorder;
+import dev.reelforge.providers.http.Endpoint;
+import dev.reelforge.providers.http.Meter;
+import dev.reelforge.providers.http.ProviderHttp;
+import dev.reelforge.providers.http.ResilienceOptions;
+import dev.reelforge.providers.http.Sleeper;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What every cloud adapter is built with: its endpoint (key from the setting, else the provider's
+ * usual environment variable), a resilient HTTP client of its own (so one provider's open circuit
+ * or full concurrency cap never blocks another) and a meter.
+ */
+final class CloudProviders {
+
+  private final ProvidersSettings.Http http;
+  private final CostRecorder costs;
+  private final Clock clock;
+  private final Function<String, String> environment;
+
+  CloudProviders(
+      ProvidersSettings.Http http,
+      CostRecorder costs,
+      Clock clock,
+      Function<String, String> environment) {
+    this.http = http;
+    this.costs = costs;
+    this.clock = clock;
+    this.environment = environment;
+  }
+
+  /** The configured key, else the variable the provider's own tools read, else empty. */
+  String key(String configured, String environmentVariable) {
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    String fromEnvironment = environment.apply(environmentVariable);
+    return fromEnvironment == null ? "" : fromEnvironment.strip();
+  }
+
+  Endpoint endpoint(String baseUrl, String key) {
+    return new Endpoint(baseUrl, key);
+  }
+
+  ProviderHttp http(String provider) {
+    ResilienceOptions options =
+        ResilienceOptions.defaults()
+            .withTimeout(http.getTimeout())
+            .withMaxAttempts(http.getMaxAttempts())
+            .withMaxConcurrent(http.getMaxConcurrent());
+    return new ProviderHttp(
+        provider,
+        java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(10))
+            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+            .build(),
+        options,
+        clock,
+        Sleeper.REAL);
+  }
+
+  Meter meter(String provider) {
+    return new Meter(provider, costs, clock);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  static Function<String, String> systemEnvironment() {
+    Map<String, String> env = System.getenv();
+    return env::get;
+  }
+}

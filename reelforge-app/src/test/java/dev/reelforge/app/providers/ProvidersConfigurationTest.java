@@ -1,0 +1,95 @@
+package dev.reelforge.app.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.core.cost.CostRecorder;
+import dev.reelforge.core.providers.ProviderChoice;
+import dev.reelforge.core.providers.ProviderPort;
+import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.visuals.Orientation;
+import dev.reelforge.core.visuals.VisualQuery;
+import dev.reelforge.core.visuals.VisualSource;
+import dev.reelforge.media.ffmpeg.FfmpegLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvidersConfigurationTest {
+
+  private static final FfmpegLocator FFMPEG =
+      FfmpegLocator.fromEnvironment(Optional.empty(), Optional.empty());
+
+  private static ProviderRegistry registry(ProvidersSettings settings, Map<String, String> env) {
+    return ProvidersConfiguration.registry(settings, CostRecorder.NONE, FFMPEG, env::get);
+  }
+
+  private static String active(ProviderRegistry registry, ProviderPort port) {
+    return registry.active(port).map(ProviderChoice::name).orElse("none");
+  }
+
+  @Test
+  void withNoConfigurationEveryRoleResolvesToAnOfflineDefault() {
+    ProviderRegistry registry = registry(new ProvidersSettings(), Map.of());
+    for (ProviderPort port : ProviderPort.values()) {
+      assertThat(registry.active(port)).as(port.label()).isPresent();
+      assertThat(registry.active(port).get().offline()).as(port.label()).isTrue();
+    }
+    assertThat(active(registry, ProviderPort.SCRIPT_WRITER)).isEqualTo("extractive");
+    assertThat(active(registry, ProviderPort.SPEECH)).isEqualTo("marytts");
+    assertThat(active(registry, ProviderPort.VISUALS)).isEqualTo("procedural");
+    assertThat(active(registry, ProviderPort.IMAGE_GENERATOR)).isEqualTo("procedural");
+  }
+
+  @Test
+  void keysSwitchAutoToTheCloudAdapters() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getOpenai().setApiKey("sk-configured");
+    settings.getChat().setModel("gpt-4o-mini");
+    ProviderRegistry registry =
+        registry(settings, Map.of("PEXELS_API_KEY", "px", "ELEVENLABS_API_KEY", "xi"));
+    assertThat(active(registry, ProviderPort.SCRIPT_WRITER)).isEqualTo("chat");
+    assertThat(active(registry, ProviderPort.SPEECH)).isEqualTo("elevenlabs");
+    assertThat(active(registry, ProviderPort.VISUALS)).isEqualTo("pexels");
+    assertThat(active(registry, ProviderPort.IMAGE_GENERATOR)).isEqualTo("openai");
+    assertThat(active(registry, ProviderPort.MODERATOR)).isEqualTo("openai");
+    assertThat(registry.active(ProviderPort.VISUALS).get().description())
+        .contains("then procedural");
+  }
+
+  @Test
+  void aLocalChatServerNeedsNoKeyAndANameOverridesAuto() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getChat().setBaseUrl("http://localhost:11434/v1");
+    settings.getChat().setModel("llama3.1");
+    settings.getOpenai().setApiKey("sk");
+    settings.setSpeech("marytts");
+    ProviderRegistry registry = registry(settings, Map.of());
+    assertThat(active(registry, ProviderPort.SCRIPT_WRITER)).isEqualTo("chat");
+    assertThat(registry.active(ProviderPort.SCRIPT_WRITER).get().description())
+        .contains("localhost:11434");
+    assertThat(active(registry, ProviderPort.SPEECH)).isEqualTo("marytts");
+  }
+
+  @Test
+  void aLibraryFolderIsSearchedBeforeProceduralDesigns(@TempDir Path library) throws Exception {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(90, 160, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(image, "png", library.resolve("lighthouse.png").toFile());
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getLibrary().setVisualsDir(library);
+    ProviderRegistry registry = registry(settings, Map.of());
+    assertThat(active(registry, ProviderPort.VISUALS)).isEqualTo("library");
+    VisualSource visuals = registry.require(ProviderPort.VISUALS, VisualSource.class);
+    assertThat(visuals.search(VisualQuery.of(List.of("lighthouse"), Orientation.PORTRAIT, 0)))
+        .first()
+        .satisfies(c -> assertThat(c.source()).isEqualTo("library"));
+    assertThat(visuals.search(VisualQuery.of(List.of("volcano"), Orientation.PORTRAIT, 0)))
+        .first()
+        .satisfies(c -> assertThat(c.source()).isEqualTo("procedural"));
+    assertThat(Files.exists(library.resolve("lighthouse.png"))).isTrue();
+  }
+}
