@@ -59,8 +59,7 @@ public abstract class VisualSourceContract {
   @Test
   void aFetchedVisualIsALocalFileOfItsKind(@TempDir Path directory) throws IOException {
     for (VisualKind kind : kindsOffered()) {
-      VisualCandidate candidate =
-          source().search(answerableQuery(EnumSet.of(kind), 1)).getFirst();
+      VisualCandidate candidate = source().search(answerableQuery(EnumSet.of(kind), 1)).getFirst();
       VisualAsset asset = source().fetch(candidate, directory);
       assertThat(asset.candidate()).isEqualTo(candidate);
       assertThat(asset.file()).isRegularFile().startsWith(directory);
