@@ -2,6 +2,7 @@ package dev.reelforge.app;
 
 import dev.reelforge.app.config.MediaSettings;
 import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.ffmpeg.FfmpegLocator;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderSettings;
@@ -20,11 +21,16 @@ class MediaConfiguration {
         Optional.ofNullable(settings.getFfprobePath()));
   }
 
-  /** The render engine, on the FFmpeg found once (finding it probes the build's encoders). */
+  /** The FFmpeg build in use, found once: finding it runs the build to list its encoders. */
   @Bean
-  RenderEngine renderEngine(FfmpegLocator locator, MediaSettings settings) {
+  FfmpegInstallation ffmpegInstallation(FfmpegLocator locator) {
+    return locator.locate();
+  }
+
+  @Bean
+  RenderEngine renderEngine(FfmpegInstallation ffmpeg, MediaSettings settings) {
     return new RenderEngine(
-        locator.locate(),
+        ffmpeg,
         new RenderSettings(settings.getRenderWorkDir(), settings.getRenderTimeout()),
         FontLibrary.shared());
   }

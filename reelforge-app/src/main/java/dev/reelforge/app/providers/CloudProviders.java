@@ -1,19 +1,17 @@
 package dev.reelforge.app.providers;
 
 import dev.reelforge.core.cost.CostRecorder;
-import dev.reelforge.providers.http.Endpoint;
 import dev.reelforge.providers.http.Meter;
 import dev.reelforge.providers.http.ProviderHttp;
 import dev.reelforge.providers.http.ResilienceOptions;
-import dev.reelforge.providers.http.Sleeper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What every cloud adapter is built with: its endpoint (key from the setting, else the provider's
- * usual environment variable), a resilient HTTP client of its own (so one provider's open circuit
- * or full concurrency cap never blocks another) and a meter.
+ * What every cloud adapter is built with: its key (from the setting, else the provider's usual
+ * environment variable), a resilient HTTP client of its own (so one provider's open circuit or full
+ * concurrency cap never blocks another) and a meter.
  */
 final class CloudProviders {
 
@@ -42,25 +40,17 @@ final class CloudProviders {
     return fromEnvironment == null ? "" : fromEnvironment.strip();
   }
 
-  Endpoint endpoint(String baseUrl, String key) {
-    return new Endpoint(baseUrl, key);
-  }
-
+  /**
+   * A client for {@code provider} (its configuration name, used in messages) with its own breaker
+   * and concurrency cap over the shared connection pool.
+   */
   ProviderHttp http(String provider) {
-    ResilienceOptions options =
+    return ProviderHttp.create(
+        provider,
         ResilienceOptions.defaults()
             .withTimeout(http.getTimeout())
             .withMaxAttempts(http.getMaxAttempts())
-            .withMaxConcurrent(http.getMaxConcurrent());
-    return new ProviderHttp(
-        provider,
-        java.net.http.HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(10))
-            .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-            .build(),
-        options,
-        clock,
-        Sleeper.REAL);
+            .withMaxConcurrent(http.getMaxConcurrent()));
   }
 
   Meter meter(String provider) {

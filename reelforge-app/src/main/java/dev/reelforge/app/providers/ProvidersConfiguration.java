@@ -12,11 +12,11 @@ import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.visuals.FallbackVisuals;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
-import dev.reelforge.media.ffmpeg.FfmpegLocator;
 import dev.reelforge.media.library.LocalMediaLibrary;
 import dev.reelforge.media.probe.MediaProbe;
 import dev.reelforge.media.procedural.ProceduralImages;
 import dev.reelforge.media.procedural.ProceduralVisuals;
+import dev.reelforge.providers.http.Endpoint;
 import dev.reelforge.providers.imagegen.FalFluxImages;
 import dev.reelforge.providers.imagegen.OpenAiImages;
 import dev.reelforge.providers.moderation.OpenAiModerator;
@@ -34,8 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,23 +60,26 @@ class ProvidersConfiguration {
 
   @Bean
   ProviderRegistry providerRegistry(
-      ProvidersSettings settings, CostRecorder providerCosts, FfmpegLocator ffmpeg) {
-    return registry(settings, providerCosts, ffmpeg, CloudProviders.systemEnvironment());
+      ProvidersSettings settings,
+      CostRecorder providerCosts,
+      ObjectProvider<FfmpegInstallation> ffmpeg) {
+    return registry(settings, providerCosts, ffmpeg::getObject, CloudProviders.systemEnvironment());
   }
 
   /** The registry for {@code settings}, with keys missing from them looked up in {@code env}. */
   static ProviderRegistry registry(
       ProvidersSettings settings,
       CostRecorder providerCosts,
-      FfmpegLocator ffmpeg,
+      Supplier<FfmpegInstallation> ffmpeg,
       java.util.function.Function<String, String> env) {
     CloudProviders cloud =
         new CloudProviders(settings.getHttp(), providerCosts, Clock.systemUTC(), env);
     ProviderRegistry registry = new ProviderRegistry();
-    registerScriptWriters(registry, settings, cloud);
-    registerSpeech(registry, settings, cloud);
+    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
+    registerScriptWriters(registry, settings, cloud, openAiKey);
+    registerSpeech(registry, settings, cloud, openAiKey);
     registerVisuals(registry, settings, cloud, ffmpeg);
-    registerImageGenerators(registry, settings, cloud);
+    registerImageGenerators(registry, settings, cloud, openAiKey);
     registry.register(
         new ProviderChoice<MusicSource>(
             ProviderPort.MUSIC,
@@ -82,7 +87,7 @@ class ProvidersConfiguration {
             true,
             "composed per mood and synthesised in-process (pad, bass, arpeggio, drums)",
             new ProceduralMusic()));
-    registerModerators(registry, settings, cloud);
+    registerModerators(registry, settings, cloud, openAiKey);
     // A misspelt name is reported by doctor and by the first use of that role, with the setting
     // to fix and the names available.
     settings.selections().forEach(registry::select);
@@ -90,15 +95,13 @@ class ProvidersConfiguration {
   }
 
   private static void registerScriptWriters(
-      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
+      ProviderRegistry registry,
+      ProvidersSettings settings,
+      CloudProviders cloud,
+      String openAiKey) {
     ProvidersSettings.Chat chat = settings.getChat();
     boolean openAiUrl = chat.getBaseUrl().strip().replaceAll("/+$", "").equals(OPENAI_URL);
-    String key =
-        openAiUrl
-            ? cloud.key(
-                chat.getApiKey().isBlank() ? settings.getOpenai().getApiKey() : chat.getApiKey(),
-                "OPENAI_API_KEY")
-            : chat.getApiKey().strip();
+    String key = chat.getApiKey().isBlank() && openAiUrl ? openAiKey : chat.getApiKey().strip();
     if (!chat.getModel().isBlank() && (!openAiUrl || !key.isEmpty())) {
       registry.register(
           new ProviderChoice<ScriptWriter>(
@@ -107,7 +110,7 @@ class ProvidersConfiguration {
               false,
               "chat completions at " + chat.getBaseUrl() + ", model " + chat.getModel(),
               new ChatScriptWriter(
-                  cloud.endpoint(chat.getBaseUrl(), key),
+                  new Endpoint(chat.getBaseUrl(), key),
                   new ChatScriptWriter.Options(
                       chat.getModel(), chat.getStructuredOutput(), chat.getTemperature()),
                   cloud.http(ChatScriptWriter.NAME),
@@ -124,7 +127,10 @@ class ProvidersConfiguration {
   }
 
   private static void registerSpeech(
-      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
+      ProviderRegistry registry,
+      ProvidersSettings settings,
+      CloudProviders cloud,
+      String openAiKey) {
     String elevenKey = cloud.key(settings.getElevenlabs().getApiKey(), "ELEVENLABS_API_KEY");
     if (!elevenKey.isEmpty()) {
       ProvidersSettings.ElevenLabs eleven = settings.getElevenlabs();
@@ -135,12 +141,11 @@ class ProvidersConfiguration {
               false,
               "ElevenLabs " + eleven.getModel() + " with character timestamps",
               new ElevenLabsSpeech(
-                  cloud.endpoint(eleven.getBaseUrl(), elevenKey),
+                  new Endpoint(eleven.getBaseUrl(), elevenKey),
                   new ElevenLabsSpeech.Options(eleven.getModel(), eleven.getVoiceId()),
                   cloud.http(ElevenLabsSpeech.NAME),
                   cloud.meter(ElevenLabsSpeech.NAME))));
     }
-    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
     if (!openAiKey.isEmpty()) {
       ProvidersSettings.OpenAi openai = settings.getOpenai();
       registry.register(
@@ -150,7 +155,7 @@ class ProvidersConfiguration {
               false,
               "OpenAI " + openai.getSpeechModel() + ", word times from the audio's voiced regions",
               new OpenAiSpeech(
-                  cloud.endpoint(openai.getBaseUrl(), openAiKey),
+                  new Endpoint(openai.getBaseUrl(), openAiKey),
                   new OpenAiSpeech.Options(openai.getSpeechModel(), openai.getVoice()),
                   cloud.http(OpenAiSpeech.NAME),
                   cloud.meter(OpenAiSpeech.NAME))));
@@ -168,7 +173,7 @@ class ProvidersConfiguration {
       ProviderRegistry registry,
       ProvidersSettings settings,
       CloudProviders cloud,
-      FfmpegLocator ffmpeg) {
+      Supplier<FfmpegInstallation> ffmpeg) {
     List<VisualSource> fallbacks = new ArrayList<>();
     ProvidersSettings.Library library = settings.getLibrary();
     Optional<LocalMediaLibrary> local = Optional.empty();
@@ -177,7 +182,7 @@ class ProvidersConfiguration {
           Optional.of(
               new LocalMediaLibrary(
                   library.getVisualsDir(),
-                  probe(ffmpeg),
+                  () -> probe(ffmpeg.get()),
                   cloud.clock(),
                   library.getRefreshEvery()));
       fallbacks.add(local.get());
@@ -191,7 +196,7 @@ class ProvidersConfiguration {
           PexelsVisuals.NAME,
           "Pexels photos and videos",
           new PexelsVisuals(
-              cloud.endpoint(settings.getPexels().getBaseUrl(), pexelsKey),
+              new Endpoint(settings.getPexels().getBaseUrl(), pexelsKey),
               cloud.http(PexelsVisuals.NAME),
               cloud.meter(PexelsVisuals.NAME)),
           fallbacks);
@@ -203,7 +208,7 @@ class ProvidersConfiguration {
           PixabayVisuals.NAME,
           "Pixabay photos and videos",
           new PixabayVisuals(
-              cloud.endpoint(settings.getPixabay().getBaseUrl(), pixabayKey),
+              new Endpoint(settings.getPixabay().getBaseUrl(), pixabayKey),
               cloud.http(PixabayVisuals.NAME),
               cloud.meter(PixabayVisuals.NAME)),
           fallbacks);
@@ -250,16 +255,17 @@ class ProvidersConfiguration {
     LOG.warn("visual source {} failed, trying the next: {}", source.name(), failure.getMessage());
   }
 
-  private static Optional<MediaProbe> probe(FfmpegLocator locator) {
-    FfmpegInstallation installation = locator.locate();
+  private static Optional<MediaProbe> probe(FfmpegInstallation installation) {
     return installation.ffprobe().isPresent()
         ? Optional.of(new MediaProbe(installation, Duration.ofSeconds(30)))
         : Optional.empty();
   }
 
   private static void registerImageGenerators(
-      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
-    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
+      ProviderRegistry registry,
+      ProvidersSettings settings,
+      CloudProviders cloud,
+      String openAiKey) {
     if (!openAiKey.isEmpty()) {
       registry.register(
           new ProviderChoice<ImageGenerator>(
@@ -268,9 +274,9 @@ class ProvidersConfiguration {
               false,
               "OpenAI Images, model " + settings.getOpenai().getImageModel(),
               new OpenAiImages(
-                  cloud.endpoint(settings.getOpenai().getBaseUrl(), openAiKey),
+                  new Endpoint(settings.getOpenai().getBaseUrl(), openAiKey),
                   settings.getOpenai().getImageModel(),
-                  cloud.http("openai-images"),
+                  cloud.http(OpenAiImages.NAME),
                   cloud.meter(OpenAiImages.NAME))));
     }
     String falKey = cloud.key(settings.getFal().getApiKey(), "FAL_KEY");
@@ -283,7 +289,7 @@ class ProvidersConfiguration {
               false,
               "fal.ai queue, model " + fal.getModel(),
               new FalFluxImages(
-                  cloud.endpoint(fal.getBaseUrl(), falKey),
+                  new Endpoint(fal.getBaseUrl(), falKey),
                   new FalFluxImages.Options(
                       fal.getModel(), Duration.ofSeconds(1), fal.getDeadline()),
                   cloud.http(FalFluxImages.NAME),
@@ -301,8 +307,10 @@ class ProvidersConfiguration {
   }
 
   private static void registerModerators(
-      ProviderRegistry registry, ProvidersSettings settings, CloudProviders cloud) {
-    String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
+      ProviderRegistry registry,
+      ProvidersSettings settings,
+      CloudProviders cloud,
+      String openAiKey) {
     if (!openAiKey.isEmpty()) {
       registry.register(
           new ProviderChoice<Moderator>(
@@ -311,9 +319,9 @@ class ProvidersConfiguration {
               false,
               "OpenAI moderation, model " + settings.getOpenai().getModerationModel(),
               new OpenAiModerator(
-                  cloud.endpoint(settings.getOpenai().getBaseUrl(), openAiKey),
+                  new Endpoint(settings.getOpenai().getBaseUrl(), openAiKey),
                   settings.getOpenai().getModerationModel(),
-                  cloud.http("openai-moderation"),
+                  cloud.http(OpenAiModerator.NAME),
                   cloud.meter(OpenAiModerator.NAME))));
     }
     registry.register(

@@ -24,7 +24,7 @@ class ProvidersConfigurationTest {
       FfmpegLocator.fromEnvironment(Optional.empty(), Optional.empty());
 
   private static ProviderRegistry registry(ProvidersSettings settings, Map<String, String> env) {
-    return ProvidersConfiguration.registry(settings, CostRecorder.NONE, FFMPEG, env::get);
+    return ProvidersConfiguration.registry(settings, CostRecorder.NONE, FFMPEG::locate, env::get);
   }
 
   private static String active(ProviderRegistry registry, ProviderPort port) {

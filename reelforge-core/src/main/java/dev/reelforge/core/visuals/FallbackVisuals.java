@@ -22,10 +22,6 @@ public final class FallbackVisuals implements VisualSource {
   private final Map<String, VisualSource> byName;
   private final BiConsumer<VisualSource, RuntimeException> onFailure;
 
-  public FallbackVisuals(List<VisualSource> sources) {
-    this(sources, (source, failure) -> {});
-  }
-
   public FallbackVisuals(
       List<VisualSource> sources, BiConsumer<VisualSource, RuntimeException> onFailure) {
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +42,7 @@ public final class LocalMediaLibrary implements VisualSource {
   static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mov", "m4v", "webm", "mkv");
 
   private final Path root;
-  private final Optional<MediaProbe> probe;
+  private final Supplier<Optional<MediaProbe>> probe;
   private final Clock clock;
   private final Duration refreshEvery;
   private final Map<Path, LibraryItem> items = new ConcurrentHashMap<>();
@@ -49,11 +50,12 @@ public final class LocalMediaLibrary implements VisualSource {
   private volatile Instant indexedAt = Instant.MIN;
 
   /**
-   * @param probe reads clips' metadata; without one (an FFmpeg build with no ffprobe) clips are
-   *     skipped and reported by {@link #skipped()}
+   * @param probe reads clips' metadata, asked for only when a clip is indexed (finding FFmpeg is
+   *     not free); without one (an FFmpeg build with no ffprobe) clips are skipped and reported by
+   *     {@link #skipped()}
    */
   public LocalMediaLibrary(
-      Path root, Optional<MediaProbe> probe, Clock clock, Duration refreshEvery) {
+      Path root, Supplier<Optional<MediaProbe>> probe, Clock clock, Duration refreshEvery) {
     this.root = root.toAbsolutePath().normalize();
     this.probe = probe;
     this.clock = clock;
@@ -63,10 +65,6 @@ public final class LocalMediaLibrary implements VisualSource {
   @Override
   public String name() {
     return NAME;
-  }
-
-  public Path root() {
-    return root;
   }
 
   /** Files that could not be indexed, with the reason, for {@code doctor} and the logs. */
@@ -210,11 +208,12 @@ public final class LocalMediaLibrary implements VisualSource {
       if (kind == VisualKind.IMAGE) {
         dimensions = ImageHeaders.size(file);
       } else {
-        if (probe.isEmpty()) {
+        Optional<MediaProbe> clipProbe = probe.get();
+        if (clipProbe.isEmpty()) {
           skipped.put(file, "clips need ffprobe, which this FFmpeg build lacks");
           return;
         }
-        MediaInfo info = probe.get().probe(file);
+        MediaInfo info = clipProbe.get().probe(file);
         MediaInfo.Stream video =
             info.video().orElseThrow(() -> new IOException("it has no video stream"));
         dimensions = new int[] {video.width(), video.height()};

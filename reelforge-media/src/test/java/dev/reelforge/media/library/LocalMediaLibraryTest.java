@@ -49,7 +49,7 @@ class LocalMediaLibraryTest extends VisualSourceContract {
     library =
         new LocalMediaLibrary(
             root,
-            Optional.of(new MediaProbe(ffmpeg, Duration.ofSeconds(30))),
+            () -> Optional.of(new MediaProbe(ffmpeg, Duration.ofSeconds(30))),
             CLOCK,
             Duration.ofMinutes(1));
   }
@@ -105,7 +105,7 @@ class LocalMediaLibraryTest extends VisualSourceContract {
   @Test
   void newAndRemovedFilesAreNoticedAtTheNextRefresh(@TempDir Path other) throws IOException {
     LocalMediaLibrary fresh =
-        new LocalMediaLibrary(other, Optional.empty(), CLOCK, Duration.ofMinutes(1));
+        new LocalMediaLibrary(other, Optional::empty, CLOCK, Duration.ofMinutes(1));
     assertThat(fresh.size()).isZero();
     Fixtures.picture(other.resolve("red-panda.png"), 300, 300, 4);
     assertThat(fresh.search(VisualQuery.of(List.of("panda"), Orientation.SQUARE, 0)))
@@ -122,7 +122,7 @@ class LocalMediaLibraryTest extends VisualSourceContract {
   void withoutFfprobeClipsAreSkippedWithAReason(@TempDir Path other) throws IOException {
     Files.copy(root.resolve("nature/ocean/waves crashing.mp4"), other.resolve("waves.mp4"));
     LocalMediaLibrary noProbe =
-        new LocalMediaLibrary(other, Optional.empty(), CLOCK, Duration.ofMinutes(1));
+        new LocalMediaLibrary(other, Optional::empty, CLOCK, Duration.ofMinutes(1));
     assertThat(noProbe.size()).isZero();
     assertThat(noProbe.skipped().values()).anySatisfy(r -> assertThat(r).contains("ffprobe"));
   }

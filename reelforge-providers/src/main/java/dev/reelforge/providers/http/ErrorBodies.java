@@ -37,6 +37,16 @@ final class ErrorBodies {
     return shorten(text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " "));
   }
 
+  /** OpenAI-style {@code {"error":{"code":…}}}, else empty. */
+  static String code(byte[] body) {
+    try {
+      JsonNode code = Json.MAPPER.readTree(body).path("error").path("code");
+      return code.isString() ? code.asString() : "";
+    } catch (RuntimeException notJson) {
+      return "";
+    }
+  }
+
   private static String shorten(String text) {
     String stripped = text.strip();
     return stripped.length() <= MAX_CHARS ? stripped : stripped.substring(0, MAX_CHARS) + "…";

@@ -61,10 +61,6 @@ public final class ProviderHttp {
         provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL);
   }
 
-  public String provider() {
-    return provider;
-  }
-
   public CircuitBreaker breaker() {
     return breaker;
   }
@@ -177,7 +173,7 @@ public final class ProviderHttp {
         byte[] errorBody = drain(response);
         String message = ErrorBodies.message(errorBody);
         if (!isTransient(status)) {
-          throw new ProviderRejection(provider, status, message);
+          throw new ProviderRejection(provider, status, message, ErrorBodies.code(errorBody));
         }
         Optional<Duration> retryAfter = retryAfter(response);
         if (retryAfter.isPresent() && retryAfter.get().compareTo(options.maxRetryAfter()) > 0) {

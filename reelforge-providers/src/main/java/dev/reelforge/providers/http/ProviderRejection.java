@@ -14,8 +14,9 @@ public final class ProviderRejection extends ReelForgeException {
 
   private final int status;
   private final String providerMessage;
+  private final String providerCode;
 
-  ProviderRejection(String provider, int status, String providerMessage) {
+  ProviderRejection(String provider, int status, String providerMessage, String providerCode) {
     super(
         ErrorCode.EXTERNAL_API_ERROR,
         provider
@@ -29,6 +30,7 @@ public final class ProviderRejection extends ReelForgeException {
         null);
     this.status = status;
     this.providerMessage = providerMessage;
+    this.providerCode = providerCode;
   }
 
   public int status() {
@@ -38,6 +40,11 @@ public final class ProviderRejection extends ReelForgeException {
   /** What the provider said, as extracted from its error body (may be empty). */
   public String providerMessage() {
     return providerMessage;
+  }
+
+  /** The provider's machine-readable error code ({@code error.code}), empty when it gives none. */
+  public String providerCode() {
+    return providerCode;
   }
 
   private static String hint(int status, String provider) {

@@ -13,10 +13,8 @@ import dev.reelforge.providers.http.Meter;
 import dev.reelforge.providers.http.ProviderHttp;
 import dev.reelforge.providers.http.ProviderResponse;
 import dev.reelforge.providers.http.Sleeper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,34 +110,25 @@ public final class FalFluxImages implements ImageGenerator {
       throw new ReelForgeException(ErrorCode.EXTERNAL_API_ERROR, "fal.ai returned no image");
     }
     String stem = "fal-" + Long.toHexString(request.seed() ^ request.prompt().hashCode());
-    Path downloaded = directory.resolve(stem + ".download");
-    try {
-      Files.createDirectories(directory);
-      http.download(URI.create(url), downloaded, 50L << 20, Duration.ofSeconds(60));
-      Path file = ImageFiles.store(Files.readAllBytes(downloaded), directory, stem);
-      Files.deleteIfExists(downloaded);
-      int[] actual =
-          ImageFiles.size(
-              file,
-              new int[] {
-                image.path("width").asInt(request.width()),
-                image.path("height").asInt(request.height())
-              });
-      return new GeneratedImage(
-          file,
-          actual[0],
-          actual[1],
-          NAME + "/" + options.model(),
-          request.prompt(),
-          new MediaLicence(
-              NAME,
-              "generated with " + options.model(),
-              "fal.ai Terms of Service; FLUX.1 model licence",
-              "https://fal.ai/terms"));
-    } catch (IOException e) {
-      throw new ReelForgeException(
-          ErrorCode.INTERNAL_ERROR, "could not store the generated image", e);
-    }
+    Path file = ImageFiles.download(http, URI.create(url), directory, stem);
+    int[] actual =
+        ImageFiles.size(
+            file,
+            new int[] {
+              image.path("width").asInt(request.width()),
+              image.path("height").asInt(request.height())
+            });
+    return new GeneratedImage(
+        file,
+        actual[0],
+        actual[1],
+        NAME + "/" + options.model(),
+        request.prompt(),
+        new MediaLicence(
+            NAME,
+            "generated with " + options.model(),
+            "fal.ai Terms of Service; FLUX.1 model licence",
+            "https://fal.ai/terms"));
   }
 
   private void awaitCompletion(String statusUrl, String cancelUrl) {

@@ -15,11 +15,10 @@ import dev.reelforge.providers.http.ProviderRejection;
 import dev.reelforge.providers.http.ProviderResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OpenAiImages implements ImageGenerator {
 
   public static final String NAME = "openai";
+
+  /**
+   * The {@code error.code} values OpenAI answers a refused prompt with: DALL·E's content policy,
+   * gpt-image-1's moderation.
+   */
+  static final Set<String> REFUSAL_CODES = Set.of("content_policy_violation", "moderation_blocked");
 
   private final Endpoint endpoint;
   private final String model;
@@ -72,8 +77,7 @@ public final class OpenAiImages implements ImageGenerator {
                   .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                   .build());
     } catch (ProviderRejection e) {
-      if (e.status() == 400 && e.providerMessage().toLowerCase().contains("safety")
-          || e.getMessage().contains("content_policy")) {
+      if (REFUSAL_CODES.contains(e.providerCode())) {
         throw new ReelForgeException(
             ErrorCode.INVALID_INPUT,
             "OpenAI refused the prompt under its content policy: " + e.providerMessage(),
@@ -92,16 +96,7 @@ public final class OpenAiImages implements ImageGenerator {
           ImageFiles.store(
               Base64.getDecoder().decode(image.path("b64_json").asString()), directory, stem);
     } else if (image.path("url").isString()) {
-      Path downloaded = directory.resolve(stem + ".download");
-      http.download(
-          URI.create(image.path("url").asString()), downloaded, 50L << 20, Duration.ofSeconds(60));
-      try {
-        file = ImageFiles.store(Files.readAllBytes(downloaded), directory, stem);
-        Files.deleteIfExists(downloaded);
-      } catch (java.io.IOException e) {
-        throw new ReelForgeException(
-            ErrorCode.INTERNAL_ERROR, "could not read the downloaded image", e);
-      }
+      file = ImageFiles.download(http, URI.create(image.path("url").asString()), directory, stem);
     } else {
       throw new ReelForgeException(ErrorCode.EXTERNAL_API_ERROR, "OpenAI returned no image");
     }

@@ -12,7 +12,6 @@ import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptRules;
 import dev.reelforge.core.script.ScriptWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -63,26 +62,16 @@ public final class ExtractiveScriptWriter implements ScriptWriter {
           List.of(),
           null);
     }
-    chosen.sort(Comparator.comparingInt(SentenceRanking.Candidate::order));
-    // The hook leads even when the text puts it later.
-    SentenceRanking.Candidate hook =
-        chosen.stream()
-            .filter(SentenceRanking.Candidate::hook)
-            .findFirst()
-            .orElse(chosen.getFirst());
-    List<SentenceRanking.Candidate> ordered = new ArrayList<>();
-    ordered.add(hook);
-    chosen.stream().filter(c -> c != hook).forEach(ordered::add);
     List<Beat> beats = new ArrayList<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      SentenceRanking.Candidate candidate = ordered.get(i);
+    for (int i = 0; i < chosen.size(); i++) {
+      SentenceRanking.Candidate candidate = chosen.get(i);
       beats.add(
-          new Beat(Beat.roleAt(i, ordered.size()), candidate.text(), ranking.keywords(candidate)));
+          new Beat(Beat.roleAt(i, chosen.size()), candidate.text(), ranking.keywords(candidate)));
     }
     List<String> hashtags = ScriptMetadata.hashtags(beats);
     return ScriptRules.check(
         new Script(
-            ScriptMetadata.title(hook.text()),
+            ScriptMetadata.title(chosen.getFirst().text()),
             beats,
             ScriptMetadata.description(beats, hashtags),
             hashtags,

@@ -58,11 +58,6 @@ final class OpenNlpText {
     return sentences;
   }
 
-  /** Loads the models now (about a second), so that the first script is not slow. */
-  static void warmUp() {
-    models();
-  }
-
   private static Models models() {
     Models loaded = models;
     if (loaded == null) {

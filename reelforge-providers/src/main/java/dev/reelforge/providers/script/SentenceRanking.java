@@ -37,11 +37,7 @@ final class SentenceRanking {
   private final Map<String, Integer> nounFrequency = new HashMap<>();
 
   /** One sentence that may become a beat. */
-  record Candidate(String text, int order, List<String> nouns, double score, boolean hook) {
-    Candidate asHook() {
-      return new Candidate(text, order, nouns, score, true);
-    }
-  }
+  record Candidate(String text, int order, List<String> nouns, double score) {}
 
   SentenceRanking(List<OpenNlpText.Sentence> sentences) {
     for (OpenNlpText.Sentence sentence : sentences) {
@@ -57,7 +53,7 @@ final class SentenceRanking {
       }
       List<String> nouns =
           sentence.nouns().stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
-      candidates.add(new Candidate(sentence.text(), i, nouns, score(sentence, nouns, i), false));
+      candidates.add(new Candidate(sentence.text(), i, nouns, score(sentence, nouns, i)));
     }
   }
 
@@ -79,53 +75,51 @@ final class SentenceRanking {
   }
 
   /**
-   * A hook, body sentences and a closing line, at most {@code maxBeats} and {@link
-   * StoryLimits#MAX_TOTAL_CHARS} characters in all; empty when the text has no usable sentence.
+   * The beats in speaking order: the hook, body sentences in the text's order, and a closing line
+   * (placed last whatever its position in the text); at most {@code maxBeats} (at least 2) and
+   * {@link StoryLimits#MAX_TOTAL_CHARS} characters in all; empty when the text has no usable
+   * sentence.
    */
   List<Candidate> choose(int maxBeats) {
     if (candidates.isEmpty()) {
-      return new ArrayList<>();
+      return List.of();
     }
     Candidate hook =
         candidates.stream()
             .max(
                 Comparator.comparingDouble(
                     c -> c.score() * (HOOKISH.matcher(c.text()).find() ? 1.3 : 1)))
-            .orElseThrow()
-            .asHook();
+            .orElseThrow();
     int lastOrder = candidates.getLast().order();
     Candidate closing =
         candidates.stream()
             .filter(c -> c.order() != hook.order() && c.order() >= lastOrder * 0.67)
             .max(Comparator.comparingDouble(Candidate::score))
             .orElse(null);
-    List<Candidate> chosen = new ArrayList<>();
-    chosen.add(hook);
-    int budget = StoryLimits.MAX_TOTAL_CHARS - hook.text().length();
-    if (closing != null && maxBeats >= 2) {
-      budget -= closing.text().length() + 1;
-    }
+    int budget =
+        StoryLimits.MAX_TOTAL_CHARS
+            - hook.text().length()
+            - (closing == null ? 0 : closing.text().length() + 1);
     int bodySlots = maxBeats - 1 - (closing == null ? 0 : 1);
     List<Candidate> byScore = new ArrayList<>(candidates);
     byScore.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    List<Candidate> body = new ArrayList<>();
     for (Candidate candidate : byScore) {
-      if (bodySlots == 0) {
+      if (body.size() == bodySlots) {
         break;
       }
-      if (candidate.order() == hook.order()
-          || (closing != null && candidate.order() == closing.order())
-          || candidate.text().length() + 1 > budget) {
+      if (candidate == hook || candidate == closing || candidate.text().length() + 1 > budget) {
         continue;
       }
-      chosen.add(candidate);
+      body.add(candidate);
       budget -= candidate.text().length() + 1;
-      bodySlots--;
     }
-    if (closing != null && maxBeats >= 2) {
-      // The closing line closes: it is placed after every body sentence whatever its order.
-      chosen.add(
-          new Candidate(
-              closing.text(), Integer.MAX_VALUE, closing.nouns(), closing.score(), false));
+    body.sort(Comparator.comparingInt(Candidate::order));
+    List<Candidate> chosen = new ArrayList<>();
+    chosen.add(hook);
+    chosen.addAll(body);
+    if (closing != null) {
+      chosen.add(closing);
     }
     return chosen;
   }

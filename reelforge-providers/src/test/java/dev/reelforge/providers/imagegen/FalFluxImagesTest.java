@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
@@ -173,38 +172,21 @@ class FalFluxImagesTest extends ImageGeneratorContract {
 
   @Nested
   class Failures extends ProtocolFailures {
+    Failures() {
+      super(
+          stub,
+          () -> submit(),
+          () -> postRequestedFor(urlEqualTo("/" + MODEL)),
+          () -> queued(),
+          () -> fal.generate(new ImageRequest("a fox", 512, 512, 1), Path.of("target", "fal")));
+    }
+
     @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
+    void answerTheRest() {
       stub.wireMock.stubFor(status().willReturn(json("{\"status\":\"COMPLETED\"}")));
       stub.wireMock.stubFor(get(urlEqualTo(REQUEST)).willReturn(result(false)));
       stub.wireMock.stubFor(
           get("/files/flux.jpg").willReturn(aResponse().withBody(StockMedia.jpeg(64, 64))));
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return submit();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return postRequestedFor(urlEqualTo("/" + MODEL));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return queued();
-    }
-
-    @Override
-    protected void call() {
-      fal.generate(new ImageRequest("a fox", 512, 512, 1), Path.of("target", "fal"));
     }
   }
 }

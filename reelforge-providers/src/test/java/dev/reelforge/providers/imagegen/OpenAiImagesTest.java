@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.imagegen.ImageGenerator;
@@ -102,34 +101,15 @@ class OpenAiImagesTest extends ImageGeneratorContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return OpenAiImagesTest.endpoint();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return postRequestedFor(urlEqualTo("/v1/images/generations"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return generated();
-    }
-
-    @Override
-    protected void call() {
-      images.generate(new ImageRequest("a fox", 1024, 1024, 1), Path.of("target", "images"));
+    Failures() {
+      super(
+          stub,
+          () -> OpenAiImagesTest.endpoint(),
+          () -> postRequestedFor(urlEqualTo("/v1/images/generations")),
+          () -> generated(),
+          () ->
+              images.generate(
+                  new ImageRequest("a fox", 1024, 1024, 1), Path.of("target", "images")));
     }
   }
 }

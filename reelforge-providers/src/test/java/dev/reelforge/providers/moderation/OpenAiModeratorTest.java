@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.reelforge.core.moderation.ModerationCategory;
 import dev.reelforge.core.moderation.ModerationResult;
 import dev.reelforge.core.moderation.Moderator;
@@ -98,34 +97,13 @@ class OpenAiModeratorTest extends ModeratorContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return OpenAiModeratorTest.endpoint();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return postRequestedFor(urlEqualTo("/v1/moderations"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return judged();
-    }
-
-    @Override
-    protected void call() {
-      moderator.moderate("Hello world");
+    Failures() {
+      super(
+          stub,
+          () -> OpenAiModeratorTest.endpoint(),
+          () -> postRequestedFor(urlEqualTo("/v1/moderations")),
+          () -> judged(),
+          () -> moderator.moderate("Hello world"));
     }
   }
 }

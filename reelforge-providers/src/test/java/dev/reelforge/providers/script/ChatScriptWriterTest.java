@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
@@ -166,34 +165,13 @@ class ChatScriptWriterTest extends ScriptWriterContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return ChatScriptWriterTest.endpoint();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return postRequestedFor(urlEqualTo("/v1/chat/completions"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return written();
-    }
-
-    @Override
-    protected void call() {
-      writer.write(ScriptRequest.of(PARAGRAPH, InputKind.PARAGRAPH));
+    Failures() {
+      super(
+          stub,
+          () -> ChatScriptWriterTest.endpoint(),
+          () -> postRequestedFor(urlEqualTo("/v1/chat/completions")),
+          () -> written(),
+          () -> writer.write(ScriptRequest.of(PARAGRAPH, InputKind.PARAGRAPH)));
     }
   }
 }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
@@ -111,34 +110,15 @@ class ElevenLabsSpeechTest extends SpeechSynthesizerContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return ElevenLabsSpeechTest.endpoint();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return postRequestedFor(urlPathEqualTo(PATH));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return spoken();
-    }
-
-    @Override
-    protected void call() {
-      speech.synthesize(SpeechRequest.of("Hello there."), Path.of("target", "failures.wav"));
+    Failures() {
+      super(
+          stub,
+          () -> ElevenLabsSpeechTest.endpoint(),
+          () -> postRequestedFor(urlPathEqualTo(PATH)),
+          () -> spoken(),
+          () ->
+              speech.synthesize(
+                  SpeechRequest.of("Hello there."), Path.of("target", "failures.wav")));
     }
   }
 }

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.reelforge.core.cost.ProviderCall;
 import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
@@ -116,34 +115,15 @@ class OpenAiSpeechTest extends SpeechSynthesizerContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return OpenAiSpeechTest.endpoint();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return postRequestedFor(urlEqualTo("/v1/audio/speech"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return spoken();
-    }
-
-    @Override
-    protected void call() {
-      speech.synthesize(SpeechRequest.of("Hello there."), Path.of("target", "failures.wav"));
+    Failures() {
+      super(
+          stub,
+          () -> OpenAiSpeechTest.endpoint(),
+          () -> postRequestedFor(urlEqualTo("/v1/audio/speech")),
+          () -> spoken(),
+          () ->
+              speech.synthesize(
+                  SpeechRequest.of("Hello there."), Path.of("target", "failures.wav")));
     }
   }
 }

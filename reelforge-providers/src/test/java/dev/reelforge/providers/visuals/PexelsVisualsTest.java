@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualKind;
@@ -131,34 +130,13 @@ class PexelsVisualsTest extends VisualSourceContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return photos();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return getRequestedFor(urlPathEqualTo("/v1/search"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return photoResults();
-    }
-
-    @Override
-    protected void call() {
-      pexels.search(answerableQuery(EnumSet.of(VisualKind.IMAGE), 3));
+    Failures() {
+      super(
+          stub,
+          () -> photos(),
+          () -> getRequestedFor(urlPathEqualTo("/v1/search")),
+          () -> photoResults(),
+          () -> pexels.search(answerableQuery(EnumSet.of(VisualKind.IMAGE), 3)));
     }
   }
 }

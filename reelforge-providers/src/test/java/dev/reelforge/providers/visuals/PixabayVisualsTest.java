@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualKind;
@@ -115,34 +114,13 @@ class PixabayVisualsTest extends VisualSourceContract {
 
   @Nested
   class Failures extends ProtocolFailures {
-    @BeforeEach
-    void clear() {
-      stub.wireMock.resetAll();
-    }
-
-    @Override
-    protected StubServer stub() {
-      return stub;
-    }
-
-    @Override
-    protected MappingBuilder endpoint() {
-      return images();
-    }
-
-    @Override
-    protected RequestPatternBuilder requests() {
-      return getRequestedFor(urlPathEqualTo("/api/"));
-    }
-
-    @Override
-    protected ResponseDefinitionBuilder success() {
-      return imageResults();
-    }
-
-    @Override
-    protected void call() {
-      pixabay.search(answerableQuery(EnumSet.of(VisualKind.IMAGE), 3));
+    Failures() {
+      super(
+          stub,
+          () -> images(),
+          () -> getRequestedFor(urlPathEqualTo("/api/")),
+          () -> imageResults(),
+          () -> pixabay.search(answerableQuery(EnumSet.of(VisualKind.IMAGE), 3)));
     }
   }
 }
