@@ -25,6 +25,8 @@ import dev.reelforge.providers.music.ProceduralMusic;
 import dev.reelforge.providers.script.ChatScriptWriter;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
 import dev.reelforge.providers.speech.ElevenLabsSpeech;
+import dev.reelforge.providers.speech.EspeakSpeech;
+import dev.reelforge.providers.speech.FestivalSpeech;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
 import dev.reelforge.providers.speech.OpenAiSpeech;
 import dev.reelforge.providers.visuals.PexelsVisuals;
@@ -167,6 +169,27 @@ class ProvidersConfiguration {
             true,
             "MaryTTS 5.2 in-process, voice cmu-slt-hsmm (English), word timings",
             new MaryTtsSpeech()));
+    // Registered after MaryTTS so that auto keeps the in-process voice; chosen by name.
+    FestivalSpeech festival = new FestivalSpeech();
+    registry.register(
+        new ProviderChoice<SpeechSynthesizer>(
+            ProviderPort.SPEECH,
+            FestivalSpeech.NAME,
+            true,
+            festival.installed()
+                ? "festival, voice " + FestivalSpeech.DEFAULT_VOICE + ", exact word timings"
+                : "festival is not installed (" + FestivalSpeech.INSTALL_HINT + ")",
+            festival));
+    EspeakSpeech espeak = new EspeakSpeech();
+    registry.register(
+        new ProviderChoice<SpeechSynthesizer>(
+            ProviderPort.SPEECH,
+            EspeakSpeech.NAME,
+            true,
+            espeak.installed()
+                ? "espeak-ng, about a hundred languages (voice = language code)"
+                : "espeak-ng is not installed (" + EspeakSpeech.INSTALL_HINT + ")",
+            espeak));
   }
 
   private static void registerVisuals(

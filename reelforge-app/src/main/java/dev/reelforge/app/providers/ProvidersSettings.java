@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("reelforge.providers")
 public class ProvidersSettings {
 
-  /** Speech synthesis: auto, marytts, openai or elevenlabs. */
+  /**
+   * Speech synthesis: auto, marytts (in-process), festival or espeak-ng (when installed), openai or
+   * elevenlabs.
+   */
   private String speech = "auto";
 
   /** Script writing: auto, extractive (offline) or chat (an OpenAI-compatible API). */

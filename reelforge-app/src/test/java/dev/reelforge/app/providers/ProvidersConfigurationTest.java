@@ -92,4 +92,19 @@ class ProvidersConfigurationTest {
         .satisfies(c -> assertThat(c.source()).isEqualTo("procedural"));
     assertThat(Files.exists(library.resolve("lighthouse.png"))).isTrue();
   }
+
+  @Test
+  void localSpeechEnginesAreChosenByNameAndSayWhenTheyAreMissing() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.setSpeech("espeak-ng");
+    ProviderRegistry registry = registry(settings, Map.of());
+    assertThat(active(registry, ProviderPort.SPEECH)).isEqualTo("espeak-ng");
+    settings.setSpeech("festival");
+    ProviderChoice<?> festival = registry(settings, Map.of()).active(ProviderPort.SPEECH).get();
+    assertThat(festival.name()).isEqualTo("festival");
+    boolean installed =
+        ((dev.reelforge.providers.speech.FestivalSpeech) festival.implementation()).installed();
+    assertThat(festival.description())
+        .contains(installed ? "exact word timings" : "apt-get install festival");
+  }
 }

@@ -58,6 +58,17 @@ public final class TextNormalizer {
 
   private TextNormalizer() {}
 
+  /**
+   * The language-neutral part of {@link #normalize}: emoji and pictographs dropped, links removed
+   * (how to read them depends on the language), spaces collapsed. For engines that read numbers and
+   * abbreviations in a voice's own language.
+   */
+  public static String clean(String text) {
+    String out = replace(stripPictographs(text), URL, m -> "");
+    out = SPACES.matcher(out).replaceAll(" ");
+    return SPACE_BEFORE_PUNCTUATION.matcher(out).replaceAll("$1").strip();
+  }
+
   public static String normalize(String text) {
     String out = stripPictographs(text);
     out = replace(out, EMAIL, m -> m.group(1).replace(".", " dot ") + " at " + site(m.group(2)));

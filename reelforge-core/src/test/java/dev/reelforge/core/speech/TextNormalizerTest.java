@@ -36,4 +36,10 @@ class TextNormalizerTest {
   void wordsThatLookLikeUnitsAreLeftAlone() {
     assertThat(TextNormalizer.normalize("The kmart skim")).isEqualTo("The kmart skim");
   }
+
+  @Test
+  void cleaningForOtherLanguagesKeepsNumbersAndDropsEmojiAndLinks() {
+    assertThat(TextNormalizer.clean("Es kostet 12 Euro 🚀 — siehe https://example.de/preise ."))
+        .isEqualTo("Es kostet 12 Euro — siehe.");
+  }
 }

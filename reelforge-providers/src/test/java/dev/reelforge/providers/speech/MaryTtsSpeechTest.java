@@ -1,23 +1,7 @@
 package dev.reelforge.providers.speech;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
-import dev.reelforge.core.speech.SynthesizedSpeech;
-import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.testkit.speech.SpeechSynthesizerContract;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class MaryTtsSpeechTest extends SpeechSynthesizerContract {
 
@@ -26,80 +10,5 @@ class MaryTtsSpeechTest extends SpeechSynthesizerContract {
   @Override
   protected SpeechSynthesizer synthesizer() {
     return MARY;
-  }
-
-  /**
-   * The word times are checked against the audio itself: silence where the timings put the pause
-   * between two sentences, sound inside the words.
-   */
-  @Test
-  void pausesInTheAudioLineUpWithSentenceBoundaries(@TempDir Path dir) throws Exception {
-    SynthesizedSpeech speech =
-        MARY.synthesize(
-            SpeechRequest.of("The tide rises twice a day. Nobody can stop it."),
-            dir.resolve("p.wav"));
-    double[] rms = rmsPer10Millis(speech.audio());
-    List<WordTiming> words = speech.words();
-    int lastOfFirst = indexOf(words, "day");
-    WordTiming end = words.get(lastOfFirst);
-    WordTiming next = words.get(lastOfFirst + 1);
-    assertThat(next.text()).isEqualToIgnoringCase("nobody");
-    long gap = next.startMillis() - end.endMillis();
-    assertThat(gap).as("pause between the sentences, ms").isGreaterThanOrEqualTo(150);
-
-    double speechLevel =
-        median(
-            words.stream().mapToDouble(w -> level(rms, w.startMillis(), w.endMillis())).toArray());
-    double pauseLevel = level(rms, end.endMillis() + gap / 5, next.startMillis() - gap / 5);
-    assertThat(pauseLevel).as("level in the pause vs in words").isLessThan(speechLevel * 0.1);
-    for (WordTiming word : words) {
-      assertThat(level(rms, word.startMillis(), word.endMillis()))
-          .as("sound inside '%s'", word.text())
-          .isGreaterThan(speechLevel * 0.2);
-    }
-  }
-
-  private static int indexOf(List<WordTiming> words, String text) {
-    for (int i = 0; i < words.size(); i++) {
-      if (words.get(i).text().equalsIgnoreCase(text)) {
-        return i;
-      }
-    }
-    throw new AssertionError(text + " not among " + words);
-  }
-
-  private static double level(double[] rms, long fromMillis, long toMillis) {
-    int from = (int) (fromMillis / 10);
-    int to = (int) Math.max(from + 1, toMillis / 10);
-    return Arrays.stream(rms, from, Math.min(to, rms.length)).average().orElse(0);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static double[] rmsPer10Millis(Path wav)
-      throws IOException, UnsupportedAudioFileException {
-    try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-      int rate = (int) in.getFormat().getSampleRate();
-      byte[] bytes = in.readAllBytes();
-      ByteBuffer pcm =
-          ByteBuffer.wrap(bytes)
-              .order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-      int window = rate / 100;
-      int samples = bytes.length / 2;
-      double[] rms = new double[samples / window];
-      for (int w = 0; w < rms.length; w++) {
-        double sum = 0;
-        for (int i = 0; i < window; i++) {
-          double v = pcm.getShort((w * window + i) * 2) / 32768.0;
-          sum += v * v;
-        }
-        rms[w] = Math.sqrt(sum / window);
-      }
-      return rms;
-    }
   }
 }
