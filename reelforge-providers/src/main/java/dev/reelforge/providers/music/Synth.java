@@ -3,10 +3,10 @@ package dev.reelforge.providers.music;
 import java.util.Random;
 
 /**
- * A small software synthesiser that renders a {@link MusicStyle} into stereo samples: a filtered
+ * A small software synthesiser that renders a {@link Composition} into stereo samples: a filtered
  * saw pad on the chords, a sine/triangle bass on the roots, a plucked arpeggio, and a soft kick
  * with a noise hat, with a feedback delay for space. Everything is computed here, offline and
- * deterministically (the seed varies the arpeggio and the voicing).
+ * deterministically (the seed varies the oscillators' phases and the hat's noise).
  */
 final class Synth {
 
@@ -24,51 +24,24 @@ final class Synth {
     this.right = new float[samples];
   }
 
-  /** Renders the whole piece; returns {left, right}. */
-  float[][] render() {
-    double beat = RATE * 60.0 / style.bpm();
-    int barLength = (int) Math.round(beat * 4);
-    int chordLength = barLength * style.barsPerChord();
-    int[][] progression = style.progression();
-    int[] arpOrder = arpeggioPattern();
-    for (int start = 0, chord = 0; start < left.length; start += chordLength, chord++) {
-      int[] notes = progression[chord % progression.length];
-      int root = style.rootMidi() + notes[0];
-      for (int i = 0; i < notes.length; i++) {
-        // Alternate voicings keep repeated chords from sounding pasted.
-        int octave = (i == 0 && chord % 2 == 1) ? 12 : 0;
-        pad(start, chordLength, style.rootMidi() + notes[i] - 12 + octave, i);
+  /** Renders {@code composition}; returns {left, right}. */
+  float[][] render(Composition composition) {
+    for (Composition.Note note : composition.notes()) {
+      int start = (int) Math.round(note.start() * RATE);
+      int length = (int) Math.round(note.length() * RATE);
+      if (start >= left.length) {
+        continue;
       }
-      for (int bar = 0; bar < style.barsPerChord(); bar++) {
-        int barStart = start + bar * barLength;
-        bass(barStart, (int) beat * 2, root - 24);
-        bass(barStart + (int) (beat * 2), (int) beat * 2, root - 24);
-        if (style.arpeggio()) {
-          for (int step = 0; step < 8; step++) {
-            int note =
-                style.rootMidi()
-                    + notes[arpOrder[step] % notes.length]
-                    + 12 * (arpOrder[step] / notes.length);
-            pluck(barStart + (int) (step * beat / 2), note, step % 2 == 0 ? 0.35 : 0.65);
-          }
-        }
-        if (style.drums()) {
-          for (int b = 0; b < 4; b++) {
-            kick(barStart + (int) (b * beat));
-            hat(barStart + (int) ((b + 0.5) * beat));
-          }
-        }
+      switch (note.part()) {
+        case PAD -> pad(start, length, note.midi(), note.voice());
+        case BASS -> bass(start, length, note.midi());
+        case PLUCK -> pluck(start, note.midi(), note.pan());
+        case KICK -> kick(start);
+        case HAT -> hat(start);
       }
     }
-    delay((int) (beat * 0.75), 0.28f);
+    delay((int) (RATE * 60.0 / style.bpm() * 0.75), 0.28f);
     return new float[][] {left, right};
-  }
-
-  private int[] arpeggioPattern() {
-    int[][] patterns = {
-      {0, 1, 2, 3, 2, 1, 0, 1}, {0, 2, 1, 3, 0, 2, 1, 3}, {0, 1, 2, 1, 3, 2, 1, 2}
-    };
-    return patterns[random.nextInt(patterns.length)];
   }
 
   private static double hz(int midi) {

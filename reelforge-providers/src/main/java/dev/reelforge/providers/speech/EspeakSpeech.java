@@ -8,9 +8,9 @@ import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.TextNormalizer;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.providers.tools.LocalTool;
+import dev.reelforge.providers.tools.ScratchDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,36 +76,29 @@ public final class EspeakSpeech implements SpeechSynthesizer {
       throw new ReelForgeException(
           ErrorCode.TTS_FAILED, "espeak-ng is not installed; " + INSTALL_HINT);
     }
-    try {
-      Path parent = output.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path work = Files.createTempDirectory(parent, ".espeak-");
-      try {
-        Path wav = work.resolve("speech.wav");
-        espeak.run(
-            List.of(
-                "-v",
-                voice,
-                "-s",
-                Integer.toString(wordsPerMinute(request.rate())),
-                "-p",
-                Integer.toString(pitch(request.pitchSemitones())),
-                "-w",
-                wav.toString(),
-                "--stdin"),
-            Optional.of(spoken),
-            Duration.ofSeconds(30 + spoken.length() / 50));
-        List<WordTiming> words = timings(wav, spoken);
-        long durationMillis = SpeechFiles.moveWav(wav, output);
-        return new SynthesizedSpeech(
-            output,
-            durationMillis,
-            MaryTimings.within(words, durationMillis),
-            spoken,
-            NAME + "/" + voice);
-      } finally {
-        SpeechFiles.deleteTree(work);
-      }
+    try (ScratchDirectory work = ScratchDirectory.beside(output, "espeak")) {
+      Path wav = work.resolve("speech.wav");
+      espeak.run(
+          List.of(
+              "-v",
+              voice,
+              "-s",
+              Integer.toString(wordsPerMinute(request.rate())),
+              "-p",
+              Integer.toString(pitch(request.pitchSemitones())),
+              "-w",
+              wav.toString(),
+              "--stdin"),
+          Optional.of(spoken),
+          Duration.ofSeconds(30 + spoken.length() / 50));
+      List<WordTiming> words = timings(wav, spoken);
+      long durationMillis = SpeechFiles.moveWav(wav, output);
+      return new SynthesizedSpeech(
+          output,
+          durationMillis,
+          MaryTimings.within(words, durationMillis),
+          spoken,
+          NAME + "/" + voice);
     } catch (LocalTool.ToolFailure | IllegalArgumentException e) {
       throw new ReelForgeException(
           ErrorCode.TTS_FAILED, "espeak-ng could not speak the text: " + e.getMessage(), e);

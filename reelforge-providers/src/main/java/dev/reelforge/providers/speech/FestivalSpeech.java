@@ -8,6 +8,7 @@ import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.TextNormalizer;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.providers.tools.LocalTool;
+import dev.reelforge.providers.tools.ScratchDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,31 +71,23 @@ public final class FestivalSpeech implements SpeechSynthesizer {
       throw new ReelForgeException(
           ErrorCode.TTS_FAILED, "festival is not installed; " + INSTALL_HINT);
     }
-    try {
-      Path parent = output.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path work = Files.createTempDirectory(parent, ".festival-");
-      try {
-        Path wav = work.resolve("speech.wav");
-        Path script = work.resolve("say.scm");
-        Files.writeString(
-            script, script(spoken, voice, request.rate(), wav), StandardCharsets.UTF_8);
-        String report =
-            festival.run(
-                List.of("-b", script.toString()),
-                Optional.empty(),
-                Duration.ofSeconds(60 + spoken.length() / 20));
-        List<WordTiming> engineWords = words(report);
-        long durationMillis = SpeechFiles.moveWav(wav, output);
-        return new SynthesizedSpeech(
-            output,
-            durationMillis,
-            MaryTimings.within(EngineWords.onText(spoken, engineWords), durationMillis),
-            spoken,
-            NAME + "/" + voice);
-      } finally {
-        SpeechFiles.deleteTree(work);
-      }
+    try (ScratchDirectory work = ScratchDirectory.beside(output, "festival")) {
+      Path wav = work.resolve("speech.wav");
+      Path script = work.resolve("say.scm");
+      Files.writeString(script, script(spoken, voice, request.rate(), wav), StandardCharsets.UTF_8);
+      String report =
+          festival.run(
+              List.of("-b", script.toString()),
+              Optional.empty(),
+              Duration.ofSeconds(60 + spoken.length() / 20));
+      List<WordTiming> engineWords = words(report);
+      long durationMillis = SpeechFiles.moveWav(wav, output);
+      return new SynthesizedSpeech(
+          output,
+          durationMillis,
+          MaryTimings.within(EngineWords.onText(spoken, engineWords), durationMillis),
+          spoken,
+          NAME + "/" + voice);
     } catch (LocalTool.ToolFailure | IllegalArgumentException e) {
       throw new ReelForgeException(
           ErrorCode.TTS_FAILED, "festival could not speak the text: " + e.getMessage(), e);
