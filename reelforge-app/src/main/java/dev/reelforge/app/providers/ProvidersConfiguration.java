@@ -3,6 +3,7 @@ package dev.reelforge.app.providers;
 import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.moderation.Moderator;
+import dev.reelforge.core.music.FallbackMusic;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
@@ -13,6 +14,7 @@ import dev.reelforge.core.visuals.FallbackVisuals;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.library.LocalMediaLibrary;
+import dev.reelforge.media.library.LocalMusicLibrary;
 import dev.reelforge.media.probe.MediaProbe;
 import dev.reelforge.media.procedural.ProceduralImages;
 import dev.reelforge.media.procedural.ProceduralVisuals;
@@ -21,6 +23,7 @@ import dev.reelforge.providers.imagegen.FalFluxImages;
 import dev.reelforge.providers.imagegen.OpenAiImages;
 import dev.reelforge.providers.moderation.OpenAiModerator;
 import dev.reelforge.providers.moderation.RuleBasedModerator;
+import dev.reelforge.providers.music.FluidSynthMusic;
 import dev.reelforge.providers.music.ProceduralMusic;
 import dev.reelforge.providers.script.ChatScriptWriter;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
@@ -82,13 +85,7 @@ class ProvidersConfiguration {
     registerSpeech(registry, settings, cloud, openAiKey);
     registerVisuals(registry, settings, cloud, ffmpeg);
     registerImageGenerators(registry, settings, cloud, openAiKey);
-    registry.register(
-        new ProviderChoice<MusicSource>(
-            ProviderPort.MUSIC,
-            ProceduralMusic.NAME,
-            true,
-            "composed per mood and synthesised in-process (pad, bass, arpeggio, drums)",
-            new ProceduralMusic()));
+    registerMusic(registry, settings, cloud, ffmpeg);
     registerModerators(registry, settings, cloud, openAiKey);
     // A misspelt name is reported by doctor and by the first use of that role, with the setting
     // to fix and the names available.
@@ -190,6 +187,53 @@ class ProvidersConfiguration {
                 ? "espeak-ng, about a hundred languages (voice = language code)"
                 : "espeak-ng is not installed (" + EspeakSpeech.INSTALL_HINT + ")",
             espeak));
+  }
+
+  private static void registerMusic(
+      ProviderRegistry registry,
+      ProvidersSettings settings,
+      CloudProviders cloud,
+      Supplier<FfmpegInstallation> ffmpeg) {
+    ProceduralMusic procedural = new ProceduralMusic();
+    ProvidersSettings.Library library = settings.getLibrary();
+    if (library.getMusicDir() != null) {
+      LocalMusicLibrary folder =
+          new LocalMusicLibrary(
+              library.getMusicDir(),
+              () -> Optional.of(ffmpeg.get()),
+              cloud.clock(),
+              library.getRefreshEvery());
+      registry.register(
+          new ProviderChoice<MusicSource>(
+              ProviderPort.MUSIC,
+              LocalMusicLibrary.NAME,
+              true,
+              "music folder at " + library.getMusicDir() + ", then procedural",
+              new FallbackMusic(
+                  List.of(folder, procedural),
+                  (source, failure) ->
+                      LOG.warn(
+                          "music source {} failed, trying the next: {}",
+                          source.name(),
+                          failure.getMessage()))));
+    }
+    registry.register(
+        new ProviderChoice<MusicSource>(
+            ProviderPort.MUSIC,
+            ProceduralMusic.NAME,
+            true,
+            "composed per mood and synthesised in-process (pad, bass, arpeggio, drums)",
+            procedural));
+    FluidSynthMusic fluid = new FluidSynthMusic(settings.getFluidsynth().getSoundfont());
+    registry.register(
+        new ProviderChoice<MusicSource>(
+            ProviderPort.MUSIC,
+            FluidSynthMusic.NAME,
+            true,
+            fluid
+                .missing()
+                .orElse("the procedural compositions played by FluidSynth with a GM soundfont"),
+            fluid));
   }
 
   private static void registerVisuals(

@@ -33,7 +33,11 @@ public class ProvidersSettings {
   /** Image generation: auto, procedural (offline), openai or fal. */
   private String imageGenerator = "auto";
 
-  /** Background music: auto or procedural. */
+  /**
+   * Background music: auto, procedural (composed and synthesised in-process), fluidsynth (the same
+   * compositions played by a General MIDI soundfont, when installed) or library (the music folder,
+   * falling back to procedural). Auto uses the library when a music folder is set, else procedural.
+   */
   private String music = "auto";
 
   /** Text moderation: auto, rules (offline) or openai. */
@@ -46,6 +50,7 @@ public class ProvidersSettings {
   private final Pixabay pixabay = new Pixabay();
   private final Fal fal = new Fal();
   private final Library library = new Library();
+  private final Fluidsynth fluidsynth = new Fluidsynth();
   private final Http http = new Http();
 
   public OpenAi getOpenai() {
@@ -74,6 +79,10 @@ public class ProvidersSettings {
 
   public Library getLibrary() {
     return library;
+  }
+
+  public Fluidsynth getFluidsynth() {
+    return fluidsynth;
   }
 
   public Http getHttp() {
@@ -443,7 +452,14 @@ public class ProvidersSettings {
      */
     private Path visualsDir;
 
-    /** How often the folder is rescanned for new, changed and removed files. */
+    /**
+     * Folder of music tracks (mp3, wav, ogg, m4a, flac, opus) chosen by mood from their folder or
+     * file names, e.g. calm/ocean.mp3 (empty: no music library). Sidecar NAME.txt files add credits
+     * and bpm.
+     */
+    private Path musicDir;
+
+    /** How often the folders are rescanned for new, changed and removed files. */
     private Duration refreshEvery = Duration.ofMinutes(1);
 
     public Path getVisualsDir() {
@@ -454,12 +470,35 @@ public class ProvidersSettings {
       this.visualsDir = visualsDir;
     }
 
+    public Path getMusicDir() {
+      return musicDir;
+    }
+
+    public void setMusicDir(Path musicDir) {
+      this.musicDir = musicDir;
+    }
+
     public Duration getRefreshEvery() {
       return refreshEvery;
     }
 
     public void setRefreshEvery(Duration refreshEvery) {
       this.refreshEvery = refreshEvery;
+    }
+  }
+
+  /** FluidSynth music ({@code reelforge.providers.fluidsynth.*}). */
+  public static class Fluidsynth {
+
+    /** The General MIDI soundfont it plays (Debian's fluid-soundfont-gm, MIT licence). */
+    private Path soundfont = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
+
+    public Path getSoundfont() {
+      return soundfont;
+    }
+
+    public void setSoundfont(Path soundfont) {
+      this.soundfont = soundfont;
     }
   }
 

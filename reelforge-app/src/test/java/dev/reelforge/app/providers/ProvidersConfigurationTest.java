@@ -107,4 +107,27 @@ class ProvidersConfigurationTest {
     assertThat(festival.description())
         .contains(installed ? "exact word timings" : "apt-get install festival");
   }
+
+  @Test
+  void aMusicFolderIsUsedFirstAndFluidSynthIsChosenByName(@TempDir Path music) {
+    ProvidersSettings settings = new ProvidersSettings();
+    assertThat(active(registry(settings, Map.of()), ProviderPort.MUSIC)).isEqualTo("procedural");
+    settings.getLibrary().setMusicDir(music);
+    ProviderRegistry withFolder = registry(settings, Map.of());
+    assertThat(active(withFolder, ProviderPort.MUSIC)).isEqualTo("library");
+    // An empty folder has no track for any mood: composed music fills in.
+    dev.reelforge.core.music.Music composed =
+        withFolder
+            .require(ProviderPort.MUSIC, dev.reelforge.core.music.MusicSource.class)
+            .compose(
+                new dev.reelforge.core.music.MusicRequest(
+                    dev.reelforge.core.music.Mood.CALM, 2000, 1),
+                music.resolve("out/m.wav"));
+    assertThat(composed.licence().source()).isEqualTo("procedural");
+    settings.setMusic("fluidsynth");
+    settings.getFluidsynth().setSoundfont(music.resolve("none.sf2"));
+    ProviderChoice<?> fluid = registry(settings, Map.of()).active(ProviderPort.MUSIC).get();
+    assertThat(fluid.name()).isEqualTo("fluidsynth");
+    assertThat(fluid.description()).contains("apt-get install");
+  }
 }

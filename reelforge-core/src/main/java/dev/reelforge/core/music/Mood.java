@@ -1,8 +1,10 @@
 package dev.reelforge.core.music;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The feel of a piece of background music. */
 public enum Mood {
@@ -46,5 +48,31 @@ public enum Mood {
       }
     }
     return best;
+  }
+
+  /**
+   * The mood a music file's tags (folder names, file name, sidecar) give it: a tag naming a mood
+   * ({@code calm/}, {@code uplifting-sunrise.mp3}) wins, else the mood whose cue words appear most;
+   * empty when none does.
+   */
+  public static Optional<Mood> tagged(Collection<String> tags) {
+    for (String tag : tags) {
+      for (Mood mood : values()) {
+        if (tag.equalsIgnoreCase(mood.name())) {
+          return Optional.of(mood);
+        }
+      }
+    }
+    Mood best = null;
+    long bestCount = 0;
+    for (Mood mood : values()) {
+      long count =
+          tags.stream().filter(t -> CUES.get(mood).contains(t.toLowerCase(Locale.ROOT))).count();
+      if (count > bestCount) {
+        best = mood;
+        bestCount = count;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 }

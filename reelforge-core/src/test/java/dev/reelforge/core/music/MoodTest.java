@@ -16,4 +16,11 @@ class MoodTest {
         .isEqualTo(Mood.TENSE);
     assertThat(Mood.suggestedBy("Tax forms explained")).isEqualTo(Mood.CALM);
   }
+
+  @Test
+  void musicFilesTakeTheirMoodFromTags() {
+    assertThat(Mood.tagged(java.util.List.of("music", "tense", "drums"))).contains(Mood.TENSE);
+    assertThat(Mood.tagged(java.util.List.of("ocean", "relax", "gentle"))).contains(Mood.CALM);
+    assertThat(Mood.tagged(java.util.List.of("track", "seven"))).isEmpty();
+  }
 }

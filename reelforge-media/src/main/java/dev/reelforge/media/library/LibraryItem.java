@@ -15,8 +15,6 @@ import java.util.Set;
  * @param durationMillis clips' length, 0 for stills
  * @param tags search words from the file name, its folders and its sidecar, lower case
  * @param licence the sidecar's licence, else the operator's
- * @param size bytes when indexed, with {@code modified}, to notice changes
- * @param modified the file's modification time in milliseconds when indexed
  */
 record LibraryItem(
     Path file,
@@ -25,6 +23,4 @@ record LibraryItem(
     int height,
     long durationMillis,
     Set<String> tags,
-    MediaLicence licence,
-    long size,
-    long modified) {}
+    MediaLicence licence) {}

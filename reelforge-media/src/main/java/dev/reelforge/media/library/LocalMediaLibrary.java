@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -24,9 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * A folder of the operator's own pictures and clips, indexed by file name, folder names, sidecar
@@ -43,11 +40,7 @@ public final class LocalMediaLibrary implements VisualSource {
 
   private final Path root;
   private final Supplier<Optional<MediaProbe>> probe;
-  private final Clock clock;
-  private final Duration refreshEvery;
-  private final Map<Path, LibraryItem> items = new ConcurrentHashMap<>();
-  private final Map<Path, String> skipped = new ConcurrentHashMap<>();
-  private volatile Instant indexedAt = Instant.MIN;
+  private final FolderIndex<LibraryItem> index;
 
   /**
    * @param probe reads clips' metadata, asked for only when a clip is indexed (finding FFmpeg is
@@ -56,10 +49,10 @@ public final class LocalMediaLibrary implements VisualSource {
    */
   public LocalMediaLibrary(
       Path root, Supplier<Optional<MediaProbe>> probe, Clock clock, Duration refreshEvery) {
-    this.root = root.toAbsolutePath().normalize();
     this.probe = probe;
-    this.clock = clock;
-    this.refreshEvery = refreshEvery;
+    this.index =
+        new FolderIndex<>(root, p -> kindOf(p).isPresent(), this::read, clock, refreshEvery);
+    this.root = index.root();
   }
 
   @Override
@@ -69,26 +62,23 @@ public final class LocalMediaLibrary implements VisualSource {
 
   /** Files that could not be indexed, with the reason, for {@code doctor} and the logs. */
   public Map<Path, String> skipped() {
-    refreshIfDue();
-    return Map.copyOf(skipped);
+    return index.skipped();
   }
 
   /** How many files are indexed. */
   public int size() {
-    refreshIfDue();
-    return items.size();
+    return index.entries().size();
   }
 
   @Override
   public List<VisualCandidate> search(VisualQuery query) {
-    refreshIfDue();
     List<String> keywords =
         query.keywords().stream()
             .map(k -> k.toLowerCase(Locale.ROOT).strip())
             .filter(k -> !k.isEmpty())
             .toList();
     List<VisualCandidate> found = new ArrayList<>();
-    for (LibraryItem item : items.values()) {
+    for (LibraryItem item : index.entries()) {
       if (!query.kinds().contains(item.kind())) {
         continue;
       }
@@ -161,84 +151,38 @@ public final class LocalMediaLibrary implements VisualSource {
   }
 
   /** Rescans now, probing only new or changed files. */
-  public synchronized void refresh() {
-    if (!Files.isDirectory(root)) {
-      items.clear();
-      skipped.clear();
-      skipped.put(root, "the library folder does not exist");
-      indexedAt = clock.instant();
-      return;
-    }
-    Set<Path> seen = new LinkedHashSet<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> kindOf(p).isPresent())
-          .forEach(
-              file -> {
-                seen.add(file);
-                index(file);
-              });
-    } catch (IOException e) {
-      throw new ReelForgeException(
-          ErrorCode.INTERNAL_ERROR, "could not scan the media library " + root, e);
-    }
-    items.keySet().retainAll(seen);
-    skipped.keySet().retainAll(seen);
-    indexedAt = clock.instant();
+  public void refresh() {
+    index.refresh();
   }
 
-  private void refreshIfDue() {
-    if (clock.instant().isAfter(indexedAt.plus(refreshEvery))) {
-      refresh();
-    }
-  }
-
-  private void index(Path file) {
-    try {
-      long size = Files.size(file);
-      long modified = Files.getLastModifiedTime(file).toMillis();
-      LibraryItem known = items.get(file);
-      if (known != null && known.size() == size && known.modified() == modified) {
-        return;
+  private LibraryItem read(Path file) throws IOException {
+    VisualKind kind = kindOf(file).orElseThrow();
+    int[] dimensions;
+    long durationMillis = 0;
+    if (kind == VisualKind.IMAGE) {
+      dimensions = ImageHeaders.size(file);
+    } else {
+      Optional<MediaProbe> clipProbe = probe.get();
+      if (clipProbe.isEmpty()) {
+        throw FolderIndex.skip("clips need ffprobe, which this FFmpeg build lacks");
       }
-      VisualKind kind = kindOf(file).orElseThrow();
-      int[] dimensions;
-      long durationMillis = 0;
-      if (kind == VisualKind.IMAGE) {
-        dimensions = ImageHeaders.size(file);
-      } else {
-        Optional<MediaProbe> clipProbe = probe.get();
-        if (clipProbe.isEmpty()) {
-          skipped.put(file, "clips need ffprobe, which this FFmpeg build lacks");
-          return;
-        }
-        MediaInfo info = clipProbe.get().probe(file);
-        MediaInfo.Stream video =
-            info.video().orElseThrow(() -> new IOException("it has no video stream"));
-        dimensions = new int[] {video.width(), video.height()};
-        durationMillis = Math.round(info.durationSeconds() * 1000);
-      }
-      Sidecar sidecar = Sidecar.read(file, NAME);
-      Set<String> tags = new LinkedHashSet<>(FileNameTags.of(root, file));
-      tags.addAll(sidecar.tags());
-      items.put(
-          file,
-          new LibraryItem(
-              file,
-              kind,
-              dimensions[0],
-              dimensions[1],
-              durationMillis,
-              Set.copyOf(tags),
-              sidecar.licence(),
-              size,
-              modified));
-      skipped.remove(file);
-    } catch (IOException | RuntimeException e) {
-      items.remove(file);
-      skipped.put(file, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      MediaInfo info = clipProbe.get().probe(file);
+      MediaInfo.Stream video =
+          info.video().orElseThrow(() -> new IOException("it has no video stream"));
+      dimensions = new int[] {video.width(), video.height()};
+      durationMillis = Math.round(info.durationSeconds() * 1000);
     }
+    Sidecar sidecar = Sidecar.read(file, NAME);
+    Set<String> tags = new LinkedHashSet<>(FileNameTags.of(root, file));
+    tags.addAll(sidecar.tags());
+    return new LibraryItem(
+        file,
+        kind,
+        dimensions[0],
+        dimensions[1],
+        durationMillis,
+        Set.copyOf(tags),
+        sidecar.licence());
   }
 
   static Optional<VisualKind> kindOf(Path file) {
