@@ -4,6 +4,7 @@ import dev.reelforge.app.ReelForgeApplication;
 import dev.reelforge.app.config.SettingsValidator;
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.doctor.StartupFailures;
+import dev.reelforge.app.story.StoryMaker;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.media.render.RenderEngine;
 import java.io.PrintStream;
@@ -84,12 +85,7 @@ public final class Cli {
         out.println(BuildInfo.load().describe());
         yield 0;
       }
-      case "make" -> {
-        err.println(
-            "reelforge: 'make' is not available yet in this build: the story pipeline has not"
-                + " landed. './reelforge serve' and './reelforge doctor' work.");
-        yield EXIT_USAGE;
-      }
+      case "make" -> make(rest, stacktrace);
       case "help", "--help", "-h" -> {
         out.println(usage());
         yield 0;
@@ -148,6 +144,28 @@ public final class Cli {
     }
   }
 
+  private int make(List<String> args, boolean stacktrace) {
+    MakeOptions options;
+    try {
+      options = MakeOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("reelforge: " + e.getMessage() + "\n" + usage());
+      return EXIT_USAGE;
+    } catch (ReelForgeException e) {
+      err.println("reelforge: " + e.violations().getFirst().message());
+      return EXIT_USAGE;
+    }
+    // Providers and the render engine only (lazily, as for the doctor): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, DOCTOR_DEFAULTS)
+            .run(doctorArguments(options.settings()))) {
+      return new MakeCommand(out, err, System.console() != null)
+          .run(options, context.getBean(StoryMaker.class));
+    } catch (RuntimeException e) {
+      return failed(e, stacktrace);
+    }
+  }
+
   // Logs would interleave with the report; as an argument this outranks application.yml.
   private static String[] doctorArguments(List<String> options) {
     List<String> arguments = new ArrayList<>(options);
@@ -192,8 +210,20 @@ public final class Cli {
                       --quality Q    draft, standard (default) or high
                       --out DIR      where videos, captions and thumbnails go (./out)
                       --estimate     print the time and size estimate only
+          make      make short videos from an idea, a text or a script
+                      --idea "TEXT"  a bare idea (a labelled template script)
+                      --text FILE    a paragraph or an article's text (extractive script)
+                      --script FILE  your own script, one beat per line (used as written)
+                      --formats LIST tiktok (default), reels, shorts, youtube, square
+                      --voice NAME   the speech engine's voice
+                      --caption-style S  bold-pop (default), boxed, minimal, karaoke
+                      --music M      auto (mood from the script), none, or a mood:
+                                     calm, uplifting, tense, playful, mysterious
+                      --quality Q    draft, standard (default) or high
+                      --out DIR      outputs go to DIR/NAME (default ./out)
+                      --name NAME    the outputs' name (default: from the input)
+                    the same command again resumes a stopped or failed run
           version   print the version
-          make      make a video (arrives with the story pipeline)
 
         Any setting can follow the command as --reelforge.NAME=VALUE, be set in the
         environment as REELFORGE_NAME, or be written to ./reelforge.yml

@@ -37,9 +37,49 @@ class CliTest {
   }
 
   @Test
-  void makeSaysItIsNotAvailableYet() {
-    assertThat(cli.run("make", "--idea", "the moon")).isEqualTo(Cli.EXIT_USAGE);
-    assertThat(stderr()).contains("not available yet");
+  void makeExplainsBadOptionsBeforeDoingAnything(@TempDir Path dir) {
+    assertThat(cli.run("make")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("say what to make: --idea");
+    assertThat(cli.run("make", "--url", "https://example.com/a")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("--url is not supported by this build yet");
+    assertThat(cli.run("make", "--idea", "moon", "--formats", "tiktok,imax"))
+        .isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("unknown preset 'imax'");
+    assertThat(cli.run("make", "--idea", "moon", "--music", "sad")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("--music must be auto, none or a mood: calm");
+    assertThat(cli.run("make", "--text", dir.resolve("missing.txt").toString()))
+        .isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("no file at");
+    assertThat(cli.run("make", "--idea", "moon", "--name", "../escape")).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("--name may use letters");
+  }
+
+  @Test
+  void makeTurnsAnIdeaIntoAVideoWithSidecarsAndAManifest(@TempDir Path dir) {
+    int code =
+        cli.run(
+            "make",
+            "--idea",
+            "how bees find flowers",
+            "--quality",
+            "draft",
+            "--music",
+            "none",
+            "--out",
+            dir.toString(),
+            "--reelforge.media.render-work-dir=" + dir.resolve("work"));
+    assertThat(code).as(stderr()).isZero();
+    Path folder = dir.resolve("how-bees-find-flowers");
+    assertThat(stdout())
+        .contains("Making 'how-bees-find-flowers' from idea")
+        .contains(folder.resolve("how-bees-find-flowers-tiktok.mp4").toString())
+        .contains("manifest");
+    assertThat(folder.resolve("how-bees-find-flowers-tiktok.mp4")).isNotEmptyFile();
+    assertThat(folder.resolve("how-bees-find-flowers-tiktok.jpg")).isNotEmptyFile();
+    assertThat(folder.resolve("how-bees-find-flowers-tiktok.srt")).isNotEmptyFile();
+    assertThat(folder.resolve("how-bees-find-flowers-tiktok.vtt")).isNotEmptyFile();
+    assertThat(folder.resolve("manifest.json")).content().contains("\"origin\" : \"template\"");
+    assertThat(stderr()).contains("script    done").contains("render    done");
   }
 
   @Test

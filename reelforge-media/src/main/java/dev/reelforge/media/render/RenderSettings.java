@@ -17,7 +17,8 @@ public record RenderSettings(Path workDir, Duration timeout) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
   public RenderSettings {
-    Objects.requireNonNull(workDir, "workDir");
+    // Absolute, because FFmpeg is given paths inside it from list files in other folders.
+    workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath().normalize();
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the render timeout must be positive");
     }

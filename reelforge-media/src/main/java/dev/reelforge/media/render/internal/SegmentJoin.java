@@ -28,7 +28,9 @@ public final class SegmentJoin {
       LongConsumer progress) {
     StringBuilder list = new StringBuilder("ffconcat version 1.0\n");
     for (Path segment : segments) {
-      list.append("file '").append(segment.toString().replace("'", "'\\''")).append("'\n");
+      // FFmpeg resolves relative entries against the list file's folder, not the working one.
+      String path = segment.toAbsolutePath().toString();
+      list.append("file '").append(path.replace("'", "'\\''")).append("'\n");
     }
     try {
       Files.writeString(listFile, list, StandardCharsets.UTF_8);

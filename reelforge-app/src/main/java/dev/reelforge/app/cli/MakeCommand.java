@@ -1,0 +1,157 @@
+package dev.reelforge.app.cli;
+
+import dev.reelforge.app.story.StoryMaker;
+import dev.reelforge.app.story.StoryProgress;
+import dev.reelforge.app.story.StoryResult;
+import dev.reelforge.app.story.StoryStage;
+import dev.reelforge.core.error.FieldViolation;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.media.render.Cancellation;
+import dev.reelforge.media.render.RenderCancelledException;
+import dev.reelforge.media.render.RenderedOutput;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code reelforge make}: one story from an idea, a text or a script to finished videos, with a
+ * line per stage (and a progress bar while rendering, on a terminal). Ctrl-C stops cleanly; the
+ * same command again resumes from the stages already done.
+ */
+final class MakeCommand {
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean terminal;
+
+  MakeCommand(PrintStream out, PrintStream err, boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  int run(MakeOptions options, StoryMaker maker) {
+    out.printf(
+        Locale.ROOT,
+        "Making '%s' from %s (%d characters) into %s%n",
+        options.name(),
+        options.input().kind().name().toLowerCase(Locale.ROOT),
+        options.input().text().length(),
+        options.folder());
+    Cancellation cancellation = new Cancellation();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              cancellation.cancel();
+              try {
+                // Give the run time to stop FFmpeg and remove its temporary files.
+                finished.await(20, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "make-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long start = System.nanoTime();
+    try {
+      StoryResult result =
+          maker.make(options.input(), options.folder(), options.name(), new Lines(), cancellation);
+      out.printf(
+          Locale.ROOT,
+          "Done in %.1f s%s: %s%n",
+          (System.nanoTime() - start) / 1e9,
+          result.resumedStages() > 0
+              ? " (" + result.resumedStages() + " stage(s) reused from the last run)"
+              : "",
+          result.folder());
+      out.printf("  title    %s%n", result.script().title());
+      for (RenderedOutput output : result.outputs()) {
+        out.printf(
+            Locale.ROOT,
+            "  %-8s %s (%.1f s, %.1f MB)%n           %s, %s, %s%n",
+            output.preset().id(),
+            output.video(),
+            output.durationMillis() / 1000.0,
+            output.bytes() / 1e6,
+            output.thumbnail().getFileName(),
+            output.srt().getFileName(),
+            output.vtt().getFileName());
+      }
+      out.printf("  manifest %s%n", result.manifest());
+      return 0;
+    } catch (RenderCancelledException e) {
+      err.println("reelforge: stopped; run the same command again to resume");
+      return 130;
+    } catch (ReelForgeException e) {
+      if (cancellation.isCancelled()) {
+        err.println("reelforge: stopped; run the same command again to resume");
+        return 130;
+      }
+      err.println("reelforge: " + e.getMessage());
+      for (FieldViolation violation : e.violations()) {
+        err.println("  " + violation.field() + ": " + violation.message());
+      }
+      err.println("  (run the same command again to resume from the stages already done)");
+      return 1;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: the JVM is exiting on Ctrl-C.
+      }
+    }
+  }
+
+  /** One line per stage; during the render a bar on a terminal, else a line per 10 %. */
+  private final class Lines implements StoryProgress {
+
+    private int lastTenth = -1;
+
+    @Override
+    public synchronized void stageStarted(StoryStage stage, boolean resumed) {
+      if (resumed) {
+        err.printf(Locale.ROOT, "  %-9s reused from the last run%n", stage.label());
+      } else if (stage == StoryStage.RENDER) {
+        lastTenth = -1;
+      }
+    }
+
+    @Override
+    public synchronized void stageProgress(StoryStage stage, double fraction, String step) {
+      int percent = (int) Math.floor(fraction * 100);
+      if (terminal) {
+        int filled = percent / 5;
+        err.printf(
+            Locale.ROOT,
+            "\r  %-9s [%s%s] %3d%% %-40.40s",
+            stage.label(),
+            "#".repeat(filled),
+            "-".repeat(20 - filled),
+            percent,
+            step);
+      } else if (percent / 10 != lastTenth) {
+        lastTenth = percent / 10;
+        err.printf(Locale.ROOT, "  %-9s %3d%%  %s%n", stage.label(), percent, step);
+      }
+    }
+
+    @Override
+    public synchronized void stageFinished(StoryStage stage, long millis) {
+      if (millis == 0 && stage != StoryStage.RENDER && stage != StoryStage.TIMELINE) {
+        return; // reused: already said
+      }
+      if (terminal && stage == StoryStage.RENDER) {
+        err.print("\r" + " ".repeat(80) + "\r");
+      }
+      err.printf(Locale.ROOT, "  %-9s done in %.1f s%n", stage.label(), millis / 1000.0);
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+      err.println("  warning: " + message);
+    }
+  }
+}

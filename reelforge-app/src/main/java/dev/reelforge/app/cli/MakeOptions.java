@@ -1,0 +1,168 @@
+package dev.reelforge.app.cli;
+
+import dev.reelforge.app.story.StoryInput;
+import dev.reelforge.core.music.Mood;
+import dev.reelforge.core.script.InputKind;
+import dev.reelforge.core.script.StoryLimits;
+import dev.reelforge.media.captions.CaptionStyle;
+import dev.reelforge.media.render.QualityTier;
+import dev.reelforge.media.render.RenderPreset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The options of {@code reelforge make}.
+ *
+ * @param input what to make, read and checked
+ * @param folder where the outputs go: {@code OUT/NAME}
+ * @param name the output files' stem
+ * @param settings {@code --reelforge.*} settings, passed on to the configuration
+ */
+record MakeOptions(StoryInput input, Path folder, String name, List<String> settings) {
+
+  /**
+   * @throws IllegalArgumentException with a message for the user
+   */
+  static MakeOptions parse(List<String> args) {
+    String text = null;
+    InputKind kind = null;
+    String defaultName = null;
+    List<String> formats = List.of(RenderPreset.TIKTOK.id());
+    Optional<String> voice = Optional.empty();
+    String captionStyle = "bold-pop";
+    String music = "auto";
+    String quality = "standard";
+    Path out = Path.of("out");
+    String name = null;
+    List<String> settings = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--idea", "--text", "--script", "--url" -> {
+          if (text != null) {
+            throw new IllegalArgumentException(
+                "give one input: --idea, --text FILE or --script FILE");
+          }
+          String value = value(args, ++i, arg);
+          switch (arg) {
+            case "--idea" -> {
+              text = value;
+              kind = InputKind.IDEA;
+              defaultName = slug(value);
+            }
+            case "--text" -> {
+              text = read(Path.of(value));
+              kind =
+                  text.length() > StoryLimits.MAX_INPUT_CHARS
+                      ? InputKind.ARTICLE
+                      : InputKind.PARAGRAPH;
+              defaultName = stem(Path.of(value));
+            }
+            case "--script" -> {
+              text = read(Path.of(value));
+              kind = InputKind.MANUAL;
+              defaultName = stem(Path.of(value));
+            }
+            default ->
+                throw new IllegalArgumentException(
+                    "--url is not supported by this build yet: the safe article fetcher has not"
+                        + " landed; save the article's text to a file and use --text FILE");
+          }
+        }
+        case "--formats", "--format" -> {
+          formats = Arrays.stream(value(args, ++i, arg).split(",")).map(String::strip).toList();
+          formats.forEach(RenderPreset::byId);
+        }
+        case "--voice" -> voice = Optional.of(value(args, ++i, arg));
+        case "--caption-style" -> {
+          captionStyle = value(args, ++i, arg);
+          CaptionStyle.byName(captionStyle);
+        }
+        case "--music" -> {
+          music = value(args, ++i, arg).toLowerCase(Locale.ROOT);
+          if (!music.equals("auto") && !music.equals("none")) {
+            moodNamed(music);
+          }
+        }
+        case "--quality" -> {
+          quality = value(args, ++i, arg);
+          QualityTier.byName(quality);
+        }
+        case "--out" -> out = Path.of(value(args, ++i, arg));
+        case "--name" -> name = value(args, ++i, arg);
+        default -> {
+          if (arg.startsWith("--reelforge.")) {
+            settings.add(arg);
+          } else {
+            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+          }
+        }
+      }
+    }
+    if (text == null) {
+      throw new IllegalArgumentException(
+          "say what to make: --idea \"TEXT\", --text FILE or --script FILE");
+    }
+    if (name == null) {
+      name = defaultName.isEmpty() ? "story" : defaultName;
+    } else if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
+      throw new IllegalArgumentException(
+          "--name may use letters, digits, '.', '_' and '-' (at most 80)");
+    }
+    StoryInput input = new StoryInput(text, kind, formats, voice, captionStyle, music, quality);
+    return new MakeOptions(input, out.resolve(name), name, settings);
+  }
+
+  private static void moodNamed(String music) {
+    try {
+      Mood.valueOf(music.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--music must be auto, none or a mood: "
+              + String.join(
+                  ", ",
+                  Arrays.stream(Mood.values())
+                      .map(m -> m.name().toLowerCase(Locale.ROOT))
+                      .toList()));
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no file at " + file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String stem(Path file) {
+    return slug(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+  }
+
+  /** A file-name-safe stem from the first words. */
+  static String slug(String text) {
+    String slug =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (slug.length() > 40) {
+      slug = slug.substring(0, 40).replaceAll("-[^-]*$", "");
+    }
+    return slug;
+  }
+
+  private static String value(List<String> args, int index, String option) {
+    if (index >= args.size() || args.get(index).startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args.get(index);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.reelforge.app.story;
+
+import dev.reelforge.core.script.InputKind;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to make a story from, and how it should come out.
+ *
+ * @param text the idea, paragraph, article text or manual script
+ * @param kind which of those it is
+ * @param formats render preset ids, e.g. {@code tiktok}, {@code youtube}, {@code square}
+ * @param voice the speech engine's voice, or empty for its default
+ * @param captionStyle a caption style name
+ * @param music {@code auto} (mood from the script), a mood name, or {@code none}
+ * @param quality a quality tier name
+ */
+public record StoryInput(
+    String text,
+    InputKind kind,
+    List<String> formats,
+    Optional<String> voice,
+    String captionStyle,
+    String music,
+    String quality) {
+
+  public StoryInput {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(kind, "kind");
+    formats = List.copyOf(formats);
+    voice = Objects.requireNonNullElse(voice, Optional.empty());
+  }
+}

@@ -1,0 +1,18 @@
+package dev.reelforge.app.story;
+
+import java.util.Locale;
+
+/** The stages of a story run, in order. */
+public enum StoryStage {
+  SCRIPT,
+  VOICE,
+  VISUALS,
+  MUSIC,
+  TIMELINE,
+  RENDER,
+  MANIFEST;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

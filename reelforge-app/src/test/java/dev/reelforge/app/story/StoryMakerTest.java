@@ -1,0 +1,230 @@
+package dev.reelforge.app.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.music.MusicSource;
+import dev.reelforge.core.providers.ProviderChoice;
+import dev.reelforge.core.providers.ProviderPort;
+import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.script.InputKind;
+import dev.reelforge.core.script.ScriptWriter;
+import dev.reelforge.core.speech.SpeechSynthesizer;
+import dev.reelforge.core.visuals.VisualAsset;
+import dev.reelforge.core.visuals.VisualCandidate;
+import dev.reelforge.core.visuals.VisualQuery;
+import dev.reelforge.core.visuals.VisualSource;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.ffmpeg.FfmpegLocator;
+import dev.reelforge.media.probe.MediaInfo;
+import dev.reelforge.media.probe.MediaProbe;
+import dev.reelforge.media.procedural.ProceduralVisuals;
+import dev.reelforge.media.render.Cancellation;
+import dev.reelforge.media.render.RenderEngine;
+import dev.reelforge.media.render.RenderSettings;
+import dev.reelforge.media.render.RenderedOutput;
+import dev.reelforge.providers.music.ProceduralMusic;
+import dev.reelforge.providers.script.ExtractiveScriptWriter;
+import dev.reelforge.providers.speech.MaryTtsSpeech;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The whole story pipeline with the offline providers, checked by measuring what it made. */
+class StoryMakerTest {
+
+  private static final String SCRIPT =
+      """
+      Octopuses have three hearts and blue blood.
+      Two hearts pump blood through the gills, one through the body.
+      When an octopus swims, the body heart stops, so they prefer to crawl.
+      """;
+
+  private static final StoryInput INPUT =
+      new StoryInput(
+          SCRIPT,
+          InputKind.MANUAL,
+          List.of("tiktok"),
+          Optional.empty(),
+          "bold-pop",
+          "auto",
+          "draft");
+
+  private static FfmpegInstallation ffmpeg;
+
+  @BeforeAll
+  static void findFfmpeg() {
+    ffmpeg = FfmpegLocator.fromEnvironment(Optional.empty(), Optional.empty()).locate();
+  }
+
+  private static ProviderRegistry offline(VisualSource visuals) {
+    return new ProviderRegistry()
+        .register(
+            new ProviderChoice<ScriptWriter>(
+                ProviderPort.SCRIPT_WRITER, "extractive", true, "", new ExtractiveScriptWriter()))
+        .register(
+            new ProviderChoice<SpeechSynthesizer>(
+                ProviderPort.SPEECH, "marytts", true, "", new MaryTtsSpeech()))
+        .register(new ProviderChoice<>(ProviderPort.VISUALS, "procedural", true, "", visuals))
+        .register(
+            new ProviderChoice<MusicSource>(
+                ProviderPort.MUSIC, "procedural", true, "", new ProceduralMusic()));
+  }
+
+  private static StoryMaker maker(ProviderRegistry providers, Path dir) {
+    return new StoryMaker(
+        providers,
+        new RenderEngine(ffmpeg, RenderSettings.in(dir.resolve("render")), FontLibrary.shared()),
+        StoryMaker.CostAttribution.NONE,
+        Clock.systemUTC());
+  }
+
+  @Test
+  void aScriptBecomesAVerticalShortWithNarrationCaptionsMusicAndAManifest(@TempDir Path dir)
+      throws Exception {
+    List<String> stages = new ArrayList<>();
+    StoryResult result =
+        maker(offline(new ProceduralVisuals()), dir)
+            .make(
+                INPUT,
+                dir.resolve("out/octopus"),
+                "octopus",
+                recording(stages),
+                new Cancellation());
+
+    assertThat(stages)
+        .containsSubsequence("script", "music", "timeline", "render", "manifest")
+        .contains("voice", "visuals");
+    RenderedOutput output = result.outputs().getFirst();
+    MediaInfo info = new MediaProbe(ffmpeg, Duration.ofSeconds(30)).probe(output.video());
+    assertThat(info.video().orElseThrow().width()).isEqualTo(1080);
+    assertThat(info.video().orElseThrow().height()).isEqualTo(1920);
+    assertThat(info.audio()).isPresent();
+
+    JsonNode manifest = Checkpoints.JSON.readTree(result.manifest().toFile());
+    long narration = manifest.path("narration").path("durationMillis").asLong();
+    assertThat(info.durationSeconds() * 1000).isCloseTo(narration + 400.0, within(250.0));
+    assertThat(manifest.path("beats")).hasSize(3);
+    for (JsonNode beat : manifest.path("beats")) {
+      assertThat(beat.path("visual").path("licence").path("source").asString()).isNotBlank();
+      assertThat(beat.path("endMillis").asLong()).isGreaterThan(beat.path("startMillis").asLong());
+    }
+    assertThat(manifest.path("beats").get(0).path("text").asString())
+        .isEqualTo("Octopuses have three hearts and blue blood.");
+    assertThat(manifest.path("music").path("licence").path("licence").asString()).isNotBlank();
+    assertThat(manifest.path("providers").path("speech").asString()).startsWith("marytts");
+    // Distinct licences: procedural visuals and music share one (generated, no third party).
+    assertThat(manifest.path("licences").valueStream().map(l -> l.path("source").asString()))
+        .containsExactly("procedural");
+    assertThat(manifest.path("stageMillis").has("render")).isTrue();
+    assertThat(manifest.path("cost").path("estimatedUsd").asDouble()).isZero();
+    assertThat(manifest.path("outputs").get(0).path("video").asString())
+        .isEqualTo("octopus-tiktok.mp4");
+
+    // Captions: every spoken word, in the SRT, within the video.
+    String srt = Files.readString(output.srt());
+    assertThat(srt).containsIgnoringCase("octopuses").containsIgnoringCase("crawl");
+    assertThat(srt.lines().filter(l -> l.contains("-->")).count()).isGreaterThanOrEqualTo(3);
+    assertThat(Files.size(output.thumbnail())).isGreaterThan(10_000);
+  }
+
+  @Test
+  void aRunThatFailedMidwayResumesWithoutRedoingFinishedStages(@TempDir Path dir) throws Exception {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    VisualSource flaky = new FlakyVisuals(new ProceduralVisuals(), broken);
+    StoryMaker maker = maker(offline(flaky), dir);
+    Path folder = dir.resolve("out/octopus");
+    assertThatThrownBy(
+            () ->
+                maker.make(
+                    INPUT, folder, "octopus", recording(new ArrayList<>()), new Cancellation()))
+        .isInstanceOfSatisfying(
+            ReelForgeException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_API_ERROR));
+    Path script = folder.resolve(".work/script.json");
+    Path voice = folder.resolve(".work/voice.wav");
+    assertThat(script).exists();
+    assertThat(voice).exists();
+    FileTime scriptWritten = Files.getLastModifiedTime(script);
+    FileTime voiceWritten = Files.getLastModifiedTime(voice);
+
+    broken.set(false);
+    List<String> stages = new ArrayList<>();
+    StoryResult result =
+        maker.make(INPUT, folder, "octopus", recording(stages), new Cancellation());
+    assertThat(result.resumedStages()).isEqualTo(2);
+    assertThat(stages).contains("script (reused)", "voice (reused)", "visuals", "render");
+    assertThat(Files.getLastModifiedTime(script)).isEqualTo(scriptWritten);
+    assertThat(Files.getLastModifiedTime(voice)).isEqualTo(voiceWritten);
+    assertThat(result.outputs().getFirst().video()).exists();
+
+    // Another input in the same folder starts afresh rather than reusing this story.
+    StoryInput other =
+        new StoryInput(
+            "Bees dance to tell each other where the flowers are.",
+            InputKind.MANUAL,
+            List.of("tiktok"),
+            Optional.empty(),
+            "bold-pop",
+            "none",
+            "draft");
+    List<String> fresh = new ArrayList<>();
+    StoryResult second = maker.make(other, folder, "octopus", recording(fresh), new Cancellation());
+    assertThat(second.resumedStages()).isZero();
+    assertThat(fresh).doesNotContain("music");
+    assertThat(second.script().beats()).hasSize(1);
+  }
+
+  private static StoryProgress recording(List<String> stages) {
+    return new StoryProgress() {
+      @Override
+      public synchronized void stageStarted(StoryStage stage, boolean resumed) {
+        stages.add(stage.label() + (resumed ? " (reused)" : ""));
+      }
+
+      @Override
+      public void stageProgress(StoryStage stage, double fraction, String step) {}
+
+      @Override
+      public void stageFinished(StoryStage stage, long millis) {}
+
+      @Override
+      public void warning(String message) {}
+    };
+  }
+
+  /** Procedural visuals that fail like an unreachable stock API while {@code broken} is set. */
+  private record FlakyVisuals(VisualSource delegate, AtomicBoolean broken) implements VisualSource {
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public List<VisualCandidate> search(VisualQuery query) {
+      if (broken.get()) {
+        throw new ReelForgeException(ErrorCode.EXTERNAL_API_ERROR, "stock search is down");
+      }
+      return delegate.search(query);
+    }
+
+    @Override
+    public VisualAsset fetch(VisualCandidate candidate, Path directory) {
+      return delegate.fetch(candidate, directory);
+    }
+  }
+}
