@@ -145,6 +145,10 @@ public final class Cli {
   }
 
   private int make(List<String> args, boolean stacktrace) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.println(usage());
+      return 0;
+    }
     MakeOptions options;
     try {
       options = MakeOptions.parse(args);

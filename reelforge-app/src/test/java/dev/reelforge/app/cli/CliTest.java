@@ -38,6 +38,8 @@ class CliTest {
 
   @Test
   void makeExplainsBadOptionsBeforeDoingAnything(@TempDir Path dir) {
+    assertThat(cli.run("make", "--help")).isZero();
+    assertThat(stdout()).contains("--script FILE");
     assertThat(cli.run("make")).isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("say what to make: --idea");
     assertThat(cli.run("make", "--url", "https://example.com/a")).isEqualTo(Cli.EXIT_USAGE);
