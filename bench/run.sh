@@ -13,7 +13,11 @@ shift || true
 case "$which" in
   jobs) main=dev.reelforge.bench.JobEngineBenchmark ;;
   render) main=dev.reelforge.bench.RenderBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs, render)" >&2; exit 2 ;;
+  story)
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
+    main=dev.reelforge.bench.StoryBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: jobs, render, story)" >&2; exit 2 ;;
 esac
+cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$ROOT/bench/target/bench.jar:$ROOT/bench/target/lib/*" "$main" "$@"
