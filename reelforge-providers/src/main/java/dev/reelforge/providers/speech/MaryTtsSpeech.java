@@ -32,7 +32,9 @@ import org.xml.sax.SAXException;
  * The offline voice: MaryTTS 5.2 running in this process with the {@code cmu-slt-hsmm} English
  * voice, both from Maven Central. Word times come from MaryTTS's own acoustic parameters (output
  * type {@code REALISED_ACOUSTPARAMS}): the durations of every phone and pause it realises, summed
- * in order, which is exactly how the audio is laid out ({@link MaryTimings}).
+ * in order, which is exactly how the audio is laid out ({@link MaryTimings}). They are then put
+ * onto the text's own words ({@link EngineWords}), so captions keep its punctuation and can end a
+ * page at the end of a sentence.
  */
 public final class MaryTtsSpeech implements SpeechSynthesizer {
 
@@ -81,7 +83,7 @@ public final class MaryTtsSpeech implements SpeechSynthesizer {
       return new SynthesizedSpeech(
           output,
           durationMillis,
-          MaryTimings.within(words, durationMillis),
+          MaryTimings.within(EngineWords.onText(spoken, words), durationMillis),
           spoken,
           NAME + "/" + mary.getVoice());
     } catch (SynthesisException | IllegalArgumentException e) {
