@@ -11,8 +11,6 @@ import dev.reelforge.media.render.RenderCancelledException;
 import dev.reelforge.media.render.RenderedOutput;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code reelforge make}: one story from an idea, a text or a script to finished videos, with a
@@ -39,22 +37,13 @@ final class MakeCommand {
         options.input().kind().name().toLowerCase(Locale.ROOT),
         options.input().text().length(),
         options.folder());
-    Cancellation cancellation = new Cancellation();
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              cancellation.cancel();
-              try {
-                // Give the run time to stop FFmpeg and remove its temporary files.
-                finished.await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "make-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
     long start = System.nanoTime();
+    try (CancelOnShutdown interrupt = new CancelOnShutdown("make-cancel")) {
+      return make(options, maker, interrupt.cancellation(), start);
+    }
+  }
+
+  private int make(MakeOptions options, StoryMaker maker, Cancellation cancellation, long start) {
     try {
       StoryResult result =
           maker.make(options.input(), options.folder(), options.name(), new Lines(), cancellation);
@@ -95,13 +84,6 @@ final class MakeCommand {
       }
       err.println("  (run the same command again to resume from the stages already done)");
       return 1;
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running: the JVM is exiting on Ctrl-C.
-      }
     }
   }
 
@@ -140,18 +122,10 @@ final class MakeCommand {
 
     @Override
     public synchronized void stageFinished(StoryStage stage, long millis) {
-      if (millis == 0 && stage != StoryStage.RENDER && stage != StoryStage.TIMELINE) {
-        return; // reused: already said
-      }
       if (terminal && stage == StoryStage.RENDER) {
         err.print("\r" + " ".repeat(80) + "\r");
       }
       err.printf(Locale.ROOT, "  %-9s done in %.1f s%n", stage.label(), millis / 1000.0);
-    }
-
-    @Override
-    public synchronized void warning(String message) {
-      err.println("  warning: " + message);
     }
   }
 }

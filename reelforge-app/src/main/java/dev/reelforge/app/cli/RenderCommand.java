@@ -3,7 +3,6 @@ package dev.reelforge.app.cli;
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.timeline.Timeline;
-import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderEstimate;
 import dev.reelforge.media.render.RenderJob;
@@ -15,8 +14,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code reelforge render}: renders a timeline JSON file to MP4s with captions and thumbnails,
@@ -91,32 +88,11 @@ final class RenderCommand {
   }
 
   private RenderResult renderCancellingOnInterrupt(RenderEngine engine, RenderJob job) {
-    Cancellation cancellation = new Cancellation();
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              cancellation.cancel();
-              try {
-                // Give the render time to stop FFmpeg and remove its temporary files.
-                finished.await(20, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "render-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
     ProgressLine progress = new ProgressLine(err);
-    try {
-      return engine.render(job, progress, cancellation);
+    try (CancelOnShutdown interrupt = new CancelOnShutdown("render-cancel")) {
+      return engine.render(job, progress, interrupt.cancellation());
     } finally {
       progress.end();
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running: the JVM is exiting on Ctrl-C.
-      }
     }
   }
 

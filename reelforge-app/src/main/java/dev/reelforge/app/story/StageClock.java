@@ -28,7 +28,6 @@ final class StageClock {
   <T> T run(StoryStage stage, Optional<T> saved, Supplier<T> work, Consumer<T> save) {
     if (saved.isPresent()) {
       progress.stageStarted(stage, true);
-      progress.stageFinished(stage, 0);
       resumed.incrementAndGet();
       record(stage, 0);
       return saved.get();

@@ -307,12 +307,8 @@ public final class StoryMaker {
             .toList();
     return StoryTimeline.assemble(
         script,
-        new SynthesizedSpeech(
-            Path.of("voice.wav"),
-            voice.durationMillis(),
-            voice.words(),
-            voice.spokenText(),
-            voice.engine()),
+        voice.words(),
+        voice.durationMillis(),
         wordsPerBeat,
         "voice.wav",
         beatVisuals,

@@ -201,9 +201,6 @@ class StoryMakerTest {
 
       @Override
       public void stageFinished(StoryStage stage, long millis) {}
-
-      @Override
-      public void warning(String message) {}
     };
   }
 

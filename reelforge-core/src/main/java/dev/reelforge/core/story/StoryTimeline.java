@@ -1,7 +1,7 @@
 package dev.reelforge.core.story;
 
 import dev.reelforge.core.script.Script;
-import dev.reelforge.core.speech.SynthesizedSpeech;
+import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.core.timeline.AudioTrack;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
@@ -41,12 +41,15 @@ public final class StoryTimeline {
   public record BeatVisual(String source, VisualKind kind) {}
 
   /**
+   * @param words the narration's words with their times
+   * @param narrationMillis the narration's length
    * @param voice the narration file, relative to the media root
    * @param music the music file, relative to the media root, if any
    */
   public static Timeline assemble(
       Script script,
-      SynthesizedSpeech speech,
+      List<WordTiming> words,
+      long narrationMillis,
       List<Integer> wordsPerBeat,
       String voice,
       List<BeatVisual> visuals,
@@ -55,7 +58,7 @@ public final class StoryTimeline {
     if (visuals.size() != script.beats().size() || wordsPerBeat.size() != script.beats().size()) {
       throw new IllegalArgumentException("one visual and one word count per beat are needed");
     }
-    List<long[]> spans = BeatSpans.of(wordsPerBeat, speech.words(), speech.durationMillis());
+    List<long[]> spans = BeatSpans.of(wordsPerBeat, words, narrationMillis);
     List<Segment> segments = new ArrayList<>();
     for (int b = 0; b < spans.size(); b++) {
       long length = spans.get(b)[1] - spans.get(b)[0];
@@ -66,10 +69,8 @@ public final class StoryTimeline {
               : VisualClip.image(visual.source(), MOTIONS.get(b % MOTIONS.size()));
       segments.add(Segment.of("beat-" + (b + 1), length, clip));
     }
-    List<CaptionWord> words =
-        speech.words().stream()
-            .map(w -> new CaptionWord(w.text(), w.startMillis(), w.endMillis()))
-            .toList();
+    List<CaptionWord> captions =
+        words.stream().map(w -> new CaptionWord(w.text(), w.startMillis(), w.endMillis())).toList();
     long hookEnd = Math.min(HOOK_MILLIS, spans.getFirst()[1]);
     Overlays overlays =
         script.title().isBlank()
@@ -80,7 +81,7 @@ public final class StoryTimeline {
         segments,
         Optional.of(AudioTrack.of(voice)),
         music.map(MusicTrack::of),
-        new CaptionTrack(words, captionStyle),
+        new CaptionTrack(captions, captionStyle),
         overlays);
   }
 }

@@ -6,12 +6,10 @@ import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.BeatRole;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptOrigin;
-import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.core.visuals.VisualKind;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,23 +29,19 @@ class StoryTimelineTest {
             ScriptOrigin.EXTRACTIVE,
             "extractive",
             "");
-    SynthesizedSpeech speech =
-        new SynthesizedSpeech(
-            Path.of("voice.wav"),
-            3100,
-            List.of(
-                new WordTiming("The", 100, 300),
-                new WordTiming("tide", 300, 700),
-                new WordTiming("rises.", 700, 1200),
-                new WordTiming("Nobody", 1600, 2100),
-                new WordTiming("stops", 2100, 2500),
-                new WordTiming("it.", 2500, 2900)),
-            "The tide rises. Nobody stops it.",
-            "marytts");
+    List<WordTiming> words =
+        List.of(
+            new WordTiming("The", 100, 300),
+            new WordTiming("tide", 300, 700),
+            new WordTiming("rises.", 700, 1200),
+            new WordTiming("Nobody", 1600, 2100),
+            new WordTiming("stops", 2100, 2500),
+            new WordTiming("it.", 2500, 2900));
     Timeline timeline =
         StoryTimeline.assemble(
             script,
-            speech,
+            words,
+            3100,
             List.of(3, 3),
             "voice.wav",
             List.of(

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,8 +126,7 @@ public final class LocalMusicLibrary implements MusicSource {
    * one run always gets the same track and different runs get variety.
    */
   MusicTrack choose(MusicRequest request) {
-    List<MusicTrack> tracks =
-        index.entries().stream().sorted(Comparator.comparing(MusicTrack::file)).toList();
+    List<MusicTrack> tracks = tracks();
     List<MusicTrack> matching =
         tracks.stream().filter(t -> t.mood().equals(Optional.of(request.mood()))).toList();
     if (matching.isEmpty()) {
@@ -267,10 +265,8 @@ public final class LocalMusicLibrary implements MusicSource {
     return dot > 0 && AUDIO_EXTENSIONS.contains(name.substring(dot + 1));
   }
 
-  /** For tests: the tracks in path order. */
+  /** The indexed tracks in path order, so that a seed always picks the same one. */
   List<MusicTrack> tracks() {
-    MusicTrack[] all = index.entries().toArray(MusicTrack[]::new);
-    Arrays.sort(all, Comparator.comparing(MusicTrack::file));
-    return List.of(all);
+    return index.entries().stream().sorted(Comparator.comparing(MusicTrack::file)).toList();
   }
 }
