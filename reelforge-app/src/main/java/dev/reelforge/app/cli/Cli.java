@@ -214,9 +214,10 @@ public final class Cli {
                       --quality Q    draft, standard (default) or high
                       --out DIR      where videos, captions and thumbnails go (./out)
                       --estimate     print the time and size estimate only
-          make      make short videos from an idea, a text or a script
+          make      make short videos from an idea, a text, a link or a script
                       --idea "TEXT"  a bare idea (a labelled template script)
                       --text FILE    a paragraph or an article's text (extractive script)
+                      --url LINK     a web article (http/https, public addresses only)
                       --script FILE  your own script, one beat per line (used as written)
                       --formats LIST tiktok (default), reels, shorts, youtube, square
                       --voice NAME   the speech engine's voice

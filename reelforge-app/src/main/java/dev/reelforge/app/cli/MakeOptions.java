@@ -34,6 +34,7 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
   static MakeOptions parse(List<String> args) {
     String text = null;
     InputKind kind = null;
+    boolean link = false;
     String defaultName = null;
     List<String> formats = List.of(RenderPreset.TIKTOK.id());
     Optional<String> voice = Optional.empty();
@@ -49,7 +50,7 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
         case "--idea", "--text", "--script", "--url" -> {
           if (text != null) {
             throw new IllegalArgumentException(
-                "give one input: --idea, --text FILE or --script FILE");
+                "give one input: --idea, --text FILE, --url LINK or --script FILE");
           }
           String value = value(args, ++i, arg);
           switch (arg) {
@@ -71,10 +72,12 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
               kind = InputKind.MANUAL;
               defaultName = stem(Path.of(value));
             }
-            default ->
-                throw new IllegalArgumentException(
-                    "--url is not supported by this build yet: the safe article fetcher has not"
-                        + " landed; save the article's text to a file and use --text FILE");
+            default -> {
+              text = value.strip();
+              kind = InputKind.ARTICLE;
+              link = true;
+              defaultName = linkName(text);
+            }
           }
         }
         case "--formats", "--format" -> {
@@ -109,7 +112,7 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
     }
     if (text == null) {
       throw new IllegalArgumentException(
-          "say what to make: --idea \"TEXT\", --text FILE or --script FILE");
+          "say what to make: --idea \"TEXT\", --text FILE, --url LINK or --script FILE");
     }
     if (name == null) {
       name = defaultName.isEmpty() ? "story" : defaultName;
@@ -117,8 +120,23 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
       throw new IllegalArgumentException(
           "--name may use letters, digits, '.', '_' and '-' (at most 80)");
     }
-    StoryInput input = new StoryInput(text, kind, formats, voice, captionStyle, music, quality);
+    StoryInput input =
+        new StoryInput(text, kind, formats, voice, captionStyle, music, quality, link);
     return new MakeOptions(input, out.resolve(name), name, settings);
+  }
+
+  /** A file name from a link: its last path segment, or its host. */
+  static String linkName(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+      String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\.[A-Za-z0-9]+$", "");
+      String host = uri.getHost() == null ? "" : uri.getHost();
+      return slug(last.isEmpty() ? host : last);
+    } catch (java.net.URISyntaxException e) {
+      // The ingest stage reports the bad link; the name only needs to be a valid file name.
+      return slug(url);
+    }
   }
 
   private static void moodNamed(String music) {

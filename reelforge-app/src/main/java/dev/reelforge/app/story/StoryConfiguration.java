@@ -1,8 +1,10 @@
 package dev.reelforge.app.story;
 
 import dev.reelforge.core.cost.CostRecorder;
+import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.media.render.RenderEngine;
+import dev.reelforge.providers.ingest.WebArticleSource;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +13,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoryConfiguration {
 
+  /** Reads users' links: public addresses only (the SSRF guard), bounded size and time. */
+  @Bean
+  ArticleSource articleSource() {
+    return WebArticleSource.forUsers();
+  }
+
   @Bean
   StoryMaker storyMaker(
-      ProviderRegistry providerRegistry, RenderEngine renderEngine, CostRecorder providerCosts) {
+      ProviderRegistry providerRegistry,
+      ArticleSource articleSource,
+      RenderEngine renderEngine,
+      CostRecorder providerCosts) {
     StoryMaker.CostAttribution costs =
         providerCosts instanceof StoryMaker.CostAttribution attribution
             ? attribution
             : StoryMaker.CostAttribution.NONE;
-    return new StoryMaker(providerRegistry, renderEngine, costs, Clock.systemUTC());
+    return new StoryMaker(providerRegistry, articleSource, renderEngine, costs, Clock.systemUTC());
   }
 }

@@ -3,6 +3,8 @@ package dev.reelforge.app.story;
 import dev.reelforge.core.cost.CostLedger;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.ingest.Article;
+import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.licence.MediaLicence;
 import dev.reelforge.core.music.Mood;
 import dev.reelforge.core.music.Music;
@@ -14,6 +16,7 @@ import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptWriter;
+import dev.reelforge.core.script.StoryLimits;
 import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
@@ -60,6 +63,7 @@ import java.util.function.Supplier;
 public final class StoryMaker {
 
   private final ProviderRegistry providers;
+  private final ArticleSource articles;
   private final RenderEngine renderer;
   private final CostAttribution costs;
   private final Clock clock;
@@ -79,8 +83,13 @@ public final class StoryMaker {
   }
 
   public StoryMaker(
-      ProviderRegistry providers, RenderEngine renderer, CostAttribution costs, Clock clock) {
+      ProviderRegistry providers,
+      ArticleSource articles,
+      RenderEngine renderer,
+      CostAttribution costs,
+      Clock clock) {
     this.providers = providers;
+    this.articles = articles;
     this.renderer = renderer;
     this.costs = costs;
     this.clock = clock;
@@ -122,11 +131,22 @@ public final class StoryMaker {
     CostLedger ledger = new CostLedger();
     StageClock stages = new StageClock(progress, clock);
 
+    Optional<Article> article =
+        input.link()
+            ? Optional.of(
+                stages.run(
+                    StoryStage.INGEST,
+                    work.read("article", Article.class),
+                    () -> articles.read(input.text()),
+                    a -> work.write("article", a)))
+            : Optional.empty();
+    cancellation.throwIfCancelled();
+
     Script script =
         stages.run(
             StoryStage.SCRIPT,
             work.read("script", Script.class),
-            () -> costs.attributedTo(ledger, () -> writeScript(input)),
+            () -> costs.attributedTo(ledger, () -> writeScript(input, article)),
             s -> work.write("script", s));
     cancellation.throwIfCancelled();
 
@@ -204,6 +224,7 @@ public final class StoryMaker {
                 name,
                 clock.instant(),
                 input,
+                article,
                 script,
                 voice,
                 visuals,
@@ -230,10 +251,24 @@ public final class StoryMaker {
     return providers.active(port).map(c -> c.name()).orElse("none");
   }
 
-  private Script writeScript(StoryInput input) {
+  private Script writeScript(StoryInput input, Optional<Article> article) {
+    String text = article.map(StoryMaker::writableText).orElse(input.text());
     return providers
         .require(ProviderPort.SCRIPT_WRITER, ScriptWriter.class)
-        .write(ScriptRequest.of(input.text(), input.kind()));
+        .write(ScriptRequest.of(text, input.kind()));
+  }
+
+  /** An article's title and text, cut to what a script writer accepts. */
+  static String writableText(Article article) {
+    String text =
+        article.title().isBlank() || article.text().startsWith(article.title())
+            ? article.text()
+            : article.title() + ".\n\n" + article.text();
+    if (text.length() <= StoryLimits.MAX_ARTICLE_CHARS) {
+      return text;
+    }
+    int cut = text.lastIndexOf("\n\n", StoryLimits.MAX_ARTICLE_CHARS);
+    return text.substring(0, cut > 0 ? cut : StoryLimits.MAX_ARTICLE_CHARS);
   }
 
   private Voice speak(Script script, StoryInput input, Checkpoints work) {

@@ -1,6 +1,7 @@
 package dev.reelforge.app.story;
 
 import dev.reelforge.core.cost.CostLedger;
+import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.licence.MediaLicence;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.Script;
@@ -42,6 +43,7 @@ record StoryManifest(
       String name,
       Instant createdAt,
       StoryInput input,
+      Optional<Article> article,
       Script script,
       StoryMaker.Voice voice,
       StoryMaker.Visuals visuals,
@@ -53,7 +55,20 @@ record StoryManifest(
       StoryMaker.Fingerprint fingerprint) {
     Map<String, Object> inputPart = new LinkedHashMap<>();
     inputPart.put("kind", input.kind().name().toLowerCase(Locale.ROOT));
-    inputPart.put("characters", input.text().length());
+    if (input.link()) {
+      inputPart.put("link", input.text());
+      article.ifPresent(
+          a -> {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("url", a.url());
+            source.put("title", a.title());
+            a.byline().ifPresent(b -> source.put("byline", b));
+            source.put("characters", a.text().length());
+            inputPart.put("article", source);
+          });
+    } else {
+      inputPart.put("characters", input.text().length());
+    }
     inputPart.put(
         "formats", StoryMaker.presets(input.formats()).stream().map(p -> p.id()).toList());
     inputPart.put("quality", input.quality());

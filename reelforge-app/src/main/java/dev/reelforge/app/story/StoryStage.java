@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** The stages of a story run, in order. */
 public enum StoryStage {
+  INGEST,
   SCRIPT,
   VOICE,
   VISUALS,

@@ -42,8 +42,9 @@ class CliTest {
     assertThat(stdout()).contains("--script FILE");
     assertThat(cli.run("make")).isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("say what to make: --idea");
-    assertThat(cli.run("make", "--url", "https://example.com/a")).isEqualTo(Cli.EXIT_USAGE);
-    assertThat(stderr()).contains("--url is not supported by this build yet");
+    assertThat(cli.run("make", "--url", "https://example.com/a", "--idea", "moon"))
+        .isEqualTo(Cli.EXIT_USAGE);
+    assertThat(stderr()).contains("give one input: --idea, --text FILE, --url LINK");
     assertThat(cli.run("make", "--idea", "moon", "--formats", "tiktok,imax"))
         .isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("unknown preset 'imax'");
@@ -54,6 +55,19 @@ class CliTest {
     assertThat(stderr()).contains("no file at");
     assertThat(cli.run("make", "--idea", "moon", "--name", "../escape")).isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("--name may use letters");
+  }
+
+  @Test
+  void makeRefusesALinkIntoOurOwnNetworkWithoutFetchingIt(@TempDir Path dir) {
+    String out = dir.toString();
+
+    assertThat(cli.run("make", "--url", "http://127.0.0.1:9/admin", "--out", out)).isNotZero();
+    assertThat(stderr()).contains("links must point to the public internet").contains("loopback");
+    assertThat(cli.run("make", "--url", "http://169.254.169.254/latest/", "--out", out))
+        .isNotZero();
+    assertThat(stderr()).contains("link-local / cloud metadata");
+    assertThat(cli.run("make", "--url", "file:///etc/passwd", "--out", out)).isNotZero();
+    assertThat(stderr()).contains("only http and https links can be read");
   }
 
   @Test

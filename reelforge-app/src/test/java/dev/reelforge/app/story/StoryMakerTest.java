@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
@@ -27,9 +29,17 @@ import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderSettings;
 import dev.reelforge.media.render.RenderedOutput;
+import dev.reelforge.providers.ingest.AddressPolicy;
+import dev.reelforge.providers.ingest.ArticleExtractor;
+import dev.reelforge.providers.ingest.FetchLimits;
+import dev.reelforge.providers.ingest.GuardedFetcher;
+import dev.reelforge.providers.ingest.WebArticleSource;
 import dev.reelforge.providers.music.ProceduralMusic;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -39,6 +49,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,8 +98,18 @@ class StoryMakerTest {
   }
 
   private static StoryMaker maker(ProviderRegistry providers, Path dir) {
+    return maker(
+        providers,
+        url -> {
+          throw new AssertionError("no link in this test: " + url);
+        },
+        dir);
+  }
+
+  private static StoryMaker maker(ProviderRegistry providers, ArticleSource articles, Path dir) {
     return new StoryMaker(
         providers,
+        articles,
         new RenderEngine(ffmpeg, RenderSettings.in(dir.resolve("render")), FontLibrary.shared()),
         StoryMaker.CostAttribution.NONE,
         Clock.systemUTC());
@@ -187,6 +209,78 @@ class StoryMakerTest {
     assertThat(second.resumedStages()).isZero();
     assertThat(fresh).doesNotContain("music");
     assertThat(second.script().beats()).hasSize(1);
+  }
+
+  @Test
+  void aLinksArticleIsReadOnceAndTheScriptIsWrittenFromIt(@TempDir Path dir) throws Exception {
+    String article =
+        "<html><head><title>Lanternfish</title></head><body><nav>Home | News</nav><article>"
+            + "<p>Lanternfish make up most of the deep sea's fish by number.</p>"
+            + "<p>Each night they rise hundreds of metres to feed near the surface.</p>"
+            + "<p>Their bodies glow with light organs called photophores, which hide them from"
+            + " hunters below by matching the faint light from above.</p></article>"
+            + "<footer>Subscribe to our newsletter</footer></body></html>";
+    AtomicInteger fetches = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/lanternfish",
+        exchange -> {
+          fetches.incrementAndGet();
+          byte[] body = article.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      // The local server is on loopback, which users' links may not reach: trust exactly it.
+      GuardedFetcher fetcher =
+          new GuardedFetcher(
+              AddressPolicy.publicAnd(InetAddress.getByName("127.0.0.1")),
+              GuardedFetcher.Resolver.SYSTEM,
+              SSLContext.getDefault(),
+              FetchLimits.DEFAULT);
+      AtomicBoolean broken = new AtomicBoolean(true);
+      StoryMaker maker =
+          maker(
+              offline(new FlakyVisuals(new ProceduralVisuals(), broken)),
+              new WebArticleSource(fetcher, new ArticleExtractor()),
+              dir);
+      StoryInput link =
+          StoryInput.fromLink(
+              "http://127.0.0.1:" + server.getAddress().getPort() + "/lanternfish",
+              List.of("tiktok"),
+              Optional.empty(),
+              "bold-pop",
+              "none",
+              "draft");
+      Path folder = dir.resolve("out/lanternfish");
+
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertThatThrownBy(
+                () ->
+                    maker.make(
+                        link,
+                        folder,
+                        "lanternfish",
+                        recording(new ArrayList<>()),
+                        new Cancellation()))
+            .isInstanceOf(ReelForgeException.class)
+            .hasMessageContaining("stock search is down");
+      }
+
+      assertThat(fetches).as("the article is checkpointed, not fetched again").hasValue(1);
+      String saved = Files.readString(folder.resolve(".work/article.json"));
+      assertThat(saved)
+          .contains("Lanternfish")
+          .contains("photophores")
+          .doesNotContain("newsletter");
+      String script = Files.readString(folder.resolve(".work/script.json"));
+      assertThat(script).contains("Each night they rise hundreds of metres");
+    } finally {
+      server.stop(0);
+    }
   }
 
   private static StoryProgress recording(List<String> stages) {
