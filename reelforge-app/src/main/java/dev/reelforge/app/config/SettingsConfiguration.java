@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
   ServerSettings.class,
   DatabaseSettings.class,
   MediaSettings.class,
-  StorageSettings.class
+  StorageSettings.class,
+  StorySettings.class
 })
 public class SettingsConfiguration {
 

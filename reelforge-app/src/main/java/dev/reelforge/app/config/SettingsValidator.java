@@ -42,6 +42,7 @@ public final class SettingsValidator
           DatabaseSettings.class,
           MediaSettings.class,
           StorageSettings.class,
+          StorySettings.class,
           JobsSettings.class);
 
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");

@@ -336,6 +336,17 @@ public final class StoryMaker {
   private static Timeline assemble(
       Script script, Voice voice, Visuals visuals, Optional<Tune> tune, StoryInput input) {
     List<Integer> wordsPerBeat = script.beats().stream().map(b -> spokenWords(b.text())).toList();
+    return assemble(script, voice, wordsPerBeat, visuals, tune, input.captionStyle());
+  }
+
+  /** The timeline over {@code voice.wav}, the visuals' files and {@code music.wav}. */
+  static Timeline assemble(
+      Script script,
+      Voice voice,
+      List<Integer> wordsPerBeat,
+      Visuals visuals,
+      Optional<Tune> tune,
+      String captionStyle) {
     List<StoryTimeline.BeatVisual> beatVisuals =
         visuals.picks().stream()
             .map(p -> new StoryTimeline.BeatVisual(p.file(), p.candidate().kind()))
@@ -348,7 +359,7 @@ public final class StoryMaker {
         "voice.wav",
         beatVisuals,
         tune.map(t -> "music.wav"),
-        input.captionStyle());
+        captionStyle);
   }
 
   /** Words the engine will say for a beat: its normalised tokens that have letters or digits. */

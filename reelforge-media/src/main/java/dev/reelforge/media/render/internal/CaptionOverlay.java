@@ -61,6 +61,11 @@ public final class CaptionOverlay {
     return pages;
   }
 
+  /** The whole caption band of {@code page} with {@code activeWord} highlighted (-1 for none). */
+  public BufferedImage band(int page, int activeWord) {
+    return painter.paint(pages.get(page), activeWord);
+  }
+
   public int bandY() {
     return bandY;
   }

@@ -1,0 +1,43 @@
+package dev.reelforge.app.story.session;
+
+import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.engine.JobService;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Waits for a run to end, for routes that answer with the result (seed 000's finalize). Waiting is
+ * only watching: the run belongs to the job engine, so a client that gives up or disconnects does
+ * not stop it.
+ */
+public final class RunWaiter {
+
+  private final JobService jobs;
+  private final Duration poll;
+
+  public RunWaiter(JobService jobs, Duration poll) {
+    this.jobs = jobs;
+    this.poll = poll;
+  }
+
+  /** The ended run, or empty when it is still going after {@code limit}. */
+  public Optional<RunRecord> awaitTerminal(UUID runId, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      RunRecord run = jobs.run(runId);
+      if (run.status().isTerminal()) {
+        return Optional.of(run);
+      }
+      if (System.nanoTime() >= deadline) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+  }
+}

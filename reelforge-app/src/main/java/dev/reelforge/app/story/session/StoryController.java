@@ -1,0 +1,234 @@
+package dev.reelforge.app.story.session;
+
+import dev.reelforge.app.web.RequestOwner;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.jobs.RunRecord;
+import jakarta.validation.Valid;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 000's story routes ({@code /api/story/*}), each answering {@code {"success":true,"data":…}}
+ * or the error envelope. Only finalize and render start work on the job engine; the other routes
+ * edit the session.
+ */
+@RestController
+@RequestMapping("/api/story")
+public class StoryController {
+
+  private final StorySessions sessions;
+  private final RunWaiter waiter;
+
+  public StoryController(StorySessions sessions, RunWaiter waiter) {
+    this.sessions = sessions;
+    this.waiter = waiter;
+  }
+
+  @PostMapping("/start")
+  Map<String, Object> start(@Valid @RequestBody StoryRequests.Start body) {
+    String type = body.inputType() == null ? "paragraph" : body.inputType();
+    String style = body.styleKey() == null ? "default" : body.styleKey();
+    return ok(sessions.start(owner(), body.input(), type, style));
+  }
+
+  @PostMapping("/generate")
+  Map<String, Object> generate(@Valid @RequestBody StoryRequests.Generate body) {
+    return ok(sessions.generate(owner(), body.sessionId(), body.input(), body.inputType()));
+  }
+
+  @PostMapping("/update-script")
+  Map<String, Object> updateScript(@Valid @RequestBody StoryRequests.UpdateScript body) {
+    return ok(sessions.updateScript(owner(), body.sessionId(), body.sentences()));
+  }
+
+  @PostMapping("/plan")
+  Map<String, Object> plan(@Valid @RequestBody StoryRequests.Session body) {
+    return ok(sessions.plan(owner(), body.sessionId()));
+  }
+
+  @PostMapping("/search")
+  Map<String, Object> search(@Valid @RequestBody StoryRequests.Session body) {
+    return ok(sessions.search(owner(), body.sessionId()));
+  }
+
+  @PostMapping("/search-shot")
+  Map<String, Object> searchShot(@Valid @RequestBody StoryRequests.SearchShot body) {
+    int page = body.page() == null ? 1 : body.page();
+    StorySession.Shot shot =
+        sessions.searchShot(owner(), body.sessionId(), body.sentenceIndex(), body.query(), page);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("shot", shot);
+    data.put("page", shot.page());
+    data.put("hasMore", shot.hasMore());
+    return ok(data);
+  }
+
+  @PostMapping("/update-shot")
+  Map<String, Object> updateShot(@Valid @RequestBody StoryRequests.UpdateShot body) {
+    StorySession session =
+        sessions.updateShot(owner(), body.sessionId(), body.sentenceIndex(), body.clipId());
+    return ok(Map.of("shots", session.shots()));
+  }
+
+  @PostMapping("/insert-beat")
+  Map<String, Object> insertBeat(@Valid @RequestBody StoryRequests.InsertBeat body) {
+    StorySession session =
+        sessions.insertBeat(owner(), body.sessionId(), body.insertAfterIndex(), body.text());
+    return ok(beats(session));
+  }
+
+  @PostMapping("/delete-beat")
+  Map<String, Object> deleteBeat(@Valid @RequestBody StoryRequests.DeleteBeat body) {
+    return ok(beats(sessions.deleteBeat(owner(), body.sessionId(), body.sentenceIndex())));
+  }
+
+  @PostMapping("/update-beat-text")
+  Map<String, Object> updateBeatText(@Valid @RequestBody StoryRequests.UpdateBeatText body) {
+    StorySession session =
+        sessions.updateBeatText(owner(), body.sessionId(), body.sentenceIndex(), body.text());
+    return ok(beats(session));
+  }
+
+  /** Narrates the script and places each beat: the session's {@code timeline}. */
+  @PostMapping("/timeline")
+  Map<String, Object> timeline(@Valid @RequestBody StoryRequests.Session body) {
+    return ok(sessions.narrate(owner(), body.sessionId()));
+  }
+
+  /** Every spoken word's time: the session's {@code captions}. */
+  @PostMapping("/captions")
+  Map<String, Object> captions(@Valid @RequestBody StoryRequests.Session body) {
+    return ok(sessions.narrate(owner(), body.sessionId()));
+  }
+
+  /** Renders the session as it is (script and chosen visuals) in its formats. */
+  @PostMapping("/render")
+  ResponseEntity<Map<String, Object>> render(
+      @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader Map<String, String> headers) {
+    StorySession session = sessions.get(owner(), body.sessionId());
+    if (session.story() == null) {
+      throw new ReelForgeException(
+          ErrorCode.VALIDATION_FAILED,
+          "the session has no script to render: call /api/story/generate (or finalize, which writes one)");
+    }
+    return finalizeSession(body.sessionId(), body.formats(), headers);
+  }
+
+  /** The whole pipeline: writes the script when there is none, then renders every format. */
+  @PostMapping("/finalize")
+  ResponseEntity<Map<String, Object>> finalize(
+      @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader Map<String, String> headers) {
+    return finalizeSession(body.sessionId(), body.formats(), headers);
+  }
+
+  ResponseEntity<Map<String, Object>> finalizeSession(
+      String sessionId, List<String> formats, Map<String, String> headers) {
+    UUID owner = owner();
+    StorySession started = sessions.finalize(owner, sessionId, formats, idempotencyKey(headers));
+    UUID runId = UUID.fromString(started.run().id());
+    boolean async = header(headers, "prefer").map(p -> p.contains("respond-async")).orElse(false);
+    Optional<RunRecord> finished =
+        async ? Optional.empty() : waiter.awaitTerminal(runId, sessions.limits().getFinalizeWait());
+    if (finished.isEmpty()) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("sessionId", sessionId);
+      data.put("runId", runId.toString());
+      data.put("status", started.run().status());
+      data.put("statusUrl", started.run().statusUrl());
+      return ResponseEntity.accepted()
+          .header("Location", started.run().statusUrl())
+          .header("Preference-Applied", "respond-async")
+          .body(ok(data));
+    }
+    StorySession session = sessions.get(owner, sessionId);
+    RunRecord run = finished.get();
+    if (run.error().isPresent()) {
+      throw new ReelForgeException(run.error().get().code(), run.error().get().message());
+    }
+    if (session.finalVideo() == null) {
+      throw new ReelForgeException(
+          ErrorCode.RENDER_FAILED, "the run ended " + run.status().wireName() + " without a video");
+    }
+    return ResponseEntity.ok(ok(session));
+  }
+
+  @PostMapping("/manual")
+  Map<String, Object> manual(@Valid @RequestBody StoryRequests.Manual body) {
+    return ok(sessions.manual(owner(), body.scriptText()));
+  }
+
+  @GetMapping("/{sessionId}")
+  Map<String, Object> get(@PathVariable String sessionId) {
+    return ok(sessions.get(owner(), sessionId));
+  }
+
+  /**
+   * A file the session's runs made (video, thumbnail, captions, manifest); never the work folder.
+   */
+  @GetMapping("/{sessionId}/files/{name:.+}")
+  ResponseEntity<Resource> file(@PathVariable String sessionId, @PathVariable String name) {
+    sessions.get(owner(), sessionId);
+    Path folder = sessions.folder(sessionId);
+    Path file = folder.resolve(name).normalize();
+    if (!file.startsWith(folder)
+        || !file.getParent().equals(folder)
+        || name.startsWith(".")
+        || !Files.isRegularFile(file)) {
+      throw ReelForgeException.notFound("File", name);
+    }
+    MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+    if (name.endsWith(".vtt")) {
+      type = MediaType.parseMediaType("text/vtt");
+    } else if (name.endsWith(".srt")) {
+      type = MediaType.parseMediaType("application/x-subrip");
+    }
+    return ResponseEntity.ok().contentType(type).body(new FileSystemResource(file));
+  }
+
+  private static Map<String, Object> beats(StorySession session) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("sentences", session.story().sentences());
+    data.put("shots", session.shots());
+    return data;
+  }
+
+  static Map<String, Object> ok(Object data) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("data", data);
+    return body;
+  }
+
+  static Optional<String> idempotencyKey(Map<String, String> headers) {
+    return header(headers, "idempotency-key").or(() -> header(headers, "x-idempotency-key"));
+  }
+
+  private static Optional<String> header(Map<String, String> headers, String name) {
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  private static UUID owner() {
+    return RequestOwner.current();
+  }
+}

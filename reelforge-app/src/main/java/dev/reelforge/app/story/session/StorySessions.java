@@ -1,0 +1,793 @@
+package dev.reelforge.app.story.session;
+
+import dev.reelforge.app.config.StorySettings;
+import dev.reelforge.app.story.BeatNarration;
+import dev.reelforge.app.story.StoryInput;
+import dev.reelforge.app.story.StoryPipeline;
+import dev.reelforge.app.story.StoryRunInputs;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.FieldViolation;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
+import dev.reelforge.core.ingest.Article;
+import dev.reelforge.core.ingest.ArticleSource;
+import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.SubmitRequest;
+import dev.reelforge.core.providers.ProviderPort;
+import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.script.Beat;
+import dev.reelforge.core.script.InputKind;
+import dev.reelforge.core.script.Keywords;
+import dev.reelforge.core.script.Script;
+import dev.reelforge.core.script.ScriptRequest;
+import dev.reelforge.core.script.ScriptWriter;
+import dev.reelforge.core.script.StoryLimits;
+import dev.reelforge.core.speech.SpeechSynthesizer;
+import dev.reelforge.core.speech.WordTiming;
+import dev.reelforge.core.story.BeatSpans;
+import dev.reelforge.core.story.session.StoredSession;
+import dev.reelforge.core.story.session.StorySessionStore;
+import dev.reelforge.core.visuals.Orientation;
+import dev.reelforge.core.visuals.VisualCandidate;
+import dev.reelforge.core.visuals.VisualKind;
+import dev.reelforge.core.visuals.VisualQuery;
+import dev.reelforge.core.visuals.VisualSource;
+import dev.reelforge.media.render.RenderPreset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operations of seed 000's session routes. Each loads the owner's session, changes it and
+ * stores it under optimistic locking (an edit that raced another is refused with CONFLICT, never
+ * silently lost). Finalize snapshots the session into a {@code story} run on the job engine.
+ */
+public final class StorySessions {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int RESULTS_PER_PAGE = 6;
+
+  private final StorySessionStore store;
+  private final ProviderRegistry providers;
+  private final ArticleSource articles;
+  private final JobService jobs;
+  private final StorySettings limits;
+  private final Path storiesRoot;
+  private final Clock clock;
+
+  public StorySessions(
+      StorySessionStore store,
+      ProviderRegistry providers,
+      ArticleSource articles,
+      JobService jobs,
+      StorySettings limits,
+      Path storiesRoot,
+      Clock clock) {
+    this.store = store;
+    this.providers = providers;
+    this.articles = articles;
+    this.jobs = jobs;
+    this.limits = limits;
+    this.storiesRoot = storiesRoot.toAbsolutePath().normalize();
+    this.clock = clock;
+  }
+
+  public StorySession start(UUID owner, String input, String inputType, String styleKey) {
+    StorySession session =
+        StorySession.started(
+            newId(),
+            new StorySession.Input(input.strip(), inputType),
+            styleKey,
+            defaults(),
+            clock.instant());
+    return create(owner, session);
+  }
+
+  public StorySession manual(UUID owner, String scriptText) {
+    List<String> sentences = lines(scriptText);
+    checkScript(sentences, "scriptText");
+    StorySession session =
+        StorySession.started(
+            newId(),
+            new StorySession.Input(scriptText.strip(), "manual"),
+            "default",
+            defaults(),
+            clock.instant());
+    Script script =
+        dev.reelforge.core.script.ManualScripts.of(String.join("\n", sentences), "manual");
+    return create(
+        owner, session.withStory(story(script, null), plan(script.beats()), "story_generated"));
+  }
+
+  public Optional<StorySession> find(UUID owner, String id) {
+    return store.find(owner, id).map(this::parse).map(s -> refreshed(owner, s));
+  }
+
+  public StorySession get(UUID owner, String id) {
+    return find(owner, id).orElseThrow(() -> ReelForgeException.notFound("Session", id));
+  }
+
+  public StorySession generate(UUID owner, String id, String input, String inputType) {
+    return update(
+        owner,
+        id,
+        s -> {
+          StorySession.Input from =
+              input == null
+                  ? s.input()
+                  : new StorySession.Input(
+                      input.strip(), inputType == null ? s.input().type() : inputType);
+          Article article = from.type().equals("link") ? articles.read(from.text()) : null;
+          String text = article == null ? from.text() : writable(article);
+          ScriptWriter writer = providers.require(ProviderPort.SCRIPT_WRITER, ScriptWriter.class);
+          Script script =
+              writer.write(ScriptRequest.of(text, kindOf(from.type(), article != null)));
+          StorySession withInput =
+              new StorySession(
+                  s.id(),
+                  s.status(),
+                  from,
+                  s.styleKey(),
+                  s.settings(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  s.run(),
+                  s.finalVideo(),
+                  s.outputs(),
+                  s.createdAt(),
+                  s.updatedAt());
+          return withInput.withStory(
+              story(script, article), plan(script.beats()), "story_generated");
+        });
+  }
+
+  public StorySession updateScript(UUID owner, String id, List<String> sentences) {
+    List<String> clean = sentences.stream().map(String::strip).toList();
+    checkScript(clean, "sentences");
+    return update(
+        owner,
+        id,
+        s -> {
+          requireStory(s);
+          List<StorySession.Shot> shots = new ArrayList<>();
+          for (int i = 0; i < clean.size(); i++) {
+            boolean same = i < s.beatCount() && s.story().sentences().get(i).equals(clean.get(i));
+            shots.add(
+                same && s.shots() != null && i < s.shots().size()
+                    ? s.shots().get(i).at(i)
+                    : shotFor(clean.get(i), i));
+          }
+          return s.withStory(s.story().withSentences(clean), shots, "story_generated");
+        });
+  }
+
+  public StorySession plan(UUID owner, String id) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireStory(s);
+          List<StorySession.Shot> shots = new ArrayList<>();
+          for (int i = 0; i < s.beatCount(); i++) {
+            StorySession.Shot old =
+                s.shots() != null && i < s.shots().size() ? s.shots().get(i) : null;
+            StorySession.Shot planned = shotFor(s.story().sentences().get(i), i);
+            shots.add(old != null && old.selectedClip() != null ? old.at(i) : planned);
+          }
+          return s.withShots(shots, "planned");
+        });
+  }
+
+  public StorySession search(UUID owner, String id) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireStory(s);
+          StorySession planned =
+              s.shots() == null || s.shots().size() != s.beatCount() ? plan(s) : s;
+          List<StorySession.Shot> shots = planned.shotsCopy();
+          List<String> used = new ArrayList<>();
+          for (int i = 0; i < shots.size(); i++) {
+            StorySession.Shot shot = shots.get(i);
+            if (shot.selectedClip() == null) {
+              shot = searched(planned, shot, shot.searchQuery(), 1, used);
+              shots.set(i, shot);
+            }
+            if (shot.selectedClip() != null) {
+              used.add(key(shot.selectedClip()));
+            }
+          }
+          return planned.withShots(shots, "clips_searched");
+        });
+  }
+
+  /** The shot after a search for one beat: its candidates, and the first one chosen if none was. */
+  public StorySession.Shot searchShot(UUID owner, String id, int index, String query, int page) {
+    StorySession saved =
+        update(
+            owner,
+            id,
+            s -> {
+              requireBeat(s, index);
+              StorySession planned =
+                  s.shots() == null || s.shots().size() != s.beatCount() ? plan(s) : s;
+              List<StorySession.Shot> shots = planned.shotsCopy();
+              StorySession.Shot shot = shots.get(index);
+              String q = query == null || query.isBlank() ? shot.searchQuery() : query.strip();
+              shots.set(index, searched(planned, shot.withQuery(q), q, page, List.of()));
+              return planned.withShots(shots, planned.status());
+            });
+    return saved.shots().get(index);
+  }
+
+  public StorySession updateShot(UUID owner, String id, int index, String clipId) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireBeat(s, index);
+          if (s.shots() == null
+              || s.shots().size() <= index
+              || s.shots().get(index).candidates() == null) {
+            throw ReelForgeException.invalidField("clipId", "search this beat's clips first");
+          }
+          StorySession.Shot shot = s.shots().get(index);
+          VisualCandidate chosen =
+              shot.candidates().stream()
+                  .filter(c -> c.id().equals(clipId))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          ReelForgeException.invalidField(
+                              "clipId", "is not one of beat " + index + "'s search results"));
+          List<StorySession.Shot> shots = s.shotsCopy();
+          shots.set(
+              index, shot.withResults(shot.candidates(), shot.page(), shot.hasMore(), chosen));
+          return s.withShots(shots, s.status());
+        });
+  }
+
+  public StorySession insertBeat(UUID owner, String id, int afterIndex, String text) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireStory(s);
+          if (afterIndex < -1 || afterIndex >= s.beatCount()) {
+            throw ReelForgeException.invalidField(
+                "insertAfterIndex", "must be between -1 and " + (s.beatCount() - 1));
+          }
+          List<String> sentences = new ArrayList<>(s.story().sentences());
+          sentences.add(afterIndex + 1, text.strip());
+          checkScript(sentences, "text");
+          List<StorySession.Shot> shots = s.shotsCopy();
+          while (shots.size() < s.beatCount()) {
+            shots.add(shotFor(s.story().sentences().get(shots.size()), shots.size()));
+          }
+          StorySession.Shot inserted = shotFor(text.strip(), afterIndex + 1);
+          StorySession edited = s.withStory(s.story().withSentences(sentences), shots, s.status());
+          shots.add(
+              afterIndex + 1, searched(edited, inserted, inserted.searchQuery(), 1, List.of()));
+          return edited.withShots(reindexed(shots), s.status());
+        });
+  }
+
+  public StorySession deleteBeat(UUID owner, String id, int index) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireBeat(s, index);
+          if (s.beatCount() == 1) {
+            throw ReelForgeException.invalidField(
+                "sentenceIndex", "the last beat cannot be deleted");
+          }
+          List<String> sentences = new ArrayList<>(s.story().sentences());
+          sentences.remove(index);
+          List<StorySession.Shot> shots = s.shotsCopy();
+          if (index < shots.size()) {
+            shots.remove(index);
+          }
+          return s.withStory(s.story().withSentences(sentences), reindexed(shots), s.status());
+        });
+  }
+
+  public StorySession updateBeatText(UUID owner, String id, int index, String text) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireBeat(s, index);
+          List<String> sentences = new ArrayList<>(s.story().sentences());
+          sentences.set(index, text.strip());
+          checkScript(sentences, "text");
+          List<StorySession.Shot> shots = s.shotsCopy();
+          if (index < shots.size()) {
+            // The visual stays chosen: the user edited words, not the picture.
+            StorySession.Shot old = shots.get(index);
+            shots.set(index, old.withQuery(String.join(" ", keywordsOf(text, s.story().title()))));
+          }
+          return s.withStory(s.story().withSentences(sentences), shots, s.status());
+        });
+  }
+
+  /**
+   * Narrates the script (each beat cached by its text, as the pipeline does, so finalize reuses it)
+   * and stores every word's time and where each beat sits in the video.
+   */
+  public StorySession narrate(UUID owner, String id) {
+    StorySession session = get(owner, id);
+    requireStory(session);
+    List<String> sentences = session.story().sentences();
+    SpeechSynthesizer speech = providers.require(ProviderPort.SPEECH, SpeechSynthesizer.class);
+    Path work = folder(id).resolve(".work");
+    BeatNarration.Spoken spoken =
+        BeatNarration.speak(
+            speech,
+            sentences,
+            Optional.ofNullable(session.settings().voice()),
+            work.resolve("voice-cache"),
+            work.resolve("preview-voice.wav"),
+            () -> false);
+    List<StorySession.Word> words = new ArrayList<>();
+    int w = 0;
+    for (int beat = 0; beat < spoken.wordsPerBeat().size(); beat++) {
+      for (int i = 0; i < spoken.wordsPerBeat().get(beat); i++, w++) {
+        WordTiming word = spoken.words().get(w);
+        words.add(new StorySession.Word(word.text(), word.startMillis(), word.endMillis(), beat));
+      }
+    }
+    List<long[]> spans =
+        BeatSpans.of(spoken.wordsPerBeat(), spoken.words(), spoken.durationMillis());
+    List<StorySession.Segment> segments = new ArrayList<>();
+    for (int beat = 0; beat < spans.size(); beat++) {
+      VisualCandidate clip =
+          session.shots() != null && beat < session.shots().size()
+              ? session.shots().get(beat).selectedClip()
+              : null;
+      segments.add(
+          new StorySession.Segment(
+              beat, spans.get(beat)[0], spans.get(beat)[1], clip == null ? null : key(clip)));
+    }
+    long duration = spans.isEmpty() ? 0 : spans.getLast()[1];
+    StorySession.Captions captions =
+        new StorySession.Captions(words, spoken.durationMillis(), spoken.engine());
+    StorySession.TimelineSummary timeline = new StorySession.TimelineSummary(segments, duration);
+    return update(owner, id, s -> s.withNarration(captions, timeline));
+  }
+
+  /**
+   * Starts a {@code story} run for the session's current state.
+   *
+   * @param idempotencyKey a repeated request with the same key returns the first run
+   */
+  public StorySession finalize(
+      UUID owner, String id, List<String> formats, Optional<String> idempotencyKey) {
+    StorySession session = get(owner, id);
+    StorySession.Settings settings = session.settings();
+    if (formats != null && !formats.isEmpty()) {
+      formats.forEach(StorySessions::checkFormat);
+      settings =
+          new StorySession.Settings(
+              formats.stream().map(f -> RenderPreset.byId(formatId(f)).id()).distinct().toList(),
+              settings.voice(),
+              settings.captionStyle(),
+              settings.music(),
+              settings.quality());
+    }
+    List<String> sentences = session.story() == null ? null : session.story().sentences();
+    if (sentences != null) {
+      checkScript(sentences, "sentences");
+      long estimate =
+          sentences.stream().mapToLong(t -> Math.max(1500, t.length() * 1000L / 15)).sum();
+      if (estimate > limits.getMaxRenderSeconds() * 1000L) {
+        throw new ReelForgeException(
+            ErrorCode.VALIDATION_FAILED,
+            "the script would make a video of about "
+                + estimate / 1000
+                + " s; at most "
+                + limits.getMaxRenderSeconds()
+                + " s are allowed");
+      }
+    }
+    List<VisualCandidate> chosen = new ArrayList<>();
+    if (session.shots() != null) {
+      session.shots().forEach(shot -> chosen.add(shot.selectedClip()));
+    }
+    StorySession.Input input = session.input();
+    boolean link = sentences == null && input.type().equals("link");
+    StoryInput storyInput =
+        new StoryInput(
+            link ? input.text() : sentences == null ? input.text() : String.join("\n", sentences),
+            link
+                ? InputKind.ARTICLE
+                : sentences == null ? kindOf(input.type(), false) : InputKind.MANUAL,
+            settings.formats(),
+            Optional.ofNullable(settings.voice()),
+            settings.captionStyle(),
+            settings.music(),
+            settings.quality(),
+            link);
+    StoryRunInputs runInputs =
+        new StoryRunInputs(
+            session.id(),
+            folder(session.id()).toString(),
+            "story",
+            storyInput,
+            sentences,
+            session.story() == null ? null : session.story().title(),
+            chosen,
+            limits.getMaxRenderSeconds() * 1000L);
+    SubmitRequest request =
+        SubmitRequest.of(owner, StoryPipeline.KIND, JSON.writeValueAsString(runInputs));
+    if (idempotencyKey.isPresent()) {
+      request = request.withIdempotencyKey(idempotencyKey.get());
+    }
+    RunRecord run = jobs.submit(request).run();
+    StorySession.Settings applied = settings;
+    return update(owner, id, s -> s.withSettings(applied).withRun(runOf(run), "rendering"));
+  }
+
+  /** The session's folder of outputs (and work files). */
+  public Path folder(String sessionId) {
+    Path folder = storiesRoot.resolve(sessionId).normalize();
+    if (!folder.startsWith(storiesRoot)) {
+      throw ReelForgeException.notFound("Session", sessionId);
+    }
+    return folder;
+  }
+
+  public StorySettings limits() {
+    return limits;
+  }
+
+  /**
+   * The session with its last run's outcome applied: when that run has succeeded since the session
+   * was stored, its outputs become the session's final video.
+   */
+  private StorySession refreshed(UUID owner, StorySession session) {
+    if (session.run() == null || !session.status().equals("rendering")) {
+      return session;
+    }
+    RunRecord run;
+    try {
+      run = jobs.run(UUID.fromString(session.run().id()));
+    } catch (ReelForgeException e) {
+      return session;
+    }
+    if (!run.status().isTerminal()) {
+      return session;
+    }
+    try {
+      return update(owner, session.id(), s -> applied(s, run));
+    } catch (ReelForgeException e) {
+      if (e.code() == ErrorCode.CONFLICT) {
+        return get(owner, session.id());
+      }
+      throw e;
+    }
+  }
+
+  private StorySession applied(StorySession s, RunRecord run) {
+    if (s.run() == null
+        || !s.run().id().equals(run.id().toString())
+        || !s.status().equals("rendering")) {
+      return s;
+    }
+    StorySession.Run finished = runOf(run);
+    if (run.status() != RunStatus.SUCCEEDED) {
+      return s.withRun(finished, run.status() == RunStatus.CANCELLED ? "cancelled" : "failed");
+    }
+    StoryPipeline.ManifestOutput result =
+        JSON.treeToValue(
+            JSON.readTree(run.artifacts()).get("manifest"), StoryPipeline.ManifestOutput.class);
+    List<StorySession.Output> outputs =
+        result.outputs().stream()
+            .map(
+                o ->
+                    new StorySession.Output(
+                        o.format(),
+                        o.width(),
+                        o.height(),
+                        url(s.id(), o.video()),
+                        url(s.id(), o.thumbnail()),
+                        url(s.id(), o.srt()),
+                        url(s.id(), o.vtt()),
+                        o.durationMillis() / 1000.0,
+                        o.bytes()))
+            .toList();
+    StorySession.Output first = outputs.getFirst();
+    StorySession.FinalVideo video =
+        new StorySession.FinalVideo(
+            first.url(),
+            first.durationSec(),
+            first.thumbUrl(),
+            first.srtUrl(),
+            first.vttUrl(),
+            first.format(),
+            run.id().toString());
+    StorySession withStory =
+        s.story() == null
+            ? s.withStory(
+                new StorySession.Story(
+                    result.sentences(), result.title(), null, null, null, null, null, null),
+                null,
+                s.status())
+            : s;
+    return withStory.withResult(video, outputs, finished);
+  }
+
+  static String url(String sessionId, String file) {
+    return "/api/story/" + sessionId + "/files/" + file;
+  }
+
+  private static StorySession.Run runOf(RunRecord run) {
+    return new StorySession.Run(
+        run.id().toString(), run.status().wireName(), "/api/runs/" + run.id());
+  }
+
+  private StorySession.Shot searched(
+      StorySession session, StorySession.Shot shot, String query, int page, List<String> used) {
+    VisualSource source = providers.require(ProviderPort.VISUALS, VisualSource.class);
+    List<String> keywords = List.of(query.split("\\s+"));
+    int wanted = page * RESULTS_PER_PAGE + 1;
+    List<VisualCandidate> found =
+        source.search(
+            new VisualQuery(
+                keywords,
+                orientation(session.settings()),
+                EnumSet.allOf(VisualKind.class),
+                Math.round(shot.durationSec() * 1000),
+                Math.min(wanted, 50),
+                keywords.hashCode() + 31L * shot.sentenceIndex()));
+    int from = Math.min(found.size(), (page - 1) * RESULTS_PER_PAGE);
+    int to = Math.min(found.size(), page * RESULTS_PER_PAGE);
+    List<VisualCandidate> results = List.copyOf(found.subList(from, to));
+    VisualCandidate chosen =
+        shot.selectedClip() != null
+            ? shot.selectedClip()
+            : results.stream()
+                .filter(c -> !used.contains(key(c)))
+                .findFirst()
+                .orElse(results.isEmpty() ? null : results.getFirst());
+    return shot.withResults(results, page, found.size() > to, chosen);
+  }
+
+  private static String key(VisualCandidate c) {
+    return c.source() + ":" + c.id();
+  }
+
+  private StorySession plan(StorySession s) {
+    List<StorySession.Shot> shots = new ArrayList<>();
+    for (int i = 0; i < s.beatCount(); i++) {
+      StorySession.Shot old = s.shots() != null && i < s.shots().size() ? s.shots().get(i) : null;
+      shots.add(old != null ? old.at(i) : shotFor(s.story().sentences().get(i), i));
+    }
+    return s.withShots(shots, "planned");
+  }
+
+  private static List<StorySession.Shot> plan(List<Beat> beats) {
+    List<StorySession.Shot> shots = new ArrayList<>();
+    for (int i = 0; i < beats.size(); i++) {
+      Beat beat = beats.get(i);
+      shots.add(
+          new StorySession.Shot(
+              i,
+              String.join(" ", beat.keywords()),
+              beat.shot(),
+              beatSeconds(beat.text()),
+              null,
+              0,
+              false,
+              null));
+    }
+    return shots;
+  }
+
+  private StorySession.Shot shotFor(String sentence, int index) {
+    return new StorySession.Shot(
+        index,
+        String.join(" ", keywordsOf(sentence, sentence)),
+        "",
+        beatSeconds(sentence),
+        null,
+        0,
+        false,
+        null);
+  }
+
+  private static List<String> keywordsOf(String text, String fallback) {
+    List<String> keywords = Keywords.of(text, 4);
+    if (keywords.isEmpty()) {
+      keywords = Keywords.of(fallback, 2);
+    }
+    return keywords.isEmpty() ? List.of("abstract") : keywords;
+  }
+
+  private static double beatSeconds(String text) {
+    return Math.max(1500, text.length() * 1000L / 15) / 1000.0;
+  }
+
+  private static List<StorySession.Shot> reindexed(List<StorySession.Shot> shots) {
+    List<StorySession.Shot> out = new ArrayList<>();
+    for (int i = 0; i < shots.size(); i++) {
+      out.add(shots.get(i).at(i));
+    }
+    return out;
+  }
+
+  private static StorySession.Story story(Script script, Article article) {
+    return new StorySession.Story(
+        script.beats().stream().map(Beat::text).toList(),
+        script.title(),
+        script.description(),
+        script.hashtags(),
+        script.origin().name().toLowerCase(Locale.ROOT),
+        script.writer(),
+        script.notice().isBlank() ? null : script.notice(),
+        article);
+  }
+
+  private static String writable(Article article) {
+    String text =
+        article.title().isBlank() ? article.text() : article.title() + ".\n\n" + article.text();
+    return text.length() <= StoryLimits.MAX_ARTICLE_CHARS
+        ? text
+        : text.substring(0, StoryLimits.MAX_ARTICLE_CHARS);
+  }
+
+  private static InputKind kindOf(String type, boolean article) {
+    if (article) {
+      return InputKind.ARTICLE;
+    }
+    return switch (type) {
+      case "idea" -> InputKind.IDEA;
+      case "manual" -> InputKind.MANUAL;
+      default -> InputKind.PARAGRAPH;
+    };
+  }
+
+  /** Seed 000's limits, each broken one named. */
+  void checkScript(List<String> sentences, String field) {
+    List<FieldViolation> problems = new ArrayList<>();
+    if (sentences.isEmpty()) {
+      problems.add(new FieldViolation(field, "needs at least one beat"));
+    }
+    if (sentences.size() > limits.getMaxBeats()) {
+      problems.add(
+          new FieldViolation(
+              field,
+              "has "
+                  + sentences.size()
+                  + " beats; at most "
+                  + limits.getMaxBeats()
+                  + " are allowed"));
+    }
+    int total = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      String sentence = sentences.get(i);
+      total += sentence.length();
+      if (sentence.isBlank()) {
+        problems.add(new FieldViolation(field + "[" + i + "]", "must not be blank"));
+      } else if (sentence.length() > limits.getMaxBeatChars()) {
+        problems.add(
+            new FieldViolation(
+                field + "[" + i + "]",
+                "has "
+                    + sentence.length()
+                    + " characters; a beat may have at most "
+                    + limits.getMaxBeatChars()));
+      }
+    }
+    if (total > limits.getMaxTotalChars()) {
+      problems.add(
+          new FieldViolation(
+              field,
+              "has "
+                  + total
+                  + " characters; a script may have at most "
+                  + limits.getMaxTotalChars()));
+    }
+    if (!problems.isEmpty()) {
+      throw ReelForgeException.invalidInput("the script breaks the story limits", problems);
+    }
+  }
+
+  private static List<String> lines(String text) {
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private static void requireStory(StorySession s) {
+    if (s.story() == null) {
+      throw new ReelForgeException(
+          ErrorCode.VALIDATION_FAILED,
+          "the session has no script yet: call /api/story/generate first");
+    }
+  }
+
+  private static void requireBeat(StorySession s, int index) {
+    requireStory(s);
+    if (index < 0 || index >= s.beatCount()) {
+      throw ReelForgeException.invalidField(
+          "sentenceIndex",
+          "must be between 0 and "
+              + (s.beatCount() - 1)
+              + " (the session has "
+              + s.beatCount()
+              + " beats)");
+    }
+  }
+
+  static void checkFormat(String format) {
+    try {
+      RenderPreset.byId(formatId(format));
+    } catch (IllegalArgumentException | ReelForgeException e) {
+      throw ReelForgeException.invalidField(
+          "formats",
+          "unknown format '"
+              + format
+              + "'; use tiktok, reels, shorts, youtube, square, 9x16, 16x9 or 1x1");
+    }
+  }
+
+  /** Seed 000's studio names for shapes, mapped onto our presets. */
+  static String formatId(String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "9x16", "vertical" -> "tiktok";
+      case "16x9", "horizontal" -> "youtube";
+      case "1x1" -> "square";
+      default -> format.toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static Orientation orientation(StorySession.Settings settings) {
+    RenderPreset first = RenderPreset.byId(settings.formats().getFirst());
+    if (first.width() == first.height()) {
+      return Orientation.SQUARE;
+    }
+    return first.vertical() ? Orientation.PORTRAIT : Orientation.LANDSCAPE;
+  }
+
+  private static StorySession.Settings defaults() {
+    return new StorySession.Settings(List.of("tiktok"), null, "bold-pop", "auto", "standard");
+  }
+
+  private String newId() {
+    return "story-" + Ids.newId(clock);
+  }
+
+  private StorySession create(UUID owner, StorySession session) {
+    store.create(session.id(), owner, JSON.writeValueAsString(session));
+    return session;
+  }
+
+  private StorySession update(UUID owner, String id, UnaryOperator<StorySession> change) {
+    StoredSession stored =
+        store.find(owner, id).orElseThrow(() -> ReelForgeException.notFound("Session", id));
+    StorySession changed = change.apply(parse(stored)).touched(clock.instant());
+    return store
+        .update(owner, id, stored.version(), JSON.writeValueAsString(changed))
+        .map(this::parse)
+        .orElseThrow(
+            () ->
+                new ReelForgeException(
+                    ErrorCode.CONFLICT,
+                    "the session was changed by another request; load it and try again"));
+  }
+
+  private StorySession parse(StoredSession stored) {
+    return JSON.readValue(stored.document(), StorySession.class);
+  }
+}

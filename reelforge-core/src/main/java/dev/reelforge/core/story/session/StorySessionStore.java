@@ -1,0 +1,21 @@
+package dev.reelforge.core.story.session;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where story sessions live. Every read and write is scoped to the owner. */
+public interface StorySessionStore {
+
+  /** Stores a new session at version 1. */
+  StoredSession create(String id, UUID ownerId, String document);
+
+  /** The owner's session; empty for another owner's session, as for one that does not exist. */
+  Optional<StoredSession> find(UUID ownerId, String id);
+
+  /**
+   * Replaces the document when the stored version is still {@code expectedVersion}.
+   *
+   * @return the updated session, or empty when it was changed in between (or is not the owner's)
+   */
+  Optional<StoredSession> update(UUID ownerId, String id, long expectedVersion, String document);
+}

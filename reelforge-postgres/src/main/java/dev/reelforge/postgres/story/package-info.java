@@ -1,0 +1,2 @@
+/** Story sessions on PostgreSQL (table {@code story_session}). */
+package dev.reelforge.postgres.story;
