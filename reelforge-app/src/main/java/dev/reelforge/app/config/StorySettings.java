@@ -17,33 +17,33 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class StorySettings {
 
-  /** Beats in a script. */
+  /** Beats in a script (at most seed 000's 8). */
   @Min(1)
   @Max(StoryLimits.MAX_BEATS)
-  private int maxBeats = StoryLimits.MAX_BEATS;
+  private int maxBeats = 8;
 
-  /** Characters in one beat. */
+  /** Characters in one beat (at most seed 000's 160). */
   @Min(20)
   @Max(StoryLimits.MAX_BEAT_CHARS)
-  private int maxBeatChars = StoryLimits.MAX_BEAT_CHARS;
+  private int maxBeatChars = 160;
 
-  /** Characters in the whole script. */
+  /** Characters in the whole script (at most seed 000's 850). */
   @Min(20)
   @Max(StoryLimits.MAX_TOTAL_CHARS)
-  private int maxTotalChars = StoryLimits.MAX_TOTAL_CHARS;
+  private int maxTotalChars = 850;
 
-  /** The longest video a session may render, in seconds (seed 000's {@code MAX_DURATION_SEC}). */
+  /** The longest video a session may render, in seconds (seed 000's MAX_DURATION_SEC). */
   @Min(5)
   @Max(600)
   private int maxRenderSeconds = 120;
 
   /**
-   * How long {@code finalize} waits for its run before answering 202 with the run's status URL. The
-   * run goes on either way; a client that disconnects does not stop it.
+   * How long finalize waits for its run before answering 202 with the run's status URL. The run
+   * goes on either way; a client that disconnects does not stop it.
    */
   @NotNull private Duration finalizeWait = Duration.ofMinutes(10);
 
-  /** Characters of text {@code /api/tts/preview} and {@code /api/caption/preview} accept. */
+  /** Characters of text /api/tts/preview and /api/caption/preview accept. */
   @Min(1)
   @Max(1000)
   private int previewMaxChars = 300;

@@ -332,8 +332,7 @@ class StoryApiTest {
         post("/api/story/manual", "{\"scriptText\":\"" + "Words here. ".repeat(80) + "\"}", 400),
         "INVALID_INPUT",
         null);
-    expectError(
-        get("/api/story/" + id + "/files/voice.wav", 404), "RESOURCE_NOT_FOUND", null);
+    expectError(get("/api/story/" + id + "/files/voice.wav", 404), "RESOURCE_NOT_FOUND", null);
     expectError(get("/api/story/" + id + "/files/.work", 404), "RESOURCE_NOT_FOUND", null);
     expectError(get("/api/runs/not-a-run", 404), "RESOURCE_NOT_FOUND", null);
   }
