@@ -10,14 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -83,7 +78,7 @@ public final class BeatNarration {
         SynthesizedSpeech made =
             speech.synthesize(
                 new SpeechRequest(beat, voice, 1.0, 0), cacheDir.resolve(key + ".part.wav"));
-        move(made.audio(), audio);
+        WorkFiles.move(made.audio(), audio);
         spoken =
             new BeatVoice(made.words(), made.durationMillis(), made.spokenText(), made.engine());
         cache.write(key, spoken);
@@ -149,7 +144,7 @@ public final class BeatNarration {
                 new ByteArrayInputStream(bytes), format, bytes.length / format.getFrameSize())) {
           AudioSystem.write(joined, AudioFileFormat.Type.WAVE, temp.toFile());
         }
-        move(temp, target);
+        WorkFiles.move(temp, target);
       }
       return starts;
     } catch (UnsupportedAudioFileException e) {
@@ -168,22 +163,7 @@ public final class BeatNarration {
     return Math.round(bytes / (double) format.getFrameSize() * 1000.0 / format.getFrameRate());
   }
 
-  private static void move(Path from, Path to) {
-    try {
-      Files.createDirectories(to.toAbsolutePath().getParent());
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static String key(String engine, String voice, String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((engine + "\n" + voice + "\n" + text).getBytes(StandardCharsets.UTF_8));
-      return "beat-" + HexFormat.of().formatHex(sha.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "beat-" + WorkFiles.key(engine + "\n" + voice + "\n" + text, 12);
   }
 }

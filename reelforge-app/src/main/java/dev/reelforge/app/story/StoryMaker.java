@@ -1,8 +1,6 @@
 package dev.reelforge.app.story;
 
 import dev.reelforge.core.cost.CostLedger;
-import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.licence.MediaLicence;
@@ -28,8 +26,6 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualAsset;
 import dev.reelforge.core.visuals.VisualCandidate;
-import dev.reelforge.core.visuals.VisualKind;
-import dev.reelforge.core.visuals.VisualQuery;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.QualityTier;
@@ -38,8 +34,6 @@ import dev.reelforge.media.render.RenderJob;
 import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.media.render.RenderResult;
 import dev.reelforge.media.timeline.TimelineJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,7 +144,7 @@ public final class StoryMaker {
             s -> work.write("script", s));
     cancellation.throwIfCancelled();
 
-    Orientation orientation = orientation(presets.getFirst());
+    Orientation orientation = BeatVisuals.orientation(presets.getFirst());
     CompletableFuture<Voice> voiceFuture =
         CompletableFuture.supplyAsync(
             () ->
@@ -202,7 +196,7 @@ public final class StoryMaker {
             StoryStage.TIMELINE,
             Optional.empty(),
             () -> assemble(script, voice, visuals, tune, input),
-            t -> writeText(work.file("timeline.json"), TimelineJson.write(t)));
+            t -> WorkFiles.writeText(work.file("timeline.json"), TimelineJson.write(t)));
 
     RenderResult rendered =
         stages.run(
@@ -259,7 +253,7 @@ public final class StoryMaker {
   }
 
   /** An article's title and text, cut to what a script writer accepts. */
-  static String writableText(Article article) {
+  public static String writableText(Article article) {
     String text =
         article.title().isBlank() || article.text().startsWith(article.title())
             ? article.text()
@@ -287,34 +281,11 @@ public final class StoryMaker {
     for (int b = 0; b < script.beats().size(); b++) {
       cancellation.throwIfCancelled();
       Beat beat = script.beats().get(b);
-      int number = b + 1;
       List<String> keywords = beat.keywords().isEmpty() ? List.of(script.title()) : beat.keywords();
-      // About fifteen characters of narration per second: long enough for a clip to cover it.
-      long millis = Math.max(2000, beat.text().length() * 1000L / 15);
-      VisualQuery query =
-          new VisualQuery(
-              keywords,
-              orientation,
-              java.util.EnumSet.allOf(VisualKind.class),
-              millis,
-              5,
-              keywords.hashCode() + 31L * b);
-      List<VisualCandidate> found = source.search(query);
       VisualCandidate chosen =
-          found.stream()
-              .filter(c -> !used.contains(c.source() + ":" + c.id()))
-              .findFirst()
-              .or(() -> found.stream().findFirst())
-              .orElseThrow(
-                  () ->
-                      new ReelForgeException(
-                          ErrorCode.SERVICE_UNAVAILABLE,
-                          "no visual found for beat "
-                              + number
-                              + " ("
-                              + String.join(", ", keywords)
-                              + ")"));
-      used.add(chosen.source() + ":" + chosen.id());
+          BeatVisuals.choose(
+              source, keywords, orientation, BeatVisuals.beatMillis(beat.text()), b, used);
+      used.add(BeatVisuals.key(chosen));
       VisualAsset asset = source.fetch(chosen, work.file("visuals/beat-" + (b + 1)));
       picks.add(new Pick(b, work.dir().relativize(asset.file()).toString(), chosen));
     }
@@ -380,13 +351,6 @@ public final class StoryMaker {
     return formats.stream().map(RenderPreset::byId).distinct().toList();
   }
 
-  private static Orientation orientation(RenderPreset preset) {
-    if (preset.width() == preset.height()) {
-      return Orientation.SQUARE;
-    }
-    return preset.vertical() ? Orientation.PORTRAIT : Orientation.LANDSCAPE;
-  }
-
   private static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
@@ -395,14 +359,6 @@ public final class StoryMaker {
         throw runtime;
       }
       throw e;
-    }
-  }
-
-  private static void writeText(Path file, String text) {
-    try {
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

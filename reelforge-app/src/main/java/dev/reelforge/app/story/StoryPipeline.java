@@ -29,8 +29,6 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualAsset;
 import dev.reelforge.core.visuals.VisualCandidate;
-import dev.reelforge.core.visuals.VisualKind;
-import dev.reelforge.core.visuals.VisualQuery;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.QualityTier;
@@ -40,18 +38,11 @@ import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.media.render.RenderResult;
 import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.media.timeline.TimelineJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -227,10 +218,10 @@ public final class StoryPipeline {
     for (int b = 0; b < script.beats().size(); b++) {
       Beat beat = script.beats().get(b);
       List<String> keywords = beat.keywords().isEmpty() ? List.of(script.title()) : beat.keywords();
-      shots.add(new PlannedShot(keywords, beatMillis(beat.text()), in.chosenFor(b)));
+      shots.add(new PlannedShot(keywords, BeatVisuals.beatMillis(beat.text()), in.chosenFor(b)));
     }
     RenderPreset first = StoryMaker.presets(in.input().formats()).getFirst();
-    return done(new Storyboard(shots, orientation(first)));
+    return done(new Storyboard(shots, BeatVisuals.orientation(first)));
   }
 
   private StageResult visuals(StageContext ctx) {
@@ -243,8 +234,11 @@ public final class StoryPipeline {
       ctx.checkCancelled();
       PlannedShot shot = board.shots().get(b);
       VisualCandidate chosen =
-          shot.chosen() != null ? shot.chosen() : search(source, shot, board, b, used);
-      used.add(chosen.source() + ":" + chosen.id());
+          shot.chosen() != null
+              ? shot.chosen()
+              : BeatVisuals.choose(
+                  source, shot.keywords(), board.orientation(), shot.millis(), b, used);
+      used.add(BeatVisuals.key(chosen));
       picks.add(new StoryMaker.Pick(b, fetch(source, chosen, work), chosen));
       ctx.progress(
           (b + 1.0) / board.shots().size(), "visual " + (b + 1) + " of " + board.shots().size());
@@ -252,37 +246,9 @@ public final class StoryPipeline {
     return done(new StoryMaker.Visuals(picks));
   }
 
-  static VisualCandidate search(
-      VisualSource source, PlannedShot shot, Storyboard board, int beat, Set<String> used) {
-    List<VisualCandidate> found = source.search(query(shot, board.orientation(), beat, 5));
-    return found.stream()
-        .filter(c -> !used.contains(c.source() + ":" + c.id()))
-        .findFirst()
-        .or(() -> found.stream().findFirst())
-        .orElseThrow(
-            () ->
-                new ReelForgeException(
-                    ErrorCode.STORYBOARD_FAILED,
-                    "no visual found for beat "
-                        + (beat + 1)
-                        + " ("
-                        + String.join(", ", shot.keywords())
-                        + ")"));
-  }
-
-  static VisualQuery query(PlannedShot shot, Orientation orientation, int beat, int results) {
-    return new VisualQuery(
-        shot.keywords(),
-        orientation,
-        EnumSet.allOf(VisualKind.class),
-        shot.millis(),
-        results,
-        shot.keywords().hashCode() + 31L * beat);
-  }
-
   /** Fetches a candidate once per work folder: its folder is named after its source and id. */
   private static String fetch(VisualSource source, VisualCandidate candidate, Path work) {
-    Path dir = work.resolve("visuals").resolve(hash(candidate.source() + ":" + candidate.id()));
+    Path dir = work.resolve("visuals").resolve(WorkFiles.key(BeatVisuals.key(candidate), 10));
     Checkpoints cache = new Checkpoints(dir);
     Optional<String> cached =
         cache.read("fetched", String.class).filter(file -> Files.isRegularFile(work.resolve(file)));
@@ -327,7 +293,7 @@ public final class StoryPipeline {
     // Composed at the same time as the narration, so its length is estimated generously; the
     // mixer fades it out at the video's end.
     long estimate =
-        script.beats().stream().mapToLong(b -> beatMillis(b.text())).sum()
+        script.beats().stream().mapToLong(b -> BeatVisuals.beatMillis(b.text())).sum()
             + BeatNarration.GAP_MILLIS * script.beats().size()
             + BeatSpans.TAIL_MILLIS;
     long millis = estimate * 5 / 4 + 2000;
@@ -363,7 +329,7 @@ public final class StoryPipeline {
                   + in.maxMillis() / 1000
                   + " s are allowed: shorten the script"));
     }
-    writeText(workDir(in).resolve("timeline.json"), TimelineJson.write(timeline));
+    WorkFiles.writeText(workDir(in).resolve("timeline.json"), TimelineJson.write(timeline));
     List<long[]> spans =
         BeatSpans.of(voice.wordsPerBeat(), voice.voice().words(), voice.voice().durationMillis());
     return done(new CaptionsOutput(spans, timeline.durationMillis(), voice.voice().words().size()));
@@ -380,7 +346,7 @@ public final class StoryPipeline {
     }
     Path work = workDir(in);
     Path folder = Path.of(in.folder());
-    Timeline timeline = TimelineJson.read(readText(work.resolve("timeline.json")));
+    Timeline timeline = TimelineJson.read(WorkFiles.readText(work.resolve("timeline.json")));
     Cancellation cancellation = new Cancellation();
     RenderResult result =
         renderer.render(
@@ -431,7 +397,7 @@ public final class StoryPipeline {
                 file.bytes()));
       }
     }
-    Timeline timeline = TimelineJson.read(readText(workDir(in).resolve("timeline.json")));
+    Timeline timeline = TimelineJson.read(WorkFiles.readText(workDir(in).resolve("timeline.json")));
     StoryMaker.Fingerprint fingerprint =
         new StoryMaker.Fingerprint(
             in.input(),
@@ -492,18 +458,6 @@ public final class StoryPipeline {
     return folder.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
   }
 
-  /** About fifteen characters of narration a second, at least a second and a half. */
-  static long beatMillis(String text) {
-    return Math.max(1500, text.length() * 1000L / 15);
-  }
-
-  static Orientation orientation(RenderPreset preset) {
-    if (preset.width() == preset.height()) {
-      return Orientation.SQUARE;
-    }
-    return preset.vertical() ? Orientation.PORTRAIT : Orientation.LANDSCAPE;
-  }
-
   static Path workDir(StoryRunInputs in) {
     return Path.of(in.folder()).resolve(".work");
   }
@@ -518,31 +472,5 @@ public final class StoryPipeline {
 
   private static StageResult done(Object output) {
     return StageResult.completed(Checkpoints.JSON.writeValueAsString(output));
-  }
-
-  private static String hash(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void writeText(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String readText(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

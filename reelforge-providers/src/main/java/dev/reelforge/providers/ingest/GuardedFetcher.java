@@ -100,7 +100,7 @@ public final class GuardedFetcher {
   private Hop fetchOnce(URI uri, long deadline) {
     String host = hostOf(uri);
     InetAddress address = checkedAddress(host);
-    boolean secure = uri.getScheme().equals("https");
+    boolean secure = uri.getScheme().equalsIgnoreCase("https");
     int port = uri.getPort() == -1 ? (secure ? 443 : 80) : uri.getPort();
     try (Socket socket = connect(address, port, host, secure, deadline)) {
       OutputStream out = socket.getOutputStream();

@@ -9,6 +9,7 @@ import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.render.CaptionPreview;
 import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.providers.tools.ScratchDirectory;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,18 +42,16 @@ public class PreviewController {
   ResponseEntity<byte[]> speech(@Valid @RequestBody StoryRequests.TtsPreview body) {
     checkLength(body.text());
     SpeechSynthesizer speech = providers.require(ProviderPort.SPEECH, SpeechSynthesizer.class);
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("reelforge-tts-preview-");
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"), "preview.wav");
+    try (ScratchDirectory dir = ScratchDirectory.beside(temp, "reelforge-tts-preview")) {
+      Path wav = dir.resolve("preview.wav");
       speech.synthesize(
-          new SpeechRequest(body.text().strip(), Optional.ofNullable(body.voice()), 1.0, 0),
-          dir.resolve("preview.wav"));
-      byte[] audio = Files.readAllBytes(dir.resolve("preview.wav"));
-      return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav")).body(audio);
+          new SpeechRequest(body.text().strip(), Optional.ofNullable(body.voice()), 1.0, 0), wav);
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType("audio/wav"))
+          .body(Files.readAllBytes(wav));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      deleteQuietly(dir);
     }
   }
 
@@ -66,8 +65,7 @@ public class PreviewController {
       throw ReelForgeException.invalidField("style", "must be bold-pop, boxed, minimal or karaoke");
     }
     String format = body.format() == null ? "tiktok" : body.format();
-    StorySessions.checkFormat(format);
-    RenderPreset preset = RenderPreset.byId(StorySessions.formatId(format));
+    RenderPreset preset = SessionFormats.preset(format);
     int active = body.activeWord() == null ? 0 : body.activeWord();
     byte[] png =
         CaptionPreview.png(FontLibrary.shared(), body.text().strip(), style, preset, active);
@@ -84,17 +82,6 @@ public class PreviewController {
               + " characters (this text has "
               + text.strip().length()
               + ")");
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temp folder is harmless
     }
   }
 }

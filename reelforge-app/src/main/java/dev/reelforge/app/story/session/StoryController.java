@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
@@ -122,7 +123,7 @@ public class StoryController {
   /** Renders the session as it is (script and chosen visuals) in its formats. */
   @PostMapping("/render")
   ResponseEntity<Map<String, Object>> render(
-      @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader Map<String, String> headers) {
+      @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader HttpHeaders headers) {
     StorySession session = sessions.get(owner(), body.sessionId());
     if (session.story() == null) {
       throw new ReelForgeException(
@@ -135,16 +136,16 @@ public class StoryController {
   /** The whole pipeline: writes the script when there is none, then renders every format. */
   @PostMapping("/finalize")
   ResponseEntity<Map<String, Object>> finalize(
-      @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader Map<String, String> headers) {
+      @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader HttpHeaders headers) {
     return finalizeSession(body.sessionId(), body.formats(), headers);
   }
 
   ResponseEntity<Map<String, Object>> finalizeSession(
-      String sessionId, List<String> formats, Map<String, String> headers) {
+      String sessionId, List<String> formats, HttpHeaders headers) {
     UUID owner = owner();
     StorySession started = sessions.finalize(owner, sessionId, formats, idempotencyKey(headers));
     UUID runId = UUID.fromString(started.run().id());
-    boolean async = header(headers, "prefer").map(p -> p.contains("respond-async")).orElse(false);
+    boolean async = headers.getValuesAsList("Prefer").contains("respond-async");
     Optional<RunRecord> finished =
         async ? Optional.empty() : waiter.awaitTerminal(runId, sessions.limits().getFinalizeWait());
     if (finished.isEmpty()) {
@@ -217,15 +218,10 @@ public class StoryController {
     return body;
   }
 
-  static Optional<String> idempotencyKey(Map<String, String> headers) {
-    return header(headers, "idempotency-key").or(() -> header(headers, "x-idempotency-key"));
-  }
-
-  private static Optional<String> header(Map<String, String> headers, String name) {
-    return headers.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue)
-        .findFirst();
+  /** The request's idempotency key: {@code Idempotency-Key}, or seed 000's header. */
+  static Optional<String> idempotencyKey(HttpHeaders headers) {
+    return Optional.ofNullable(headers.getFirst("Idempotency-Key"))
+        .or(() -> Optional.ofNullable(headers.getFirst("X-Idempotency-Key")));
   }
 
   private static UUID owner() {

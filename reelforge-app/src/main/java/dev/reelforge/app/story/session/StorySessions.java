@@ -1,44 +1,32 @@
 package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorySettings;
-import dev.reelforge.app.story.BeatNarration;
+import dev.reelforge.app.story.BeatVisuals;
 import dev.reelforge.app.story.StoryInput;
+import dev.reelforge.app.story.StoryMaker;
 import dev.reelforge.app.story.StoryPipeline;
 import dev.reelforge.app.story.StoryRunInputs;
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.InputKind;
-import dev.reelforge.core.script.Keywords;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptWriter;
-import dev.reelforge.core.script.StoryLimits;
-import dev.reelforge.core.speech.SpeechSynthesizer;
-import dev.reelforge.core.speech.WordTiming;
-import dev.reelforge.core.story.BeatSpans;
 import dev.reelforge.core.story.session.StoredSession;
 import dev.reelforge.core.story.session.StorySessionStore;
-import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualCandidate;
-import dev.reelforge.core.visuals.VisualKind;
-import dev.reelforge.core.visuals.VisualQuery;
-import dev.reelforge.core.visuals.VisualSource;
-import dev.reelforge.media.render.RenderPreset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,13 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StorySessions {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int RESULTS_PER_PAGE = 6;
 
   private final StorySessionStore store;
   private final ProviderRegistry providers;
   private final ArticleSource articles;
   private final JobService jobs;
   private final StorySettings limits;
+  private final ScriptLimits scriptLimits;
+  private final ShotPlanner planner;
+  private final SessionNarration narration;
   private final Path storiesRoot;
   private final Clock clock;
 
@@ -77,6 +67,9 @@ public final class StorySessions {
     this.articles = articles;
     this.jobs = jobs;
     this.limits = limits;
+    this.scriptLimits = new ScriptLimits(limits);
+    this.planner = new ShotPlanner(providers);
+    this.narration = new SessionNarration(providers);
     this.storiesRoot = storiesRoot.toAbsolutePath().normalize();
     this.clock = clock;
   }
@@ -93,8 +86,8 @@ public final class StorySessions {
   }
 
   public StorySession manual(UUID owner, String scriptText) {
-    List<String> sentences = lines(scriptText);
-    checkScript(sentences, "scriptText");
+    List<String> sentences = ScriptLimits.lines(scriptText);
+    scriptLimits.check(sentences, "scriptText");
     StorySession session =
         StorySession.started(
             newId(),
@@ -105,7 +98,9 @@ public final class StorySessions {
     Script script =
         dev.reelforge.core.script.ManualScripts.of(String.join("\n", sentences), "manual");
     return create(
-        owner, session.withStory(story(script, null), plan(script.beats()), "story_generated"));
+        owner,
+        session.withStory(
+            story(script, null), ShotPlanner.plan(script.beats()), "story_generated"));
   }
 
   public Optional<StorySession> find(UUID owner, String id) {
@@ -127,7 +122,7 @@ public final class StorySessions {
                   : new StorySession.Input(
                       input.strip(), inputType == null ? s.input().type() : inputType);
           Article article = from.type().equals("link") ? articles.read(from.text()) : null;
-          String text = article == null ? from.text() : writable(article);
+          String text = article == null ? from.text() : StoryMaker.writableText(article);
           ScriptWriter writer = providers.require(ProviderPort.SCRIPT_WRITER, ScriptWriter.class);
           Script script =
               writer.write(ScriptRequest.of(text, kindOf(from.type(), article != null)));
@@ -148,13 +143,13 @@ public final class StorySessions {
                   s.createdAt(),
                   s.updatedAt());
           return withInput.withStory(
-              story(script, article), plan(script.beats()), "story_generated");
+              story(script, article), ShotPlanner.plan(script.beats()), "story_generated");
         });
   }
 
   public StorySession updateScript(UUID owner, String id, List<String> sentences) {
     List<String> clean = sentences.stream().map(String::strip).toList();
-    checkScript(clean, "sentences");
+    scriptLimits.check(clean, "sentences");
     return update(
         owner,
         id,
@@ -166,7 +161,7 @@ public final class StorySessions {
             shots.add(
                 same && s.shots() != null && i < s.shots().size()
                     ? s.shots().get(i).at(i)
-                    : shotFor(clean.get(i), i));
+                    : ShotPlanner.shotFor(clean.get(i), i));
           }
           return s.withStory(s.story().withSentences(clean), shots, "story_generated");
         });
@@ -182,7 +177,7 @@ public final class StorySessions {
           for (int i = 0; i < s.beatCount(); i++) {
             StorySession.Shot old =
                 s.shots() != null && i < s.shots().size() ? s.shots().get(i) : null;
-            StorySession.Shot planned = shotFor(s.story().sentences().get(i), i);
+            StorySession.Shot planned = ShotPlanner.shotFor(s.story().sentences().get(i), i);
             shots.add(old != null && old.selectedClip() != null ? old.at(i) : planned);
           }
           return s.withShots(shots, "planned");
@@ -196,17 +191,19 @@ public final class StorySessions {
         s -> {
           requireStory(s);
           StorySession planned =
-              s.shots() == null || s.shots().size() != s.beatCount() ? plan(s) : s;
+              s.shots() == null || s.shots().size() != s.beatCount()
+                  ? ShotPlanner.withAllShots(s)
+                  : s;
           List<StorySession.Shot> shots = planned.shotsCopy();
           List<String> used = new ArrayList<>();
           for (int i = 0; i < shots.size(); i++) {
             StorySession.Shot shot = shots.get(i);
             if (shot.selectedClip() == null) {
-              shot = searched(planned, shot, shot.searchQuery(), 1, used);
+              shot = planner.searched(planned, shot, shot.searchQuery(), 1, used);
               shots.set(i, shot);
             }
             if (shot.selectedClip() != null) {
-              used.add(key(shot.selectedClip()));
+              used.add(BeatVisuals.key(shot.selectedClip()));
             }
           }
           return planned.withShots(shots, "clips_searched");
@@ -222,11 +219,13 @@ public final class StorySessions {
             s -> {
               requireBeat(s, index);
               StorySession planned =
-                  s.shots() == null || s.shots().size() != s.beatCount() ? plan(s) : s;
+                  s.shots() == null || s.shots().size() != s.beatCount()
+                      ? ShotPlanner.withAllShots(s)
+                      : s;
               List<StorySession.Shot> shots = planned.shotsCopy();
               StorySession.Shot shot = shots.get(index);
               String q = query == null || query.isBlank() ? shot.searchQuery() : query.strip();
-              shots.set(index, searched(planned, shot.withQuery(q), q, page, List.of()));
+              shots.set(index, planner.searched(planned, shot.withQuery(q), q, page, List.of()));
               return planned.withShots(shots, planned.status());
             });
     return saved.shots().get(index);
@@ -271,16 +270,17 @@ public final class StorySessions {
           }
           List<String> sentences = new ArrayList<>(s.story().sentences());
           sentences.add(afterIndex + 1, text.strip());
-          checkScript(sentences, "text");
+          scriptLimits.check(sentences, "text");
           List<StorySession.Shot> shots = s.shotsCopy();
           while (shots.size() < s.beatCount()) {
-            shots.add(shotFor(s.story().sentences().get(shots.size()), shots.size()));
+            shots.add(ShotPlanner.shotFor(s.story().sentences().get(shots.size()), shots.size()));
           }
-          StorySession.Shot inserted = shotFor(text.strip(), afterIndex + 1);
+          StorySession.Shot inserted = ShotPlanner.shotFor(text.strip(), afterIndex + 1);
           StorySession edited = s.withStory(s.story().withSentences(sentences), shots, s.status());
           shots.add(
-              afterIndex + 1, searched(edited, inserted, inserted.searchQuery(), 1, List.of()));
-          return edited.withShots(reindexed(shots), s.status());
+              afterIndex + 1,
+              planner.searched(edited, inserted, inserted.searchQuery(), 1, List.of()));
+          return edited.withShots(ShotPlanner.reindexed(shots), s.status());
         });
   }
 
@@ -300,7 +300,8 @@ public final class StorySessions {
           if (index < shots.size()) {
             shots.remove(index);
           }
-          return s.withStory(s.story().withSentences(sentences), reindexed(shots), s.status());
+          return s.withStory(
+              s.story().withSentences(sentences), ShotPlanner.reindexed(shots), s.status());
         });
   }
 
@@ -312,12 +313,14 @@ public final class StorySessions {
           requireBeat(s, index);
           List<String> sentences = new ArrayList<>(s.story().sentences());
           sentences.set(index, text.strip());
-          checkScript(sentences, "text");
+          scriptLimits.check(sentences, "text");
           List<StorySession.Shot> shots = s.shotsCopy();
           if (index < shots.size()) {
             // The visual stays chosen: the user edited words, not the picture.
             StorySession.Shot old = shots.get(index);
-            shots.set(index, old.withQuery(String.join(" ", keywordsOf(text, s.story().title()))));
+            shots.set(
+                index,
+                old.withQuery(String.join(" ", ShotPlanner.keywordsOf(text, s.story().title()))));
           }
           return s.withStory(s.story().withSentences(sentences), shots, s.status());
         });
@@ -330,42 +333,8 @@ public final class StorySessions {
   public StorySession narrate(UUID owner, String id) {
     StorySession session = get(owner, id);
     requireStory(session);
-    List<String> sentences = session.story().sentences();
-    SpeechSynthesizer speech = providers.require(ProviderPort.SPEECH, SpeechSynthesizer.class);
-    Path work = folder(id).resolve(".work");
-    BeatNarration.Spoken spoken =
-        BeatNarration.speak(
-            speech,
-            sentences,
-            Optional.ofNullable(session.settings().voice()),
-            work.resolve("voice-cache"),
-            work.resolve("preview-voice.wav"),
-            () -> false);
-    List<StorySession.Word> words = new ArrayList<>();
-    int w = 0;
-    for (int beat = 0; beat < spoken.wordsPerBeat().size(); beat++) {
-      for (int i = 0; i < spoken.wordsPerBeat().get(beat); i++, w++) {
-        WordTiming word = spoken.words().get(w);
-        words.add(new StorySession.Word(word.text(), word.startMillis(), word.endMillis(), beat));
-      }
-    }
-    List<long[]> spans =
-        BeatSpans.of(spoken.wordsPerBeat(), spoken.words(), spoken.durationMillis());
-    List<StorySession.Segment> segments = new ArrayList<>();
-    for (int beat = 0; beat < spans.size(); beat++) {
-      VisualCandidate clip =
-          session.shots() != null && beat < session.shots().size()
-              ? session.shots().get(beat).selectedClip()
-              : null;
-      segments.add(
-          new StorySession.Segment(
-              beat, spans.get(beat)[0], spans.get(beat)[1], clip == null ? null : key(clip)));
-    }
-    long duration = spans.isEmpty() ? 0 : spans.getLast()[1];
-    StorySession.Captions captions =
-        new StorySession.Captions(words, spoken.durationMillis(), spoken.engine());
-    StorySession.TimelineSummary timeline = new StorySession.TimelineSummary(segments, duration);
-    return update(owner, id, s -> s.withNarration(captions, timeline));
+    SessionNarration.Narrated narrated = narration.narrate(session, folder(id).resolve(".work"));
+    return update(owner, id, s -> s.withNarration(narrated.captions(), narrated.timeline()));
   }
 
   /**
@@ -378,10 +347,9 @@ public final class StorySessions {
     StorySession session = get(owner, id);
     StorySession.Settings settings = session.settings();
     if (formats != null && !formats.isEmpty()) {
-      formats.forEach(StorySessions::checkFormat);
       settings =
           new StorySession.Settings(
-              formats.stream().map(f -> RenderPreset.byId(formatId(f)).id()).distinct().toList(),
+              SessionFormats.presetIds(formats),
               settings.voice(),
               settings.captionStyle(),
               settings.music(),
@@ -389,18 +357,8 @@ public final class StorySessions {
     }
     List<String> sentences = session.story() == null ? null : session.story().sentences();
     if (sentences != null) {
-      checkScript(sentences, "sentences");
-      long estimate =
-          sentences.stream().mapToLong(t -> Math.max(1500, t.length() * 1000L / 15)).sum();
-      if (estimate > limits.getMaxRenderSeconds() * 1000L) {
-        throw new ReelForgeException(
-            ErrorCode.VALIDATION_FAILED,
-            "the script would make a video of about "
-                + estimate / 1000
-                + " s; at most "
-                + limits.getMaxRenderSeconds()
-                + " s are allowed");
-      }
+      scriptLimits.check(sentences, "sentences");
+      scriptLimits.checkDuration(sentences);
     }
     List<VisualCandidate> chosen = new ArrayList<>();
     if (session.shots() != null) {
@@ -410,7 +368,7 @@ public final class StorySessions {
     boolean link = sentences == null && input.type().equals("link");
     StoryInput storyInput =
         new StoryInput(
-            link ? input.text() : sentences == null ? input.text() : String.join("\n", sentences),
+            sentences == null ? input.text() : String.join("\n", sentences),
             link
                 ? InputKind.ARTICLE
                 : sentences == null ? kindOf(input.type(), false) : InputKind.MANUAL,
@@ -429,7 +387,7 @@ public final class StorySessions {
             sentences,
             session.story() == null ? null : session.story().title(),
             chosen,
-            limits.getMaxRenderSeconds() * 1000L);
+            scriptLimits.maxMillis());
     SubmitRequest request =
         SubmitRequest.of(owner, StoryPipeline.KIND, JSON.writeValueAsString(runInputs));
     if (idempotencyKey.isPresent()) {
@@ -437,7 +395,8 @@ public final class StorySessions {
     }
     RunRecord run = jobs.submit(request).run();
     StorySession.Settings applied = settings;
-    return update(owner, id, s -> s.withSettings(applied).withRun(runOf(run), "rendering"));
+    return update(
+        owner, id, s -> s.withSettings(applied).withRun(RunOutcome.runOf(run), "rendering"));
   }
 
   /** The session's folder of outputs (and work files). */
@@ -471,161 +430,13 @@ public final class StorySessions {
       return session;
     }
     try {
-      return update(owner, session.id(), s -> applied(s, run));
+      return update(owner, session.id(), s -> RunOutcome.applied(s, run));
     } catch (ReelForgeException e) {
       if (e.code() == ErrorCode.CONFLICT) {
         return get(owner, session.id());
       }
       throw e;
     }
-  }
-
-  private StorySession applied(StorySession s, RunRecord run) {
-    if (s.run() == null
-        || !s.run().id().equals(run.id().toString())
-        || !s.status().equals("rendering")) {
-      return s;
-    }
-    StorySession.Run finished = runOf(run);
-    if (run.status() != RunStatus.SUCCEEDED) {
-      return s.withRun(finished, run.status() == RunStatus.CANCELLED ? "cancelled" : "failed");
-    }
-    StoryPipeline.ManifestOutput result =
-        JSON.treeToValue(
-            JSON.readTree(run.artifacts()).get("manifest"), StoryPipeline.ManifestOutput.class);
-    List<StorySession.Output> outputs =
-        result.outputs().stream()
-            .map(
-                o ->
-                    new StorySession.Output(
-                        o.format(),
-                        o.width(),
-                        o.height(),
-                        url(s.id(), o.video()),
-                        url(s.id(), o.thumbnail()),
-                        url(s.id(), o.srt()),
-                        url(s.id(), o.vtt()),
-                        o.durationMillis() / 1000.0,
-                        o.bytes()))
-            .toList();
-    StorySession.Output first = outputs.getFirst();
-    StorySession.FinalVideo video =
-        new StorySession.FinalVideo(
-            first.url(),
-            first.durationSec(),
-            first.thumbUrl(),
-            first.srtUrl(),
-            first.vttUrl(),
-            first.format(),
-            run.id().toString());
-    StorySession withStory =
-        s.story() == null
-            ? s.withStory(
-                new StorySession.Story(
-                    result.sentences(), result.title(), null, null, null, null, null, null),
-                null,
-                s.status())
-            : s;
-    return withStory.withResult(video, outputs, finished);
-  }
-
-  static String url(String sessionId, String file) {
-    return "/api/story/" + sessionId + "/files/" + file;
-  }
-
-  private static StorySession.Run runOf(RunRecord run) {
-    return new StorySession.Run(
-        run.id().toString(), run.status().wireName(), "/api/runs/" + run.id());
-  }
-
-  private StorySession.Shot searched(
-      StorySession session, StorySession.Shot shot, String query, int page, List<String> used) {
-    VisualSource source = providers.require(ProviderPort.VISUALS, VisualSource.class);
-    List<String> keywords = List.of(query.split("\\s+"));
-    int wanted = page * RESULTS_PER_PAGE + 1;
-    List<VisualCandidate> found =
-        source.search(
-            new VisualQuery(
-                keywords,
-                orientation(session.settings()),
-                EnumSet.allOf(VisualKind.class),
-                Math.round(shot.durationSec() * 1000),
-                Math.min(wanted, 50),
-                keywords.hashCode() + 31L * shot.sentenceIndex()));
-    int from = Math.min(found.size(), (page - 1) * RESULTS_PER_PAGE);
-    int to = Math.min(found.size(), page * RESULTS_PER_PAGE);
-    List<VisualCandidate> results = List.copyOf(found.subList(from, to));
-    VisualCandidate chosen =
-        shot.selectedClip() != null
-            ? shot.selectedClip()
-            : results.stream()
-                .filter(c -> !used.contains(key(c)))
-                .findFirst()
-                .orElse(results.isEmpty() ? null : results.getFirst());
-    return shot.withResults(results, page, found.size() > to, chosen);
-  }
-
-  private static String key(VisualCandidate c) {
-    return c.source() + ":" + c.id();
-  }
-
-  private StorySession plan(StorySession s) {
-    List<StorySession.Shot> shots = new ArrayList<>();
-    for (int i = 0; i < s.beatCount(); i++) {
-      StorySession.Shot old = s.shots() != null && i < s.shots().size() ? s.shots().get(i) : null;
-      shots.add(old != null ? old.at(i) : shotFor(s.story().sentences().get(i), i));
-    }
-    return s.withShots(shots, "planned");
-  }
-
-  private static List<StorySession.Shot> plan(List<Beat> beats) {
-    List<StorySession.Shot> shots = new ArrayList<>();
-    for (int i = 0; i < beats.size(); i++) {
-      Beat beat = beats.get(i);
-      shots.add(
-          new StorySession.Shot(
-              i,
-              String.join(" ", beat.keywords()),
-              beat.shot(),
-              beatSeconds(beat.text()),
-              null,
-              0,
-              false,
-              null));
-    }
-    return shots;
-  }
-
-  private StorySession.Shot shotFor(String sentence, int index) {
-    return new StorySession.Shot(
-        index,
-        String.join(" ", keywordsOf(sentence, sentence)),
-        "",
-        beatSeconds(sentence),
-        null,
-        0,
-        false,
-        null);
-  }
-
-  private static List<String> keywordsOf(String text, String fallback) {
-    List<String> keywords = Keywords.of(text, 4);
-    if (keywords.isEmpty()) {
-      keywords = Keywords.of(fallback, 2);
-    }
-    return keywords.isEmpty() ? List.of("abstract") : keywords;
-  }
-
-  private static double beatSeconds(String text) {
-    return Math.max(1500, text.length() * 1000L / 15) / 1000.0;
-  }
-
-  private static List<StorySession.Shot> reindexed(List<StorySession.Shot> shots) {
-    List<StorySession.Shot> out = new ArrayList<>();
-    for (int i = 0; i < shots.size(); i++) {
-      out.add(shots.get(i).at(i));
-    }
-    return out;
   }
 
   private static StorySession.Story story(Script script, Article article) {
@@ -640,14 +451,6 @@ public final class StorySessions {
         article);
   }
 
-  private static String writable(Article article) {
-    String text =
-        article.title().isBlank() ? article.text() : article.title() + ".\n\n" + article.text();
-    return text.length() <= StoryLimits.MAX_ARTICLE_CHARS
-        ? text
-        : text.substring(0, StoryLimits.MAX_ARTICLE_CHARS);
-  }
-
   private static InputKind kindOf(String type, boolean article) {
     if (article) {
       return InputKind.ARTICLE;
@@ -657,56 +460,6 @@ public final class StorySessions {
       case "manual" -> InputKind.MANUAL;
       default -> InputKind.PARAGRAPH;
     };
-  }
-
-  /** Seed 000's limits, each broken one named. */
-  void checkScript(List<String> sentences, String field) {
-    List<FieldViolation> problems = new ArrayList<>();
-    if (sentences.isEmpty()) {
-      problems.add(new FieldViolation(field, "needs at least one beat"));
-    }
-    if (sentences.size() > limits.getMaxBeats()) {
-      problems.add(
-          new FieldViolation(
-              field,
-              "has "
-                  + sentences.size()
-                  + " beats; at most "
-                  + limits.getMaxBeats()
-                  + " are allowed"));
-    }
-    int total = 0;
-    for (int i = 0; i < sentences.size(); i++) {
-      String sentence = sentences.get(i);
-      total += sentence.length();
-      if (sentence.isBlank()) {
-        problems.add(new FieldViolation(field + "[" + i + "]", "must not be blank"));
-      } else if (sentence.length() > limits.getMaxBeatChars()) {
-        problems.add(
-            new FieldViolation(
-                field + "[" + i + "]",
-                "has "
-                    + sentence.length()
-                    + " characters; a beat may have at most "
-                    + limits.getMaxBeatChars()));
-      }
-    }
-    if (total > limits.getMaxTotalChars()) {
-      problems.add(
-          new FieldViolation(
-              field,
-              "has "
-                  + total
-                  + " characters; a script may have at most "
-                  + limits.getMaxTotalChars()));
-    }
-    if (!problems.isEmpty()) {
-      throw ReelForgeException.invalidInput("the script breaks the story limits", problems);
-    }
-  }
-
-  private static List<String> lines(String text) {
-    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
   private static void requireStory(StorySession s) {
@@ -728,36 +481,6 @@ public final class StorySessions {
               + s.beatCount()
               + " beats)");
     }
-  }
-
-  static void checkFormat(String format) {
-    try {
-      RenderPreset.byId(formatId(format));
-    } catch (IllegalArgumentException | ReelForgeException e) {
-      throw ReelForgeException.invalidField(
-          "formats",
-          "unknown format '"
-              + format
-              + "'; use tiktok, reels, shorts, youtube, square, 9x16, 16x9 or 1x1");
-    }
-  }
-
-  /** Seed 000's studio names for shapes, mapped onto our presets. */
-  static String formatId(String format) {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "9x16", "vertical" -> "tiktok";
-      case "16x9", "horizontal" -> "youtube";
-      case "1x1" -> "square";
-      default -> format.toLowerCase(Locale.ROOT);
-    };
-  }
-
-  private static Orientation orientation(StorySession.Settings settings) {
-    RenderPreset first = RenderPreset.byId(settings.formats().getFirst());
-    if (first.width() == first.height()) {
-      return Orientation.SQUARE;
-    }
-    return first.vertical() ? Orientation.PORTRAIT : Orientation.LANDSCAPE;
   }
 
   private static StorySession.Settings defaults() {

@@ -2,6 +2,7 @@ package dev.reelforge.app.story.session;
 
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +27,7 @@ public class StudioController {
 
   @PostMapping("/api/studio/finalize")
   ResponseEntity<Map<String, Object>> finalize(
-      @Valid @RequestBody StoryRequests.StudioFinalize body,
-      @RequestHeader Map<String, String> headers) {
+      @Valid @RequestBody StoryRequests.StudioFinalize body, @RequestHeader HttpHeaders headers) {
     String session = body.session();
     if (session == null || session.isBlank()) {
       throw dev.reelforge.core.error.ReelForgeException.invalidField(

@@ -1,0 +1,80 @@
+package dev.reelforge.app.story.session;
+
+import dev.reelforge.app.story.StoryPipeline;
+import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.RunStatus;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a finished {@code story} run means for its session: its outputs, or why there are none. */
+final class RunOutcome {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private RunOutcome() {}
+
+  /** The session as a run left it, as the API shows a started run. */
+  static StorySession.Run runOf(RunRecord run) {
+    return new StorySession.Run(
+        run.id().toString(), run.status().wireName(), "/api/runs/" + run.id());
+  }
+
+  /**
+   * The session with {@code run}'s outcome: its videos when it succeeded (and the script it wrote
+   * when the session had none), else the failed or cancelled status. A session that has moved on to
+   * another run is left as it is.
+   */
+  static StorySession applied(StorySession s, RunRecord run) {
+    if (s.run() == null
+        || !s.run().id().equals(run.id().toString())
+        || !s.status().equals("rendering")) {
+      return s;
+    }
+    StorySession.Run finished = runOf(run);
+    if (run.status() != RunStatus.SUCCEEDED) {
+      return s.withRun(finished, run.status() == RunStatus.CANCELLED ? "cancelled" : "failed");
+    }
+    StoryPipeline.ManifestOutput result =
+        JSON.treeToValue(
+            JSON.readTree(run.artifacts()).get("manifest"), StoryPipeline.ManifestOutput.class);
+    List<StorySession.Output> outputs =
+        result.outputs().stream()
+            .map(
+                o ->
+                    new StorySession.Output(
+                        o.format(),
+                        o.width(),
+                        o.height(),
+                        url(s.id(), o.video()),
+                        url(s.id(), o.thumbnail()),
+                        url(s.id(), o.srt()),
+                        url(s.id(), o.vtt()),
+                        o.durationMillis() / 1000.0,
+                        o.bytes()))
+            .toList();
+    StorySession.Output first = outputs.getFirst();
+    StorySession.FinalVideo video =
+        new StorySession.FinalVideo(
+            first.url(),
+            first.durationSec(),
+            first.thumbUrl(),
+            first.srtUrl(),
+            first.vttUrl(),
+            first.format(),
+            run.id().toString());
+    StorySession withStory =
+        s.story() == null
+            ? s.withStory(
+                new StorySession.Story(
+                    result.sentences(), result.title(), null, null, null, null, null, null),
+                null,
+                s.status())
+            : s;
+    return withStory.withResult(video, outputs, finished);
+  }
+
+  /** Where the API serves a file of the session's folder. */
+  static String url(String sessionId, String file) {
+    return "/api/story/" + sessionId + "/files/" + file;
+  }
+}
