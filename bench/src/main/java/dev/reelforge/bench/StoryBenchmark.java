@@ -13,9 +13,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Offline {@code make} of a ~45 s 1080×1920 short, as a user runs it (the packaged app, a fresh
- * JVM): wall time over video duration, overall and per stage, from the run's own manifest. A second
- * run of the same command measures a resume (every stage reused, the render from its cache).
+ * Offline {@code make} of a ~45 s 1080×1920 short, as a user runs it (the {@code ./reelforge}
+ * launcher, a fresh JVM each time): wall time over video duration, overall and per stage, from the
+ * run's own manifest. A second run of the same command measures a resume (every stage reused, the
+ * render from its cache). The launcher's class-data archive is made by a warm-up run first, as it
+ * is by a user's first command after a build.
  *
  * <p>Usage: {@code bench/run.sh story [--runs N] [--input FILE] [--quality Q]}
  */
@@ -35,16 +37,21 @@ public final class StoryBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Path jar = Path.of("reelforge-app/target/reelforge.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("build the app first: ./mvnw -DskipTests package");
+    Path launcher = Path.of("reelforge").toAbsolutePath();
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException("run from the repository root (no ./reelforge here)");
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path warmUp = Files.createTempDirectory("story-bench-warm-up-");
+    try {
+      make(launcher, input, "draft", warmUp);
+    } finally {
+      delete(warmUp);
+    }
     for (int run = 1; run <= runs; run++) {
       Path out = Files.createTempDirectory("story-bench-");
       try {
-        Result cold = make(java, jar, input, quality, out);
-        Result resumed = make(java, jar, input, quality, out);
+        Result cold = make(launcher, input, quality, out);
+        Result resumed = make(launcher, input, quality, out);
         System.out.printf(Locale.ROOT, "run %d: video %.1f s%n", run, cold.videoMillis / 1000.0);
         System.out.printf(
             Locale.ROOT,
@@ -79,13 +86,11 @@ public final class StoryBenchmark {
     }
   }
 
-  private static Result make(String java, Path jar, Path input, String quality, Path out)
+  private static Result make(Path launcher, Path input, String quality, Path out)
       throws IOException, InterruptedException {
     List<String> command =
         List.of(
-            java,
-            "-jar",
-            jar.toString(),
+            launcher.toString(),
             "make",
             "--script",
             input.toString(),

@@ -41,6 +41,9 @@ public record EncoderSettings(String encoder, List<String> videoArguments) {
               Integer.toString(tier.crf()),
               "-profile:v",
               "high"));
+      if (!tier.x264Params().isEmpty()) {
+        args.addAll(List.of("-x264-params", tier.x264Params()));
+      }
     } else {
       long bitrate = tier.bitrate(preset.width(), preset.height(), preset.fps());
       args.addAll(List.of("-b:v", Long.toString(bitrate), "-profile:v", "high"));
