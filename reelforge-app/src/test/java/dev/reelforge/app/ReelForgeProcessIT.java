@@ -116,6 +116,121 @@ class ReelForgeProcessIT {
         .contains("Everything required works");
   }
 
+  @Test
+  void aStoryRunKilledMidRenderFinishesAfterARestartWithoutRedoingFinishedStages()
+      throws Exception {
+    int port = freePort();
+    // Short leases, so that the restarted node reclaims the killed node's render within seconds.
+    List<String> quickLeases =
+        List.of(
+            "--reelforge.jobs.lease=4s",
+            "--reelforge.jobs.heartbeat-interval=1s",
+            "--reelforge.jobs.reaper-interval=1s");
+    Started first = serve(port, quickLeases);
+    String sessionId;
+    String statusUrl;
+    try {
+      sessionId =
+          field(
+              post(
+                  port,
+                  "/api/story/manual",
+                  "{\"scriptText\":\"Honey never spoils.\\nArchaeologists found honey in"
+                      + " tombs.\\nIt was three thousand years old.\\nAnd still good to"
+                      + " eat.\"}",
+                  Map.of()),
+              "\"id\":\"");
+      statusUrl =
+          field(
+              post(
+                  port,
+                  "/api/story/finalize",
+                  "{\"sessionId\":\"" + sessionId + "\"}",
+                  Map.of("Prefer", "respond-async")),
+              "\"statusUrl\":\"");
+      awaitStatus(
+          port,
+          statusUrl,
+          Pattern.compile("\"stage\":\"render-vertical\",\"status\":\"running\""),
+          Duration.ofSeconds(120));
+    } finally {
+      first.process().destroyForcibly(); // SIGKILL: no shutdown hook, no lease released
+      assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    Started second = serve(port, quickLeases);
+    try {
+      String run =
+          awaitStatus(
+              port,
+              statusUrl,
+              Pattern.compile("\"kind\":\"story\",\"status\":\"(succeeded|failed|cancelled)\""),
+              Duration.ofSeconds(180));
+      assertThat(run).as(run).contains("\"status\":\"succeeded\"");
+      // The stages finished before the kill ran once; the render ran again on the new node.
+      for (String stage : List.of("script", "storyboard", "voice", "visuals", "captions")) {
+        assertThat(run).as(stage).containsPattern("\"stage\":\"" + stage + "\"[^}]*\"attempt\":1}");
+      }
+      assertThat(run).containsPattern("\"stage\":\"render-vertical\"[^}]*\"attempt\":[2-9]}");
+      String story = get(port, "/api/story/" + sessionId);
+      String videoUrl = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
+      HttpResponse<byte[]> video =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + videoUrl)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(video.statusCode()).isEqualTo(200);
+      assertThat(new String(video.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    } finally {
+      stop(second);
+    }
+  }
+
+  private String post(int port, String path, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
+    return response.body();
+  }
+
+  private String get(int port, String path) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** Polls {@code url} until its body matches, returning that body. */
+  private String awaitStatus(int port, String url, Pattern wanted, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline) {
+      body = get(port, url);
+      if (wanted.matcher(body).find()) {
+        return body;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + wanted + " in time; last answer:\n" + body);
+  }
+
+  /** The string value that follows {@code prefix} in a JSON text. */
+  private static String field(String json, String prefix) {
+    int start = json.indexOf(prefix);
+    assertThat(start).as(prefix + " in " + json).isNotNegative();
+    start += prefix.length();
+    return json.substring(start, json.indexOf('"', start));
+  }
+
   private record Started(Process process, Path log) {
     String output() throws IOException {
       return Files.readString(log, StandardCharsets.UTF_8);
@@ -125,12 +240,15 @@ class ReelForgeProcessIT {
   private record Finished(int exitCode, String stdout, String stderr) {}
 
   private Started serve(int port) throws Exception {
+    return serve(port, List.of());
+  }
+
+  private Started serve(int port, List<String> settings) throws Exception {
     Path log = workDir.resolve("serve-" + UUID.randomUUID() + ".log");
+    List<String> arguments = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+    arguments.addAll(settings);
     Process process =
-        builder(List.of("serve", "--port", Integer.toString(port)), Map.of())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        builder(arguments, Map.of()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Started started = new Started(process, log);
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {

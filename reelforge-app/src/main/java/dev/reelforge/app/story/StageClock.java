@@ -2,6 +2,7 @@ package dev.reelforge.app.story;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +48,11 @@ final class StageClock {
   }
 
   /** Milliseconds per stage run so far (0 for a reused checkpoint). */
-  synchronized Map<StoryStage, Long> timings() {
-    return new EnumMap<>(timings);
+  /** How long each stage took, by its label, in stage order. */
+  synchronized Map<String, Long> timings() {
+    Map<String, Long> byLabel = new LinkedHashMap<>();
+    timings.forEach((stage, millis) -> byLabel.put(stage.label(), millis));
+    return byLabel;
   }
 
   int resumed() {

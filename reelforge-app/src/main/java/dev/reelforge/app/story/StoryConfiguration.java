@@ -25,10 +25,11 @@ class StoryConfiguration {
       ArticleSource articleSource,
       RenderEngine renderEngine,
       CostRecorder providerCosts) {
-    StoryMaker.CostAttribution costs =
-        providerCosts instanceof StoryMaker.CostAttribution attribution
-            ? attribution
-            : StoryMaker.CostAttribution.NONE;
-    return new StoryMaker(providerRegistry, articleSource, renderEngine, costs, Clock.systemUTC());
+    return new StoryMaker(
+        providerRegistry,
+        articleSource,
+        renderEngine,
+        StoryMaker.CostAttribution.of(providerCosts),
+        Clock.systemUTC());
   }
 }

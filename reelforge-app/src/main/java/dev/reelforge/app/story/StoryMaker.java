@@ -1,6 +1,7 @@
 package dev.reelforge.app.story;
 
 import dev.reelforge.core.cost.CostLedger;
+import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.licence.MediaLicence;
@@ -74,6 +75,11 @@ public final class StoryMaker {
             return work.get();
           }
         };
+
+    /** The recorder's attribution when it can attribute calls to a run, else none. */
+    static CostAttribution of(CostRecorder recorder) {
+      return recorder instanceof CostAttribution attribution ? attribution : NONE;
+    }
   }
 
   public StoryMaker(

@@ -50,7 +50,7 @@ record StoryManifest(
       Optional<StoryMaker.Tune> tune,
       Timeline timeline,
       RenderResult rendered,
-      Map<StoryStage, Long> timings,
+      Map<String, Long> stageMillis,
       CostLedger ledger,
       StoryMaker.Fingerprint fingerprint) {
     Map<String, Object> inputPart = new LinkedHashMap<>();
@@ -132,9 +132,6 @@ record StoryManifest(
               return m;
             });
     tune.ifPresent(t -> licences.add(t.licence()));
-
-    Map<String, Long> stageMillis = new LinkedHashMap<>();
-    timings.forEach((stage, millis) -> stageMillis.put(stage.label(), millis));
 
     Map<String, Object> cost = new LinkedHashMap<>();
     BigDecimal total = ledger.totalUsd();

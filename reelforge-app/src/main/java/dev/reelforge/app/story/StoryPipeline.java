@@ -1,12 +1,14 @@
 package dev.reelforge.app.story;
 
 import dev.reelforge.core.cost.CostLedger;
+import dev.reelforge.core.cost.ProviderCall;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.jobs.PipelineDefinition;
 import dev.reelforge.core.jobs.RetryPolicy;
+import dev.reelforge.core.jobs.RunStore;
 import dev.reelforge.core.jobs.StageContext;
 import dev.reelforge.core.jobs.StageDefinition;
 import dev.reelforge.core.jobs.StageHandler;
@@ -38,11 +40,14 @@ import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.media.render.RenderResult;
 import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.media.timeline.TimelineJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,12 +55,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The story pipeline on the job engine (kind {@code story}): {@code ingest} → {@code script} →
  * {@code storyboard} → ({@code visuals} ‖ {@code voice} ‖ {@code music}) → {@code captions} → one
  * render task per shape ({@code render-vertical}, {@code render-horizontal}, {@code render-square};
- * a shape nobody asked for completes at once) → {@code manifest}.
+ * a shape nobody asked for completes at once) → {@code thumbnail} → {@code manifest}.
+ *
+ * <p>Every stage's provider calls are attributed to it and kept per attempt in the work folder; the
+ * manifest adds them up with the time each stage took, as the engine recorded it.
  *
  * <p>Each task's output is kept by the engine, so a retried or resumed run never redoes a finished
  * stage. Inside the long stages the work is cached by content in the session's work folder: fetched
@@ -119,16 +129,28 @@ public final class StoryPipeline {
       String title,
       List<String> sentences) {}
 
+  /** The thumbnails made, file names relative to the output folder. */
+  record ThumbnailOutput(List<String> files) {}
+
   private final ProviderRegistry providers;
   private final ArticleSource articles;
   private final RenderEngine renderer;
+  private final RunStore runs;
+  private final StoryMaker.CostAttribution costs;
   private final Clock clock;
 
   public StoryPipeline(
-      ProviderRegistry providers, ArticleSource articles, RenderEngine renderer, Clock clock) {
+      ProviderRegistry providers,
+      ArticleSource articles,
+      RenderEngine renderer,
+      RunStore runs,
+      StoryMaker.CostAttribution costs,
+      Clock clock) {
     this.providers = providers;
     this.articles = articles;
     this.renderer = renderer;
+    this.runs = runs;
+    this.costs = costs;
     this.clock = clock;
   }
 
@@ -153,9 +175,11 @@ public final class StoryPipeline {
               .timeout(Duration.ofMinutes(30)));
       renders.add(shape.stage());
     }
+    stages.add(StageDefinition.of("thumbnail", "render").after(renders.toArray(String[]::new)));
     List<String> manifestAfter =
         new ArrayList<>(List.of("script", "visuals", "voice", "music", "captions", "ingest"));
     manifestAfter.addAll(renders);
+    manifestAfter.add("thumbnail");
     stages.add(
         StageDefinition.of("manifest", "analysis").after(manifestAfter.toArray(String[]::new)));
 
@@ -170,8 +194,51 @@ public final class StoryPipeline {
     for (Shape shape : Shape.values()) {
       handlers.put(shape.stage(), ctx -> render(ctx, shape));
     }
+    handlers.put("thumbnail", this::thumbnail);
     handlers.put("manifest", this::manifest);
-    return new RegisteredPipeline(PipelineDefinition.of(KIND, stages), handlers);
+    Map<String, StageHandler> metered = new LinkedHashMap<>();
+    handlers.forEach((stage, handler) -> metered.put(stage, metered(handler)));
+    return new RegisteredPipeline(PipelineDefinition.of(KIND, stages), metered);
+  }
+
+  /** The handler with its provider calls kept for the manifest, whether it succeeds or not. */
+  private StageHandler metered(StageHandler handler) {
+    return ctx -> {
+      CostLedger ledger = new CostLedger();
+      try {
+        return costs.attributedTo(ledger, () -> executeUnchecked(handler, ctx));
+      } catch (CheckedFailure e) {
+        throw (Exception) e.getCause();
+      } finally {
+        if (!ledger.calls().isEmpty()) {
+          Path file =
+              costsDir(inputs(ctx), ctx.runId())
+                  .resolve(ctx.stage() + "-" + ctx.attempt() + ".json");
+          Checkpoints.writeJson(file, ledger.calls());
+        }
+      }
+    };
+  }
+
+  /** Carries a handler's checked exception through the cost attribution, which takes none. */
+  private static final class CheckedFailure extends RuntimeException {
+    CheckedFailure(Exception cause) {
+      super(cause);
+    }
+  }
+
+  private static StageResult executeUnchecked(StageHandler handler, StageContext ctx) {
+    try {
+      return handler.execute(ctx);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CheckedFailure(e);
+    }
+  }
+
+  private static Path costsDir(StoryRunInputs in, UUID runId) {
+    return workDir(in).resolve("costs").resolve(runId.toString());
   }
 
   private StageResult ingest(StageContext ctx) {
@@ -351,12 +418,13 @@ public final class StoryPipeline {
     RenderResult result =
         renderer.render(
             new RenderJob(
-                timeline,
-                work,
-                presets,
-                QualityTier.byName(in.input().quality()),
-                folder,
-                in.name()),
+                    timeline,
+                    work,
+                    presets,
+                    QualityTier.byName(in.input().quality()),
+                    folder,
+                    in.name())
+                .withoutThumbnails(),
             (fraction, step) -> {
               if (ctx.isCancelled()) {
                 cancellation.cancel();
@@ -366,6 +434,69 @@ public final class StoryPipeline {
             cancellation);
     List<OutputFile> files = result.outputs().stream().map(o -> file(folder, o)).toList();
     return done(new RenderOutput(false, files, result.segmentsRendered(), result.segmentsReused()));
+  }
+
+  private StageResult thumbnail(StageContext ctx) {
+    StoryRunInputs in = inputs(ctx);
+    Path work = workDir(in);
+    Path folder = Path.of(in.folder());
+    List<RenderPreset> presets = new ArrayList<>();
+    for (Shape shape : Shape.values()) {
+      RenderOutput output = read(ctx.dependencyOutputs().get(shape.stage()), RenderOutput.class);
+      output.outputs().forEach(file -> presets.add(RenderPreset.byId(file.format())));
+    }
+    Timeline timeline = TimelineJson.read(WorkFiles.readText(work.resolve("timeline.json")));
+    RenderJob job =
+        new RenderJob(
+            timeline, work, presets, QualityTier.byName(in.input().quality()), folder, in.name());
+    ctx.progress(0.1, "choosing the thumbnail frame");
+    Cancellation cancellation = new Cancellation();
+    if (ctx.isCancelled()) {
+      cancellation.cancel();
+    }
+    List<String> files =
+        renderer.thumbnails(job, cancellation).stream().map(f -> relative(folder, f)).toList();
+    return done(new ThumbnailOutput(files));
+  }
+
+  /** How long each finished stage took, from the engine's records of this run. */
+  private Map<String, Long> stageMillis(UUID runId) {
+    Map<String, Long> millis = new LinkedHashMap<>();
+    runs.tasksOf(runId).stream()
+        .filter(t -> t.startedAt().isPresent() && t.completedAt().isPresent())
+        .sorted(Comparator.comparing(t -> t.startedAt().orElseThrow()))
+        .forEach(
+            t ->
+                millis.put(
+                    t.stage(),
+                    Duration.between(t.startedAt().orElseThrow(), t.completedAt().orElseThrow())
+                        .toMillis()));
+    return millis;
+  }
+
+  /** Every provider call the run's stages made, in every attempt. */
+  private static CostLedger spent(StoryRunInputs in, UUID runId) {
+    CostLedger ledger = new CostLedger();
+    Path dir = costsDir(in, runId);
+    if (!Files.isDirectory(dir)) {
+      return ledger;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(StoryPipeline::isCostFile).sorted().toList()) {
+        for (ProviderCall call : Checkpoints.JSON.readValue(file.toFile(), ProviderCall[].class)) {
+          ledger.record(call);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ledger;
+  }
+
+  /** A stage's calls, not a file being written (those start with a dot). */
+  private static boolean isCostFile(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".json") && !name.startsWith(".");
   }
 
   private StageResult manifest(StageContext ctx) {
@@ -417,8 +548,8 @@ public final class StoryPipeline {
             tune,
             timeline,
             new RenderResult(rendered, 0, 0, false),
-            Map.of(),
-            new CostLedger(),
+            stageMillis(ctx.runId()),
+            spent(in, ctx.runId()),
             fingerprint);
     Checkpoints.writeJson(folder.resolve("manifest.json"), manifest);
     return done(

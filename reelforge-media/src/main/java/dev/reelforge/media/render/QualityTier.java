@@ -28,8 +28,7 @@ public enum QualityTier {
   private final double bitsPerPixel;
   private final int audioKbps;
 
-  QualityTier(
-      int crf, String x264Preset, String x264Params, double bitsPerPixel, int audioKbps) {
+  QualityTier(int crf, String x264Preset, String x264Params, double bitsPerPixel, int audioKbps) {
     this.crf = crf;
     this.x264Preset = x264Preset;
     this.x264Params = x264Params;

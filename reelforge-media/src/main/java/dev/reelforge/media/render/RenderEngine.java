@@ -78,6 +78,59 @@ public final class RenderEngine {
   }
 
   /**
+   * Makes the thumbnail of every preset of {@code job} at {@link RenderJob#thumbnailFile}: the
+   * sharpest of its framed visuals with the hook title. Stills the render prepared in the same work
+   * folder are reused.
+   *
+   * @return the thumbnails, one per preset in order
+   * @throws RenderCancelledException when cancelled
+   */
+  public List<Path> thumbnails(RenderJob job, Cancellation cancellation) {
+    Timeline timeline = job.timeline();
+    TimelineValidator.validate(timeline);
+    WorkDirs dirs = WorkDirs.create(settings.workDir());
+    try {
+      FfmpegRun run = FfmpegRun.within(ffmpeg, cancellation, settings.timeout());
+      SourceFiles sources = new SourceFiles(job.mediaRoot());
+      List<Path> made = new ArrayList<>();
+      for (RenderPreset preset : job.presets()) {
+        cancellation.throwIfCancelled();
+        EncoderSettings encoder = EncoderSettings.choose(ffmpeg, preset, job.quality());
+        // Captions never show in a thumbnail, so none are drawn for its plans.
+        List<SegmentPlan> plans =
+            planner(timeline, preset, encoder, sources, Optional.empty(), dirs, run).plan();
+        Path thumbnail = job.thumbnailFile(preset);
+        new ThumbnailMaker(fonts, dirs.temp()).make(timeline, preset, plans, run, thumbnail);
+        made.add(thumbnail);
+      }
+      return made;
+    } finally {
+      dirs.deleteTemp();
+    }
+  }
+
+  private SegmentPlanner planner(
+      Timeline timeline,
+      RenderPreset preset,
+      EncoderSettings encoder,
+      SourceFiles sources,
+      Optional<CaptionOverlay> captions,
+      WorkDirs dirs,
+      FfmpegRun run) {
+    return new SegmentPlanner(
+        timeline,
+        preset,
+        encoder,
+        sources,
+        new StillPreparer(dirs.stills(), dirs.temp()),
+        captions,
+        new OverlayPictures(fonts, preset, dirs.overlays(), dirs.temp()),
+        dirs.captions(),
+        dirs.temp(),
+        run);
+  }
+
+  /**
    * Renders every preset of {@code job}.
    *
    * @throws dev.reelforge.core.error.ReelForgeException {@code VALIDATION_FAILED} or {@code
@@ -211,18 +264,7 @@ public final class RenderEngine {
           timeline.captions().isEmpty()
               ? Optional.empty()
               : Optional.of(new CaptionOverlay(fonts, timeline.captions(), preset));
-      SegmentPlanner planner =
-          new SegmentPlanner(
-              timeline,
-              preset,
-              encoder,
-              sources,
-              new StillPreparer(dirs.stills(), dirs.temp()),
-              captions,
-              new OverlayPictures(fonts, preset, dirs.overlays(), dirs.temp()),
-              dirs.captions(),
-              dirs.temp(),
-              run);
+      SegmentPlanner planner = planner(timeline, preset, encoder, sources, captions, dirs, run);
       // Plans (stills to prepare, captions to draw) are made ahead on another thread while FFmpeg
       // encodes, so that Java's share of the work overlaps the encoder's.
       int count = timeline.segments().size();
@@ -267,8 +309,10 @@ public final class RenderEngine {
       List<CaptionPage> pages = captions.map(CaptionOverlay::pages).orElse(List.of());
       Path srt = write(preset, ".srt", SubtitleWriter.srt(pages, timeline.captions().words()));
       Path vtt = write(preset, ".vtt", SubtitleWriter.vtt(pages, timeline.captions().words()));
-      Path thumbnail = job.outputDir().resolve(job.baseName() + "-" + preset.id() + ".jpg");
-      new ThumbnailMaker(fonts, dirs.temp()).make(timeline, preset, plans, run, thumbnail);
+      Path thumbnail = job.thumbnailFile(preset);
+      if (job.thumbnails()) {
+        new ThumbnailMaker(fonts, dirs.temp()).make(timeline, preset, plans, run, thumbnail);
+      }
       try {
         return new RenderedOutput(
             preset, video, thumbnail, srt, vtt, timeline.durationMillis(), Files.size(video));

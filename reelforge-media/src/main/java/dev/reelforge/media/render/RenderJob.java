@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param quality the quality tier
  * @param outputDir where the MP4s, sidecars and thumbnails are written
  * @param baseName the file name stem, e.g. {@code the-moon} gives {@code the-moon-tiktok.mp4}
+ * @param thumbnails whether the render also makes each preset's thumbnail; without, {@link
+ *     RenderEngine#thumbnails} makes them later at the paths the render reports
  */
 public record RenderJob(
     Timeline timeline,
@@ -22,7 +24,19 @@ public record RenderJob(
     List<RenderPreset> presets,
     QualityTier quality,
     Path outputDir,
-    String baseName) {
+    String baseName,
+    boolean thumbnails) {
+
+  /** A render that makes the thumbnails too. */
+  public RenderJob(
+      Timeline timeline,
+      Path mediaRoot,
+      List<RenderPreset> presets,
+      QualityTier quality,
+      Path outputDir,
+      String baseName) {
+    this(timeline, mediaRoot, presets, quality, outputDir, baseName, true);
+  }
 
   public RenderJob {
     Objects.requireNonNull(timeline, "timeline");
@@ -40,5 +54,15 @@ public record RenderJob(
       throw ReelForgeException.invalidField(
           "baseName", "use 1-81 letters, digits, dots, dashes or underscores");
     }
+  }
+
+  /** This render without thumbnails, for a pipeline that makes them in a later stage. */
+  public RenderJob withoutThumbnails() {
+    return new RenderJob(timeline, mediaRoot, presets, quality, outputDir, baseName, false);
+  }
+
+  /** Where the thumbnail of {@code preset} goes. */
+  public Path thumbnailFile(RenderPreset preset) {
+    return outputDir.resolve(baseName + "-" + preset.id() + ".jpg");
   }
 }

@@ -39,12 +39,14 @@ class EncoderChoiceTest {
   @Test
   void x264IsPreferredAndOpenh264IsTheFallback() {
     FfmpegInstallation bundled = TestFfmpeg.bundled();
-    EncoderSettings x264 = EncoderSettings.choose(bundled, RenderPreset.TIKTOK, QualityTier.STANDARD);
+    EncoderSettings x264 =
+        EncoderSettings.choose(bundled, RenderPreset.TIKTOK, QualityTier.STANDARD);
     assertThat(x264.encoder()).isEqualTo("libx264");
     assertThat(x264.videoArguments())
         .containsSequence("-crf", "20")
         .containsSequence("-x264-params", "me=dia:subme=1");
-    assertThat(EncoderSettings.choose(bundled, RenderPreset.TIKTOK, QualityTier.HIGH).videoArguments())
+    assertThat(
+            EncoderSettings.choose(bundled, RenderPreset.TIKTOK, QualityTier.HIGH).videoArguments())
         .doesNotContain("-x264-params");
     FfmpegInstallation lgpl = withEncoders(bundled, Set.of("libopenh264", "aac"));
     EncoderSettings openh264 = EncoderSettings.choose(lgpl, RenderPreset.TIKTOK, QualityTier.HIGH);

@@ -78,6 +78,39 @@ class ThumbnailTest {
     assertThat(titlePixels).isGreaterThan(5000);
   }
 
+  @Test
+  void aRenderCanLeaveTheThumbnailsToALaterCallThatMakesTheSameOnes(@TempDir Path dir)
+      throws Exception {
+    Timeline timeline = Fixtures.story(dir, 4, 2);
+    RenderEngine engine =
+        new RenderEngine(
+            TestFfmpeg.any(), RenderSettings.in(dir.resolve("work")), FontLibrary.shared());
+    List<RenderPreset> presets = List.of(RenderPreset.TIKTOK, RenderPreset.SQUARE);
+    RenderJob together =
+        new RenderJob(timeline, dir, presets, QualityTier.DRAFT, dir.resolve("together"), "t");
+    engine.render(together, RenderListener.NONE, Cancellation.none());
+    RenderJob apart =
+        new RenderJob(timeline, dir, presets, QualityTier.DRAFT, dir.resolve("apart"), "t")
+            .withoutThumbnails();
+
+    RenderResult rendered = engine.render(apart, RenderListener.NONE, Cancellation.none());
+    for (RenderPreset preset : presets) {
+      assertThat(rendered.output(preset).thumbnail()).isEqualTo(apart.thumbnailFile(preset));
+      assertThat(apart.thumbnailFile(preset)).doesNotExist();
+    }
+    List<Path> made = engine.thumbnails(apart, Cancellation.none());
+
+    assertThat(made)
+        .containsExactly(apart.thumbnailFile(presets.get(0)), apart.thumbnailFile(presets.get(1)));
+    for (RenderPreset preset : presets) {
+      BufferedImage image = ImageIO.read(apart.thumbnailFile(preset).toFile());
+      assertThat(image.getWidth()).isEqualTo(preset.width());
+      assertThat(image.getHeight()).isEqualTo(preset.height());
+      assertThat(apart.thumbnailFile(preset))
+          .hasSameBinaryContentAs(together.thumbnailFile(preset));
+    }
+  }
+
   private static BufferedImage blur(BufferedImage image) {
     float[] kernel = new float[21 * 21];
     Arrays.fill(kernel, 1f / kernel.length);

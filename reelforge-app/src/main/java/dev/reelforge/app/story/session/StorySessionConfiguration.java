@@ -2,8 +2,11 @@ package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.config.StorySettings;
+import dev.reelforge.app.story.StoryMaker;
 import dev.reelforge.app.story.StoryPipeline;
+import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.ingest.ArticleSource;
+import dev.reelforge.core.jobs.RunStore;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.RegisteredPipeline;
 import dev.reelforge.core.providers.ProviderRegistry;
@@ -25,8 +28,17 @@ class StorySessionConfiguration {
       ProviderRegistry providerRegistry,
       ArticleSource articleSource,
       RenderEngine renderEngine,
+      RunStore runStore,
+      CostRecorder providerCosts,
       Clock clock) {
-    return new StoryPipeline(providerRegistry, articleSource, renderEngine, clock).registered();
+    return new StoryPipeline(
+            providerRegistry,
+            articleSource,
+            renderEngine,
+            runStore,
+            StoryMaker.CostAttribution.of(providerCosts),
+            clock)
+        .registered();
   }
 
   @Bean

@@ -153,9 +153,17 @@ class StoryApiTest {
         .startsWith(0xFF, 0xD8);
     assertThat(new String(bytes(finalized.path("finalVideo").path("vttUrl").asString()).body()))
         .startsWith("WEBVTT");
-    assertThat(new String(bytes("/api/story/" + id + "/files/manifest.json").body()))
-        .contains("\"beats\"")
-        .contains("Octopuses have three hearts.");
+    String manifestText = new String(bytes("/api/story/" + id + "/files/manifest.json").body());
+    assertThat(manifestText).contains("\"beats\"").contains("Octopuses have three hearts.");
+    // Every stage's time as the engine recorded it, the thumbnail as a stage of its own.
+    JsonNode manifest = JSON.readTree(manifestText);
+    List<String> timed = new ArrayList<>(manifest.path("stageMillis").propertyNames());
+    assertThat(timed)
+        .contains("script", "storyboard", "voice", "visuals", "captions", "render-vertical")
+        .contains("thumbnail");
+    assertThat(timed.indexOf("thumbnail")).isGreaterThan(timed.indexOf("render-vertical"));
+    assertThat(manifest.path("stageMillis").path("render-vertical").asLong()).isPositive();
+    assertThat(manifest.path("cost").path("estimatedUsd").decimalValue()).isZero();
     String firstRun = finalized.path("run").path("id").asString();
 
     // The same idempotency key returns the same run instead of starting another.
@@ -188,7 +196,7 @@ class StoryApiTest {
     assertThat(statusUrl).startsWith("/api/runs/");
     JsonNode run = awaitRun(statusUrl);
     assertThat(run.path("status").asString()).isEqualTo("succeeded");
-    assertThat(run.path("tasks").size()).isEqualTo(11);
+    assertThat(run.path("tasks").size()).isEqualTo(12);
     assertThat(count(voiceCache, ".wav")).isEqualTo(voicesBefore + 1);
     JsonNode reloaded = get("/api/story/" + id).path("data");
     assertThat(reloaded.path("status").asString()).isEqualTo("rendered");
