@@ -449,13 +449,13 @@ public final class StoryPipeline {
     RenderJob job =
         new RenderJob(
             timeline, work, presets, QualityTier.byName(in.input().quality()), folder, in.name());
+    ctx.checkCancelled();
     ctx.progress(0.1, "choosing the thumbnail frame");
-    Cancellation cancellation = new Cancellation();
-    if (ctx.isCancelled()) {
-      cancellation.cancel();
-    }
+    // A few frames and pictures: quick enough to finish once started.
     List<String> files =
-        renderer.thumbnails(job, cancellation).stream().map(f -> relative(folder, f)).toList();
+        renderer.thumbnails(job, Cancellation.none()).stream()
+            .map(f -> relative(folder, f))
+            .toList();
     return done(new ThumbnailOutput(files));
   }
 
