@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.reelforge.app.providers.LoggedCosts;
+import dev.reelforge.core.cost.Prices;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.ingest.ArticleSource;
@@ -29,12 +31,17 @@ import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderSettings;
 import dev.reelforge.media.render.RenderedOutput;
+import dev.reelforge.providers.http.Endpoint;
+import dev.reelforge.providers.http.Meter;
+import dev.reelforge.providers.http.ProviderHttp;
+import dev.reelforge.providers.http.ResilienceOptions;
 import dev.reelforge.providers.ingest.AddressPolicy;
 import dev.reelforge.providers.ingest.ArticleExtractor;
 import dev.reelforge.providers.ingest.FetchLimits;
 import dev.reelforge.providers.ingest.GuardedFetcher;
 import dev.reelforge.providers.ingest.WebArticleSource;
 import dev.reelforge.providers.music.ProceduralMusic;
+import dev.reelforge.providers.script.ChatScriptWriter;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
 import java.net.InetAddress;
@@ -162,6 +169,95 @@ class StoryMakerTest {
     assertThat(srt).containsIgnoringCase("octopuses").containsIgnoringCase("crawl");
     assertThat(srt.lines().filter(l -> l.contains("-->")).count()).isGreaterThanOrEqualTo(3);
     assertThat(Files.size(output.thumbnail())).isGreaterThan(10_000);
+  }
+
+  @Test
+  void aCloudWritersMeteredCallIsAttributedToTheRunAndCostedInTheManifest(@TempDir Path dir)
+      throws Exception {
+    // An OpenAI-compatible chat server answering in the documented envelope, with its usage.
+    String script =
+        "{\"title\":\"Octopus hearts\",\"beats\":[{\"text\":\"Octopuses have three"
+            + " hearts.\",\"keywords\":[\"octopus\",\"heart\"],\"shot\":\"An octopus.\"},"
+            + "{\"text\":\"Two of them pump blood through the gills.\",\"keywords\":"
+            + "[\"gills\",\"ocean\"],\"shot\":\"Gills.\"}],\"description\":\"About"
+            + " octopuses.\",\"hashtags\":[\"octopus\",\"ocean\",\"science\"]}";
+    String completion =
+        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+            + Checkpoints.JSON.writeValueAsString(script)
+            + "},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":1500,\"completion_tokens\":500,\"total_tokens\":2000}}";
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/v1/chat/completions",
+        exchange -> {
+          calls.incrementAndGet();
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = completion.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      LoggedCosts costs = new LoggedCosts();
+      ChatScriptWriter chat =
+          new ChatScriptWriter(
+              new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "sk-test"),
+              new ChatScriptWriter.Options(
+                  "gpt-4o-mini", ChatScriptWriter.StructuredOutput.JSON_SCHEMA, 0.7),
+              ProviderHttp.create("openai", ResilienceOptions.defaults()),
+              new Meter("openai", costs, Clock.systemUTC()));
+      ProviderRegistry providers =
+          offline(new ProceduralVisuals())
+              .register(
+                  new ProviderChoice<ScriptWriter>(
+                      ProviderPort.SCRIPT_WRITER, "chat", false, "", chat));
+      StoryMaker maker =
+          new StoryMaker(
+              providers,
+              url -> {
+                throw new AssertionError("no link in this test: " + url);
+              },
+              new RenderEngine(
+                  ffmpeg, RenderSettings.in(dir.resolve("render")), FontLibrary.shared()),
+              costs,
+              Clock.systemUTC());
+      StoryInput paragraph =
+          new StoryInput(
+              "Octopuses are clever animals with three hearts and blue blood.",
+              InputKind.PARAGRAPH,
+              List.of("tiktok"),
+              Optional.empty(),
+              "bold-pop",
+              "none",
+              "draft");
+
+      StoryResult result =
+          maker.make(
+              paragraph,
+              dir.resolve("out/o"),
+              "o",
+              recording(new ArrayList<>()),
+              new Cancellation());
+
+      assertThat(calls).hasValue(1);
+      JsonNode manifest = Checkpoints.JSON.readTree(result.manifest().toFile());
+      assertThat(manifest.path("providers").path("scriptWriter").asString())
+          .isEqualTo("chat/gpt-4o-mini");
+      assertThat(manifest.path("cost").path("estimatedUsd").decimalValue())
+          .isEqualByComparingTo(Prices.perThousand(2000, Prices.TEXT_PER_1K_TOKENS));
+      JsonNode call = manifest.path("cost").path("calls").get(0);
+      assertThat(call.path("provider").asString()).isEqualTo("openai");
+      assertThat(call.path("quantity").asLong()).isEqualTo(2000);
+      assertThat(manifest.path("beats").get(0).path("text").asString())
+          .isEqualTo("Octopuses have three hearts.");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
