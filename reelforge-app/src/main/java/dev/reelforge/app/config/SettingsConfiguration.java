@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
   JobsSettings.class,
   ServerSettings.class,
   DatabaseSettings.class,
+  IdempotencySettings.class,
   MediaSettings.class,
   StorageSettings.class,
   StorySettings.class

@@ -3,6 +3,7 @@ package dev.reelforge.app.story.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.web.IdempotencyFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -230,6 +235,89 @@ class StoryApiTest {
   }
 
   @Test
+  void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesReuseAndRepeatsInProgress() throws Exception {
+    String body = "{\"input\":\"Why bees dance\",\"inputType\":\"idea\"}";
+    HttpResponse<String> first =
+        raw(request("/api/story/start", body).header("Idempotency-Key", "start-1"));
+    HttpResponse<String> again =
+        raw(request("/api/story/start", body).header("X-Idempotency-Key", "start-1"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue(IdempotencyFilter.REPLAYED)).isEmpty();
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.headers().firstValue(IdempotencyFilter.REPLAYED)).hasValue("true");
+
+    HttpResponse<String> reused =
+        raw(
+            request("/api/story/start", "{\"input\":\"Why cats purr\",\"inputType\":\"idea\"}")
+                .header("Idempotency-Key", "start-1"));
+    assertThat(reused.statusCode()).isEqualTo(422);
+    expectError(JSON.readTree(reused.body()), "IDEMPOTENCY_KEY_REUSED", null);
+    HttpResponse<String> badKey =
+        raw(request("/api/story/start", body).header("Idempotency-Key", "k".repeat(256)));
+    assertThat(badKey.statusCode()).isEqualTo(400);
+    expectError(JSON.readTree(badKey.body()), "INVALID_INPUT", "Idempotency-Key");
+
+    // A repeat while the first finalize is still rendering is told to come back.
+    String id =
+        post(
+                "/api/story/manual",
+                "{\"scriptText\":\"Bees dance.\\nThe dance points to food.\"}",
+                200)
+            .path("data")
+            .path("id")
+            .asString();
+    HttpRequest.Builder finalize =
+        request("/api/story/finalize", session(id)).header("Idempotency-Key", "finalize-slow");
+    CompletableFuture<HttpResponse<String>> running =
+        http.sendAsync(finalize.build(), HttpResponse.BodyHandlers.ofString());
+    // Once its run has started, the first request is certainly holding the key.
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (!get("/api/story/" + id).path("data").path("status").asString().equals("rendering")) {
+      assertThat(System.nanoTime()).as("the first finalize starts its run").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    HttpResponse<String> inProgress = raw(finalize);
+    assertThat(running).as("the first finalize still waits for its run").isNotDone();
+    assertThat(inProgress.statusCode()).as(inProgress.body()).isEqualTo(409);
+    expectError(JSON.readTree(inProgress.body()), "IDEMPOTENT_IN_PROGRESS", null);
+    assertThat(inProgress.headers().firstValue("Retry-After")).isPresent();
+    HttpResponse<String> done = running.get(5, TimeUnit.MINUTES);
+    assertThat(done.statusCode()).isEqualTo(200);
+    HttpResponse<String> afterwards = raw(finalize);
+    assertThat(afterwards.statusCode()).isEqualTo(200);
+    assertThat(afterwards.body()).isEqualTo(done.body());
+  }
+
+  @Test
+  void concurrentRequestsWithOneKeyCreateOneSession() throws Exception {
+    String body = "{\"input\":\"Why the sky is blue\",\"inputType\":\"idea\"}";
+    List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      sent.add(
+          http.sendAsync(
+              request("/api/story/start", body).header("Idempotency-Key", "race-1").build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    Set<String> sessions = new HashSet<>();
+    int answeredFirstHand = 0;
+    for (CompletableFuture<HttpResponse<String>> response : sent) {
+      HttpResponse<String> answer = response.get(1, TimeUnit.MINUTES);
+      if (answer.statusCode() == 409) {
+        expectError(JSON.readTree(answer.body()), "IDEMPOTENT_IN_PROGRESS", null);
+        continue;
+      }
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      sessions.add(JSON.readTree(answer.body()).path("data").path("id").asString());
+      if (answer.headers().firstValue(IdempotencyFilter.REPLAYED).isEmpty()) {
+        answeredFirstHand++;
+      }
+    }
+    assertThat(answeredFirstHand).isEqualTo(1);
+    assertThat(sessions).hasSize(1);
+  }
+
+  @Test
   void previewsAnswerAudioAndAPicture() throws Exception {
     HttpResponse<byte[]> audio =
         http.send(
@@ -383,6 +471,10 @@ class StoryApiTest {
         .header("Content-Type", "application/json")
         .timeout(Duration.ofMinutes(5))
         .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private HttpResponse<String> raw(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode post(String path, String body, int status) throws Exception {
