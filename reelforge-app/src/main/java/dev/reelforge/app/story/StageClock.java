@@ -47,8 +47,7 @@ final class StageClock {
     timings.put(stage, millis);
   }
 
-  /** Milliseconds per stage run so far (0 for a reused checkpoint). */
-  /** How long each stage took, by its label, in stage order. */
+  /** Milliseconds per stage run so far (0 for a reused checkpoint), by label, in stage order. */
   synchronized Map<String, Long> timings() {
     Map<String, Long> byLabel = new LinkedHashMap<>();
     timings.forEach((stage, millis) -> byLabel.put(stage.label(), millis));

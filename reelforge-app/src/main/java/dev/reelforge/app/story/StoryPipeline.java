@@ -1,7 +1,5 @@
 package dev.reelforge.app.story;
 
-import dev.reelforge.core.cost.CostLedger;
-import dev.reelforge.core.cost.ProviderCall;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.ingest.Article;
@@ -40,14 +38,11 @@ import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.media.render.RenderResult;
 import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.media.timeline.TimelineJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +51,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The story pipeline on the job engine (kind {@code story}): {@code ingest} → {@code script} →
@@ -135,8 +129,7 @@ public final class StoryPipeline {
   private final ProviderRegistry providers;
   private final ArticleSource articles;
   private final RenderEngine renderer;
-  private final RunStore runs;
-  private final StoryMaker.CostAttribution costs;
+  private final StageMeter meter;
   private final Clock clock;
 
   public StoryPipeline(
@@ -149,8 +142,7 @@ public final class StoryPipeline {
     this.providers = providers;
     this.articles = articles;
     this.renderer = renderer;
-    this.runs = runs;
-    this.costs = costs;
+    this.meter = new StageMeter(runs, costs);
     this.clock = clock;
   }
 
@@ -197,44 +189,10 @@ public final class StoryPipeline {
     handlers.put("thumbnail", this::thumbnail);
     handlers.put("manifest", this::manifest);
     Map<String, StageHandler> metered = new LinkedHashMap<>();
-    handlers.forEach((stage, handler) -> metered.put(stage, metered(handler)));
+    handlers.forEach(
+        (stage, handler) ->
+            metered.put(stage, meter.metered(handler, ctx -> costsDir(inputs(ctx), ctx.runId()))));
     return new RegisteredPipeline(PipelineDefinition.of(KIND, stages), metered);
-  }
-
-  /** The handler with its provider calls kept for the manifest, whether it succeeds or not. */
-  private StageHandler metered(StageHandler handler) {
-    return ctx -> {
-      CostLedger ledger = new CostLedger();
-      try {
-        return costs.attributedTo(ledger, () -> executeUnchecked(handler, ctx));
-      } catch (CheckedFailure e) {
-        throw (Exception) e.getCause();
-      } finally {
-        if (!ledger.calls().isEmpty()) {
-          Path file =
-              costsDir(inputs(ctx), ctx.runId())
-                  .resolve(ctx.stage() + "-" + ctx.attempt() + ".json");
-          Checkpoints.writeJson(file, ledger.calls());
-        }
-      }
-    };
-  }
-
-  /** Carries a handler's checked exception through the cost attribution, which takes none. */
-  private static final class CheckedFailure extends RuntimeException {
-    CheckedFailure(Exception cause) {
-      super(cause);
-    }
-  }
-
-  private static StageResult executeUnchecked(StageHandler handler, StageContext ctx) {
-    try {
-      return handler.execute(ctx);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CheckedFailure(e);
-    }
   }
 
   private static Path costsDir(StoryRunInputs in, UUID runId) {
@@ -459,46 +417,6 @@ public final class StoryPipeline {
     return done(new ThumbnailOutput(files));
   }
 
-  /** How long each finished stage took, from the engine's records of this run. */
-  private Map<String, Long> stageMillis(UUID runId) {
-    Map<String, Long> millis = new LinkedHashMap<>();
-    runs.tasksOf(runId).stream()
-        .filter(t -> t.startedAt().isPresent() && t.completedAt().isPresent())
-        .sorted(Comparator.comparing(t -> t.startedAt().orElseThrow()))
-        .forEach(
-            t ->
-                millis.put(
-                    t.stage(),
-                    Duration.between(t.startedAt().orElseThrow(), t.completedAt().orElseThrow())
-                        .toMillis()));
-    return millis;
-  }
-
-  /** Every provider call the run's stages made, in every attempt. */
-  private static CostLedger spent(StoryRunInputs in, UUID runId) {
-    CostLedger ledger = new CostLedger();
-    Path dir = costsDir(in, runId);
-    if (!Files.isDirectory(dir)) {
-      return ledger;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(StoryPipeline::isCostFile).sorted().toList()) {
-        for (ProviderCall call : Checkpoints.JSON.readValue(file.toFile(), ProviderCall[].class)) {
-          ledger.record(call);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ledger;
-  }
-
-  /** A stage's calls, not a file being written (those start with a dot). */
-  private static boolean isCostFile(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".json") && !name.startsWith(".");
-  }
-
   private StageResult manifest(StageContext ctx) {
     StoryRunInputs in = inputs(ctx);
     Map<String, String> deps = ctx.dependencyOutputs();
@@ -548,8 +466,8 @@ public final class StoryPipeline {
             tune,
             timeline,
             new RenderResult(rendered, 0, 0, false),
-            stageMillis(ctx.runId()),
-            spent(in, ctx.runId()),
+            meter.stageMillis(ctx.runId()),
+            StageMeter.spent(costsDir(in, ctx.runId())),
             fingerprint);
     Checkpoints.writeJson(folder.resolve("manifest.json"), manifest);
     return done(

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,10 +50,14 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     this.settings = settings;
   }
 
-  /** The request's key: {@code Idempotency-Key}, else {@code X-Idempotency-Key}. */
-  static Optional<String> key(HttpServletRequest request) {
-    return Optional.ofNullable(request.getHeader("Idempotency-Key"))
-        .or(() -> Optional.ofNullable(request.getHeader("X-Idempotency-Key")));
+  /**
+   * A request's key: {@code Idempotency-Key}, else seed 000's {@code X-Idempotency-Key}.
+   *
+   * @param header the request's header of a name, null when absent
+   */
+  public static Optional<String> key(UnaryOperator<String> header) {
+    return Optional.ofNullable(header.apply("Idempotency-Key"))
+        .or(() -> Optional.ofNullable(header.apply("X-Idempotency-Key")));
   }
 
   @Override
@@ -61,14 +66,14 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     return !request.getMethod().equals("POST")
         || !path.startsWith("/api/")
         || NOT_WORK.contains(path)
-        || key(request).isEmpty();
+        || key(request::getHeader).isEmpty();
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String key = key(request).orElseThrow().strip();
+    String key = key(request::getHeader).orElseThrow().strip();
     if (key.isEmpty()
         || key.length() > SubmitRequest.MAX_IDEMPOTENCY_KEY_LENGTH
         || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {

@@ -114,11 +114,19 @@ class StoryMakerTest {
   }
 
   private static StoryMaker maker(ProviderRegistry providers, ArticleSource articles, Path dir) {
+    return maker(providers, articles, StoryMaker.CostAttribution.NONE, dir);
+  }
+
+  private static StoryMaker maker(
+      ProviderRegistry providers,
+      ArticleSource articles,
+      StoryMaker.CostAttribution costs,
+      Path dir) {
     return new StoryMaker(
         providers,
         articles,
         new RenderEngine(ffmpeg, RenderSettings.in(dir.resolve("render")), FontLibrary.shared()),
-        StoryMaker.CostAttribution.NONE,
+        costs,
         Clock.systemUTC());
   }
 
@@ -217,15 +225,13 @@ class StoryMakerTest {
                   new ProviderChoice<ScriptWriter>(
                       ProviderPort.SCRIPT_WRITER, "chat", false, "", chat));
       StoryMaker maker =
-          new StoryMaker(
+          maker(
               providers,
               url -> {
                 throw new AssertionError("no link in this test: " + url);
               },
-              new RenderEngine(
-                  ffmpeg, RenderSettings.in(dir.resolve("render")), FontLibrary.shared()),
               costs,
-              Clock.systemUTC());
+              dir);
       StoryInput paragraph =
           new StoryInput(
               "Octopuses are clever animals with three hearts and blue blood.",

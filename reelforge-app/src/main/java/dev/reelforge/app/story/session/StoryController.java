@@ -1,5 +1,6 @@
 package dev.reelforge.app.story.session;
 
+import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
@@ -143,7 +144,8 @@ public class StoryController {
   ResponseEntity<Map<String, Object>> finalizeSession(
       String sessionId, List<String> formats, HttpHeaders headers) {
     UUID owner = owner();
-    StorySession started = sessions.finalize(owner, sessionId, formats, idempotencyKey(headers));
+    StorySession started =
+        sessions.finalize(owner, sessionId, formats, IdempotencyFilter.key(headers::getFirst));
     UUID runId = UUID.fromString(started.run().id());
     boolean async = headers.getValuesAsList("Prefer").contains("respond-async");
     Optional<RunRecord> finished =
@@ -216,12 +218,6 @@ public class StoryController {
     body.put("success", true);
     body.put("data", data);
     return body;
-  }
-
-  /** The request's idempotency key: {@code Idempotency-Key}, or seed 000's header. */
-  static Optional<String> idempotencyKey(HttpHeaders headers) {
-    return Optional.ofNullable(headers.getFirst("Idempotency-Key"))
-        .or(() -> Optional.ofNullable(headers.getFirst("X-Idempotency-Key")));
   }
 
   private static UUID owner() {
