@@ -40,8 +40,11 @@ class ReelForgeProcessIT {
   private static final Pattern EMBEDDED_PORT =
       Pattern.compile("embedded PostgreSQL running on 127\\.0\\.0\\.1:(\\d+)");
 
+  private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password: (\\S+)");
+
   private final HttpClient http = HttpClient.newHttpClient();
   private Path workDir;
+  private String token = "";
 
   @BeforeEach
   void createWorkDir() {
@@ -130,6 +133,7 @@ class ReelForgeProcessIT {
     String sessionId;
     String statusUrl;
     try {
+      token = signIn(port, "admin", oneTimePassword(first.output()));
       sessionId =
           field(
               post(
@@ -176,7 +180,9 @@ class ReelForgeProcessIT {
       String videoUrl = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
       HttpResponse<byte[]> video =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + videoUrl)).build(),
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + videoUrl))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
               HttpResponse.BodyHandlers.ofByteArray());
       assertThat(video.statusCode()).isEqualTo(200);
       assertThat(new String(video.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
@@ -185,10 +191,98 @@ class ReelForgeProcessIT {
     }
   }
 
+  /**
+   * Seed 000 §6 against a running server with a token from {@code /auth/login}: health → start →
+   * generate → finalize → error format → idempotency; then {@code ./reelforge user} adds a creator
+   * who signs in on the next start.
+   */
+  @Test
+  void theSmokeFlowRunsWithATokenFromLoginAndTheUserCommandAddsAccounts() throws Exception {
+    int port = freePort();
+    Started first = serve(port);
+    try {
+      String password = oneTimePassword(first.output());
+      assertThat(first.output().lines().filter(l -> l.contains(password)))
+          .as("the password is printed once, on the console line made for it")
+          .hasSize(1);
+      HttpResponse<String> anonymous = send(port, "/api/story/start", "{\"input\":\"x\"}", "");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.body()).contains("\"error\":\"AUTH_REQUIRED\"");
+
+      token = signIn(port, "admin", password);
+      assertThat(health(port)).contains("\"status\":\"ok\"");
+      String sessionId =
+          field(
+              post(
+                  port,
+                  "/api/story/start",
+                  "{\"input\":\"Why octopuses have three hearts\",\"inputType\":\"idea\"}",
+                  Map.of()),
+              "\"id\":\"");
+      assertThat(
+              post(port, "/api/story/generate", "{\"sessionId\":\"" + sessionId + "\"}", Map.of()))
+          .contains("\"sentences\"");
+      String finalized =
+          post(
+              port,
+              "/api/story/finalize",
+              "{\"sessionId\":\"" + sessionId + "\"}",
+              Map.of("Prefer", "respond-async"));
+      assertThat(get(port, field(finalized, "\"statusUrl\":\""))).contains("\"kind\":\"story\"");
+
+      HttpResponse<String> invalid = send(port, "/api/story/finalize", "{}", token);
+      assertThat(invalid.statusCode()).isEqualTo(400);
+      assertThat(invalid.body())
+          .contains("\"success\":false", "\"error\":\"INVALID_INPUT\"", "\"requestId\"");
+
+      String once =
+          post(port, "/api/story/start", "{\"input\":\"Honey\"}", Map.of("Idempotency-Key", "k1"));
+      String again =
+          post(port, "/api/story/start", "{\"input\":\"Honey\"}", Map.of("Idempotency-Key", "k1"));
+      assertThat(again).isEqualTo(once);
+    } finally {
+      stop(first);
+    }
+
+    Finished added = run(List.of("user", "add", "maker", "--role", "creator"), Map.of());
+    assertThat(added.exitCode()).as(added.stdout() + added.stderr()).isZero();
+    String makerPassword = oneTimePassword(added.stdout());
+    Finished listed = run(List.of("user", "list"), Map.of());
+    assertThat(listed.stdout())
+        .containsPattern("admin +admin +active")
+        .containsPattern("maker +creator +active");
+    Finished unknown = run(List.of("user", "reset-password", "nobody"), Map.of());
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.stderr()).contains("User not found: nobody");
+
+    Started second = serve(port);
+    try {
+      assertThat(second.output()).doesNotContain("one-time password");
+      token = signIn(port, "maker", makerPassword);
+      assertThat(get(port, "/me")).contains("\"username\":\"maker\"", "\"role\":\"creator\"");
+    } finally {
+      stop(second);
+    }
+  }
+
+  private HttpResponse<String> send(int port, String path, String json, String bearer)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (!bearer.isEmpty()) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private String post(int port, String path, String json, Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -202,10 +296,35 @@ class ReelForgeProcessIT {
   private String get(int port, String path) throws IOException, InterruptedException {
     return http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
+  }
+
+  /** The admin's one-time password that the first start printed. */
+  private static String oneTimePassword(String output) {
+    Matcher matcher = ONE_TIME_PASSWORD.matcher(output);
+    assertThat(matcher.find())
+        .as("the first start prints the admin's password:\n" + output)
+        .isTrue();
+    return matcher.group(1);
+  }
+
+  /** An access token from {@code POST /auth/login}. */
+  private String signIn(int port, String username, String password) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return field(response.body(), "\"accessToken\":\"");
   }
 
   /** Polls {@code url} until its body matches, returning that body. */

@@ -4,6 +4,7 @@ import dev.reelforge.app.ReelForgeApplication;
 import dev.reelforge.app.config.SettingsValidator;
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.doctor.StartupFailures;
+import dev.reelforge.app.security.Accounts;
 import dev.reelforge.app.story.StoryMaker;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.media.render.RenderEngine;
@@ -86,6 +87,7 @@ public final class Cli {
         yield 0;
       }
       case "make" -> make(rest, stacktrace);
+      case "user" -> user(rest, stacktrace);
       case "help", "--help", "-h" -> {
         out.println(usage());
         yield 0;
@@ -170,6 +172,22 @@ public final class Cli {
     }
   }
 
+  private int user(List<String> args, boolean stacktrace) {
+    List<String> command = args.stream().filter(a -> !a.startsWith("--reelforge.")).toList();
+    if (!UserCommand.valid(command)) {
+      err.println(UserCommand.USAGE);
+      return EXIT_USAGE;
+    }
+    List<String> settings = args.stream().filter(a -> a.startsWith("--reelforge.")).toList();
+    // The database only (lazily, as for the doctor): no server, no workers.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, DOCTOR_DEFAULTS).run(doctorArguments(settings))) {
+      return new UserCommand(out, err).run(command, context.getBean(Accounts.class));
+    } catch (RuntimeException e) {
+      return failed(e, stacktrace);
+    }
+  }
+
   // Logs would interleave with the report; as an argument this outranks application.yml.
   private static String[] doctorArguments(List<String> options) {
     List<String> arguments = new ArrayList<>(options);
@@ -228,6 +246,11 @@ public final class Cli {
                       --out DIR      outputs go to DIR/NAME (default ./out)
                       --name NAME    the outputs' name (default: from the input)
                     the same command again resumes a stopped or failed run
+          user      manage accounts in the server's database
+                      add NAME [--role R]  a new user (creator unless R is admin,
+                                     operator or viewer); prints a one-time password
+                      list           every user, role and status
+                      reset-password NAME  a new one-time password; signs the user out
           version   print the version
 
         Any setting can follow the command as --reelforge.NAME=VALUE, be set in the

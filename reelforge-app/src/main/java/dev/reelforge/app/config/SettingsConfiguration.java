@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
   ServerSettings.class,
   DatabaseSettings.class,
   IdempotencySettings.class,
+  LimitsSettings.class,
+  SecuritySettings.class,
   MediaSettings.class,
   StorageSettings.class,
   StorySettings.class

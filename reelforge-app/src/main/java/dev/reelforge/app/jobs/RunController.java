@@ -1,6 +1,8 @@
 package dev.reelforge.app.jobs;
 
+import dev.reelforge.app.security.Caller;
 import dev.reelforge.app.web.RequestOwner;
+import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.TaskRecord;
@@ -12,11 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/runs/{runId}}: where a run stands — the status URL that finalize's 202 points to.
- * Another owner's run is a 404, like one that does not exist.
+ * {@code GET /api/runs/{runId}}: where a run stands — the status URL that finalize's 202 points to
+ * — and its cancellation. Another owner's run is a 404, like one that does not exist, unless the
+ * caller's role widens the view (operators read and cancel any run).
  */
 @RestController
 public class RunController {
@@ -29,16 +33,8 @@ public class RunController {
 
   @GetMapping("/api/runs/{runId}")
   Map<String, Object> run(@PathVariable String runId) {
-    UUID id;
-    try {
-      id = UUID.fromString(runId);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound("Run", runId);
-    }
-    RunRecord run = jobs.run(id);
-    if (!run.ownerId().equals(RequestOwner.current())) {
-      throw ReelForgeException.notFound("Run", runId);
-    }
+    RunRecord run = visible(runId, Permission.READ_ANY);
+    UUID id = run.id();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", run.id().toString());
     data.put("kind", run.kind());
@@ -68,6 +64,48 @@ public class RunController {
       tasks.add(t);
     }
     data.put("tasks", tasks);
+    if (run.credits().charged()) {
+      data.put(
+          "credits",
+          Map.of("charged", run.credits().amount(), "refunded", run.credits().refunded()));
+    }
+    return ok(data);
+  }
+
+  /**
+   * Cancels the caller's run (an operator's: anyone's). Its credits come back once, with the
+   * cancellation.
+   */
+  @PostMapping("/api/runs/{runId}/cancel")
+  Map<String, Object> cancel(@PathVariable String runId) {
+    RunRecord run = visible(runId, Permission.OPERATE_RUNS);
+    boolean cancelled = jobs.cancel(run.id(), Caller.current().map(Caller::label).orElse("system"));
+    return ok(Map.of("id", run.id().toString(), "cancelled", cancelled));
+  }
+
+  /** Queue depths and ages, for operators. */
+  @GetMapping("/api/admin/queues")
+  Map<String, Object> queues() {
+    return ok(jobs.queues());
+  }
+
+  /** The run, when the caller owns it or holds {@code widening}; otherwise 404. */
+  private RunRecord visible(String runId, Permission widening) {
+    UUID id;
+    try {
+      id = UUID.fromString(runId);
+    } catch (IllegalArgumentException e) {
+      throw ReelForgeException.notFound("Run", runId);
+    }
+    RunRecord run = jobs.run(id);
+    boolean mine = run.ownerId().equals(RequestOwner.current());
+    if (!mine && !Caller.current().map(c -> c.can(widening)).orElse(false)) {
+      throw ReelForgeException.notFound("Run", runId);
+    }
+    return run;
+  }
+
+  private static Map<String, Object> ok(Object data) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("data", data);

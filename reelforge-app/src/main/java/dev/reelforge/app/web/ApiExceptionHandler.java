@@ -2,6 +2,7 @@ package dev.reelforge.app.web;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.FieldViolation;
+import dev.reelforge.core.error.LimitExceededException;
 import dev.reelforge.core.error.ReelForgeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -39,7 +40,16 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ReelForgeException.class)
   ResponseEntity<ErrorEnvelope> reelForge(ReelForgeException e, HttpServletRequest request) {
-    return respond(e.code(), e.getMessage(), e.violations(), request, e);
+    ResponseEntity<ErrorEnvelope> response =
+        respond(e.code(), e.getMessage(), e.violations(), request, e);
+    if (e instanceof LimitExceededException limit) {
+      // The limit knows when it resets; the generic 5 s of respond() would be a guess.
+      long seconds = Math.max(1, limit.retryAfter().toSeconds());
+      return ResponseEntity.status(response.getStatusCode())
+          .header("Retry-After", String.valueOf(seconds))
+          .body(response.getBody());
+    }
+    return response;
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

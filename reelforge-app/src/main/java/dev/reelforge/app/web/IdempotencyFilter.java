@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes every POST under {@code /api/} that carries {@code Idempotency-Key} (or seed 000's {@code
@@ -40,7 +39,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
   public static final String REPLAYED = "Idempotent-Replayed";
 
   private static final Set<String> NOT_WORK = Set.of("/api/tts/preview", "/api/caption/preview");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final IdempotencyStore store;
   private final IdempotencySettings settings;
@@ -198,10 +196,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       String detail,
       List<FieldViolation> fields)
       throws IOException {
-    response.setStatus(code.httpStatus());
-    response.setContentType("application/json");
-    ErrorEnvelope envelope =
-        new ErrorEnvelope(code.name(), detail, RequestIdFilter.of(request), fields);
-    response.getOutputStream().write(JSON.writeValueAsBytes(envelope));
+    FilterErrors.write(request, response, code, detail, fields);
   }
 }

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** A request whose body was read ahead (to hash it) and is served again from memory. */
-final class ReplayableBodyRequest extends HttpServletRequestWrapper {
+public final class ReplayableBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  ReplayableBodyRequest(HttpServletRequest request, byte[] body) {
+  public ReplayableBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }

@@ -1,20 +1,27 @@
 package dev.reelforge.app.web;
 
+import dev.reelforge.app.security.Caller;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
 import java.util.UUID;
 
 /**
- * Who a request acts for. Until accounts land (users, tokens, API keys), every request acts for the
- * single local user of the embedded default; every store is already scoped by owner, so switching
- * this to the authenticated user makes another user's resources 404 without further changes.
+ * Who a request acts for: the authenticated caller. Every store is scoped by owner, so another
+ * user's resources answer 404.
  */
 public final class RequestOwner {
 
-  /** The embedded default's local user. */
+  /** The owner of work made outside the API ({@code ./reelforge make}), which has no caller. */
   public static final UUID LOCAL_USER = UUID.fromString("00000000-0000-7000-8000-000000000001");
 
   private RequestOwner() {}
 
+  /**
+   * @throws ReelForgeException AUTH_REQUIRED outside an authenticated request
+   */
   public static UUID current() {
-    return LOCAL_USER;
+    return Caller.current()
+        .map(Caller::id)
+        .orElseThrow(() -> new ReelForgeException(ErrorCode.AUTH_REQUIRED, "sign in first"));
   }
 }

@@ -3,6 +3,8 @@ package dev.reelforge.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.TestUsers;
+import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import jakarta.validation.Valid;
@@ -16,9 +18,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +47,10 @@ class ApiErrorsTest {
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired ApplicationContext context;
+
+  private static String token;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -121,7 +129,7 @@ class ApiErrorsTest {
   void aWrongContentTypeIs415() throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(uri("/test/story"))
+            authed("/test/story")
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hello"))
                 .build(),
@@ -151,9 +159,7 @@ class ApiErrorsTest {
   void unknownRoutesAndMethodsUseTheEnvelope() throws Exception {
     envelope(get("/api/does-not-exist"), 404, "RESOURCE_NOT_FOUND");
     HttpResponse<String> wrongMethod =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/health")).DELETE().build(),
-            HttpResponse.BodyHandlers.ofString());
+        http.send(authed("/api/health").DELETE().build(), HttpResponse.BodyHandlers.ofString());
     envelope(wrongMethod, 405, "METHOD_NOT_ALLOWED");
   }
 
@@ -161,9 +167,7 @@ class ApiErrorsTest {
   void requestIdsAreEchoedWhenWellFormedAndReplacedOtherwise() throws Exception {
     HttpResponse<String> echoed =
         http.send(
-            HttpRequest.newBuilder(uri("/api/does-not-exist"))
-                .header("X-Request-Id", "client-trace-0001")
-                .build(),
+            authed("/api/does-not-exist").header("X-Request-Id", "client-trace-0001").build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(echoed.headers().firstValue("X-Request-Id")).contains("client-trace-0001");
     assertThat(JSON.readTree(echoed.body()).get("requestId").asString())
@@ -171,9 +175,7 @@ class ApiErrorsTest {
 
     HttpResponse<String> replaced =
         http.send(
-            HttpRequest.newBuilder(uri("/api/health"))
-                .header("X-Request-Id", "bad id\twith tab")
-                .build(),
+            authed("/api/health").header("X-Request-Id", "bad id\twith tab").build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow())
         .startsWith("req_")
@@ -192,17 +194,24 @@ class ApiErrorsTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(authed(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String json) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(uri(path))
+        authed(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request of a signed-in admin, so that routes answer past authentication. */
+  private HttpRequest.Builder authed(String path) {
+    if (token == null) {
+      token = TestUsers.token(context, "errors-admin", Role.ADMIN);
+    }
+    return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
   }
 
   private URI uri(String path) {

@@ -3,7 +3,7 @@ package dev.reelforge.core.error;
 /**
  * The one error taxonomy of ReelForge. The first group is seed 000's {@code ERROR_CODES} verbatim;
  * the second adds the codes the platform needs for HTTP semantics the seed does not name (405, 409,
- * 413, 415, 422, 503).
+ * 413, 415, 422, 503) and a quota reached (429, told apart from a rate limit).
  *
  * <p>Each code fixes the HTTP status it maps to and whether a caller may retry the same request
  * unchanged. An exception may override the retryable flag (a TTS failure caused by a dropped
@@ -46,6 +46,7 @@ public enum ErrorCode {
   PAYLOAD_TOO_LARGE(413, false),
   UNSUPPORTED_MEDIA_TYPE(415, false),
   IDEMPOTENCY_KEY_REUSED(422, false),
+  QUOTA_EXCEEDED(429, true),
   SERVICE_UNAVAILABLE(503, true);
 
   private final int httpStatus;

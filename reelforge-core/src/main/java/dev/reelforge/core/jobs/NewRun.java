@@ -7,7 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** A run to store, with its tasks already planned from the pipeline definition. */
+/**
+ * A run to store, with its tasks already planned from the pipeline definition. When {@code credits}
+ * is above zero the store debits the owner in the same transaction (INSUFFICIENT_CREDITS when the
+ * balance is short, and nothing is stored) and refunds exactly once if the run fails or is
+ * cancelled.
+ */
 public record NewRun(
     UUID id,
     UUID ownerId,
@@ -15,13 +20,29 @@ public record NewRun(
     String inputs,
     int priority,
     Optional<String> idempotencyKey,
-    List<NewTask> tasks) {
+    List<NewTask> tasks,
+    long credits) {
 
   public NewRun {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(inputs, "inputs");
     tasks = List.copyOf(tasks);
+    if (credits < 0) {
+      throw new IllegalArgumentException("credits must not be negative");
+    }
+  }
+
+  /** A run that costs nothing. */
+  public NewRun(
+      UUID id,
+      UUID ownerId,
+      String kind,
+      String inputs,
+      int priority,
+      Optional<String> idempotencyKey,
+      List<NewTask> tasks) {
+    this(id, ownerId, kind, inputs, priority, idempotencyKey, tasks, 0);
   }
 
   /** One task of a new run. */

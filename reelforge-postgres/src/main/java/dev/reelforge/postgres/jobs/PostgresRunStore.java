@@ -79,6 +79,10 @@ public final class PostgresRunStore implements RunStore {
           findByIdempotencyKey(run.ownerId(), run.idempotencyKey().orElseThrow()).orElseThrow();
       return new SubmitResult(existing, false);
     }
+    if (run.credits() > 0) {
+      // Debited with the run itself: a short balance stores nothing (the transaction rolls back).
+      tx.charge(run.id(), run.ownerId(), run.credits());
+    }
     List<String> readyQueues = new ArrayList<>();
     for (NewRun.NewTask task : run.tasks()) {
       boolean ready = task.dependsOn().isEmpty();

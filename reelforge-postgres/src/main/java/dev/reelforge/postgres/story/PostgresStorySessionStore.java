@@ -44,7 +44,10 @@ public final class PostgresStorySessionStore implements StorySessionStore {
   @Override
   public Optional<StoredSession> find(UUID ownerId, String id) {
     return jdbc.sql(
-            "select " + COLUMNS + " from story_session where id = :id and owner_id = :owner")
+            "select "
+                + COLUMNS
+                + " from story_session where id = :id and owner_id = :owner"
+                + " and deleted_at is null")
         .param("id", id)
         .param("owner", ownerId)
         .query(PostgresStorySessionStore::row)
@@ -58,6 +61,7 @@ public final class PostgresStorySessionStore implements StorySessionStore {
     return jdbc.sql(
             "update story_session set document = cast(:document as jsonb), version = version + 1,"
                 + " updated_at = :now where id = :id and owner_id = :owner and version = :version"
+                + " and deleted_at is null"
                 + " returning "
                 + COLUMNS)
         .param("id", id)
@@ -67,6 +71,18 @@ public final class PostgresStorySessionStore implements StorySessionStore {
         .param("now", now)
         .query(PostgresStorySessionStore::row)
         .optional();
+  }
+
+  @Override
+  public boolean delete(UUID ownerId, String id) {
+    return jdbc.sql(
+                "update story_session set deleted_at = :now where id = :id and owner_id = :owner"
+                    + " and deleted_at is null")
+            .param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .param("id", id)
+            .param("owner", ownerId)
+            .update()
+        == 1;
   }
 
   private static StoredSession row(ResultSet rs, int rowNum) throws SQLException {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -176,6 +177,12 @@ public class StoryController {
   @PostMapping("/manual")
   Map<String, Object> manual(@Valid @RequestBody StoryRequests.Manual body) {
     return ok(sessions.manual(owner(), body.scriptText()));
+  }
+
+  @DeleteMapping("/{sessionId}")
+  Map<String, Object> delete(@PathVariable String sessionId) {
+    sessions.delete(owner(), sessionId);
+    return ok(Map.of("id", sessionId, "deleted", true));
   }
 
   @GetMapping("/{sessionId}")

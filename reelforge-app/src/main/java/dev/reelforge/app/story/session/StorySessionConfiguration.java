@@ -2,6 +2,7 @@ package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.config.StorySettings;
+import dev.reelforge.app.security.WorkAdmission;
 import dev.reelforge.app.story.StoryMaker;
 import dev.reelforge.app.story.StoryPipeline;
 import dev.reelforge.core.cost.CostRecorder;
@@ -53,6 +54,7 @@ class StorySessionConfiguration {
       ArticleSource articleSource,
       JobService jobService,
       StorySettings settings,
+      WorkAdmission admission,
       StorageSettings storage,
       Clock clock) {
     return new StorySessions(
@@ -61,6 +63,7 @@ class StorySessionConfiguration {
         articleSource,
         jobService,
         settings,
+        admission,
         storage.getLocalRoot().resolve("stories"),
         clock);
   }

@@ -1,6 +1,7 @@
 package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorySettings;
+import dev.reelforge.app.security.WorkAdmission;
 import dev.reelforge.app.story.BeatVisuals;
 import dev.reelforge.app.story.StoryInput;
 import dev.reelforge.app.story.StoryMaker;
@@ -51,6 +52,7 @@ public final class StorySessions {
   private final ScriptLimits scriptLimits;
   private final ShotPlanner planner;
   private final SessionNarration narration;
+  private final WorkAdmission admission;
   private final Path storiesRoot;
   private final Clock clock;
 
@@ -60,9 +62,11 @@ public final class StorySessions {
       ArticleSource articles,
       JobService jobs,
       StorySettings limits,
+      WorkAdmission admission,
       Path storiesRoot,
       Clock clock) {
     this.store = store;
+    this.admission = admission;
     this.providers = providers;
     this.articles = articles;
     this.jobs = jobs;
@@ -111,7 +115,19 @@ public final class StorySessions {
     return find(owner, id).orElseThrow(() -> ReelForgeException.notFound("Session", id));
   }
 
+  /**
+   * Soft-deletes the owner's session: it answers 404 from then on; its files stay until the owner's
+   * data is erased.
+   */
+  public void delete(UUID owner, String id) {
+    if (!store.delete(owner, id)) {
+      throw ReelForgeException.notFound("Session", id);
+    }
+  }
+
   public StorySession generate(UUID owner, String id, String input, String inputType) {
+    get(owner, id);
+    admission.script(owner);
     return update(
         owner,
         id,
@@ -388,8 +404,10 @@ public final class StorySessions {
             session.story() == null ? null : session.story().title(),
             chosen,
             scriptLimits.maxMillis());
+    long credits = admission.render(owner, settings.formats().size());
     SubmitRequest request =
-        SubmitRequest.of(owner, StoryPipeline.KIND, JSON.writeValueAsString(runInputs));
+        SubmitRequest.of(owner, StoryPipeline.KIND, JSON.writeValueAsString(runInputs))
+            .withCredits(credits);
     if (idempotencyKey.isPresent()) {
       request = request.withIdempotencyKey(idempotencyKey.get());
     }

@@ -3,7 +3,9 @@ package dev.reelforge.app.story.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.TestUsers;
 import dev.reelforge.app.web.IdempotencyFilter;
+import dev.reelforge.core.accounts.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,12 +21,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"reelforge.jobs.poll-interval=100ms"})
+    properties = {
+      "reelforge.jobs.poll-interval=100ms",
+      // This test is about the session routes, not the limits (SecurityApiTest covers those).
+      "reelforge.limits.ai-per-minute=10000",
+      "reelforge.limits.render-per-minute=10000",
+      "reelforge.limits.preview-per-minute=10000",
+      "reelforge.limits.general-per-minute=100000"
+    })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoryApiTest {
 
@@ -48,6 +60,17 @@ class StoryApiTest {
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired ApplicationContext context;
+
+  private static String token;
+
+  @BeforeEach
+  void signIn() {
+    if (token == null) {
+      token = TestUsers.token(context, "story-admin", Role.ADMIN);
+    }
+  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -468,6 +491,7 @@ class StoryApiTest {
 
   private HttpRequest.Builder request(String path, String body) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .timeout(Duration.ofMinutes(5))
         .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -487,13 +511,19 @@ class StoryApiTest {
 
   private JsonNode get(String path, int status) throws Exception {
     return send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(),
         status);
   }
 
   private HttpResponse<byte[]> bytes(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 

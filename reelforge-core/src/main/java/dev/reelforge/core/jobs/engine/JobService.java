@@ -82,7 +82,8 @@ public final class JobService {
                 request.inputs(),
                 request.priority(),
                 request.idempotencyKey(),
-                tasks));
+                tasks,
+                request.credits()));
     if (result.created()) {
       // Count our own additions until the next recount, so one node cannot overshoot alone.
       for (StageDefinition stage : pipeline.stagesInOrder()) {

@@ -18,4 +18,12 @@ public interface StorySessionStore {
    * @return the updated session, or empty when it was changed in between (or is not the owner's)
    */
   Optional<StoredSession> update(UUID ownerId, String id, long expectedVersion, String document);
+
+  /**
+   * Soft-deletes the owner's session (seed 001 §5.5): it answers as absent from then on; the row
+   * stays until its owner's data is erased.
+   *
+   * @return false when there is no such session of this owner
+   */
+  boolean delete(UUID ownerId, String id);
 }

@@ -4,6 +4,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.JobError;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.postgres.accounts.internal.CreditMoves;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,8 +38,11 @@ public final class RunTransactions {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
+  private final CreditMoves credits;
+
   public RunTransactions(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.credits = new CreditMoves(jdbc);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.clock = clock;
   }
@@ -129,6 +133,42 @@ public final class RunTransactions {
         .param("id", runId)
         .update();
     appendEvent(runId, "run." + to.wireName(), null, eventData);
+    if (to == RunStatus.FAILED || to == RunStatus.CANCELLED) {
+      refundOnce(runId);
+    }
+  }
+
+  /**
+   * Gives a failed or cancelled run's credits back. The flag flips under the run's row lock and the
+   * ledger holds one refund per run, so a run is refunded once however often it fails.
+   */
+  private void refundOnce(UUID runId) {
+    record Charged(UUID owner, long amount) {}
+    jdbc.sql(
+            """
+            update run set credits_refunded = true
+            where id = :id and credits_charged and not credits_refunded
+            returning owner_id, credits_amount
+            """)
+        .param("id", runId)
+        .query((rs, n) -> new Charged(rs.getObject(1, UUID.class), rs.getLong(2)))
+        .optional()
+        .ifPresent(
+            charged -> {
+              credits.refund(charged.owner(), charged.amount(), runId, now());
+              appendEvent(
+                  runId, "run.refunded", null, JsonText.object("credits", charged.amount()));
+            });
+  }
+
+  /** Debits a run being stored in this transaction and marks it charged. */
+  public void charge(UUID runId, UUID ownerId, long amount) {
+    credits.debit(ownerId, amount, runId, now());
+    jdbc.sql("update run set credits_charged = true, credits_amount = :amount where id = :id")
+        .param("amount", amount)
+        .param("id", runId)
+        .update();
+    appendEvent(runId, "run.charged", null, JsonText.object("credits", amount));
   }
 
   /** Fails a locked run with {@code error}; its ready tasks stop until an operator requeues. */

@@ -1,0 +1,152 @@
+package dev.reelforge.app.security;
+
+import dev.reelforge.core.accounts.Permission;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * What every route needs, in one table: the permission (none: public), the rate-limit class and
+ * whether it starts AI work (the smaller body limit). The first matching rule wins; an API route
+ * missing from the table still needs a signed-in caller (READ_OWN to read, CREATE_WORK to change),
+ * and {@code AccessPolicyTest} fails when a mapped route is missing.
+ */
+public final class AccessPolicy {
+
+  /** Rate-limit classes: each has its own per-minute limit (reelforge.limits.*-per-minute). */
+  public enum RateClass {
+    /** Sign-in routes, counted per client address. */
+    AUTH,
+    /** Routes that call AI providers. */
+    AI,
+    /** Routes that start renders. */
+    RENDER,
+    /** Voice and caption previews. */
+    PREVIEW,
+    /** Everything else. */
+    GENERAL
+  }
+
+  /** One row of the table; {@code permission} empty means public. */
+  public record Rule(
+      String method,
+      PathPattern pattern,
+      Optional<Permission> permission,
+      RateClass rateClass,
+      boolean aiBody) {
+
+    boolean matches(String requestMethod, PathContainer path) {
+      return method.equals(requestMethod) && pattern.matches(path);
+    }
+
+    public boolean isPublic() {
+      return permission.isEmpty();
+    }
+  }
+
+  private static final List<Rule> RULES =
+      List.of(
+          open("GET", "/api/health", RateClass.GENERAL),
+          open("POST", "/auth/login", RateClass.AUTH),
+          open("POST", "/api/auth/login", RateClass.AUTH),
+          open("POST", "/auth/refresh", RateClass.AUTH),
+          open("POST", "/api/auth/refresh", RateClass.AUTH),
+          open("POST", "/auth/logout", RateClass.AUTH),
+          open("POST", "/api/auth/logout", RateClass.AUTH),
+          open("GET", "/auth/oidc/login", RateClass.AUTH),
+          open("GET", "/auth/oidc/callback", RateClass.AUTH),
+          // One's own account.
+          rule("GET", "/me", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/me/usage/current", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/me/usage/history", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/me", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/me/usage/current", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/me/usage/history", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/me/credits", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/api/me/password", Permission.READ_OWN, RateClass.AUTH),
+          rule("GET", "/api/me/api-keys", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/api/me/api-keys", Permission.READ_OWN, RateClass.GENERAL),
+          rule("DELETE", "/api/me/api-keys/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          // Story sessions (seed 000).
+          ai("/api/story/start", RateClass.AI),
+          ai("/api/story/generate", RateClass.AI),
+          ai("/api/story/plan", RateClass.AI),
+          ai("/api/story/search", RateClass.AI),
+          ai("/api/story/search-shot", RateClass.AI),
+          ai("/api/story/timeline", RateClass.AI),
+          ai("/api/story/captions", RateClass.AI),
+          ai("/api/story/update-script", RateClass.GENERAL),
+          ai("/api/story/update-shot", RateClass.GENERAL),
+          ai("/api/story/insert-beat", RateClass.GENERAL),
+          ai("/api/story/delete-beat", RateClass.GENERAL),
+          ai("/api/story/update-beat-text", RateClass.GENERAL),
+          ai("/api/story/manual", RateClass.GENERAL),
+          ai("/api/story/render", RateClass.RENDER),
+          ai("/api/story/finalize", RateClass.RENDER),
+          ai("/api/studio/finalize", RateClass.RENDER),
+          ai("/api/tts/preview", RateClass.PREVIEW),
+          ai("/api/caption/preview", RateClass.PREVIEW),
+          rule("GET", "/api/story/{sessionId}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/story/{sessionId}/files/**", Permission.READ_OWN, RateClass.GENERAL),
+          rule("DELETE", "/api/story/{sessionId}", Permission.CREATE_WORK, RateClass.GENERAL),
+          // Runs: one's own; operators see and cancel any (checked in the controller).
+          rule("GET", "/api/runs/{runId}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/api/runs/{runId}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
+          // Operators.
+          rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
+          // Admins.
+          rule("GET", "/api/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule("POST", "/api/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule("PATCH", "/api/admin/users/{id}", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/api/admin/users/{id}/reset-password",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule("DELETE", "/api/admin/users/{id}", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/api/admin/users/{id}/credits",
+              Permission.MANAGE_CREDITS,
+              RateClass.GENERAL),
+          rule("GET", "/api/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
+          rule("GET", "/api/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL));
+
+  /** The rule of a request; a default one for API routes not in the table. */
+  public Rule ruleFor(String method, String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    for (Rule rule : RULES) {
+      if (rule.matches(method, container)) {
+        return rule;
+      }
+    }
+    Permission fallback =
+        method.equals("GET") || method.equals("HEAD")
+            ? Permission.READ_OWN
+            : Permission.CREATE_WORK;
+    return new Rule(method, pattern("/**"), Optional.of(fallback), RateClass.GENERAL, false);
+  }
+
+  /** Every rule, for the authorization matrix test. */
+  public List<Rule> rules() {
+    return RULES;
+  }
+
+  private static Rule open(String method, String path, RateClass rate) {
+    return new Rule(method, pattern(path), Optional.empty(), rate, false);
+  }
+
+  private static Rule rule(String method, String path, Permission permission, RateClass rate) {
+    return new Rule(method, pattern(path), Optional.of(permission), rate, false);
+  }
+
+  private static Rule ai(String path, RateClass rate) {
+    return new Rule("POST", pattern(path), Optional.of(Permission.CREATE_WORK), rate, true);
+  }
+
+  private static PathPattern pattern(String path) {
+    return PathPatternParser.defaultInstance.parse(path);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.reelforge.app.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.reelforge.core.accounts.UserAccount;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Access tokens: JWTs signed with HS256 by a key every instance shares. They carry the user id and
+ * expire after the configured time (15 min); the user's current role and status are read from the
+ * database on each request, so a disabled user is cut off at once.
+ */
+public final class AccessTokens {
+
+  static final String ISSUER = "reelforge";
+
+  private final MACSigner signer;
+  private final MACVerifier verifier;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public AccessTokens(byte[] key, Duration ttl, Clock clock) {
+    try {
+      this.signer = new MACSigner(key);
+      this.verifier = new MACVerifier(key);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("the token signing key must be at least 32 bytes", e);
+    }
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+
+  public String issue(UserAccount user) {
+    Instant now = clock.instant();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(user.id().toString())
+            .claim("name", user.username())
+            .claim("role", user.role().wireName())
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(ttl)))
+            .build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("could not sign an access token", e);
+    }
+    return jwt.serialize();
+  }
+
+  /** The user id of a valid, unexpired token of ours; empty for anything else. */
+  public Optional<UUID> verify(String token) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(token);
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+        return Optional.empty();
+      }
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      Date expires = claims.getExpirationTime();
+      if (!ISSUER.equals(claims.getIssuer())
+          || expires == null
+          || !expires.toInstant().isAfter(clock.instant())) {
+        return Optional.empty();
+      }
+      return Optional.of(UUID.fromString(claims.getSubject()));
+    } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.reelforge.app.security;
+
+import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.core.accounts.ApiKeyStore;
+import dev.reelforge.core.accounts.UserAccount;
+import dev.reelforge.core.error.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who is calling, and may they call this route: a bearer access token (JWT) or an API key ({@code
+ * Authorization: Bearer rfk_…} or {@code X-API-Key}) names an active user, whose role must grant
+ * the permission {@link AccessPolicy} asks of the route. 401 without valid credentials, 403 without
+ * the permission.
+ */
+public final class AuthFilter extends OncePerRequestFilter {
+
+  public static final String API_KEY_HEADER = "X-API-Key";
+
+  private final AccessPolicy policy;
+  private final AccessTokens tokens;
+  private final ApiKeyStore apiKeys;
+  private final Accounts accounts;
+
+  public AuthFilter(
+      AccessPolicy policy, AccessTokens tokens, ApiKeyStore apiKeys, Accounts accounts) {
+    this.policy = policy;
+    this.tokens = tokens;
+    this.apiKeys = apiKeys;
+    this.accounts = accounts;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    AccessPolicy.Rule rule = policy.ruleFor(request.getMethod(), request.getRequestURI());
+    if (rule.isPublic() || request.getMethod().equals("OPTIONS")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<Caller> caller = authenticate(request);
+    if (caller.isEmpty()) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"reelforge\"");
+      FilterErrors.write(
+          request,
+          response,
+          ErrorCode.AUTH_REQUIRED,
+          "sign in: send 'Authorization: Bearer <access token or API key>'",
+          List.of());
+      return;
+    }
+    if (!caller.get().can(rule.permission().orElseThrow())) {
+      FilterErrors.write(
+          request,
+          response,
+          ErrorCode.FORBIDDEN,
+          "the " + caller.get().role().wireName() + " role may not do this",
+          List.of());
+      return;
+    }
+    Caller.set(caller.get());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      Caller.clear();
+    }
+  }
+
+  private Optional<Caller> authenticate(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    String credential = null;
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      credential = header.substring(7).trim();
+    } else if (request.getHeader(API_KEY_HEADER) != null) {
+      credential = request.getHeader(API_KEY_HEADER).trim();
+    }
+    if (credential == null || credential.isEmpty() || credential.length() > 4096) {
+      return Optional.empty();
+    }
+    Optional<UUID> userId;
+    String via;
+    if (credential.startsWith(Secrets.API_KEY_PREFIX)) {
+      userId = apiKeys.use(Secrets.hash(credential));
+      via = "api-key";
+    } else {
+      userId = tokens.verify(credential);
+      via = "token";
+    }
+    return userId
+        .flatMap(accounts::activeUser)
+        .map((UserAccount user) -> new Caller(user.id(), user.username(), user.role(), via));
+  }
+}

@@ -1,0 +1,153 @@
+package dev.reelforge.app.security;
+
+import dev.reelforge.app.config.LimitsSettings;
+import dev.reelforge.app.config.SecuritySettings;
+import dev.reelforge.core.accounts.ApiKeyStore;
+import dev.reelforge.core.accounts.RateLimiter;
+import dev.reelforge.core.accounts.RefreshTokenStore;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * The HTTP edge of the server, in order: request id, CORS (only when origins are configured),
+ * security headers and body limits, authentication, rate limits, then idempotency keys. Also makes
+ * the first admin on first start and purges spent windows and tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class EdgeConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeConfiguration.class);
+  private static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
+
+  @Bean
+  AccessPolicy accessPolicy() {
+    return new AccessPolicy();
+  }
+
+  @Bean
+  FilterRegistrationBean<CorsFilter> corsFilter(SecuritySettings settings) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(settings.getCorsAllowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(
+        List.of(
+            "Authorization",
+            "Content-Type",
+            AuthFilter.API_KEY_HEADER,
+            "Idempotency-Key",
+            "X-Idempotency-Key",
+            "Prefer"));
+    cors.setExposedHeaders(
+        List.of(
+            "Retry-After",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+            "X-Request-Id",
+            "Location"));
+    cors.setMaxAge(Duration.ofHours(1));
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    FilterRegistrationBean<CorsFilter> registration =
+        new FilterRegistrationBean<>(new CorsFilter(source));
+    registration.addUrlPatterns(API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    // Without configured origins CORS stays off: browsers refuse cross-origin calls.
+    registration.setEnabled(!settings.getCorsAllowedOrigins().isEmpty());
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EdgeFilter> edgeFilter(AccessPolicy policy, SecuritySettings settings) {
+    FilterRegistrationBean<EdgeFilter> registration =
+        new FilterRegistrationBean<>(new EdgeFilter(policy, settings));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AuthFilter> authFilter(
+      AccessPolicy policy, AccessTokens tokens, ApiKeyStore apiKeys, Accounts accounts) {
+    FilterRegistrationBean<AuthFilter> registration =
+        new FilterRegistrationBean<>(new AuthFilter(policy, tokens, apiKeys, accounts));
+    registration.addUrlPatterns(API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+      AccessPolicy policy, RateLimiter limiter, LimitsSettings limits, Clock clock) {
+    FilterRegistrationBean<RateLimitFilter> registration =
+        new FilterRegistrationBean<>(new RateLimitFilter(policy, limiter, limits, clock));
+    registration.addUrlPatterns(API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+    return registration;
+  }
+
+  /**
+   * On the first start (no user at all) makes the admin and prints its one-time password on the
+   * console — not through the logger, so that it never reaches a log file or collector.
+   */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> firstAdmin(
+      Accounts accounts, SecuritySettings settings) {
+    PrintStream console = System.out;
+    return event ->
+        accounts
+            .bootstrapAdmin(settings.getBootstrapAdmin())
+            .ifPresent(
+                created ->
+                    console.println(
+                        "\nReelForge made the first user: "
+                            + created.user().username()
+                            + " (admin), one-time password: "
+                            + created.generatedPassword().orElseThrow()
+                            + "\nSign in with POST /auth/login and change it"
+                            + " (POST /api/me/password), or reset it later with"
+                            + " ./reelforge user reset-password "
+                            + created.user().username()
+                            + "\n"));
+  }
+
+  /** Drops ended rate-limit windows and expired refresh tokens every ten minutes. */
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService guardrailPurge(
+      RateLimiter limiter, RefreshTokenStore refreshTokens, Clock clock) {
+    ScheduledExecutorService purge =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("guardrail-purge").daemon().unstarted(r));
+    purge.scheduleWithFixedDelay(
+        () -> {
+          try {
+            limiter.purge(clock.instant().minus(Duration.ofMinutes(5)));
+            refreshTokens.purgeExpired(clock.instant().minus(Duration.ofDays(1)));
+          } catch (RuntimeException e) {
+            LOG.warn("could not purge rate-limit windows and tokens: {}", e.getMessage());
+          }
+        },
+        1,
+        10,
+        TimeUnit.MINUTES);
+    return purge;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.reelforge.app.security;
+
+import dev.reelforge.app.config.SecuritySettings;
+import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.ReplayableBodyRequest;
+import dev.reelforge.core.error.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The edge of every request: security headers on every answer, and request bodies held to their
+ * limit (seed 004: 100 KB, 50 KB on routes that start AI work) before anything reads them — a body
+ * of unknown length is read up to the limit and refused past it.
+ */
+public final class EdgeFilter extends OncePerRequestFilter {
+
+  private final AccessPolicy policy;
+  private final SecuritySettings settings;
+
+  public EdgeFilter(AccessPolicy policy, SecuritySettings settings) {
+    this.policy = policy;
+    this.settings = settings;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    headers(request, response);
+    String path = request.getRequestURI();
+    if (!path.startsWith("/api/") && !path.startsWith("/auth/") && !path.startsWith("/me")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    int limit =
+        policy.ruleFor(request.getMethod(), path).aiBody()
+            ? settings.getMaxAiBodyBytes()
+            : settings.getMaxBodyBytes();
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
+      tooLarge(request, response, limit);
+      return;
+    }
+    if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+      byte[] body;
+      try (InputStream in = request.getInputStream()) {
+        body = in.readNBytes(limit + 1);
+      }
+      if (body.length > limit) {
+        tooLarge(request, response, limit);
+        return;
+      }
+      chain.doFilter(new ReplayableBodyRequest(request, body), response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static void headers(HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    String path = request.getRequestURI();
+    if (path.startsWith("/auth/")
+        || path.startsWith("/api/auth/")
+        || path.startsWith("/me")
+        || path.startsWith("/api/me")
+        || path.startsWith("/api/admin/")) {
+      // Tokens, keys and account data must not sit in a cache.
+      response.setHeader("Cache-Control", "no-store");
+    }
+  }
+
+  private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)
+      throws IOException {
+    response.setHeader("Connection", "close");
+    FilterErrors.write(
+        request,
+        response,
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        "the request body may be at most " + limit + " bytes here",
+        List.of());
+  }
+}

@@ -1,0 +1,132 @@
+package dev.reelforge.app.security;
+
+import dev.reelforge.app.config.LimitsSettings;
+import dev.reelforge.core.accounts.Permission;
+import dev.reelforge.core.accounts.UsageMeter;
+import dev.reelforge.core.accounts.UserStore;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.LimitExceededException;
+import dev.reelforge.core.jobs.RunQuery;
+import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.engine.JobService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Whether a user may start metered work now: quotas per kind (daily and monthly, recorded as they
+ * are checked), concurrent runs, and the credits a render costs. Quotas bind users who make work
+ * (creators); admins and operators, who run the server, are not metered but still pay credits.
+ * Passing 80 % of a quota flags the user for review (seed 004 §10).
+ */
+public final class WorkAdmission {
+
+  /** The metered kinds, as {@code GET /me/usage/current} lists them. */
+  public static final List<String> KINDS = List.of("script", "render", "image", "video");
+
+  private final UsageMeter meter;
+  private final UserStore users;
+  private final JobService jobs;
+  private final LimitsSettings limits;
+  private final Audit audit;
+  private final Clock clock;
+
+  public WorkAdmission(
+      UsageMeter meter,
+      UserStore users,
+      JobService jobs,
+      LimitsSettings limits,
+      Audit audit,
+      Clock clock) {
+    this.meter = meter;
+    this.users = users;
+    this.jobs = jobs;
+    this.limits = limits;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Admits one script generation. */
+  public void script(UUID owner) {
+    consume(owner, "script");
+  }
+
+  /**
+   * Admits a render of {@code formats} formats.
+   *
+   * @return the credits it costs, to be debited with the run
+   */
+  public long render(UUID owner, int formats) {
+    if (metered()) {
+      int active =
+          jobs.runs(
+                  RunQuery.all(limits.getConcurrentRuns() + 1)
+                      .ownedBy(owner)
+                      .withStatuses(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.AWAITING_REVIEW))
+              .size();
+      if (active >= limits.getConcurrentRuns()) {
+        throw new LimitExceededException(
+            ErrorCode.RATE_LIMIT_EXCEEDED,
+            "at most " + limits.getConcurrentRuns() + " runs at once; wait for one to finish",
+            Duration.ofSeconds(10));
+      }
+    }
+    consume(owner, "render");
+    return limits.getRenderCredits() * Math.max(1, formats);
+  }
+
+  /** The limits of a kind, as the usage routes show them. */
+  public UsageMeter.Limits limitsOf(String kind) {
+    return switch (kind) {
+      case "script" -> new UsageMeter.Limits(limits.getScriptDaily(), limits.getScriptMonthly());
+      case "render" -> new UsageMeter.Limits(limits.getRenderDaily(), limits.getRenderMonthly());
+      case "image" -> new UsageMeter.Limits(limits.getImageDaily(), limits.getImageMonthly());
+      case "video" -> new UsageMeter.Limits(limits.getVideoDaily(), limits.getVideoMonthly());
+      default -> throw new IllegalArgumentException("unknown kind " + kind);
+    };
+  }
+
+  private void consume(UUID owner, String kind) {
+    UsageMeter.Limits quota = metered() ? limitsOf(kind) : new UsageMeter.Limits(0, 0);
+    UsageMeter.Decision decision = meter.consume(owner, kind, 1, quota);
+    if (!decision.allowed()) {
+      throw new LimitExceededException(
+          ErrorCode.QUOTA_EXCEEDED,
+          "the "
+              + kind
+              + " quota of this "
+              + decision.exceededPeriod()
+              + " is used up; it resets at "
+              + decision.resetsAt(),
+          Duration.between(clock.instant(), decision.resetsAt()));
+    }
+    if (nearLimit(decision.today(), quota.daily())
+        || nearLimit(decision.thisMonth(), quota.monthly())) {
+      flag(owner, kind, decision);
+    }
+  }
+
+  private void flag(UUID owner, String kind, UsageMeter.Decision decision) {
+    boolean flaggedBefore = users.find(owner).map(u -> u.abuseFlaggedAt().isPresent()).orElse(true);
+    if (!flaggedBefore) {
+      users.flagAbuse(owner);
+      audit.record(
+          "user.flag-usage",
+          "user",
+          owner.toString(),
+          null,
+          Map.of("kind", kind, "today", decision.today(), "thisMonth", decision.thisMonth()));
+    }
+  }
+
+  private static boolean nearLimit(int used, int limit) {
+    return limit > 0 && used * 5 >= limit * 4;
+  }
+
+  /** Quotas bind callers who cannot operate the server. */
+  private static boolean metered() {
+    return Caller.current().map(c -> !c.can(Permission.OPERATE_RUNS)).orElse(false);
+  }
+}
