@@ -1,0 +1,233 @@
+package dev.reelforge.postgres.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.core.accounts.RateLimiter;
+import dev.reelforge.core.accounts.RefreshTokenStore.Rotation;
+import dev.reelforge.core.accounts.Role;
+import dev.reelforge.core.accounts.UsageMeter;
+import dev.reelforge.core.accounts.UserAccount;
+import dev.reelforge.core.accounts.UserStore;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.postgres.testing.PostgresTest;
+import dev.reelforge.postgres.testing.TestDatabase;
+import dev.reelforge.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The account stores on real PostgreSQL, each guarantee raced from two store instances (as two app
+ * instances would hold): one rotation per refresh token, one first admin, a rate limit and a quota
+ * that concurrent requests cannot pass, and an erasure that leaves nothing of the user.
+ */
+@PostgresTest
+class PostgresAccountsTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:30Z"));
+  private final TestDatabase database;
+  private final PostgresUserStore users;
+
+  PostgresAccountsTest(TestDatabase database) {
+    this.database = database;
+    this.users = new PostgresUserStore(database.dataSource(), clock);
+  }
+
+  @Test
+  void aRefreshTokenRotatesOnceAndAReplayRevokesItsFamily() throws Exception {
+    UserAccount user = user("rotating");
+    PostgresRefreshTokenStore store = new PostgresRefreshTokenStore(database.dataSource(), clock);
+    PostgresRefreshTokenStore other = new PostgresRefreshTokenStore(database.dataSource(), clock);
+    UUID family = UUID.randomUUID();
+    Instant expires = clock.instant().plus(Duration.ofDays(7));
+    store.start(user.id(), family, "t0", expires);
+
+    // Two instances use the same token at once: one rotates, the other sees a replay.
+    List<Rotation> outcomes =
+        race(
+            List.of(
+                () -> store.rotate("t0", "t1-a", expires),
+                () -> other.rotate("t0", "t1-b", expires)));
+    assertThat(outcomes).filteredOn(r -> r instanceof Rotation.Rotated).hasSize(1);
+    assertThat(outcomes).filteredOn(r -> r instanceof Rotation.Replayed).hasSize(1);
+    // The replay revoked the family, the successor the winner got included.
+    String successor = outcomes.get(0) instanceof Rotation.Rotated ? "t1-a" : "t1-b";
+    assertThat(store.rotate(successor, "t2", expires)).isInstanceOf(Rotation.Invalid.class);
+
+    // A fresh family rotates normally, expires, and logs out.
+    store.start(user.id(), UUID.randomUUID(), "u0", expires);
+    assertThat(store.rotate("u0", "u1", expires)).isInstanceOf(Rotation.Rotated.class);
+    assertThat(store.rotate("u1", "u2", expires)).isInstanceOf(Rotation.Rotated.class);
+    assertThat(store.revokeFamily("u2")).isTrue();
+    assertThat(store.rotate("u2", "u3", expires)).isInstanceOf(Rotation.Invalid.class);
+    store.start(user.id(), UUID.randomUUID(), "v0", clock.instant().plusSeconds(60));
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(store.rotate("v0", "v1", expires)).isInstanceOf(Rotation.Invalid.class);
+    assertThat(store.rotate("never-issued", "x", expires)).isInstanceOf(Rotation.Invalid.class);
+  }
+
+  @Test
+  void usernamesAreUniqueRegardlessOfCase() {
+    user("Casey");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> user("casey"))
+        .isInstanceOf(ReelForgeException.class)
+        .hasMessageContaining("taken");
+    assertThat(users.findByUsername("CASEY")).isPresent();
+  }
+
+  @Test
+  void aRateLimitIsSharedByInstancesAndCountsOnlyWhatItLetsThrough() throws Exception {
+    RateLimiter one = new PostgresRateLimiter(database.dataSource(), clock);
+    RateLimiter two = new PostgresRateLimiter(database.dataSource(), clock);
+    String bucket = "ai:user:" + UUID.randomUUID();
+    List<Callable<RateLimiter.Decision>> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      RateLimiter limiter = i % 2 == 0 ? one : two;
+      calls.add(() -> limiter.acquire(bucket, 10, Duration.ofMinutes(1)));
+    }
+    List<RateLimiter.Decision> decisions = race(calls);
+    assertThat(decisions).filteredOn(RateLimiter.Decision::allowed).hasSize(10);
+    RateLimiter.Decision refused =
+        decisions.stream().filter(d -> !d.allowed()).findFirst().orElseThrow();
+    assertThat(refused.remaining()).isZero();
+    assertThat(refused.resetsAt()).isEqualTo(Instant.parse("2026-11-22T10:01:00Z"));
+    // The next window starts afresh (refused requests were not counted into it).
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(one.acquire(bucket, 10, Duration.ofMinutes(1)).remaining()).isEqualTo(9);
+    assertThat(two.purge(clock.instant().plusSeconds(1))).as("the ended window").isEqualTo(1);
+  }
+
+  @Test
+  void aQuotaHoldsUnderConcurrentUseAndResetsWithTheDay() throws Exception {
+    UsageMeter one = new PostgresUsageMeter(database.dataSource(), clock);
+    UsageMeter two = new PostgresUsageMeter(database.dataSource(), clock);
+    UUID owner = UUID.randomUUID();
+    UsageMeter.Limits limits = new UsageMeter.Limits(5, 7);
+    List<Callable<UsageMeter.Decision>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      UsageMeter meter = i % 2 == 0 ? one : two;
+      calls.add(() -> meter.consume(owner, "render", 1, limits));
+    }
+    List<UsageMeter.Decision> decisions = race(calls);
+    assertThat(decisions).filteredOn(UsageMeter.Decision::allowed).hasSize(5);
+    UsageMeter.Decision refused =
+        decisions.stream().filter(d -> !d.allowed()).findFirst().orElseThrow();
+    assertThat(refused.exceededPeriod()).isEqualTo("day");
+    assertThat(refused.resetsAt()).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(one.consume(owner, "render", 1, limits).allowed()).isTrue();
+    assertThat(one.consume(owner, "render", 1, limits).allowed()).isTrue();
+    UsageMeter.Decision monthly = one.consume(owner, "render", 1, limits);
+    assertThat(monthly.allowed()).isFalse();
+    assertThat(monthly.exceededPeriod()).isEqualTo("month");
+    assertThat(monthly.resetsAt()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(one.current(owner, List.of("render", "script")))
+        .containsExactly(
+            new UsageMeter.Usage("render", 2, 7), new UsageMeter.Usage("script", 0, 0));
+    assertThat(one.history(owner, 7))
+        .extracting(UsageMeter.DailyUsage::units)
+        .containsExactly(5, 2);
+  }
+
+  @Test
+  void onlyOneFirstUserIsMadeWhenInstancesStartTogether() throws Exception {
+    JdbcClient.create(database.dataSource()).sql("truncate app_user cascade").update();
+    PostgresUserStore other = new PostgresUserStore(database.dataSource(), clock);
+    List<Callable<Optional<UserAccount>>> starts = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      PostgresUserStore store = i % 2 == 0 ? users : other;
+      String name = "admin" + i;
+      starts.add(() -> store.createFirst(newUser(name, Role.ADMIN)));
+    }
+    assertThat(race(starts)).filteredOn(Optional::isPresent).hasSize(1);
+    assertThat(users.list()).hasSize(1);
+  }
+
+  @Test
+  void erasureRemovesEveryRowOfTheUserAndNothingOfOthers() {
+    UserAccount gone = user("leaving");
+    UserAccount stays = user("staying");
+    PostgresCreditLedger ledger = new PostgresCreditLedger(database.dataSource(), clock);
+    ledger.grant(gone.id(), 10, "test", Optional.empty());
+    ledger.grant(stays.id(), 10, "test", Optional.empty());
+    new PostgresUsageMeter(database.dataSource(), clock)
+        .consume(gone.id(), "script", 1, new UsageMeter.Limits(0, 0));
+    new PostgresApiKeyStore(database.dataSource(), clock)
+        .create(UUID.randomUUID(), gone.id(), "ci", "rfk_abc", "hash-" + gone.id());
+    JdbcClient jdbc = JdbcClient.create(database.dataSource());
+    jdbc.sql(
+            "insert into story_session (id, owner_id, document, version, created_at, updated_at)"
+                + " values (:id, :owner, '{}', 1, now(), now())")
+        .param("id", "story-" + gone.id())
+        .param("owner", gone.id())
+        .update();
+
+    PostgresAccountErasure erasure = new PostgresAccountErasure(database.dataSource());
+    assertThat(erasure.sessionIds(gone.id())).containsExactly("story-" + gone.id());
+    assertThat(erasure.erase(gone.id())).isTrue();
+    for (String table :
+        List.of("credit_ledger", "credit_account", "usage_event", "story_session")) {
+      assertThat(
+              jdbc.sql("select count(*) from " + table + " where owner_id = :o")
+                  .param("o", gone.id())
+                  .query(Integer.class)
+                  .single())
+          .as(table)
+          .isZero();
+    }
+    assertThat(
+            jdbc.sql("select count(*) from api_key where user_id = :o")
+                .param("o", gone.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(users.find(gone.id())).isEmpty();
+    assertThat(ledger.balance(stays.id())).isEqualTo(10);
+    assertThat(erasure.erase(gone.id())).isFalse();
+  }
+
+  private UserAccount user(String name) {
+    return users.create(newUser(name, Role.CREATOR));
+  }
+
+  private UserStore.NewUser newUser(String name, Role role) {
+    return new UserStore.NewUser(
+        UUID.randomUUID(), name, name, role, Optional.of("hash"), false, Optional.empty());
+  }
+
+  /** Runs every call at once from its own thread; their results in order. */
+  private static <T> List<T> race(List<Callable<T>> calls) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> call : calls) {
+        futures.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return call.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+}
