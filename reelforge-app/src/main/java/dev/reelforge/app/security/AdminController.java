@@ -23,10 +23,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Admin routes: users, credit grants, the audit log, provider settings. */
 @RestController
 public class AdminController {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Accounts accounts;
   private final CreditLedger credits;
@@ -158,8 +161,8 @@ public class AdminController {
       row.put("action", entry.action());
       row.put("targetType", entry.targetType());
       row.put("targetId", entry.targetId());
-      row.put("before", entry.before());
-      row.put("after", entry.after());
+      row.put("before", entry.before() == null ? null : JSON.readTree(entry.before()));
+      row.put("after", entry.after() == null ? null : JSON.readTree(entry.after()));
       entry.requestId().ifPresent(r -> row.put("requestId", r));
       rows.add(row);
     }

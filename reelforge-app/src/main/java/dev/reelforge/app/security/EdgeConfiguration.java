@@ -2,6 +2,7 @@ package dev.reelforge.app.security;
 
 import dev.reelforge.app.config.LimitsSettings;
 import dev.reelforge.app.config.SecuritySettings;
+import dev.reelforge.app.web.SafeText;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.RateLimiter;
 import dev.reelforge.core.accounts.RefreshTokenStore;
@@ -36,6 +37,12 @@ class EdgeConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(EdgeConfiguration.class);
   private static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
+
+  /** Request strings without NUL characters or unpaired surrogates (see {@link SafeText}). */
+  @Bean
+  SafeText safeText() {
+    return new SafeText();
+  }
 
   @Bean
   AccessPolicy accessPolicy() {

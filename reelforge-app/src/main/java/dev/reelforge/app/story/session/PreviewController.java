@@ -41,6 +41,10 @@ public class PreviewController {
   @PostMapping(value = "/api/tts/preview", produces = "audio/wav")
   ResponseEntity<byte[]> speech(@Valid @RequestBody StoryRequests.TtsPreview body) {
     checkLength(body.text());
+    if (body.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+      // Nothing to say is the caller's mistake, not an engine failure (500).
+      throw ReelForgeException.invalidField("text", "must contain at least one word to speak");
+    }
     SpeechSynthesizer speech = providers.require(ProviderPort.SPEECH, SpeechSynthesizer.class);
     Path temp = Path.of(System.getProperty("java.io.tmpdir"), "preview.wav");
     try (ScratchDirectory dir = ScratchDirectory.beside(temp, "reelforge-tts-preview")) {
