@@ -133,7 +133,7 @@ class ReelForgeProcessIT {
     String sessionId;
     String statusUrl;
     try {
-      token = signIn(port, "admin", oneTimePassword(first.output()));
+      token = signIn(port, "admin", oneTimePassword(first));
       sessionId =
           field(
               post(
@@ -201,7 +201,7 @@ class ReelForgeProcessIT {
     int port = freePort();
     Started first = serve(port);
     try {
-      String password = oneTimePassword(first.output());
+      String password = oneTimePassword(first);
       assertThat(first.output().lines().filter(l -> l.contains(password)))
           .as("the password is printed once, on the console line made for it")
           .hasSize(1);
@@ -303,7 +303,18 @@ class ReelForgeProcessIT {
         .body();
   }
 
-  /** The admin's one-time password that the first start printed. */
+  /**
+   * The admin's one-time password that the first start prints once it is ready (which may be just
+   * after health first answers).
+   */
+  private static String oneTimePassword(Started started) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!ONE_TIME_PASSWORD.matcher(started.output()).find() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    return oneTimePassword(started.output());
+  }
+
   private static String oneTimePassword(String output) {
     Matcher matcher = ONE_TIME_PASSWORD.matcher(output);
     assertThat(matcher.find())
