@@ -1,5 +1,7 @@
 package dev.reelforge.app.jobs;
 
+import static dev.reelforge.app.web.ApiResponses.ok;
+
 import dev.reelforge.app.security.Caller;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
@@ -103,12 +105,5 @@ public class RunController {
       throw ReelForgeException.notFound("Run", runId);
     }
     return run;
-  }
-
-  private static Map<String, Object> ok(Object data) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", data);
-    return body;
   }
 }

@@ -1,6 +1,7 @@
 package dev.reelforge.app.security;
 
 import dev.reelforge.core.accounts.Permission;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.server.PathContainer;
@@ -113,6 +114,21 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule("GET", "/api/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
           rule("GET", "/api/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL));
+
+  private static final String RULE_ATTRIBUTE = AccessPolicy.class.getName() + ".rule";
+
+  /**
+   * The rule of {@code request}, matched once and kept on the request for the filters after the
+   * first (body limit, authentication, rate limit).
+   */
+  public Rule ruleOf(HttpServletRequest request) {
+    if (request.getAttribute(RULE_ATTRIBUTE) instanceof Rule kept) {
+      return kept;
+    }
+    Rule rule = ruleFor(request.getMethod(), request.getRequestURI());
+    request.setAttribute(RULE_ATTRIBUTE, rule);
+    return rule;
+  }
 
   /** The rule of a request; a default one for API routes not in the table. */
   public Rule ruleFor(String method, String path) {

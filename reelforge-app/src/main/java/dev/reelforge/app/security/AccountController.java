@@ -1,5 +1,7 @@
 package dev.reelforge.app.security;
 
+import static dev.reelforge.app.web.ApiResponses.ok;
+
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.CreditLedger;
@@ -190,12 +192,5 @@ public class AccountController {
     user.abuseFlaggedAt().ifPresent(t -> data.put("flaggedAt", t.toString()));
     data.put("createdAt", user.createdAt().toString());
     return data;
-  }
-
-  static Map<String, Object> ok(Object data) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", data);
-    return body;
   }
 }

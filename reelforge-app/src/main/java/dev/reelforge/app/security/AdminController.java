@@ -1,5 +1,7 @@
 package dev.reelforge.app.security;
 
+import static dev.reelforge.app.web.ApiResponses.ok;
+
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.AuditLog;
 import dev.reelforge.core.accounts.CreditLedger;
@@ -61,7 +63,7 @@ public class AdminController {
       row.put("credits", credits.balance(user.id()));
       users.add(row);
     }
-    return AccountController.ok(users);
+    return ok(users);
   }
 
   @PostMapping("/api/admin/users")
@@ -71,7 +73,7 @@ public class AdminController {
             body.username(), Role.fromWire(body.role()), Optional.ofNullable(body.password()));
     Map<String, Object> data = AccountController.describe(created.user());
     created.generatedPassword().ifPresent(p -> data.put("oneTimePassword", p));
-    return AccountController.ok(data);
+    return ok(data);
   }
 
   @PatchMapping("/api/admin/users/{id}")
@@ -87,7 +89,7 @@ public class AdminController {
             userId,
             Optional.ofNullable(body.role()).map(Role::fromWire),
             Optional.ofNullable(body.active()));
-    return AccountController.ok(AccountController.describe(user));
+    return ok(AccountController.describe(user));
   }
 
   @PostMapping("/api/admin/users/{id}/reset-password")
@@ -99,7 +101,7 @@ public class AdminController {
     data.put("id", id);
     data.put("signedOutEverywhere", true);
     generated.ifPresent(p -> data.put("oneTimePassword", p));
-    return AccountController.ok(data);
+    return ok(data);
   }
 
   @DeleteMapping("/api/admin/users/{id}")
@@ -109,7 +111,7 @@ public class AdminController {
       throw new ReelForgeException(ErrorCode.CONFLICT, "an admin cannot erase itself");
     }
     AccountEraser.Erased erased = eraser.erase(userId);
-    return AccountController.ok(
+    return ok(
         Map.of(
             "id",
             id,
@@ -138,8 +140,7 @@ public class AdminController {
         id,
         Map.of("balance", change.before()),
         Map.of("balance", change.after(), "granted", body.amount()));
-    return AccountController.ok(
-        Map.of("id", id, "before", change.before(), "after", change.after()));
+    return ok(Map.of("id", id, "before", change.before(), "after", change.after()));
   }
 
   @GetMapping("/api/admin/audit")
@@ -166,12 +167,12 @@ public class AdminController {
       entry.requestId().ifPresent(r -> row.put("requestId", r));
       rows.add(row);
     }
-    return AccountController.ok(rows);
+    return ok(rows);
   }
 
   @GetMapping("/api/admin/providers")
   Map<String, Object> providers() {
-    return AccountController.ok(providers.statuses());
+    return ok(providers.statuses());
   }
 
   private static UUID userId(String id) {

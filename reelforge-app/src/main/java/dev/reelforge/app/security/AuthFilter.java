@@ -41,7 +41,7 @@ public final class AuthFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    AccessPolicy.Rule rule = policy.ruleFor(request.getMethod(), request.getRequestURI());
+    AccessPolicy.Rule rule = policy.ruleOf(request);
     if (rule.isPublic() || request.getMethod().equals("OPTIONS")) {
       chain.doFilter(request, response);
       return;

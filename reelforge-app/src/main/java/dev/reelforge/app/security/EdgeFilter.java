@@ -39,9 +39,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
       return;
     }
     int limit =
-        policy.ruleFor(request.getMethod(), path).aiBody()
-            ? settings.getMaxAiBodyBytes()
-            : settings.getMaxBodyBytes();
+        policy.ruleOf(request).aiBody() ? settings.getMaxAiBodyBytes() : settings.getMaxBodyBytes();
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       tooLarge(request, response, limit);

@@ -45,8 +45,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    AccessPolicy.RateClass rateClass =
-        policy.ruleFor(request.getMethod(), request.getRequestURI()).rateClass();
+    AccessPolicy.RateClass rateClass = policy.ruleOf(request).rateClass();
     String who =
         rateClass == AccessPolicy.RateClass.AUTH
             ? "ip:" + request.getRemoteAddr()

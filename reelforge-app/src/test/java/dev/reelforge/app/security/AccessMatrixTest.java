@@ -2,14 +2,11 @@ package dev.reelforge.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,8 +49,6 @@ class AccessMatrixTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String OTHERS_RUN = "00000000-0000-7000-8000-00000000abcd";
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Value("${local.server.port}")
   int port;
@@ -237,20 +232,6 @@ class AccessMatrixTest {
 
   private HttpResponse<String> send(String method, String path, String body, String bearer)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofMinutes(2))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new ApiCalls(port).send(method, path, body, bearer);
   }
 }

@@ -2,6 +2,7 @@ package dev.reelforge.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.ReelForgeApplication;
 import dev.reelforge.app.TestUsers;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -386,26 +386,11 @@ class SecurityApiTest {
 
   HttpResponse<String> call(String method, String path, String body, String bearer)
       throws Exception {
-    return http.send(
-        request(method, path, body, bearer).build(), HttpResponse.BodyHandlers.ofString());
+    return new ApiCalls(port).send(method, path, body, bearer);
   }
 
   HttpRequest.Builder request(String method, String path, String body, String bearer) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofMinutes(2))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return request;
+    return new ApiCalls(port).request(method, path, body, bearer);
   }
 
   private URI uri(String path) {

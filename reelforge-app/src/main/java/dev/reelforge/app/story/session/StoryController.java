@@ -1,5 +1,7 @@
 package dev.reelforge.app.story.session;
 
+import static dev.reelforge.app.web.ApiResponses.ok;
+
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
@@ -218,13 +220,6 @@ public class StoryController {
     data.put("sentences", session.story().sentences());
     data.put("shots", session.shots());
     return data;
-  }
-
-  static Map<String, Object> ok(Object data) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", data);
-    return body;
   }
 
   private static UUID owner() {
