@@ -141,13 +141,16 @@ public class SecuritySettings {
     /** The client id registered with the issuer. */
     private String clientId = "";
 
-    /** The client secret registered with the issuer. */
+    /** The client secret registered with the issuer; empty: a public client (PKCE only). */
     private String clientSecret = "";
 
-    /** Where the issuer sends the browser back: this server's /auth/oidc/callback URL. */
+    /**
+     * Where the issuer sends the browser back: this server's public /auth/oidc/callback URL, as
+     * registered with the issuer. Empty: derived from each request (set it behind a proxy).
+     */
     private String redirectUri = "";
 
-    /** The role of a user first seen through OIDC. */
+    /** The role of a user first seen through OIDC: viewer, creator or operator (never admin). */
     @NotBlank private String defaultRole = "creator";
 
     public String getIssuer() {

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,12 @@ import java.util.UUID;
 public final class AccessTokens {
 
   static final String ISSUER = "reelforge";
+
+  /**
+   * The issuer of sealed values: never accepted as an access token, whose issuer is {@link
+   * #ISSUER}.
+   */
+  private static final String SEAL_ISSUER = "reelforge/sealed";
 
   private final MACSigner signer;
   private final MACVerifier verifier;
@@ -57,17 +65,62 @@ public final class AccessTokens {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(ttl)))
             .build();
+    return sign(claims);
+  }
+
+  private String sign(JWTClaimsSet claims) {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
     try {
       jwt.sign(signer);
     } catch (JOSEException e) {
-      throw new IllegalStateException("could not sign an access token", e);
+      throw new IllegalStateException("could not sign a token", e);
     }
     return jwt.serialize();
   }
 
+  /**
+   * Values signed with the shared key for a short while, for state a client carries between two
+   * requests that may reach different instances (an OIDC sign-in's state, nonce and verifier).
+   */
+  public String seal(Map<String, String> values, Duration lifetime) {
+    Instant now = clock.instant();
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(SEAL_ISSUER)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(lifetime)));
+    values.forEach(claims::claim);
+    return sign(claims.build());
+  }
+
+  /** The values of an unexpired seal made by {@link #seal}; empty for anything else. */
+  public Optional<Map<String, String>> unseal(String sealed) {
+    return verified(sealed, SEAL_ISSUER)
+        .map(
+            claims -> {
+              Map<String, String> values = new HashMap<>();
+              claims
+                  .getClaims()
+                  .forEach(
+                      (name, value) -> {
+                        if (value instanceof String text) {
+                          values.put(name, text);
+                        }
+                      });
+              return values;
+            });
+  }
+
   /** The user id of a valid, unexpired token of ours; empty for anything else. */
   public Optional<UUID> verify(String token) {
+    try {
+      return verified(token, ISSUER).map(claims -> UUID.fromString(claims.getSubject()));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<JWTClaimsSet> verified(String token, String issuer) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -75,12 +128,12 @@ public final class AccessTokens {
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       Date expires = claims.getExpirationTime();
-      if (!ISSUER.equals(claims.getIssuer())
+      if (!issuer.equals(claims.getIssuer())
           || expires == null
           || !expires.toInstant().isAfter(clock.instant())) {
         return Optional.empty();
       }
-      return Optional.of(UUID.fromString(claims.getSubject()));
+      return Optional.of(claims);
     } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
     }

@@ -172,7 +172,7 @@ public class AccountController {
     return data;
   }
 
-  private static Map<String, Object> tokens(Accounts.Tokens tokens) {
+  static Map<String, Object> tokens(Accounts.Tokens tokens) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("accessToken", tokens.accessToken());
     data.put("tokenType", "Bearer");

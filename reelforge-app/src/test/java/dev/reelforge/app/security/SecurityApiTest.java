@@ -152,6 +152,10 @@ class SecurityApiTest {
 
     data(call("DELETE", "/api/me/api-keys/" + made.path("id").asString(), null, token), 200);
     expectError(call("GET", "/me", null, key), 401, "AUTH_REQUIRED");
+    // No issuer is configured here: OIDC sign-in says so instead of half-working.
+    HttpResponse<String> noOidc = call("GET", "/auth/oidc/login", null, null);
+    expectError(noOidc, 404, "RESOURCE_NOT_FOUND");
+    assertThat(noOidc.body()).contains("reelforge.security.oidc.issuer");
     expectError(
         call("DELETE", "/api/me/api-keys/" + made.path("id").asString(), null, token),
         404,
