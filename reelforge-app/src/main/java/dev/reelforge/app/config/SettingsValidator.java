@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.jobs.JobsSettings;
 import dev.reelforge.postgres.DatabaseUrl;
 import jakarta.validation.ConstraintViolation;
@@ -43,7 +44,8 @@ public final class SettingsValidator
           MediaSettings.class,
           StorageSettings.class,
           StorySettings.class,
-          JobsSettings.class);
+          JobsSettings.class,
+          EventsSettings.class);
 
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final String CONFIG_FILE_SETTING = "reelforge.config";

@@ -2,22 +2,30 @@ package dev.reelforge.app.jobs;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
+import dev.reelforge.app.security.Audit;
 import dev.reelforge.app.security.Caller;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
+import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskRecord;
+import dev.reelforge.core.jobs.TaskStatus;
 import dev.reelforge.core.jobs.engine.JobService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/runs/{runId}}: where a run stands — the status URL that finalize's 202 points to
@@ -27,10 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RunController {
 
-  private final JobService jobs;
+  private static final JsonMapper ARTIFACTS = JsonMapper.builder().build();
 
-  public RunController(JobService jobs) {
+  private final JobService jobs;
+  private final VisibleRuns visibleRuns;
+  private final Audit audit;
+
+  public RunController(JobService jobs, VisibleRuns visibleRuns, Audit audit) {
     this.jobs = jobs;
+    this.visibleRuns = visibleRuns;
+    this.audit = audit;
   }
 
   @GetMapping("/api/runs/{runId}")
@@ -63,9 +77,15 @@ public class RunController {
       t.put("progress", task.progress());
       task.progressMessage().ifPresent(m -> t.put("message", m));
       t.put("attempt", task.attempt());
+      t.put("maxAttempts", task.maxAttempts());
+      task.startedAt().ifPresent(at -> t.put("startedAt", at.toString()));
+      task.completedAt().ifPresent(at -> t.put("completedAt", at.toString()));
+      task.lastError()
+          .ifPresent(e -> t.put("error", Map.of("code", e.code().name(), "message", e.message())));
       tasks.add(t);
     }
     data.put("tasks", tasks);
+    data.put("artifacts", ARTIFACTS.readTree(run.artifacts()));
     if (run.credits().charged()) {
       data.put(
           "credits",
@@ -85,25 +105,151 @@ public class RunController {
     return ok(Map.of("id", run.id().toString(), "cancelled", cancelled));
   }
 
+  /**
+   * The caller's runs, newest first ({@code scope=all}: everyone's, for operators), filtered by
+   * {@code kind} and {@code state} (comma-separated), {@code limit} per page (50, at most 200);
+   * {@code before} is the previous page's {@code next}.
+   */
+  @GetMapping("/api/runs")
+  Map<String, Object> list(
+      @RequestParam(name = "scope", defaultValue = "mine") String scope,
+      @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "state", required = false) String state,
+      @RequestParam(name = "limit", defaultValue = "50") String limit,
+      @RequestParam(name = "before", required = false) String before) {
+    RunQuery query =
+        new RunQuery(
+            ownerScope(scope),
+            RunFilters.states(state),
+            Optional.ofNullable(kind).filter(k -> !k.isBlank()),
+            RunFilters.before(before),
+            RunFilters.limit(limit, 200));
+    List<RunRecord> runs = jobs.runs(query);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("runs", runs.stream().map(RunController::summary).toList());
+    if (runs.size() == query.limit()) {
+      data.put("next", runs.getLast().id().toString());
+    }
+    return ok(data);
+  }
+
+  private static Optional<UUID> ownerScope(String scope) {
+    return switch (scope) {
+      case "mine" -> Optional.of(RequestOwner.current());
+      case "all" -> {
+        if (!VisibleRuns.callerCan(Permission.READ_ANY)) {
+          throw new ReelForgeException(
+              ErrorCode.FORBIDDEN, "only operators and admins list every user's runs");
+        }
+        yield Optional.empty();
+      }
+      default -> throw ReelForgeException.invalidField("scope", "must be mine or all");
+    };
+  }
+
+  static Map<String, Object> summary(RunRecord run) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", run.id().toString());
+    data.put("kind", run.kind());
+    data.put("status", run.status().wireName());
+    run.currentStage().ifPresent(s -> data.put("stage", s));
+    run.error().ifPresent(e -> data.put("errorCode", e.code().name()));
+    data.put("createdAt", run.createdAt().toString());
+    run.completedAt().ifPresent(t -> data.put("completedAt", t.toString()));
+    return data;
+  }
+
+  /**
+   * Runs a failed run again from the stage that failed (its dead tasks are requeued; the stages
+   * before keep their results). A run whose credits were refunded when it failed is retried only by
+   * an operator — the owner starts a new run instead — so a refund never buys a free render.
+   */
+  @PostMapping("/api/runs/{runId}/retry")
+  Map<String, Object> retry(@PathVariable String runId) {
+    RunRecord run = visible(runId, Permission.OPERATE_RUNS);
+    if (run.status() != RunStatus.FAILED) {
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          "only a failed run can be retried; this one is " + run.status().wireName());
+    }
+    boolean operator = VisibleRuns.callerCan(Permission.OPERATE_RUNS);
+    if (run.credits().refunded() && !operator) {
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          "this run's credits were refunded when it failed: start a new run, or ask an operator"
+              + " to retry this one");
+    }
+    String actor = Caller.current().map(Caller::label).orElse("system");
+    List<String> stages = new ArrayList<>();
+    for (TaskRecord task : jobs.tasks(run.id())) {
+      if (task.status() == TaskStatus.DEAD && jobs.requeueDead(task.id(), actor)) {
+        stages.add(task.stage());
+      }
+    }
+    if (stages.isEmpty()) {
+      throw new ReelForgeException(ErrorCode.CONFLICT, "the run has no failed stage left to retry");
+    }
+    if (operator) {
+      audit.record(
+          "run.retry",
+          "run",
+          run.id().toString(),
+          Map.of("status", run.status().wireName()),
+          Map.of("stages", stages, "refunded", run.credits().refunded()));
+    }
+    return ok(Map.of("id", run.id().toString(), "retried", stages));
+  }
+
+  /** Tasks that used up their attempts, newest first, for operators ({@code queue} filters). */
+  @GetMapping("/api/admin/dead-letters")
+  Map<String, Object> deadLetters(
+      @RequestParam(name = "queue", required = false) String queue,
+      @RequestParam(name = "limit", defaultValue = "100") String limit) {
+    List<Map<String, Object>> tasks = new ArrayList<>();
+    for (TaskRecord task :
+        jobs.tasksIn(
+            TaskStatus.DEAD,
+            Optional.ofNullable(queue).filter(q -> !q.isBlank()),
+            RunFilters.limit(limit, 500))) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("id", task.id().toString());
+      t.put("runId", task.runId().toString());
+      t.put("ownerId", task.ownerId().toString());
+      t.put("stage", task.stage());
+      t.put("queue", task.queue());
+      t.put("attempts", task.attempt());
+      task.lastError()
+          .ifPresent(e -> t.put("error", Map.of("code", e.code().name(), "message", e.message())));
+      task.completedAt().ifPresent(at -> t.put("diedAt", at.toString()));
+      tasks.add(t);
+    }
+    return ok(Map.of("tasks", tasks));
+  }
+
+  /** Gives a dead task a fresh set of attempts; its failed run runs again. Audited. */
+  @PostMapping("/api/admin/dead-letters/{taskId}/requeue")
+  Map<String, Object> requeue(@PathVariable String taskId) {
+    UUID id = RunFilters.uuid(taskId, "Task");
+    String actor = Caller.current().map(Caller::label).orElse("system");
+    boolean requeued = jobs.requeueDead(id, actor);
+    if (requeued) {
+      audit.record(
+          "task.requeue",
+          "task",
+          id.toString(),
+          Map.of("status", "dead"),
+          Map.of("status", "ready"));
+    }
+    return ok(Map.of("id", id.toString(), "requeued", requeued));
+  }
+
   /** Queue depths and ages, for operators. */
   @GetMapping("/api/admin/queues")
   Map<String, Object> queues() {
     return ok(jobs.queues());
   }
 
-  /** The run, when the caller owns it or holds {@code widening}; otherwise 404. */
   private RunRecord visible(String runId, Permission widening) {
-    UUID id;
-    try {
-      id = UUID.fromString(runId);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound("Run", runId);
-    }
-    RunRecord run = jobs.run(id);
-    boolean mine = run.ownerId().equals(RequestOwner.current());
-    if (!mine && !Caller.current().map(c -> c.can(widening)).orElse(false)) {
-      throw ReelForgeException.notFound("Run", runId);
-    }
-    return run;
+    return visibleRuns.find(runId, widening);
   }
 }

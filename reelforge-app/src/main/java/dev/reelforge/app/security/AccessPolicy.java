@@ -93,10 +93,21 @@ public final class AccessPolicy {
           rule("GET", "/api/story/{sessionId}/files/**", Permission.READ_OWN, RateClass.GENERAL),
           rule("DELETE", "/api/story/{sessionId}", Permission.CREATE_WORK, RateClass.GENERAL),
           // Runs: one's own; operators see and cancel any (checked in the controller).
+          rule("GET", "/api/runs", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/runs/{runId}", Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", "/api/runs/{runId}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("POST", "/api/runs/{runId}/retry", Permission.CREATE_WORK, RateClass.RENDER),
+          // Live events (docs/api.md): one run's, or all of the caller's.
+          rule("GET", "/api/runs/{runId}/events", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/events", Permission.READ_OWN, RateClass.GENERAL),
           // Operators.
           rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
+          rule("GET", "/api/admin/dead-letters", Permission.OPERATE_RUNS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/api/admin/dead-letters/{taskId}/requeue",
+              Permission.OPERATE_RUNS,
+              RateClass.GENERAL),
           // Admins.
           rule("GET", "/api/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),
           rule("POST", "/api/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),

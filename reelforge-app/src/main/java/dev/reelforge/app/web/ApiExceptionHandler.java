@@ -20,6 +20,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -171,6 +172,19 @@ public class ApiExceptionHandler {
       MaxUploadSizeExceededException e, HttpServletRequest request) {
     return respond(
         ErrorCode.PAYLOAD_TOO_LARGE, "the upload is larger than allowed", List.of(), request, e);
+  }
+
+  /**
+   * A client that left in the middle of a streamed answer (an event stream): there is no one to
+   * answer, and the answer already begun cannot become an error envelope.
+   */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientLeft(AsyncRequestNotUsableException e, HttpServletRequest request) {
+    log.debug(
+        "{} {}: the client left ({})",
+        request.getMethod(),
+        request.getRequestURI(),
+        e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
