@@ -1,9 +1,18 @@
 package dev.reelforge.app.events;
 
 import dev.reelforge.core.jobs.RunEventFeed;
+import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.postgres.jobs.PostgresRunEventFeed;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
 import javax.sql.DataSource;
+import org.apache.tomcat.websocket.server.WsSci;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,5 +29,42 @@ class EventsConfiguration {
   @Bean(destroyMethod = "close")
   EventHub eventHub(RunEventFeed feed, EventsSettings settings) {
     return new EventHub(feed, settings.getPollInterval(), settings.getHeartbeat());
+  }
+
+  /**
+   * Turns on Tomcat's WebSocket support (Spring Boot's own switch lives in a module this build does
+   * without).
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> webSockets() {
+    return factory ->
+        factory.addContextCustomizers(
+            context -> context.addServletContainerInitializer(new WsSci(), null));
+  }
+
+  /**
+   * Registers {@link EventSocket} once the servlet context is up, when Tomcat's WebSocket container
+   * exists.
+   */
+  @Bean
+  ServletContextInitializer eventSocket(EventHub hub, JobService jobs) {
+    return servletContext ->
+        servletContext.addListener(
+            new ServletContextListener() {
+              @Override
+              public void contextInitialized(ServletContextEvent event) {
+                ServerContainer container =
+                    (ServerContainer)
+                        event.getServletContext().getAttribute(ServerContainer.class.getName());
+                if (container == null) {
+                  throw new IllegalStateException("Tomcat's WebSocket container is missing");
+                }
+                try {
+                  container.addEndpoint(EventSocket.config(hub, jobs));
+                } catch (DeploymentException e) {
+                  throw new IllegalStateException("could not register " + EventSocket.PATH, e);
+                }
+              }
+            });
   }
 }

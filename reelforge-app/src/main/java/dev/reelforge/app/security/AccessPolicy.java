@@ -100,6 +100,7 @@ public final class AccessPolicy {
           // Live events (docs/api.md): one run's, or all of the caller's.
           rule("GET", "/api/runs/{runId}/events", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/events", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/ws/events", Permission.READ_OWN, RateClass.GENERAL),
           // Operators.
           rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/dead-letters", Permission.OPERATE_RUNS, RateClass.GENERAL),

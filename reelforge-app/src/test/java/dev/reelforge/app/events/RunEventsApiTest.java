@@ -353,6 +353,34 @@ class RunEventsApiTest {
         .contains(failed.toString(), ok1.toString());
   }
 
+  @Test
+  void theWebSocketCarriesTheSameEventsAndKeepsOthersOut() throws Exception {
+    UserAccount gil = TestUsers.create(context, "socket-gil", Role.CREATOR);
+    String token = TestUsers.tokenOf(context, gil);
+    String held = inputs("socket");
+    CountDownLatch gate = new CountDownLatch(1);
+    GATES.put(held, gate);
+    UUID run = submit(gil, held);
+
+    SocketClient socket = SocketClient.open(port, "?run=" + run, token);
+    List<String> first = socket.until("\"progress\"", WAIT);
+    gate.countDown();
+    List<String> rest = socket.until("run.succeeded", WAIT);
+    assertThat(socket.closeCode(WAIT)).isEqualTo(1000);
+    List<String> all = new ArrayList<>(first);
+    all.addAll(rest);
+    try (SseClient sse = SseClient.open(port, "/api/runs/" + run + "/events", token, null)) {
+      List<String> viaSse =
+          sse.until("run.succeeded", WAIT).stream().map(SseClient.Event::data).toList();
+      assertThat(all).isEqualTo(viaSse);
+    }
+
+    String mallory = TestUsers.token(context, "socket-mallory", Role.CREATOR);
+    assertThat(SocketClient.open(port, "?run=" + run, mallory).closeCode(WAIT))
+        .isEqualTo(EventSocket.NOT_FOUND);
+    assertThat(SocketClient.refusedStatus(port, "?run=" + run)).isEqualTo(401);
+  }
+
   private JsonNode get(String path, String token) throws Exception {
     HttpResponse<String> response = new ApiCalls(port).send("GET", path, null, token);
     assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
