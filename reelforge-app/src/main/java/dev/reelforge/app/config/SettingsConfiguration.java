@@ -2,6 +2,7 @@ package dev.reelforge.app.config;
 
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.jobs.JobsSettings;
+import dev.reelforge.app.webhooks.WebhooksSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({
   JobsSettings.class,
   EventsSettings.class,
+  WebhooksSettings.class,
   ServerSettings.class,
   DatabaseSettings.class,
   IdempotencySettings.class,

@@ -2,6 +2,7 @@ package dev.reelforge.app.config;
 
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.jobs.JobsSettings;
+import dev.reelforge.app.webhooks.WebhooksSettings;
 import dev.reelforge.postgres.DatabaseUrl;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -45,7 +46,8 @@ public final class SettingsValidator
           StorageSettings.class,
           StorySettings.class,
           JobsSettings.class,
-          EventsSettings.class);
+          EventsSettings.class,
+          WebhooksSettings.class);
 
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final String CONFIG_FILE_SETTING = "reelforge.config";

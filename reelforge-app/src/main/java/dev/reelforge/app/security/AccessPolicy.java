@@ -70,6 +70,10 @@ public final class AccessPolicy {
           rule("GET", "/api/me/api-keys", Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", "/api/me/api-keys", Permission.READ_OWN, RateClass.GENERAL),
           rule("DELETE", "/api/me/api-keys/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/me/webhooks", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/api/me/webhooks", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("DELETE", "/api/me/webhooks/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("GET", "/api/me/webhooks/{id}/deliveries", Permission.READ_OWN, RateClass.GENERAL),
           // Story sessions (seed 000).
           ai("/api/story/start", RateClass.AI),
           ai("/api/story/generate", RateClass.AI),

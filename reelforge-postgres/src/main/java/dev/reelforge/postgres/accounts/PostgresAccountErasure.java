@@ -21,6 +21,7 @@ public final class PostgresAccountErasure implements AccountErasure {
           "delete from credit_account where owner_id = :user",
           "delete from usage_event where owner_id = :user",
           "delete from idempotency_key where owner_id = :user",
+          "delete from webhook_endpoint where owner_id = :user",
           "delete from run where owner_id = :user",
           "delete from story_session where owner_id = :user");
 

@@ -16,6 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SNIHostName;
@@ -96,6 +97,77 @@ public final class GuardedFetcher {
   }
 
   private record Hop(Optional<FetchedPage> page, Optional<String> redirect) {}
+
+  /**
+   * Checks a URL the way a fetch or post would, without connecting: scheme, no credentials, and
+   * every address its host resolves to now.
+   *
+   * @throws ReelForgeException INVALID_INPUT (field {@code url}) for a URL that may not be reached
+   */
+  public void check(String url) {
+    checkedAddress(hostOf(parse(url)));
+  }
+
+  /** What a guarded POST got back: the status and the start of the body, for a delivery log. */
+  public record PostAnswer(int status, String bodyStart) {}
+
+  /**
+   * POSTs {@code body} to a user's URL under the same guard as a fetch (checked scheme, every
+   * resolved address checked, the connection made to the checked address, one deadline). Redirects
+   * are not followed: a 3xx is returned like any other status.
+   *
+   * @throws ReelForgeException INVALID_INPUT (field {@code url}) for a URL that may not be reached,
+   *     EXTERNAL_API_ERROR / EXTERNAL_API_TIMEOUT when the connection fails or is too slow
+   */
+  public PostAnswer post(String url, String contentType, Map<String, String> headers, byte[] body) {
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
+    URI uri = parse(url);
+    String host = hostOf(uri);
+    InetAddress address = checkedAddress(host);
+    boolean secure = uri.getScheme().equalsIgnoreCase("https");
+    int port = uri.getPort() == -1 ? (secure ? 443 : 80) : uri.getPort();
+    try (Socket socket = connect(address, port, host, secure, deadline)) {
+      StringBuilder head = new StringBuilder(requestLine("POST", uri, host, port, secure));
+      head.append("Content-Type: ").append(contentType).append("\r\n");
+      head.append("Content-Length: ").append(body.length).append("\r\n");
+      headers.forEach(
+          (name, value) -> {
+            if (name.indexOf('\r') >= 0
+                || name.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0
+                || value.indexOf('\n') >= 0) {
+              throw new IllegalArgumentException("a header may not span lines: " + name);
+            }
+            head.append(name).append(": ").append(value).append("\r\n");
+          });
+      head.append("Connection: close\r\n\r\n");
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body);
+      out.flush();
+      InputStream in = new BufferedInputStream(new DeadlineInputStream(socket, deadline));
+      HttpResponseReader reader = new HttpResponseReader(in, host);
+      HttpResponseReader.Head answer = reader.readHead();
+      String start;
+      try {
+        byte[] bytes = reader.readBody(answer, 4096);
+        start = new String(bytes, StandardCharsets.UTF_8);
+      } catch (ReelForgeException | IOException e) {
+        start = ""; // a long or broken body does not change what the status says
+      }
+      return new PostAnswer(
+          answer.status(), start.length() > 512 ? start.substring(0, 512) : start);
+    } catch (SocketTimeoutException e) {
+      throw timedOut(host);
+    } catch (IOException e) {
+      if (System.nanoTime() >= deadline) {
+        throw timedOut(host);
+      }
+      throw new ReelForgeException(
+              ErrorCode.EXTERNAL_API_ERROR, "could not reach " + host + ": " + e.getMessage(), e)
+          .withRetryable(true);
+    }
+  }
 
   private Hop fetchOnce(URI uri, long deadline) {
     String host = hostOf(uri);
@@ -210,6 +282,14 @@ public final class GuardedFetcher {
   }
 
   private static String request(URI uri, String host, int port, boolean secure) {
+    return requestLine("GET", uri, host, port, secure)
+        + "Accept: text/html,application/xhtml+xml,text/plain;q=0.9\r\n"
+        + "Accept-Encoding: gzip, deflate\r\n"
+        + "Connection: close\r\n\r\n";
+  }
+
+  /** The request line and the headers every request carries (Host, User-Agent). */
+  private static String requestLine(String method, URI uri, String host, int port, boolean secure) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (uri.getRawQuery() != null) {
       path += "?" + uri.getRawQuery();
@@ -217,7 +297,8 @@ public final class GuardedFetcher {
     boolean defaultPort = port == (secure ? 443 : 80);
     String hostHeader =
         (host.contains(":") ? "[" + host + "]" : host) + (defaultPort ? "" : ":" + port);
-    return "GET "
+    return method
+        + " "
         + path
         + " HTTP/1.1\r\n"
         + "Host: "
@@ -225,10 +306,7 @@ public final class GuardedFetcher {
         + "\r\n"
         + "User-Agent: "
         + USER_AGENT
-        + "\r\n"
-        + "Accept: text/html,application/xhtml+xml,text/plain;q=0.9\r\n"
-        + "Accept-Encoding: gzip, deflate\r\n"
-        + "Connection: close\r\n\r\n";
+        + "\r\n";
   }
 
   private static URI parse(String url) {

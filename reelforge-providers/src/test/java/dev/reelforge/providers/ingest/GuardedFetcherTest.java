@@ -44,6 +44,7 @@ class GuardedFetcherTest {
   private String base;
   private final AtomicReference<String> lastHost = new AtomicReference<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicReference<String> lastPost = new AtomicReference<>();
 
   @BeforeEach
   void startServer() throws IOException {
@@ -83,6 +84,18 @@ class GuardedFetcherTest {
           redirect(exchange, "http://[::1]:" + server.getAddress().getPort() + "/article");
       case "/to-file" -> redirect(exchange, "file:///etc/passwd");
       case "/to-named-private" -> redirect(exchange, "http://intranet.test/");
+      case "/hook" -> {
+        byte[] received = exchange.getRequestBody().readAllBytes();
+        lastPost.set(
+            exchange.getRequestMethod()
+                + " "
+                + exchange.getRequestHeaders().getFirst("Content-Type")
+                + " "
+                + exchange.getRequestHeaders().getFirst("X-Signature")
+                + " "
+                + new String(received, StandardCharsets.UTF_8));
+        send(exchange, 202, "text/plain", "thanks".getBytes(StandardCharsets.UTF_8), false);
+      }
       case "/missing" ->
           send(exchange, 404, "text/html", "gone".getBytes(StandardCharsets.UTF_8), false);
       case "/image" ->
@@ -145,6 +158,36 @@ class GuardedFetcherTest {
 
   private GuardedFetcher fetcher() throws Exception {
     return fetcher(Map.of("intranet.test", "10.1.1.1"), FetchLimits.DEFAULT);
+  }
+
+  @Test
+  void postsUnderTheSameGuardAndDoesNotFollowRedirects() throws Exception {
+    GuardedFetcher.PostAnswer answer =
+        fetcher()
+            .post(
+                base + "/hook",
+                "application/json",
+                Map.of("X-Signature", "t=1,v1=ab"),
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.bodyStart()).isEqualTo("thanks");
+    assertThat(lastPost.get()).isEqualTo("POST application/json t=1,v1=ab {\"a\":1}");
+
+    assertThat(fetcher().post(base + "/moved", "application/json", Map.of(), new byte[0]).status())
+        .isEqualTo(302);
+    int before = requests.get();
+    assertThatThrownBy(
+            () ->
+                GuardedFetcher.forUsers()
+                    .post(base + "/hook", "application/json", Map.of(), new byte[0]))
+        .isInstanceOf(ReelForgeException.class)
+        .hasMessageContaining("loopback");
+    assertThatThrownBy(
+            () ->
+                fetcher()
+                    .post("http://intranet.test/hook", "application/json", Map.of(), new byte[0]))
+        .hasMessageContaining("private");
+    assertThat(requests.get()).isEqualTo(before);
   }
 
   @Test
