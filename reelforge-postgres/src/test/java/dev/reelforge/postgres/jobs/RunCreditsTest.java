@@ -67,7 +67,8 @@ class RunCreditsTest {
     Map<String, AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
     StageHandler work =
         ctx -> {
-          String kind = ctx.inputs().replaceAll("[^a-z]", "");
+          // The stored inputs are reformatted JSON ({"k": "doomed"}): read the value itself.
+          String kind = ctx.inputs().replaceAll("(?s).*\"k\"\\s*:\\s*\"([a-z]+)\".*", "$1");
           attempts
               .computeIfAbsent(ctx.runId().toString(), k -> new AtomicInteger())
               .incrementAndGet();
