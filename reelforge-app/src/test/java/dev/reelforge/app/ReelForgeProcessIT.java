@@ -173,9 +173,9 @@ class ReelForgeProcessIT {
       assertThat(run).as(run).contains("\"status\":\"succeeded\"");
       // The stages finished before the kill ran once; the render ran again on the new node.
       for (String stage : List.of("script", "storyboard", "voice", "visuals", "captions")) {
-        assertThat(run).as(stage).containsPattern("\"stage\":\"" + stage + "\"[^}]*\"attempt\":1}");
+        assertThat(run).as(stage).containsPattern("\"stage\":\"" + stage + "\"[^}]*\"attempt\":1,");
       }
-      assertThat(run).containsPattern("\"stage\":\"render-vertical\"[^}]*\"attempt\":[2-9]}");
+      assertThat(run).containsPattern("\"stage\":\"render-vertical\"[^}]*\"attempt\":[2-9],");
       String story = get(port, "/api/story/" + sessionId);
       String videoUrl = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
       HttpResponse<byte[]> video =
