@@ -1,5 +1,6 @@
 package dev.reelforge.app;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +39,18 @@ public final class ApiCalls {
   public HttpResponse<String> send(String method, String path, String body, String bearer)
       throws Exception {
     return send(request(method, path, body, bearer));
+  }
+
+  /**
+   * Only the status, without waiting for the body: an event stream's body does not end while its
+   * run goes on.
+   */
+  public int status(String method, String path, String body, String bearer) throws Exception {
+    HttpResponse<InputStream> response =
+        http.send(
+            request(method, path, body, bearer).build(), HttpResponse.BodyHandlers.ofInputStream());
+    response.body().close();
+    return response.statusCode();
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -1,16 +1,25 @@
 package dev.reelforge.app.events;
 
+import dev.reelforge.app.security.Caller;
+import dev.reelforge.core.accounts.Permission;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.LimitExceededException;
 import dev.reelforge.core.jobs.EventCursor;
 import dev.reelforge.core.jobs.FeedEvent;
 import dev.reelforge.core.jobs.RunEventFeed;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * catch-up from the log, then writes what the poller hands it, with heartbeats in the quiet times.
  * A stream whose client reads too slowly to keep up is closed rather than buffered without end: its
  * client reconnects with the last id it got and catches up from the log.
+ *
+ * <p>The rules every transport shares live here: where a stream starts, that a run's own stream
+ * ends with the run, and how many streams one user may hold on this node.
  */
 public final class EventHub implements AutoCloseable {
 
@@ -35,37 +47,75 @@ public final class EventHub implements AutoCloseable {
 
     void heartbeat() throws IOException;
 
-    /** The stream ends (client gone, too slow, or the sink asked to stop). */
+    /** The stream ends: client gone, too slow, or its run finished. */
     void closed();
-
-    /** Whether the stream is done after this event (a finished run's own stream). */
-    default boolean endsWith(FeedEvent event) {
-      return false;
-    }
   }
 
   private final RunEventFeed feed;
+  private final Predicate<UUID> runFinished;
   private final Duration pollInterval;
   private final Duration heartbeat;
+  private final int maxStreamsPerUser;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+  private final Map<UUID, AtomicInteger> openByUser = new ConcurrentHashMap<>();
   private final Object pollLock = new Object();
   private final Thread poller;
   private volatile EventCursor polled;
   private volatile boolean running = true;
 
-  public EventHub(RunEventFeed feed, Duration pollInterval, Duration heartbeat) {
+  /**
+   * @param runFinished whether a run has ended for now (a run's own stream closes after its final
+   *     event only then: an operator may retry a failed run)
+   */
+  public EventHub(
+      RunEventFeed feed,
+      Predicate<UUID> runFinished,
+      Duration pollInterval,
+      Duration heartbeat,
+      int maxStreamsPerUser) {
     this.feed = feed;
+    this.runFinished = runFinished;
     this.pollInterval = pollInterval;
     this.heartbeat = heartbeat;
+    this.maxStreamsPerUser = maxStreamsPerUser;
     this.poller = Thread.ofPlatform().daemon().name("event-hub").start(this::pollLoop);
   }
 
   /**
-   * Opens a stream of the events matching {@code filter} after {@code from}, caught up from the log
-   * first.
+   * One run's events for {@code user}, from its first event unless {@code after} says where the
+   * client stopped; the stream ends after the run's final event.
+   *
+   * @throws LimitExceededException when the user already holds the most streams allowed
    */
-  public Stream open(RunEventFeed.Filter filter, EventCursor from, Sink sink) {
-    Stream stream = new Stream(filter, from, sink);
+  public Stream openRun(UUID user, UUID runId, Optional<EventCursor> after, Sink sink) {
+    return open(user, RunEventFeed.Filter.run(runId), after.orElse(EventCursor.START), true, sink);
+  }
+
+  /**
+   * The events of every run the caller may watch — its own; every run for a role that reads any —
+   * from now unless {@code after} says where the client stopped.
+   *
+   * @throws LimitExceededException when the caller already holds the most streams allowed
+   */
+  public Stream openCallersRuns(Caller caller, Optional<EventCursor> after, Sink sink) {
+    RunEventFeed.Filter filter =
+        caller.can(Permission.READ_ANY)
+            ? RunEventFeed.Filter.everyRun()
+            : RunEventFeed.Filter.ownedBy(caller.id());
+    return open(caller.id(), filter, after.orElseGet(feed::head), false, sink);
+  }
+
+  private Stream open(
+      UUID user, RunEventFeed.Filter filter, EventCursor from, boolean endsWithRun, Sink sink) {
+    AtomicInteger open = openByUser.computeIfAbsent(user, u -> new AtomicInteger());
+    if (open.incrementAndGet() > maxStreamsPerUser) {
+      open.decrementAndGet();
+      throw new LimitExceededException(
+          ErrorCode.RATE_LIMIT_EXCEEDED,
+          "at most " + maxStreamsPerUser + " event streams may be open at once; close one first",
+          Duration.ofSeconds(5));
+    }
+    Stream stream = new Stream(filter, from, endsWithRun, sink, open);
     synchronized (pollLock) {
       if (streams.isEmpty()) {
         // Nobody listened, so the poller stood still: start it from now.
@@ -75,15 +125,6 @@ public final class EventHub implements AutoCloseable {
     }
     stream.thread = Thread.ofVirtual().name("event-stream").start(stream::run);
     return stream;
-  }
-
-  /** Where the log stands now: a stream opened from here gets only new events. */
-  public EventCursor head() {
-    return feed.head();
-  }
-
-  public int openStreams() {
-    return streams.size();
   }
 
   private void pollLoop() {
@@ -139,16 +180,25 @@ public final class EventHub implements AutoCloseable {
   public final class Stream implements AutoCloseable {
 
     private final RunEventFeed.Filter filter;
+    private final boolean endsWithRun;
     private final Sink sink;
+    private final AtomicInteger openOfUser;
     private final BlockingQueue<FeedEvent> waiting = new ArrayBlockingQueue<>(BACKLOG);
     private volatile EventCursor cursor;
     private volatile boolean open = true;
     private Thread thread;
 
-    private Stream(RunEventFeed.Filter filter, EventCursor from, Sink sink) {
+    private Stream(
+        RunEventFeed.Filter filter,
+        EventCursor from,
+        boolean endsWithRun,
+        Sink sink,
+        AtomicInteger openOfUser) {
       this.filter = filter;
       this.cursor = from;
+      this.endsWithRun = endsWithRun;
       this.sink = sink;
+      this.openOfUser = openOfUser;
     }
 
     private void offer(FeedEvent event) {
@@ -198,7 +248,9 @@ public final class EventHub implements AutoCloseable {
       }
       sink.send(event);
       cursor = event.cursor();
-      return !sink.endsWith(event);
+      return !(endsWithRun
+          && EventJson.endsRun(event.event())
+          && runFinished.test(event.event().runId()));
     }
 
     /** The last event sent. */
@@ -210,6 +262,7 @@ public final class EventHub implements AutoCloseable {
     public void close() {
       if (streams.remove(this)) {
         open = false;
+        openOfUser.decrementAndGet();
         if (thread != null && Thread.currentThread() != thread) {
           thread.interrupt();
         }

@@ -1,13 +1,11 @@
 package dev.reelforge.app.events;
 
+import dev.reelforge.app.jobs.VisibleRuns;
 import dev.reelforge.app.security.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.EventCursor;
 import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.RunEventFeed;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.engine.JobService;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -19,36 +17,35 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code /api/ws/events}: the same events as the SSE routes, one JSON text message each, over a
  * WebSocket. {@code ?run=<id>} follows one run from its first event (and closes after its end);
  * without it, every run of the caller (an operator's: every run) from now. {@code ?after=<id>}
- * resumes after an event. The upgrade request passes the same filters as every API call, so the
- * caller is known (bearer token or API key in the headers); quiet times are filled with pings.
+ * resumes after an event. A refusal closes the socket with 4000 + the HTTP status the error would
+ * have (4404 another user's run, 4400 a malformed id, 4429 too many streams). The upgrade request
+ * passes the same filters as every API call, so the caller is known (bearer token or API key in the
+ * headers); quiet times are filled with pings.
  */
 final class EventSocket extends Endpoint {
 
   static final String PATH = "/api/ws/events";
   private static final String CALLER = "reelforge.caller";
 
-  /** A run that is not found or not the caller's: the close code mirrors HTTP's 404. */
+  /** A run that is not found or not the caller's: 4000 + the HTTP status the error has. */
   static final int NOT_FOUND = 4404;
 
-  static final int BAD_REQUEST = 4400;
-
   private final EventHub hub;
-  private final JobService jobs;
+  private final VisibleRuns visibleRuns;
 
-  EventSocket(EventHub hub, JobService jobs) {
+  EventSocket(EventHub hub, VisibleRuns visibleRuns) {
     this.hub = hub;
-    this.jobs = jobs;
+    this.visibleRuns = visibleRuns;
   }
 
   /** The endpoint's registration: it keeps the caller the filters found at the upgrade. */
-  static ServerEndpointConfig config(EventHub hub, JobService jobs) {
-    EventSocket endpoint = new EventSocket(hub, jobs);
+  static ServerEndpointConfig config(EventHub hub, VisibleRuns visibleRuns) {
+    EventSocket endpoint = new EventSocket(hub, visibleRuns);
     return ServerEndpointConfig.Builder.create(EventSocket.class, PATH)
         .configurator(
             new ServerEndpointConfig.Configurator() {
@@ -75,39 +72,22 @@ final class EventSocket extends Endpoint {
       return;
     }
     try {
-      Optional<UUID> run = parameter(session, "run").flatMap(id -> visibleRun(id, caller));
-      if (parameter(session, "run").isPresent() && run.isEmpty()) {
-        close(session, NOT_FOUND, "run not found");
-        return;
-      }
       Optional<EventCursor> after =
           parameter(session, "after").map(a -> EventCursor.parse(a, "after"));
-      RunEventFeed.Filter filter;
-      EventCursor from;
-      if (run.isPresent()) {
-        filter = RunEventFeed.Filter.run(run.get());
-        from = after.orElse(EventCursor.START);
-      } else {
-        filter =
-            caller.can(Permission.READ_ANY)
-                ? RunEventFeed.Filter.everyRun()
-                : RunEventFeed.Filter.ownedBy(caller.id());
-        from = after.orElseGet(hub::head);
-      }
-      EventHub.Stream stream = hub.open(filter, from, new SocketSink(session, run.isPresent()));
+      SocketSink sink = new SocketSink(session);
+      Optional<String> run = parameter(session, "run");
+      EventHub.Stream stream =
+          run.isPresent()
+              ? hub.openRun(
+                  caller.id(),
+                  visibleRuns.find(run.get(), Optional.of(caller), Permission.READ_ANY).id(),
+                  after,
+                  sink)
+              : hub.openCallersRuns(caller, after, sink);
       session.getUserProperties().put("stream", stream);
     } catch (ReelForgeException e) {
-      close(session, BAD_REQUEST, e.getMessage());
-    }
-  }
-
-  private Optional<UUID> visibleRun(String id, Caller caller) {
-    try {
-      RunRecord run = jobs.run(UUID.fromString(id));
-      boolean visible = run.ownerId().equals(caller.id()) || caller.can(Permission.READ_ANY);
-      return visible ? Optional.of(run.id()) : Optional.empty();
-    } catch (IllegalArgumentException | ReelForgeException e) {
-      return Optional.empty();
+      // The close code says what the HTTP status would have: 4404, 4400, 4429.
+      close(session, 4000 + e.code().httpStatus(), e.getMessage());
     }
   }
 
@@ -134,14 +114,12 @@ final class EventSocket extends Endpoint {
   }
 
   /** Writes a stream's events as text messages; heartbeats are pings. */
-  private final class SocketSink implements EventHub.Sink {
+  private static final class SocketSink implements EventHub.Sink {
 
     private final Session session;
-    private final boolean endWithRun;
 
-    SocketSink(Session session, boolean endWithRun) {
+    SocketSink(Session session) {
       this.session = session;
-      this.endWithRun = endWithRun;
     }
 
     @Override
@@ -152,13 +130,6 @@ final class EventSocket extends Endpoint {
     @Override
     public void heartbeat() throws IOException {
       session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'h', 'b'}));
-    }
-
-    @Override
-    public boolean endsWith(FeedEvent event) {
-      return endWithRun
-          && EventJson.endsRun(event.event())
-          && jobs.run(event.event().runId()).status().isTerminal();
     }
 
     @Override

@@ -1,26 +1,20 @@
 package dev.reelforge.app.events;
 
 import dev.reelforge.app.jobs.VisibleRuns;
+import dev.reelforge.app.security.Caller;
 import dev.reelforge.app.web.FilterErrors;
-import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.LimitExceededException;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.EventCursor;
 import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.RunEventFeed;
 import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.engine.JobService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,22 +26,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-sent events: {@code GET /api/runs/{id}/events} (one run, from its first event unless the
  * client says where it stopped; it ends once the run has finished) and {@code GET /api/events}
  * (every run of the caller, from now; an operator's: every run). The place to resume is the {@code
- * Last-Event-ID} header a browser sends by itself on reconnecting, or {@code ?after=}.
+ * Last-Event-ID} header a browser sends by itself on reconnecting, or {@code ?after=}. Where a
+ * stream starts, when it ends and how many a user may hold are the hub's rules.
  */
 @RestController
 class EventStreamController {
 
   private final EventHub hub;
   private final VisibleRuns visibleRuns;
-  private final JobService jobs;
   private final EventsSettings settings;
-  private final Map<UUID, AtomicInteger> openByUser = new ConcurrentHashMap<>();
 
-  EventStreamController(
-      EventHub hub, VisibleRuns visibleRuns, JobService jobs, EventsSettings settings) {
+  EventStreamController(EventHub hub, VisibleRuns visibleRuns, EventsSettings settings) {
     this.hub = hub;
     this.visibleRuns = visibleRuns;
-    this.jobs = jobs;
     this.settings = settings;
   }
 
@@ -62,10 +53,9 @@ class EventStreamController {
     return openOrAnswer(
         request,
         response,
-        () -> {
+        sink -> {
           RunRecord run = visibleRuns.find(runId, Permission.READ_ANY);
-          EventCursor from = resumeFrom(lastEventId, after, EventCursor.START);
-          return open(RunEventFeed.Filter.run(run.id()), from, true);
+          return hub.openRun(caller().id(), run.id(), resumeFrom(lastEventId, after), sink);
         });
   }
 
@@ -79,25 +69,30 @@ class EventStreamController {
     return openOrAnswer(
         request,
         response,
-        () -> {
-          EventCursor from = resumeFrom(lastEventId, after, null);
-          RunEventFeed.Filter filter =
-              VisibleRuns.callerCan(Permission.READ_ANY)
-                  ? RunEventFeed.Filter.everyRun()
-                  : RunEventFeed.Filter.ownedBy(RequestOwner.current());
-          return open(filter, from == null ? hub.head() : from, false);
-        });
+        sink -> hub.openCallersRuns(caller(), resumeFrom(lastEventId, after), sink));
+  }
+
+  private static Caller caller() {
+    return Caller.current()
+        .orElseThrow(() -> new ReelForgeException(ErrorCode.AUTH_REQUIRED, "sign in first"));
   }
 
   /**
    * Opens the stream, or answers the error envelope as JSON itself: a client asking for {@code
    * text/event-stream} would otherwise get no readable error at all.
    */
-  private static SseEmitter openOrAnswer(
-      HttpServletRequest request, HttpServletResponse response, Supplier<SseEmitter> opening)
+  private SseEmitter openOrAnswer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Function<EventHub.Sink, EventHub.Stream> opening)
       throws IOException {
+    SseEmitter emitter = new SseEmitter(settings.getStreamTimeout().toMillis());
+    // Held until the answer starts, so it comes first: how soon to come back, and that it is up.
+    emitter.send(SseEmitter.event().reconnectTime(2_000).comment("connected"));
+    EmitterSink sink = new EmitterSink(emitter);
+    EventHub.Stream stream;
     try {
-      return opening.get();
+      stream = opening.apply(sink);
     } catch (ReelForgeException e) {
       if (e instanceof LimitExceededException limit) {
         response.setHeader(
@@ -106,40 +101,6 @@ class EventStreamController {
       FilterErrors.write(request, response, e.code(), e.getMessage(), e.violations());
       return null;
     }
-  }
-
-  private static EventCursor resumeFrom(String lastEventId, String after, EventCursor otherwise) {
-    if (after != null && !after.isBlank()) {
-      return EventCursor.parse(after.strip(), "after");
-    }
-    if (lastEventId != null && !lastEventId.isBlank()) {
-      return EventCursor.parse(lastEventId.strip(), "Last-Event-ID");
-    }
-    return otherwise;
-  }
-
-  private SseEmitter open(RunEventFeed.Filter filter, EventCursor from, boolean endWithRun) {
-    UUID user = RequestOwner.current();
-    AtomicInteger open = openByUser.computeIfAbsent(user, u -> new AtomicInteger());
-    if (open.incrementAndGet() > settings.getMaxStreamsPerUser()) {
-      open.decrementAndGet();
-      throw new LimitExceededException(
-          ErrorCode.RATE_LIMIT_EXCEEDED,
-          "at most "
-              + settings.getMaxStreamsPerUser()
-              + " event streams may be open at once; close one first",
-          Duration.ofSeconds(5));
-    }
-    SseEmitter emitter = new SseEmitter(settings.getStreamTimeout().toMillis());
-    EmitterSink sink = new EmitterSink(emitter, endWithRun, open);
-    try {
-      // Tells the client how soon to come back, and that the stream is up.
-      emitter.send(SseEmitter.event().reconnectTime(2_000).comment("connected"));
-    } catch (IOException e) {
-      open.decrementAndGet();
-      throw new IllegalStateException("the client left before its stream opened", e);
-    }
-    EventHub.Stream stream = hub.open(filter, from, sink);
     // A timeout is ours to complete; after an error or completion the response is finished.
     emitter.onTimeout(stream::close);
     emitter.onCompletion(
@@ -155,18 +116,24 @@ class EventStreamController {
     return emitter;
   }
 
+  private static Optional<EventCursor> resumeFrom(String lastEventId, String after) {
+    if (after != null && !after.isBlank()) {
+      return Optional.of(EventCursor.parse(after.strip(), "after"));
+    }
+    if (lastEventId != null && !lastEventId.isBlank()) {
+      return Optional.of(EventCursor.parse(lastEventId.strip(), "Last-Event-ID"));
+    }
+    return Optional.empty();
+  }
+
   /** Writes a stream's events to one SSE response. */
-  private final class EmitterSink implements EventHub.Sink {
+  private static final class EmitterSink implements EventHub.Sink {
 
     private final SseEmitter emitter;
-    private final boolean endWithRun;
-    private final AtomicInteger open;
     private boolean closed;
 
-    EmitterSink(SseEmitter emitter, boolean endWithRun, AtomicInteger open) {
+    EmitterSink(SseEmitter emitter) {
       this.emitter = emitter;
-      this.endWithRun = endWithRun;
-      this.open = open;
     }
 
     @Override
@@ -189,26 +156,15 @@ class EventStreamController {
       }
     }
 
-    @Override
-    public boolean endsWith(FeedEvent event) {
-      return endWithRun
-          && EventJson.endsRun(event.event())
-          && jobs.run(event.event().runId()).status().isTerminal();
-    }
-
     /** The container ended the response (error, completion): it must not be completed again. */
     synchronized void finished() {
-      if (!closed) {
-        closed = true;
-        open.decrementAndGet();
-      }
+      closed = true;
     }
 
     @Override
     public synchronized void closed() {
       if (!closed) {
         closed = true;
-        open.decrementAndGet();
         emitter.complete();
       }
     }

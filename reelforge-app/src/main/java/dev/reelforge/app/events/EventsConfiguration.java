@@ -1,5 +1,6 @@
 package dev.reelforge.app.events;
 
+import dev.reelforge.app.jobs.VisibleRuns;
 import dev.reelforge.core.jobs.RunEventFeed;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.postgres.jobs.PostgresRunEventFeed;
@@ -27,8 +28,13 @@ class EventsConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  EventHub eventHub(RunEventFeed feed, EventsSettings settings) {
-    return new EventHub(feed, settings.getPollInterval(), settings.getHeartbeat());
+  EventHub eventHub(RunEventFeed feed, JobService jobs, EventsSettings settings) {
+    return new EventHub(
+        feed,
+        runId -> jobs.run(runId).status().isTerminal(),
+        settings.getPollInterval(),
+        settings.getHeartbeat(),
+        settings.getMaxStreamsPerUser());
   }
 
   /**
@@ -47,7 +53,7 @@ class EventsConfiguration {
    * exists.
    */
   @Bean
-  ServletContextInitializer eventSocket(EventHub hub, JobService jobs) {
+  ServletContextInitializer eventSocket(EventHub hub, VisibleRuns visibleRuns) {
     return servletContext ->
         servletContext.addListener(
             new ServletContextListener() {
@@ -60,7 +66,7 @@ class EventsConfiguration {
                   throw new IllegalStateException("Tomcat's WebSocket container is missing");
                 }
                 try {
-                  container.addEndpoint(EventSocket.config(hub, jobs));
+                  container.addEndpoint(EventSocket.config(hub, visibleRuns));
                 } catch (DeploymentException e) {
                   throw new IllegalStateException("could not register " + EventSocket.PATH, e);
                 }

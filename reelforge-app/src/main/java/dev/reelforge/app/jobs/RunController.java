@@ -8,6 +8,7 @@ import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.RunStatus;
@@ -229,7 +230,7 @@ public class RunController {
   /** Gives a dead task a fresh set of attempts; its failed run runs again. Audited. */
   @PostMapping("/api/admin/dead-letters/{taskId}/requeue")
   Map<String, Object> requeue(@PathVariable String taskId) {
-    UUID id = RunFilters.uuid(taskId, "Task");
+    UUID id = Ids.parse(taskId, "Task");
     String actor = Caller.current().map(Caller::label).orElse("system");
     boolean requeued = jobs.requeueDead(id, actor);
     if (requeued) {

@@ -58,12 +58,4 @@ final class RunFilters {
       throw ReelForgeException.invalidField("before", "must be the next value of a previous page");
     }
   }
-
-  static UUID uuid(String text, String what) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound(what, text);
-    }
-  }
 }

@@ -1,12 +1,12 @@
 package dev.reelforge.app.jobs;
 
 import dev.reelforge.app.security.Caller;
-import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.engine.JobService;
-import java.util.UUID;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +23,21 @@ public class VisibleRuns {
   }
 
   /**
+   * The run for this request's caller.
+   *
    * @throws ReelForgeException RESOURCE_NOT_FOUND for a malformed id, an unknown run, or another
    *     owner's run the caller may not widen to
    */
   public RunRecord find(String runId, Permission widening) {
-    UUID id;
-    try {
-      id = UUID.fromString(runId);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound("Run", runId);
-    }
-    RunRecord run = jobs.run(id);
-    if (!run.ownerId().equals(RequestOwner.current()) && !callerCan(widening)) {
+    return find(runId, Caller.current(), widening);
+  }
+
+  /** The run for an explicit caller (a WebSocket's, kept from its upgrade request). */
+  public RunRecord find(String runId, Optional<Caller> caller, Permission widening) {
+    RunRecord run = jobs.run(Ids.parse(runId, "Run"));
+    boolean visible =
+        caller.map(c -> run.ownerId().equals(c.id()) || c.can(widening)).orElse(false);
+    if (!visible) {
       throw ReelForgeException.notFound("Run", runId);
     }
     return run;

@@ -9,6 +9,7 @@ import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.providers.ProviderRegistry;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
@@ -176,10 +177,6 @@ public class AdminController {
   }
 
   private static UUID userId(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound("User", id);
-    }
+    return Ids.parse(id, "User");
   }
 }

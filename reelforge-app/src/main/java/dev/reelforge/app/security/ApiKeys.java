@@ -44,13 +44,7 @@ public final class ApiKeys {
   }
 
   public void revoke(UUID userId, String keyId) {
-    UUID id;
-    try {
-      id = UUID.fromString(keyId);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound("API key", keyId);
-    }
-    if (!store.revoke(userId, id)) {
+    if (!store.revoke(userId, Ids.parse(keyId, "API key"))) {
       throw ReelForgeException.notFound("API key", keyId);
     }
   }

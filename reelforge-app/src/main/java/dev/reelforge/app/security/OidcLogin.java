@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -33,8 +32,6 @@ public final class OidcLogin {
 
   /** How long a browser may take at the issuer before its sign-in must start again. */
   static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(10);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final OidcIssuer issuer;
   private final OidcIdTokens idTokens;
@@ -68,9 +65,9 @@ public final class OidcLogin {
   public record Start(String authorizationUrl, String sealedState) {}
 
   public Start begin(String redirectUri) {
-    String state = random();
-    String nonce = random();
-    String verifier = random() + random();
+    String state = Secrets.random("");
+    String nonce = Secrets.random("");
+    String verifier = Secrets.random(""); // 43 characters: the least PKCE allows, 256 bits
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", clientId);
@@ -154,12 +151,6 @@ public final class OidcLogin {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
-
-  private static String random() {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static byte[] bytes(String text) {

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random opaque credentials (refresh tokens, API keys) and the hashes they are stored as. */
-final class Secrets {
+public final class Secrets {
 
   static final String REFRESH_PREFIX = "rft_";
   static final String API_KEY_PREFIX = "rfk_";
@@ -18,7 +18,7 @@ final class Secrets {
   private Secrets() {}
 
   /** {@code prefix} and 32 random bytes, base64url. */
-  static String random(String prefix) {
+  public static String random(String prefix) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

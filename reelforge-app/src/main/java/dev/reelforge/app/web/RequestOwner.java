@@ -11,9 +11,6 @@ import java.util.UUID;
  */
 public final class RequestOwner {
 
-  /** The owner of work made outside the API ({@code ./reelforge make}), which has no caller. */
-  public static final UUID LOCAL_USER = UUID.fromString("00000000-0000-7000-8000-000000000001");
-
   private RequestOwner() {}
 
   /**

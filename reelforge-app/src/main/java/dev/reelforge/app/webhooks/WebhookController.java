@@ -2,6 +2,7 @@ package dev.reelforge.app.webhooks;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
+import dev.reelforge.app.security.Secrets;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
@@ -11,9 +12,7 @@ import dev.reelforge.providers.ingest.GuardedFetcher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WebhookController {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Set<String> DEFAULT_EVENTS =
       Set.of("run.succeeded", "run.failed", "run.awaiting_review");
 
@@ -64,9 +62,7 @@ class WebhookController {
           ErrorCode.CONFLICT,
           "at most " + settings.getMaxEndpointsPerUser() + " webhooks per user; delete one first");
     }
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    String secret = "whsec_" + HexFormat.of().formatHex(bytes);
+    String secret = Secrets.random("whsec_");
     WebhookStore.Endpoint endpoint =
         store.create(
             new WebhookStore.NewEndpoint(
@@ -122,11 +118,7 @@ class WebhookController {
   }
 
   private static UUID endpointId(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.notFound("Webhook", id);
-    }
+    return Ids.parse(id, "Webhook");
   }
 
   private static Map<String, Object> describe(WebhookStore.Endpoint endpoint) {

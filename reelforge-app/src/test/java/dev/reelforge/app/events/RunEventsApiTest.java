@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
-import dev.reelforge.app.ReelForgeApplication;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -225,7 +223,9 @@ class RunEventsApiTest {
     try (SseClient cids =
             SseClient.open(port, "/api/events", TestUsers.tokenOf(context, cid), null);
         SseClient ops = SseClient.open(port, "/api/events", operator, null);
-        ConfigurableApplicationContext other = secondInstance()) {
+        ConfigurableApplicationContext other =
+            AppTestDatabase.secondInstance(
+                database, Map.of("reelforge.jobs.poll-interval", "100ms"), Pipelines.class)) {
       assertThat(cids.status).isEqualTo(200);
       // Dan's run is submitted on the other instance, then Cid's here.
       UUID dans =
@@ -252,19 +252,6 @@ class RunEventsApiTest {
       assertThat(seen).anyMatch(e -> e.data().contains(dans.toString()));
       assertThat(seen).anyMatch(e -> e.data().contains(cidsRun.toString()));
     }
-  }
-
-  private ConfigurableApplicationContext secondInstance() {
-    return new SpringApplicationBuilder(ReelForgeApplication.class, Pipelines.class)
-        .properties(
-            Map.of(
-                "server.port", "0",
-                "reelforge.database.url", database.server().jdbcUrl(),
-                "reelforge.database.username", database.username(),
-                "reelforge.database.password", database.password(),
-                "reelforge.database.schema", database.schema(),
-                "reelforge.jobs.poll-interval", "100ms"))
-        .run();
   }
 
   @Test
@@ -379,6 +366,16 @@ class RunEventsApiTest {
     assertThat(SocketClient.open(port, "?run=" + run, mallory).closeCode(WAIT))
         .isEqualTo(EventSocket.NOT_FOUND);
     assertThat(SocketClient.refusedStatus(port, "?run=" + run)).isEqualTo(401);
+
+    // Sockets count against the same per-user limit as SSE streams.
+    String many = TestUsers.token(context, "socket-many", Role.CREATOR);
+    for (int i = 0; i < 2; i++) {
+      SocketClient.open(port, "", many);
+    }
+    try (SseClient third = SseClient.open(port, "/api/events", many, null)) {
+      assertThat(third.status).isEqualTo(200);
+      assertThat(SocketClient.open(port, "", many).closeCode(WAIT)).isEqualTo(4429);
+    }
   }
 
   private JsonNode get(String path, String token) throws Exception {

@@ -6,7 +6,6 @@ import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -232,19 +231,8 @@ class AccessMatrixTest {
     return body.length() > 60 ? body.substring(0, 60) + "…" : body;
   }
 
-  /**
-   * Only the status, without waiting for the body: an event stream's body does not end while its
-   * run goes on.
-   */
   private int status(String method, String path, String body, String bearer) throws Exception {
-    ApiCalls api = new ApiCalls(port);
-    HttpResponse<java.io.InputStream> response =
-        HttpClient.newHttpClient()
-            .send(
-                api.request(method, path, body, bearer).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-    response.body().close();
-    return response.statusCode();
+    return new ApiCalls(port).status(method, path, body, bearer);
   }
 
   private HttpResponse<String> send(String method, String path, String body, String bearer)

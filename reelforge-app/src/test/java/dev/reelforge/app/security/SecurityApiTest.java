@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
-import dev.reelforge.app.ReelForgeApplication;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -296,16 +294,8 @@ class SecurityApiTest {
   @Test
   void aRateLimitIsSharedWithASecondInstanceOnTheSameDatabase() throws Exception {
     secondInstance =
-        new SpringApplicationBuilder(ReelForgeApplication.class)
-            .properties(
-                Map.of(
-                    "server.port", "0",
-                    "reelforge.database.url", database.server().jdbcUrl(),
-                    "reelforge.database.username", database.username(),
-                    "reelforge.database.password", database.password(),
-                    "reelforge.database.schema", database.schema(),
-                    "reelforge.limits.preview-per-minute", "4"))
-            .run();
+        AppTestDatabase.secondInstance(
+            database, Map.of("reelforge.limits.preview-per-minute", "4"));
     int otherPort =
         Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port"));
     String token = TestUsers.token(context, "previewer", Role.CREATOR);

@@ -1,5 +1,6 @@
 package dev.reelforge.core.id;
 
+import dev.reelforge.core.error.ReelForgeException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -23,6 +24,20 @@ public final class Ids {
     long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
     long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb);
+  }
+
+  /**
+   * The id in a path or parameter. A malformed one names nothing, so it is a 404 like an id that
+   * exists nowhere, never a 400 that would tell ids apart.
+   *
+   * @throws ReelForgeException RESOURCE_NOT_FOUND naming {@code what} for anything but a UUID
+   */
+  public static UUID parse(String text, String what) {
+    try {
+      return UUID.fromString(text == null ? "" : text.strip());
+    } catch (IllegalArgumentException e) {
+      throw ReelForgeException.notFound(what, text);
+    }
   }
 
   /** The millisecond timestamp a version-7 UUID carries. */

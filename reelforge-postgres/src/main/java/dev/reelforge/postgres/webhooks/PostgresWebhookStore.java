@@ -50,10 +50,11 @@ public final class PostgresWebhookStore implements WebhookStore {
 
   @Override
   public Endpoint create(NewEndpoint endpoint) {
-    jdbc.sql(
+    return jdbc.sql(
             """
             insert into webhook_endpoint (id, owner_id, url, secret, events, created_at)
             values (:id, :owner, :url, :secret, string_to_array(:events, ','), :now)
+            returning id, owner_id, url, events, active, created_at
             """)
         .param("id", endpoint.id())
         .param("owner", endpoint.ownerId())
@@ -61,11 +62,8 @@ public final class PostgresWebhookStore implements WebhookStore {
         .param("secret", endpoint.secret())
         .param("events", String.join(",", endpoint.events()))
         .param("now", now())
-        .update();
-    return list(endpoint.ownerId()).stream()
-        .filter(e -> e.id().equals(endpoint.id()))
-        .findFirst()
-        .orElseThrow();
+        .query(PostgresWebhookStore::endpoint)
+        .single();
   }
 
   @Override
