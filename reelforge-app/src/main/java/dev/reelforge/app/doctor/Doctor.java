@@ -19,10 +19,7 @@ public class Doctor {
 
   /** Prints the report; returns the exit code (1 when something required is broken). */
   public int run(PrintStream out) {
-    List<Finding> findings = new ArrayList<>();
-    for (DiagnosticCheck check : checks) {
-      findings.addAll(check.check());
-    }
+    List<Finding> findings = findings();
     int width = findings.stream().mapToInt(f -> f.component().length()).max().orElse(8);
     for (Finding finding : findings) {
       out.printf(
@@ -42,6 +39,15 @@ public class Doctor {
     }
     out.printf("Everything required works (%d warning(s)).%n", warnings);
     return 0;
+  }
+
+  /** What every check finds now (the admin dashboard's provider status shows them). */
+  public List<Finding> findings() {
+    List<Finding> findings = new ArrayList<>();
+    for (DiagnosticCheck check : checks) {
+      findings.addAll(check.check());
+    }
+    return findings;
   }
 
   private static String label(Finding.Status status) {

@@ -2,8 +2,6 @@ package dev.reelforge.app.jobs;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
-import dev.reelforge.app.security.Audit;
-import dev.reelforge.app.security.Caller;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
@@ -11,10 +9,10 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskRecord;
 import dev.reelforge.core.jobs.TaskStatus;
 import dev.reelforge.core.jobs.engine.JobService;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +22,7 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,12 +39,12 @@ public class RunController {
 
   private final JobService jobs;
   private final VisibleRuns visibleRuns;
-  private final Audit audit;
+  private final RunActions actions;
 
-  public RunController(JobService jobs, VisibleRuns visibleRuns, Audit audit) {
+  public RunController(JobService jobs, VisibleRuns visibleRuns, RunActions actions) {
     this.jobs = jobs;
     this.visibleRuns = visibleRuns;
-    this.audit = audit;
+    this.actions = actions;
   }
 
   @GetMapping("/api/runs/{runId}")
@@ -102,7 +101,7 @@ public class RunController {
   @PostMapping("/api/runs/{runId}/cancel")
   Map<String, Object> cancel(@PathVariable String runId) {
     RunRecord run = visible(runId, Permission.OPERATE_RUNS);
-    boolean cancelled = jobs.cancel(run.id(), Caller.current().map(Caller::label).orElse("system"));
+    boolean cancelled = actions.cancel(run);
     return ok(Map.of("id", run.id().toString(), "cancelled", cancelled));
   }
 
@@ -160,45 +159,24 @@ public class RunController {
     return data;
   }
 
-  /**
-   * Runs a failed run again from the stage that failed (its dead tasks are requeued; the stages
-   * before keep their results). A run whose credits were refunded when it failed is retried only by
-   * an operator — the owner starts a new run instead — so a refund never buys a free render.
-   */
+  /** Runs a failed run again from the stage that failed ({@link RunActions#retry}). */
   @PostMapping("/api/runs/{runId}/retry")
   Map<String, Object> retry(@PathVariable String runId) {
     RunRecord run = visible(runId, Permission.OPERATE_RUNS);
-    if (run.status() != RunStatus.FAILED) {
-      throw new ReelForgeException(
-          ErrorCode.CONFLICT,
-          "only a failed run can be retried; this one is " + run.status().wireName());
-    }
-    boolean operator = VisibleRuns.callerCan(Permission.OPERATE_RUNS);
-    if (run.credits().refunded() && !operator) {
-      throw new ReelForgeException(
-          ErrorCode.CONFLICT,
-          "this run's credits were refunded when it failed: start a new run, or ask an operator"
-              + " to retry this one");
-    }
-    String actor = Caller.current().map(Caller::label).orElse("system");
-    List<String> stages = new ArrayList<>();
-    for (TaskRecord task : jobs.tasks(run.id())) {
-      if (task.status() == TaskStatus.DEAD && jobs.requeueDead(task.id(), actor)) {
-        stages.add(task.stage());
-      }
-    }
-    if (stages.isEmpty()) {
-      throw new ReelForgeException(ErrorCode.CONFLICT, "the run has no failed stage left to retry");
-    }
-    if (operator) {
-      audit.record(
-          "run.retry",
-          "run",
-          run.id().toString(),
-          Map.of("status", run.status().wireName()),
-          Map.of("stages", stages, "refunded", run.credits().refunded()));
-    }
-    return ok(Map.of("id", run.id().toString(), "retried", stages));
+    return ok(Map.of("id", run.id().toString(), "retried", actions.retry(run)));
+  }
+
+  /**
+   * Answers the review a stage waits for (operators): {@code decision} approve, change or reroll;
+   * {@code payload} the replacement output (approve) or the instructions (change).
+   */
+  @PostMapping("/api/runs/{runId}/review")
+  Map<String, Object> review(
+      @PathVariable String runId, @Valid @RequestBody RunRequests.Review body) {
+    RunRecord run = visible(runId, Permission.OPERATE_RUNS);
+    actions.review(run, body.stage(), body.decisionValue(), Optional.ofNullable(body.payload()));
+    return ok(
+        Map.of("id", run.id().toString(), "stage", body.stage(), "decision", body.decision()));
   }
 
   /** Tasks that used up their attempts, newest first, for operators ({@code queue} filters). */
@@ -231,17 +209,7 @@ public class RunController {
   @PostMapping("/api/admin/dead-letters/{taskId}/requeue")
   Map<String, Object> requeue(@PathVariable String taskId) {
     UUID id = Ids.parse(taskId, "Task");
-    String actor = Caller.current().map(Caller::label).orElse("system");
-    boolean requeued = jobs.requeueDead(id, actor);
-    if (requeued) {
-      audit.record(
-          "task.requeue",
-          "task",
-          id.toString(),
-          Map.of("status", "dead"),
-          Map.of("status", "ready"));
-    }
-    return ok(Map.of("id", id.toString(), "requeued", requeued));
+    return ok(Map.of("id", id.toString(), "requeued", actions.requeue(id)));
   }
 
   /** Queue depths and ages, for operators. */

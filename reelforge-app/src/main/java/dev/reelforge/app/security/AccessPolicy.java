@@ -106,6 +106,7 @@ public final class AccessPolicy {
           rule("GET", "/api/events", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/ws/events", Permission.READ_OWN, RateClass.GENERAL),
           // Operators.
+          rule("POST", "/api/runs/{runId}/review", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/dead-letters", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule(
@@ -129,7 +130,49 @@ public final class AccessPolicy {
               Permission.MANAGE_CREDITS,
               RateClass.GENERAL),
           rule("GET", "/api/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
-          rule("GET", "/api/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL));
+          rule("GET", "/api/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL),
+          // The web dashboard (docs/dashboard.md): the same permissions as the API it stands for.
+          open("GET", "/", RateClass.GENERAL),
+          open("GET", "/ui/assets/**", RateClass.GENERAL),
+          open("GET", "/webjars/**", RateClass.GENERAL),
+          open("GET", "/ui/login", RateClass.GENERAL),
+          open("POST", "/ui/login", RateClass.AUTH),
+          open("POST", "/ui/logout", RateClass.AUTH),
+          rule("GET", "/ui", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/new", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("POST", "/ui/new", Permission.CREATE_WORK, RateClass.AI),
+          rule("GET", "/ui/stories/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/stories/{id}/estimate", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/stories/{id}/shots/**", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/ui/stories/{id}/beats/**", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/stories/{id}/shots/{index}/search",
+              Permission.CREATE_WORK,
+              RateClass.AI),
+          rule(
+              "POST",
+              "/ui/stories/{id}/shots/{index}/pick",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
+          rule("POST", "/ui/stories/{id}/settings", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("POST", "/ui/stories/{id}/render", Permission.CREATE_WORK, RateClass.RENDER),
+          rule("GET", "/ui/runs/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/runs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/ui/runs/{id}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("POST", "/ui/runs/{id}/retry", Permission.CREATE_WORK, RateClass.RENDER),
+          rule("GET", "/ui/ops", Permission.OPERATE_RUNS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/ops/dead-letters/{taskId}/requeue",
+              Permission.OPERATE_RUNS,
+              RateClass.GENERAL),
+          rule("POST", "/ui/ops/runs/{id}/review", Permission.OPERATE_RUNS, RateClass.GENERAL),
+          rule("GET", "/ui/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule(
+              "POST", "/ui/admin/users/{id}/credits", Permission.MANAGE_CREDITS, RateClass.GENERAL),
+          rule("GET", "/ui/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
+          rule("GET", "/ui/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL));
 
   private static final String RULE_ATTRIBUTE = AccessPolicy.class.getName() + ".rule";
 

@@ -69,6 +69,16 @@ public final class Accounts {
    *     both, and the same time)
    */
   public Tokens login(String username, String password) {
+    return startSession(authenticate(username, password));
+  }
+
+  /**
+   * The user whose username and password these are.
+   *
+   * @throws ReelForgeException AUTH_REQUIRED for a wrong username or password (the same answer for
+   *     both, and the same time)
+   */
+  public UserAccount authenticate(String username, String password) {
     Optional<UserStore.Credentials> credentials = users.credentials(username);
     if (credentials.isEmpty()) {
       passwords.waste(password);
@@ -77,7 +87,7 @@ public final class Accounts {
     if (!passwords.matches(password, credentials.get().passwordHash())) {
       throw badLogin();
     }
-    return startSession(credentials.get().user());
+    return credentials.get().user();
   }
 
   /** Tokens for a user signed in some other way (OIDC). */
@@ -86,6 +96,42 @@ public final class Accounts {
     refreshTokens.start(
         user.id(), UUID.randomUUID(), Secrets.hash(refresh), clock.instant().plus(refreshTtl));
     return new Tokens(accessTokens.issue(user), refresh, accessTokens.ttl().toSeconds());
+  }
+
+  /**
+   * A dashboard session for {@code user}: a secret for an HttpOnly cookie, valid for the refresh
+   * lifetime until sign-out. It is kept like a refresh token (a family of one, stored as a hash)
+   * but never rotated, because a browser's parallel requests would otherwise spend it twice and
+   * revoke themselves; {@link #refresh} refuses it, and it is never accepted as a bearer
+   * credential.
+   */
+  public String startBrowserSession(UserAccount user) {
+    String session = Secrets.random(Secrets.BROWSER_SESSION_PREFIX);
+    refreshTokens.start(
+        user.id(), UUID.randomUUID(), Secrets.hash(session), clock.instant().plus(refreshTtl));
+    return session;
+  }
+
+  /** The active user of a dashboard session; empty when it is unknown, ended or expired. */
+  public Optional<UserAccount> browserSessionUser(String session) {
+    if (session == null
+        || !session.startsWith(Secrets.BROWSER_SESSION_PREFIX)
+        || session.length() > 200) {
+      return Optional.empty();
+    }
+    return refreshTokens.holder(Secrets.hash(session)).flatMap(this::activeUser);
+  }
+
+  /** Ends a dashboard session (sign-out); unknown ones are ignored. */
+  public void endBrowserSession(String session) {
+    if (session != null && session.startsWith(Secrets.BROWSER_SESSION_PREFIX)) {
+      refreshTokens.revokeFamily(Secrets.hash(session));
+    }
+  }
+
+  /** How long a session lasts without use of its refresh token or sign-out. */
+  public Duration sessionLifetime() {
+    return refreshTtl;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.reelforge.app.security;
 
 import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.HtmlErrorPage;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ErrorCode;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,11 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Who is calling, and may they call this route: a bearer access token (JWT) or an API key ({@code
  * Authorization: Bearer rfk_…} or {@code X-API-Key}) names an active user, whose role must grant
  * the permission {@link AccessPolicy} asks of the route. 401 without valid credentials, 403 without
- * the permission.
+ * the permission. Without either header, the dashboard's session cookie ({@link BrowserSession})
+ * signs the browser in; a dashboard page without one redirects to the sign-in page.
  */
 public final class AuthFilter extends OncePerRequestFilter {
 
   public static final String API_KEY_HEADER = "X-API-Key";
+
+  /** How a caller signed in through the dashboard's cookie is labelled. */
+  public static final String VIA_SESSION = "session";
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final AccessPolicy policy;
   private final AccessTokens tokens;
@@ -47,6 +55,11 @@ public final class AuthFilter extends OncePerRequestFilter {
       return;
     }
     Optional<Caller> caller = authenticate(request);
+    if (caller.isEmpty() && isDashboardPage(request)) {
+      // A browser on a dashboard page is sent to sign in, and back here afterwards.
+      response.sendRedirect(DashboardPages.signInFor(request));
+      return;
+    }
     if (caller.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"reelforge\"");
       FilterErrors.write(
@@ -55,6 +68,24 @@ public final class AuthFilter extends OncePerRequestFilter {
           ErrorCode.AUTH_REQUIRED,
           "sign in: send 'Authorization: Bearer <access token or API key>'",
           List.of());
+      return;
+    }
+    if (caller.get().via().equals(VIA_SESSION)
+        && !SAFE_METHODS.contains(request.getMethod())
+        && !BrowserSession.isSameOrigin(request)) {
+      FilterErrors.write(
+          request,
+          response,
+          ErrorCode.FORBIDDEN,
+          "a request signed in by the dashboard's cookie must come from the dashboard's own pages",
+          List.of());
+      return;
+    }
+    if (!caller.get().can(rule.permission().orElseThrow()) && isDashboardPage(request)) {
+      HtmlErrorPage.write(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "Your role (" + caller.get().role().wireName() + ") may not open this page.");
       return;
     }
     if (!caller.get().can(rule.permission().orElseThrow())) {
@@ -74,6 +105,10 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
   }
 
+  private static boolean isDashboardPage(HttpServletRequest request) {
+    return request.getMethod().equals("GET") && DashboardPages.isPage(request.getRequestURI());
+  }
+
   private Optional<Caller> authenticate(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     String credential = null;
@@ -82,7 +117,13 @@ public final class AuthFilter extends OncePerRequestFilter {
     } else if (request.getHeader(API_KEY_HEADER) != null) {
       credential = request.getHeader(API_KEY_HEADER).trim();
     }
-    if (credential == null || credential.isEmpty() || credential.length() > 4096) {
+    if (credential == null) {
+      // No header: a browser signed in to the dashboard.
+      return BrowserSession.of(request)
+          .flatMap(accounts::browserSessionUser)
+          .map(user -> new Caller(user.id(), user.username(), user.role(), VIA_SESSION));
+    }
+    if (credential.isEmpty() || credential.length() > 4096) {
       return Optional.empty();
     }
     Optional<UUID> userId;

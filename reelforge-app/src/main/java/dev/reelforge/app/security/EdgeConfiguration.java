@@ -38,6 +38,9 @@ class EdgeConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeConfiguration.class);
   private static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
 
+  /** The API and the dashboard's pages: what authentication and rate limits guard. */
+  private static final String[] GUARDED = {"/api/*", "/auth/*", "/me", "/me/*", "/ui", "/ui/*"};
+
   /** Request strings without NUL characters or unpaired surrogates (see {@link SafeText}). */
   @Bean
   SafeText safeText() {
@@ -96,7 +99,7 @@ class EdgeConfiguration {
       AccessPolicy policy, AccessTokens tokens, ApiKeyStore apiKeys, Accounts accounts) {
     FilterRegistrationBean<AuthFilter> registration =
         new FilterRegistrationBean<>(new AuthFilter(policy, tokens, apiKeys, accounts));
-    registration.addUrlPatterns(API);
+    registration.addUrlPatterns(GUARDED);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
@@ -106,7 +109,7 @@ class EdgeConfiguration {
       AccessPolicy policy, RateLimiter limiter, LimitsSettings limits, Clock clock) {
     FilterRegistrationBean<RateLimitFilter> registration =
         new FilterRegistrationBean<>(new RateLimitFilter(policy, limiter, limits, clock));
-    registration.addUrlPatterns(API);
+    registration.addUrlPatterns(GUARDED);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
     return registration;
   }

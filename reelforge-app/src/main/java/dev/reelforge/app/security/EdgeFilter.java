@@ -2,6 +2,7 @@ package dev.reelforge.app.security;
 
 import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.HtmlErrorPage;
 import dev.reelforge.app.web.ReplayableBodyRequest;
 import dev.reelforge.core.error.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -28,13 +29,25 @@ public final class EdgeFilter extends OncePerRequestFilter {
     this.settings = settings;
   }
 
+  /**
+   * The dashboard's pages load only their own scripts, styles and media, and post only to
+   * themselves; previews are shown from blob: URLs.
+   */
+  static final String DASHBOARD_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"
+          + " media-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none';"
+          + " object-src 'none'; frame-ancestors 'none'";
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     headers(request, response);
     String path = request.getRequestURI();
-    if (!path.startsWith("/api/") && !path.startsWith("/auth/") && !path.startsWith("/me")) {
+    if (!path.startsWith("/api/")
+        && !path.startsWith("/auth/")
+        && !path.startsWith("/me")
+        && !HtmlErrorPage.isDashboard(path)) {
       chain.doFilter(request, response);
       return;
     }
@@ -63,19 +76,27 @@ public final class EdgeFilter extends OncePerRequestFilter {
   private static void headers(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    String path = request.getRequestURI();
+    // A dashboard page keeps its origin on its own requests: browsers send "Origin: null" for a
+    // page under no-referrer, and the session cookie's cross-site check reads the Origin.
+    response.setHeader(
+        "Referrer-Policy", HtmlErrorPage.isDashboard(path) ? "same-origin" : "no-referrer");
+    response.setHeader(
+        "Content-Security-Policy",
+        HtmlErrorPage.isDashboard(path)
+            ? DASHBOARD_POLICY
+            : "default-src 'none'; frame-ancestors 'none'");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
-    String path = request.getRequestURI();
     if (path.startsWith("/auth/")
         || path.startsWith("/api/auth/")
         || path.startsWith("/me")
         || path.startsWith("/api/me")
-        || path.startsWith("/api/admin/")) {
+        || path.startsWith("/api/admin/")
+        || (HtmlErrorPage.isDashboard(path) && !path.startsWith("/ui/assets/"))) {
       // Tokens, keys and account data must not sit in a cache.
       response.setHeader("Cache-Control", "no-store");
     }

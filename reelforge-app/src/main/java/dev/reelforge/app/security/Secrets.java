@@ -12,6 +12,7 @@ public final class Secrets {
 
   static final String REFRESH_PREFIX = "rft_";
   static final String API_KEY_PREFIX = "rfk_";
+  static final String BROWSER_SESSION_PREFIX = "rfb_";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -3,6 +3,8 @@ package dev.reelforge.app.web;
 import dev.reelforge.core.error.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +19,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class ApiErrorController implements ErrorController {
 
   @RequestMapping("/error")
-  ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
+  ResponseEntity<ErrorEnvelope> error(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer i ? i : 500;
+    if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path
+        && HtmlErrorPage.isDashboard(path)) {
+      HtmlErrorPage.write(
+          response,
+          code,
+          code >= 500
+              ? "Something went wrong on our side; quote request id " + RequestIdFilter.of(request)
+              : "The page could not be shown (HTTP " + code + ").");
+      return null;
+    }
     ErrorCode errorCode = codeFor(code);
     String detail =
         switch (errorCode) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
+import dev.reelforge.app.web.HtmlErrorPage;
 import dev.reelforge.core.accounts.Role;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -99,7 +100,9 @@ class AccessMatrixTest {
                   .replace("{name:.+}", "video.mp4")
                   .replace("{runId}", OTHERS_RUN)
                   .replace("{id}", OTHERS_RUN)
-                  .replace("{taskId}", OTHERS_RUN);
+                  .replace("{taskId}", OTHERS_RUN)
+                  .replace("{index}", "0")
+                  .replace("{n}", "0");
           routes.add(new Route(method.name(), pattern, path));
         }
       }
@@ -137,7 +140,9 @@ class AccessMatrixTest {
             anonymous);
         continue;
       }
-      check(failures, route, "anonymous", anonymous == 401, anonymous);
+      // A browser on a dashboard page is sent to sign in; everything else answers 401.
+      boolean page = route.method().equals("GET") && DashboardPages.isPage(route.path());
+      check(failures, route, "anonymous", page ? anonymous == 302 : anonymous == 401, anonymous);
       for (Role role : Role.values()) {
         int status = status(route.method(), route.path(), body, TOKENS.get(role));
         boolean allowed = role.can(rule.permission().orElseThrow());
@@ -207,6 +212,11 @@ class AccessMatrixTest {
         if (status >= 500) {
           failures.add(
               route.method() + " " + route.path() + " " + status + " for " + abbreviate(body));
+        } else if (status >= 400 && HtmlErrorPage.isDashboard(route.path())) {
+          // The dashboard's forms answer with a page that says what was wrong.
+          if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            failures.add(route.method() + " " + route.path() + " no page for " + abbreviate(body));
+          }
         } else if (status >= 400) {
           JsonNode envelope = JSON.readTree(response.body());
           if (envelope.path("success").asBoolean(true)

@@ -1,6 +1,7 @@
 package dev.reelforge.core.accounts;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,12 @@ public interface RefreshTokenStore {
    * two concurrent uses of one token, one rotates and the other is a replay.
    */
   Rotation rotate(String tokenHash, String nextHash, Instant nextExpiresAt);
+
+  /**
+   * The user of the token {@code tokenHash} while it is unused, unrevoked and unexpired, without
+   * using it: for a browser session, whose one token stays in its cookie until sign-out.
+   */
+  Optional<UUID> holder(String tokenHash);
 
   /** Revokes the family of the token {@code tokenHash} (logout); false when it is unknown. */
   boolean revokeFamily(String tokenHash);

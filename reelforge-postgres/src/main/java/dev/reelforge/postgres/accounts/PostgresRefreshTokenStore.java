@@ -74,6 +74,17 @@ public final class PostgresRefreshTokenStore implements RefreshTokenStore {
   }
 
   @Override
+  public Optional<UUID> holder(String tokenHash) {
+    return jdbc.sql(
+            "select user_id from refresh_token where token_hash = :hash and used_at is null"
+                + " and revoked_at is null and expires_at > :now")
+        .param("hash", tokenHash)
+        .param("now", now())
+        .query(UUID.class)
+        .optional();
+  }
+
+  @Override
   public boolean revokeFamily(String tokenHash) {
     Optional<UUID> family =
         jdbc.sql("select family_id from refresh_token where token_hash = :hash")

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,6 +40,19 @@ public final class PostgresStorySessionStore implements StorySessionStore {
         .param("now", now)
         .query(PostgresStorySessionStore::row)
         .single();
+  }
+
+  @Override
+  public List<StoredSession> recent(UUID ownerId, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from story_session where owner_id = :owner and deleted_at is null"
+                + " order by created_at desc, id desc limit :limit")
+        .param("owner", ownerId)
+        .param("limit", limit)
+        .query(PostgresStorySessionStore::row)
+        .list();
   }
 
   @Override

@@ -77,6 +77,31 @@ class PostgresAccountsTest {
   }
 
   @Test
+  void aHeldTokenNamesItsUserUntilItIsUsedRevokedOrExpired() {
+    UserAccount user = user("holding");
+    PostgresRefreshTokenStore store = new PostgresRefreshTokenStore(database.dataSource(), clock);
+    Instant expires = clock.instant().plus(Duration.ofHours(1));
+    store.start(user.id(), UUID.randomUUID(), "h0", expires);
+    assertThat(store.holder("h0")).contains(user.id());
+    assertThat(store.holder("h0")).as("asking does not use it").contains(user.id());
+    assertThat(store.holder("unknown")).isEmpty();
+
+    store.start(user.id(), UUID.randomUUID(), "r0", expires);
+    assertThat(store.rotate("r0", "r1", expires)).isInstanceOf(Rotation.Rotated.class);
+    assertThat(store.holder("r0")).as("a used token").isEmpty();
+    assertThat(store.holder("r1")).contains(user.id());
+
+    assertThat(store.revokeFamily("h0")).isTrue();
+    assertThat(store.holder("h0")).as("signed out").isEmpty();
+
+    store.start(user.id(), UUID.randomUUID(), "e0", clock.instant().plusSeconds(60));
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(store.holder("e0")).as("expired").isEmpty();
+    store.revokeAll(user.id());
+    assertThat(store.holder("r1")).as("every session ended").isEmpty();
+  }
+
+  @Test
   void usernamesAreUniqueRegardlessOfCase() {
     user("Casey");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> user("casey"))

@@ -31,6 +31,20 @@ class PostgresStorySessionStoreTest {
   }
 
   @Test
+  void recentListsOnlyTheOwnersLiveSessionsNewestFirst() {
+    UUID owner = UUID.randomUUID();
+    store.create("story-r1", owner, "{}");
+    store.create("story-r2", owner, "{}");
+    store.create("story-r3", owner, "{}");
+    store.create("story-r4", UUID.randomUUID(), "{}");
+    store.delete(owner, "story-r2");
+    assertThat(store.recent(owner, 10))
+        .extracting(StoredSession::id)
+        .containsExactly("story-r3", "story-r1");
+    assertThat(store.recent(owner, 1)).extracting(StoredSession::id).containsExactly("story-r3");
+  }
+
+  @Test
   void anUpdateNamesTheVersionItReadSoConcurrentEditsAreNotLost() {
     UUID owner = UUID.randomUUID();
     store.create("story-b", owner, "{\"n\":1}");

@@ -7,7 +7,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a finished {@code story} run means for its session: its outputs, or why there are none. */
-final class RunOutcome {
+public final class RunOutcome {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -74,7 +74,7 @@ final class RunOutcome {
   }
 
   /** Where the API serves a file of the session's folder. */
-  static String url(String sessionId, String file) {
+  public static String url(String sessionId, String file) {
     return "/api/story/" + sessionId + "/files/" + file;
   }
 }

@@ -43,6 +43,11 @@ class StorySessionConfiguration {
   }
 
   @Bean
+  SessionEstimates sessionEstimates(RenderEngine renderEngine) {
+    return new SessionEstimates(renderEngine);
+  }
+
+  @Bean
   StorySessionStore storySessionStore(DataSource dataSource, Clock clock) {
     return new PostgresStorySessionStore(dataSource, clock);
   }

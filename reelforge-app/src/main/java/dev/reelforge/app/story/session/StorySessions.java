@@ -321,6 +321,48 @@ public final class StorySessions {
         });
   }
 
+  /**
+   * Moves beat {@code index} to {@code target}: its sentence and its shot (with the chosen visual)
+   * travel together, the beats in between shift by one.
+   */
+  public StorySession moveBeat(UUID owner, String id, int index, int target) {
+    return update(
+        owner,
+        id,
+        s -> {
+          requireBeat(s, index);
+          if (target < 0 || target >= s.beatCount()) {
+            throw ReelForgeException.invalidField(
+                "to", "must be between 0 and " + (s.beatCount() - 1));
+          }
+          List<String> sentences = new ArrayList<>(s.story().sentences());
+          sentences.add(target, sentences.remove(index));
+          List<StorySession.Shot> shots = s.shotsCopy();
+          while (shots.size() < s.beatCount()) {
+            shots.add(ShotPlanner.shotFor(s.story().sentences().get(shots.size()), shots.size()));
+          }
+          shots.add(target, shots.remove(index));
+          return s.withStory(
+              s.story().withSentences(sentences), ShotPlanner.reindexed(shots), s.status());
+        });
+  }
+
+  /**
+   * Changes how the session renders: formats, voice, caption style, music and quality, each checked
+   * as the CLI checks it.
+   *
+   * @throws ReelForgeException INVALID_INPUT naming the first field that is not valid
+   */
+  public StorySession configure(UUID owner, String id, StorySession.Settings wanted) {
+    StorySession.Settings settings = SessionSettings.checked(wanted);
+    return update(owner, id, s -> s.withSettings(settings));
+  }
+
+  /** The owner's newest sessions, newest first. */
+  public List<StorySession> recent(UUID owner, int limit) {
+    return store.recent(owner, limit).stream().map(this::parse).toList();
+  }
+
   public StorySession updateBeatText(UUID owner, String id, int index, String text) {
     return update(
         owner,

@@ -1,5 +1,6 @@
 package dev.reelforge.core.story.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +9,9 @@ public interface StorySessionStore {
 
   /** Stores a new session at version 1. */
   StoredSession create(String id, UUID ownerId, String document);
+
+  /** The owner's newest sessions (not deleted), newest first, at most {@code limit}. */
+  List<StoredSession> recent(UUID ownerId, int limit);
 
   /** The owner's session; empty for another owner's session, as for one that does not exist. */
   Optional<StoredSession> find(UUID ownerId, String id);

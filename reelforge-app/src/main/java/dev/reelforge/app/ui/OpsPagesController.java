@@ -1,0 +1,129 @@
+package dev.reelforge.app.ui;
+
+import dev.reelforge.app.jobs.RunActions;
+import dev.reelforge.app.jobs.VisibleRuns;
+import dev.reelforge.core.accounts.Permission;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
+import dev.reelforge.core.jobs.QueueStats;
+import dev.reelforge.core.jobs.ReviewSignal;
+import dev.reelforge.core.jobs.RunQuery;
+import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.TaskRecord;
+import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.engine.JobService;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The operators' page: queue depths and ages, dead letters with requeue, runs awaiting review with
+ * approve / change / re-roll, and every user's latest runs.
+ */
+@Controller
+public class OpsPagesController {
+
+  private final JobService jobs;
+  private final RunActions actions;
+  private final VisibleRuns visibleRuns;
+
+  OpsPagesController(JobService jobs, RunActions actions, VisibleRuns visibleRuns) {
+    this.jobs = jobs;
+    this.actions = actions;
+    this.visibleRuns = visibleRuns;
+  }
+
+  @GetMapping("/ui/ops")
+  String page(Model model) {
+    model.addAttribute("queues", jobs.queues().stream().map(QueueView::of).toList());
+    model.addAttribute(
+        "dead",
+        jobs.tasksIn(TaskStatus.DEAD, Optional.empty(), 100).stream().map(DeadView::of).toList());
+    model.addAttribute("reviews", awaitingReview());
+    model.addAttribute(
+        "runs",
+        jobs
+            .runs(new RunQuery(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), 25))
+            .stream()
+            .map(RunRow::of)
+            .toList());
+    return "ui/ops";
+  }
+
+  @PostMapping("/ui/ops/dead-letters/{taskId}/requeue")
+  String requeue(@PathVariable String taskId) {
+    actions.requeue(Ids.parse(taskId, "Task"));
+    return "redirect:/ui/ops";
+  }
+
+  @PostMapping("/ui/ops/runs/{id}/review")
+  String review(
+      @PathVariable String id,
+      @RequestParam(name = "stage") String stage,
+      @RequestParam(name = "decision") String decision,
+      @RequestParam(name = "payload", required = false) String payload) {
+    RunRecord run = visibleRuns.find(id, Permission.OPERATE_RUNS);
+    ReviewSignal.Decision chosen;
+    try {
+      chosen = ReviewSignal.Decision.valueOf(decision.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ReelForgeException.invalidField("decision", "must be approve, change or reroll");
+    }
+    actions.review(run, stage, chosen, Optional.ofNullable(payload).filter(p -> !p.isBlank()));
+    return "redirect:/ui/ops";
+  }
+
+  private List<ReviewView> awaitingReview() {
+    return jobs
+        .runs(
+            new RunQuery(
+                Optional.empty(),
+                Set.of(RunStatus.AWAITING_REVIEW),
+                Optional.empty(),
+                Optional.empty(),
+                100))
+        .stream()
+        .flatMap(
+            run ->
+                jobs.tasks(run.id()).stream()
+                    .filter(t -> t.status() == TaskStatus.AWAITING_REVIEW)
+                    .map(t -> new ReviewView(RunRow.of(run), t.stage())))
+        .toList();
+  }
+
+  public record QueueView(
+      String queue, long ready, long delayed, long running, long dead, String oldest) {
+    static QueueView of(QueueStats q) {
+      return new QueueView(
+          q.queue(),
+          q.ready(),
+          q.delayed(),
+          q.running(),
+          q.dead(),
+          q.oldestReadyAge().map(Pages::seconds).orElse("—"));
+    }
+  }
+
+  public record DeadView(
+      String id, String runId, String stage, String queue, int attempts, String error) {
+    static DeadView of(TaskRecord t) {
+      return new DeadView(
+          t.id().toString(),
+          t.runId().toString(),
+          t.stage(),
+          t.queue(),
+          t.attempt(),
+          t.lastError().map(e -> e.code() + ": " + e.message()).orElse(""));
+    }
+  }
+
+  public record ReviewView(RunRow run, String stage) {}
+}

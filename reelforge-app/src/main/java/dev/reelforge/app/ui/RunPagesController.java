@@ -1,0 +1,157 @@
+package dev.reelforge.app.ui;
+
+import dev.reelforge.app.jobs.RunActions;
+import dev.reelforge.app.jobs.VisibleRuns;
+import dev.reelforge.app.story.session.RunOutcome;
+import dev.reelforge.core.accounts.Permission;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.TaskRecord;
+import dev.reelforge.core.jobs.engine.JobService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A run's page: each stage with its live progress, what happened (the run's event log, followed
+ * live), cancel and retry, and once it succeeded the videos with a player, downloads per format,
+ * SRT/VTT captions and the manifest. The stage panel is re-read whenever an event arrives; the
+ * owner sees their runs, operators everyone's (another user's run is a 404 page otherwise).
+ */
+@Controller
+public class RunPagesController {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final VisibleRuns visibleRuns;
+  private final JobService jobs;
+  private final RunActions actions;
+
+  RunPagesController(VisibleRuns visibleRuns, JobService jobs, RunActions actions) {
+    this.visibleRuns = visibleRuns;
+    this.jobs = jobs;
+    this.actions = actions;
+  }
+
+  @GetMapping("/ui/runs/{id}")
+  String page(@PathVariable String id, Model model) {
+    panel(visibleRuns.find(id, Permission.READ_ANY), model);
+    return "ui/run";
+  }
+
+  @GetMapping("/ui/runs/{id}/panel")
+  String panelOnly(@PathVariable String id, Model model) {
+    panel(visibleRuns.find(id, Permission.READ_ANY), model);
+    return "ui/run :: panel";
+  }
+
+  @PostMapping("/ui/runs/{id}/cancel")
+  String cancel(@PathVariable String id) {
+    actions.cancel(visibleRuns.find(id, Permission.OPERATE_RUNS));
+    return "redirect:/ui/runs/" + id;
+  }
+
+  @PostMapping("/ui/runs/{id}/retry")
+  String retry(@PathVariable String id, Model model, HttpServletResponse response) {
+    RunRecord run = visibleRuns.find(id, Permission.OPERATE_RUNS);
+    try {
+      actions.retry(run);
+      return "redirect:/ui/runs/" + id;
+    } catch (ReelForgeException e) {
+      response.setStatus(e.code().httpStatus());
+      model.addAttribute("error", Pages.describe(e));
+      panel(run, model);
+      return "ui/run";
+    }
+  }
+
+  private void panel(RunRecord run, Model model) {
+    List<StageView> stages = new ArrayList<>();
+    // In the order they ran; stages not started yet last.
+    jobs.tasks(run.id()).stream()
+        .sorted(
+            java.util.Comparator.comparing(
+                (TaskRecord t) -> t.startedAt().orElse(java.time.Instant.MAX)))
+        .forEach(task -> stages.add(StageView.of(task)));
+    String sessionId = JSON.readTree(run.inputs()).path("sessionId").asString("");
+    model.addAttribute("run", RunRow.of(run));
+    model.addAttribute("finished", run.status().isTerminal());
+    model.addAttribute("failed", run.status() == RunStatus.FAILED);
+    model.addAttribute("runError", run.error().map(e -> e.code() + ": " + e.message()).orElse(""));
+    model.addAttribute("stages", stages);
+    model.addAttribute("sessionId", sessionId);
+    model.addAttribute(
+        "credits",
+        run.credits().charged()
+            ? run.credits().amount() + (run.credits().refunded() ? " (refunded)" : "")
+            : "");
+    model.addAttribute("outputs", outputs(run, sessionId));
+    model.addAttribute("manifest", manifest(run, sessionId));
+  }
+
+  /** The videos of a succeeded story run, from its artifact. */
+  private static List<OutputView> outputs(RunRecord run, String sessionId) {
+    List<OutputView> outputs = new ArrayList<>();
+    JsonNode manifest = JSON.readTree(run.artifacts()).path("manifest");
+    if (run.status() != RunStatus.SUCCEEDED || sessionId.isEmpty()) {
+      return outputs;
+    }
+    for (JsonNode o : manifest.path("outputs")) {
+      outputs.add(
+          new OutputView(
+              o.path("format").asString(""),
+              o.path("width").asInt() + "×" + o.path("height").asInt(),
+              RunOutcome.url(sessionId, o.path("video").asString()),
+              RunOutcome.url(sessionId, o.path("thumbnail").asString()),
+              RunOutcome.url(sessionId, o.path("srt").asString()),
+              RunOutcome.url(sessionId, o.path("vtt").asString()),
+              Pages.seconds(o.path("durationMillis").asLong()),
+              Pages.megabytes(o.path("bytes").asLong())));
+    }
+    return outputs;
+  }
+
+  private static String manifest(RunRecord run, String sessionId) {
+    String file = JSON.readTree(run.artifacts()).path("manifest").path("manifest").asString("");
+    return run.status() != RunStatus.SUCCEEDED || file.isEmpty() || sessionId.isEmpty()
+        ? ""
+        : RunOutcome.url(sessionId, file);
+  }
+
+  /** A stage as the panel shows it. */
+  public record StageView(
+      String stage, String status, int percent, String message, String attempts, String error) {
+    static StageView of(TaskRecord task) {
+      String status = task.status().name().toLowerCase(Locale.ROOT);
+      int percent =
+          status.equals("succeeded") ? 100 : (int) Math.round(Math.max(0, task.progress()) * 100);
+      return new StageView(
+          task.stage(),
+          status,
+          percent,
+          task.progressMessage().orElse(""),
+          task.attempt() + " of " + task.maxAttempts(),
+          task.lastError().map(e -> e.code() + ": " + e.message()).orElse(""));
+    }
+  }
+
+  /** One rendered format. */
+  public record OutputView(
+      String format,
+      String size,
+      String video,
+      String thumbnail,
+      String srt,
+      String vtt,
+      String duration,
+      String bytes) {}
+}

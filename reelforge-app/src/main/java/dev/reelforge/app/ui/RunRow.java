@@ -1,0 +1,18 @@
+package dev.reelforge.app.ui;
+
+import dev.reelforge.core.jobs.RunRecord;
+
+/** A run as the lists show it. */
+public record RunRow(
+    String id, String kind, String status, String stage, String created, String owner) {
+
+  static RunRow of(RunRecord run) {
+    return new RunRow(
+        run.id().toString(),
+        run.kind(),
+        run.status().wireName(),
+        run.currentStage().orElse(""),
+        Pages.when(run.createdAt()),
+        run.ownerId().toString());
+  }
+}

@@ -1,0 +1,103 @@
+// ReelForge dashboard: the little the server-rendered pages cannot do alone.
+// - A run page follows its run's events (server-sent events, resumed with Last-Event-ID by the
+//   browser after a dropped connection), lists them, and tells htmx to re-read the stage panel.
+// - Voice and caption previews call the preview API and show the result in place.
+(function () {
+  "use strict";
+
+  var FINAL = ["run.succeeded", "run.failed", "run.cancelled"];
+
+  function describe(event) {
+    var time = (event.at || "").replace("T", " ").replace(/\.\d+Z$/, "Z");
+    var parts = [time, event.type];
+    if (event.stage) parts.push(event.stage);
+    var data = event.data || {};
+    if (typeof data.progress === "number") parts.push(Math.round(data.progress * 100) + " %");
+    if (data.message) parts.push(data.message);
+    if (data.error) parts.push(typeof data.error === "string" ? data.error : (data.error.code || "") + " " + (data.error.message || ""));
+    if (data.attempt) parts.push("attempt " + data.attempt);
+    return parts.join(" · ");
+  }
+
+  function follow(log) {
+    var status = document.getElementById("connection");
+    var source = new EventSource(log.dataset.stream);
+    source.onopen = function () { if (status) status.textContent = "live"; };
+    source.onerror = function () {
+      if (status && source.readyState !== EventSource.CLOSED) status.textContent = "reconnecting…";
+    };
+    source.onmessage = function (message) {
+      var event = JSON.parse(message.data);
+      var item = document.createElement("li");
+      item.textContent = describe(event);
+      item.dataset.type = event.type;
+      log.appendChild(item);
+      log.scrollTop = log.scrollHeight;
+      document.body.dispatchEvent(new CustomEvent("rf-event", { detail: event }));
+      if (FINAL.indexOf(event.type) >= 0) {
+        // The run ended: the server closes the stream; do not reconnect.
+        source.close();
+        if (status) status.textContent = "run ended";
+      }
+    };
+  }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.json().then(function (e) { throw new Error(e.detail || e.error); });
+      }
+      return response.blob();
+    });
+  }
+
+  function beatText(button) {
+    var form = button.closest("form");
+    var area = form && form.querySelector("textarea");
+    return area ? area.value : button.dataset.text;
+  }
+
+  function value(id, fallback) {
+    var element = document.getElementById(id);
+    return element && element.value ? element.value : fallback;
+  }
+
+  function firstFormat() {
+    var checked = document.querySelector("input[name=formats]:checked");
+    return checked ? checked.value : "tiktok";
+  }
+
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("[data-voice-preview],[data-caption-preview]");
+    if (!button) return;
+    var previews = button.closest("li").querySelector(".previews");
+    var text = beatText(button);
+    button.disabled = true;
+    var done = function () { button.disabled = false; };
+    if (button.hasAttribute("data-voice-preview")) {
+      var voice = value("voice", null);
+      post("/api/tts/preview", { text: text, voice: voice }).then(function (blob) {
+        var audio = previews.querySelector("audio");
+        audio.src = URL.createObjectURL(blob);
+        audio.hidden = false;
+        audio.play().catch(function () {});
+      }).catch(function (error) { alert("Voice preview failed: " + error.message); }).then(done);
+    } else {
+      post("/api/caption/preview", { text: text, style: value("captionStyle", "bold-pop"), format: firstFormat() })
+        .then(function (blob) {
+          var img = previews.querySelector("img");
+          img.src = URL.createObjectURL(blob);
+          img.hidden = false;
+        }).catch(function (error) { alert("Caption preview failed: " + error.message); }).then(done);
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var log = document.getElementById("event-log");
+    if (log) follow(log);
+  });
+})();

@@ -1,0 +1,238 @@
+package dev.reelforge.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.TestUsers;
+import dev.reelforge.core.accounts.Role;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The dashboard's sign-in and guards over plain HTTP, as a browser would send it (runs without
+ * Chromium): the session cookie and its flags, the redirect to sign in and back (never to another
+ * site), refusal of cross-site posts, sign-out that ends the session on the server, error pages
+ * (404 for another user's story, 403 for a role without the permission), and form errors shown on
+ * the form with the typed text kept.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "reelforge.security.password-hash-cost=4",
+      "reelforge.limits.auth-per-minute=10000",
+      "reelforge.limits.general-per-minute=100000",
+      "reelforge.limits.ai-per-minute=10000"
+    })
+class DashboardPagesTest {
+
+  private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Autowired ApplicationContext context;
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    AppTestDatabase.register(registry, "DashboardPagesTest");
+  }
+
+  @Test
+  void signingInSetsAnHttpOnlyCookieAndSigningOutEndsTheSessionOnTheServer() throws Exception {
+    TestUsers.create(context, "pages-creator", Role.CREATOR);
+    HttpResponse<String> anonymous = get("/ui/new", null);
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow())
+        .endsWith("/ui/login?next=%2Fui%2Fnew");
+
+    HttpResponse<String> wrong =
+        post("/ui/login", Map.of("username", "pages-creator", "password", "nope"), null, origin());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).contains("Wrong username or password").contains("pages-creator");
+    assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+
+    HttpResponse<String> signedIn =
+        post(
+            "/ui/login",
+            Map.of("username", "pages-creator", "password", TestUsers.PASSWORD, "next", "/ui/new"),
+            null,
+            origin());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/ui/new");
+    String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(setCookie).contains("HttpOnly", "SameSite=Lax", "Path=/");
+    String cookie = cookieOf(signedIn);
+    assertThat(get("/ui/new", cookie).statusCode()).isEqualTo(200);
+    assertThat(get("/api/me", cookie).body()).contains("pages-creator");
+
+    // Cross-site: a post carrying the cookie from another origin is refused, even a valid form.
+    HttpResponse<String> forged =
+        post(
+            "/ui/new",
+            Map.of("kind", "idea", "text", "x"),
+            cookie,
+            Optional.of("https://evil.example"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    HttpResponse<String> noOrigin =
+        post("/ui/new", Map.of("kind", "idea", "text", "x"), cookie, Optional.empty());
+    assertThat(noOrigin.statusCode()).isEqualTo(403);
+
+    HttpResponse<String> out = post("/ui/logout", Map.of(), cookie, origin());
+    assertThat(out.statusCode()).isEqualTo(302);
+    assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+    // The old cookie no longer signs anyone in, even if the browser kept it.
+    assertThat(get("/ui/new", cookie).statusCode()).isEqualTo(302);
+    assertThat(get("/api/me", cookie).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theSignInPageOnlyReturnsToDashboardPages() throws Exception {
+    TestUsers.create(context, "pages-next", Role.CREATOR);
+    for (String next :
+        new String[] {"https://evil.example/", "//evil.example", "/\\evil", "/api/me"}) {
+      HttpResponse<String> signedIn =
+          post(
+              "/ui/login",
+              Map.of("username", "pages-next", "password", TestUsers.PASSWORD, "next", next),
+              null,
+              origin());
+      assertThat(signedIn.headers().firstValue("Location").orElseThrow())
+          .as(next)
+          .isEqualTo("http://localhost:" + port + "/ui");
+    }
+    HttpResponse<String> crossSite =
+        post(
+            "/ui/login",
+            Map.of("username", "pages-next", "password", TestUsers.PASSWORD),
+            null,
+            Optional.of("https://evil.example"));
+    assertThat(crossSite.statusCode()).isEqualTo(400);
+    assertThat(crossSite.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void errorsArePagesWithTheApiStatusAndFormsKeepWhatWasTyped() throws Exception {
+    TestUsers.create(context, "pages-owner", Role.CREATOR);
+    TestUsers.create(context, "pages-intruder", Role.CREATOR);
+    TestUsers.create(context, "pages-viewer", Role.VIEWER);
+    String owner = signIn("pages-owner");
+    HttpResponse<String> made =
+        post(
+            "/ui/new",
+            Map.of(
+                "kind", "script",
+                "text", "First beat here.\nSecond beat there.",
+                "formats", "square",
+                "captionStyle", "boxed",
+                "music", "none",
+                "quality", "draft"),
+            owner,
+            origin());
+    assertThat(made.statusCode()).isEqualTo(302);
+    String story = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
+    HttpResponse<String> editor = get(story, owner);
+    assertThat(editor.statusCode()).isEqualTo(200);
+    assertThat(editor.body()).contains("First beat here.", "Second beat there.");
+
+    String intruder = signIn("pages-intruder");
+    HttpResponse<String> foreign = get(story, intruder);
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(foreign.body()).contains("Not found").doesNotContain("First beat here.");
+    assertThat(post(story + "/beats/0/delete", Map.of(), intruder, origin()).statusCode())
+        .isEqualTo(404);
+    assertThat(get(story, owner).body()).contains("First beat here.");
+
+    String viewer = signIn("pages-viewer");
+    HttpResponse<String> forbidden = get("/ui/new", viewer);
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.body()).contains("may not open this page");
+    assertThat(get("/ui/ops", owner).statusCode()).isEqualTo(403);
+
+    // A bad form comes back with the reason and the text that was typed.
+    HttpResponse<String> invalid =
+        post(
+            "/ui/new",
+            Map.of("kind", "idea", "text", "Keep this text <b>safe</b>", "formats", "imax"),
+            owner,
+            origin());
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body())
+        .contains("unknown format")
+        .contains("Keep this text &lt;b&gt;safe&lt;/b&gt;")
+        .doesNotContain("<b>safe</b>");
+    HttpResponse<String> lastBeat = post(story + "/beats/1/delete", Map.of(), owner, origin());
+    assertThat(lastBeat.statusCode()).isEqualTo(302);
+    HttpResponse<String> onlyBeat = post(story + "/beats/0/delete", Map.of(), owner, origin());
+    assertThat(onlyBeat.statusCode()).isEqualTo(400);
+    assertThat(onlyBeat.body()).contains("the last beat cannot be deleted", "First beat here.");
+  }
+
+  private String signIn(String username) throws Exception {
+    return cookieOf(
+        post(
+            "/ui/login",
+            Map.of("username", username, "password", TestUsers.PASSWORD),
+            null,
+            origin()));
+  }
+
+  private static String cookieOf(HttpResponse<String> response) {
+    Matcher m = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  private Optional<String> origin() {
+    return Optional.of("http://localhost:" + port);
+  }
+
+  private HttpResponse<String> get(String path, String cookie) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (cookie != null) {
+      request.header("Cookie", "rf_session=" + cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(
+      String path, Map<String, String> form, String cookie, Optional<String> origin)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    origin.ifPresent(o -> request.header("Origin", o));
+    if (cookie != null) {
+      request.header("Cookie", "rf_session=" + cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
