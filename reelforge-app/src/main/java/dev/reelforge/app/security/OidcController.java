@@ -32,16 +32,19 @@ class OidcController {
   private static final Pattern ISSUER_ERROR = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final ObjectProvider<OidcLogin> login;
+  private final Accounts accounts;
   private final String configuredRedirect;
 
-  OidcController(ObjectProvider<OidcLogin> login, SecuritySettings settings) {
+  OidcController(ObjectProvider<OidcLogin> login, Accounts accounts, SecuritySettings settings) {
     this.login = login;
+    this.accounts = accounts;
     this.configuredRedirect = settings.getOidc().getRedirectUri();
   }
 
   @GetMapping("/auth/oidc/login")
-  ResponseEntity<Void> begin(HttpServletRequest request) {
-    OidcLogin.Start start = configured().begin(redirectUri());
+  ResponseEntity<Void> begin(
+      @RequestParam(name = "to", required = false) String to, HttpServletRequest request) {
+    OidcLogin.Start start = configured().begin(redirectUri(), "dashboard".equals(to));
     ResponseCookie cookie =
         ResponseCookie.from(STATE_COOKIE, start.sealedState())
             .httpOnly(true)
@@ -75,7 +78,19 @@ class OidcController {
       throw new ReelForgeException(
           ErrorCode.AUTH_REQUIRED, "the issuer did not sign you in: " + shown);
     }
-    return ok(AccountController.tokens(oidc.finish(code, state, stateCookie(request))));
+    OidcLogin.Finished finished = oidc.finish(code, state, stateCookie(request));
+    if (finished.toDashboard()) {
+      // Begun on the dashboard's sign-in page: end there, signed in by its cookie.
+      BrowserSession.set(
+          request,
+          response,
+          accounts.startBrowserSession(finished.user()),
+          accounts.sessionLifetime());
+      response.setStatus(303);
+      response.setHeader(HttpHeaders.LOCATION, "/ui");
+      return null;
+    }
+    return ok(AccountController.tokens(accounts.startSession(finished.user())));
   }
 
   private OidcLogin configured() {

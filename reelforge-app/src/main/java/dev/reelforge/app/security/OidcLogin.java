@@ -64,7 +64,11 @@ public final class OidcLogin {
   /** Where to send the browser, and the sealed state it must bring back in a cookie. */
   public record Start(String authorizationUrl, String sealedState) {}
 
-  public Start begin(String redirectUri) {
+  /**
+   * Starts a sign-in; {@code toDashboard} makes it end in the web dashboard (a session cookie)
+   * instead of answering tokens.
+   */
+  public Start begin(String redirectUri, boolean toDashboard) {
     String state = Secrets.random("");
     String nonce = Secrets.random("");
     String verifier = Secrets.random(""); // 43 characters: the least PKCE allows, 256 bits
@@ -86,7 +90,17 @@ public final class OidcLogin {
                 .collect(Collectors.joining("&"));
     String sealed =
         seals.seal(
-            Map.of("state", state, "nonce", nonce, "verifier", verifier, "redirect", redirectUri),
+            Map.of(
+                "state",
+                state,
+                "nonce",
+                nonce,
+                "verifier",
+                verifier,
+                "redirect",
+                redirectUri,
+                "to",
+                toDashboard ? "dashboard" : "api"),
             SIGN_IN_WINDOW);
     return new Start(url, sealed);
   }
@@ -96,7 +110,7 @@ public final class OidcLogin {
    *     refuses the code, the ID token fails a check, or the account is disabled;
    *     EXTERNAL_API_ERROR when the issuer cannot be reached
    */
-  public Accounts.Tokens finish(String code, String state, String sealedState) {
+  public Finished finish(String code, String state, String sealedState) {
     Map<String, String> expected =
         Optional.ofNullable(sealedState)
             .flatMap(seals::unseal)
@@ -127,8 +141,11 @@ public final class OidcLogin {
       throw new ReelForgeException(ErrorCode.AUTH_REQUIRED, "the account is disabled");
     }
     LOG.info("user {} signed in through OIDC issuer {}", user.username(), identity.issuer());
-    return accounts.startSession(user);
+    return new Finished(user, "dashboard".equals(expected.get("to")));
   }
+
+  /** Who signed in, and whether the sign-in was begun by the web dashboard. */
+  public record Finished(UserAccount user, boolean toDashboard) {}
 
   private UserAccount userOf(OidcIdTokens.Identity identity) {
     Optional<UserAccount> known = users.findByOidcSubject(identity.issuer(), identity.subject());

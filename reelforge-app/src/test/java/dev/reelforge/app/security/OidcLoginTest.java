@@ -75,7 +75,11 @@ class OidcLoginTest {
   private record SignIn(URI callback, String cookie) {}
 
   private SignIn toIssuerAndBack() throws Exception {
-    HttpResponse<String> start = get(URI.create(base() + "/auth/oidc/login"), null);
+    return toIssuerAndBack("/auth/oidc/login");
+  }
+
+  private SignIn toIssuerAndBack(String begin) throws Exception {
+    HttpResponse<String> start = get(URI.create(base() + begin), null);
     assertThat(start.statusCode()).isEqualTo(302);
     String location = start.headers().firstValue("Location").orElseThrow();
     assertThat(location)
@@ -128,6 +132,25 @@ class OidcLoginTest {
     JsonNode otherMe = me(other);
     assertThat(otherMe.path("id").asString()).isNotEqualTo(id);
     assertThat(otherMe.path("username").asString()).startsWith("ada-");
+  }
+
+  @Test
+  void aSignInBegunOnTheDashboardEndsThereSignedInByItsCookie() throws Exception {
+    issuer.nextPerson("subject-dashboard", "dash");
+    HttpResponse<String> done = finish(toIssuerAndBack("/auth/oidc/login?to=dashboard"));
+    assertThat(done.statusCode()).isEqualTo(303);
+    assertThat(done.headers().firstValue("Location")).contains("/ui");
+    String session =
+        done.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(BrowserSession.COOKIE + "="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(session).contains("HttpOnly");
+    assertThat(done.body()).doesNotContain("accessToken");
+    HttpResponse<String> me =
+        get(URI.create(base() + "/api/me"), session.substring(0, session.indexOf(';')));
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(me.body()).path("data").path("username").asString()).isEqualTo("dash");
   }
 
   @Test
