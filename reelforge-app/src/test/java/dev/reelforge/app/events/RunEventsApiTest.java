@@ -10,6 +10,7 @@ import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.PipelineDefinition;
+import dev.reelforge.core.jobs.ReviewSignal;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.StageDefinition;
 import dev.reelforge.core.jobs.StageResult;
@@ -110,6 +111,82 @@ class RunEventsApiTest {
                 return StageResult.completed("{\"video\":\"out.mp4\"}");
               }));
     }
+
+    /** A run whose "propose" stage waits for a person: approve keeps it, change re-proposes. */
+    @Bean
+    RegisteredPipeline reviewed() {
+      return new RegisteredPipeline(
+          PipelineDefinition.of(
+              "reviewed",
+              StageDefinition.of("propose", "analysis"),
+              StageDefinition.of("publish", "analysis").after("propose")),
+          Map.of(
+              "propose",
+              ctx ->
+                  StageResult.awaitReview(
+                      ctx.reviewSignal()
+                          .flatMap(ReviewSignal::payload)
+                          .map(change -> "{\"changed\":true}")
+                          .orElse("{\"scenes\":3}")),
+              "publish",
+              ctx -> StageResult.completed(ctx.dependencyOutputs().get("propose"))));
+    }
+  }
+
+  @Test
+  void anOperatorAnswersAReviewThroughTheApiAndTheRunGoesOn() throws Exception {
+    UserAccount owner = TestUsers.create(context, "review-owner", Role.CREATOR);
+    String ownerToken = TestUsers.tokenOf(context, owner);
+    String operator = TestUsers.token(context, "review-operator", Role.OPERATOR);
+    UUID run = jobs.submit(SubmitRequest.of(owner.id(), "reviewed", "{}")).run().id();
+    awaitStatus(run, RunStatus.AWAITING_REVIEW);
+    ApiCalls api = new ApiCalls(port);
+    String path = "/api/runs/" + run + "/review";
+    assertThat(
+            api.status(
+                "POST", path, "{\"stage\":\"propose\",\"decision\":\"approve\"}", ownerToken))
+        .as("the owner is not a reviewer")
+        .isEqualTo(403);
+    assertThat(
+            api.status("POST", path, "{\"stage\":\"publish\",\"decision\":\"approve\"}", operator))
+        .as("a stage that does not wait")
+        .isEqualTo(409);
+    assertThat(
+            api.status("POST", path, "{\"stage\":\"propose\",\"decision\":\"change\"}", operator))
+        .as("a change must say what")
+        .isEqualTo(400);
+    assertThat(api.status("POST", path, "{\"stage\":\"propose\",\"decision\":\"maybe\"}", operator))
+        .isEqualTo(400);
+    assertThat(
+            api.status(
+                "POST",
+                path,
+                "{\"stage\":\"propose\",\"decision\":\"change\",\"payload\":\"fewer scenes\"}",
+                operator))
+        .isEqualTo(200);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    // The change runs the stage again, which proposes anew and waits once more.
+    while (jobs.events(run, 0, 1000).stream()
+                .filter(e -> e.type().equals("stage.awaiting_review"))
+                .count()
+            < 2
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(
+            api.status("POST", path, "{\"stage\":\"propose\",\"decision\":\"approve\"}", operator))
+        .isEqualTo(200);
+    awaitStatus(run, RunStatus.SUCCEEDED);
+    assertThat(jobs.run(run).artifacts()).contains("changed");
+    assertThat(
+            new ApiCalls(port)
+                .send(
+                    "GET",
+                    "/api/admin/audit?targetType=run&targetId=" + run,
+                    null,
+                    TestUsers.token(context, "review-admin", Role.ADMIN))
+                .body())
+        .contains("run.review");
   }
 
   private UUID submit(UserAccount owner, String name) {
