@@ -34,9 +34,22 @@ public class RunActions {
     this.audit = audit;
   }
 
+  /**
+   * The decision named {@code wire} ({@code approve}, {@code change} or {@code reroll}, any case).
+   *
+   * @throws ReelForgeException INVALID_INPUT on {@code decision} for any other name
+   */
+  public static ReviewSignal.Decision decision(String wire) {
+    try {
+      return ReviewSignal.Decision.valueOf(wire.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ReelForgeException.invalidField("decision", "must be approve, change or reroll");
+    }
+  }
+
   /** Cancels the run; its credits come back once. False when it had already ended. */
   public boolean cancel(RunRecord run) {
-    return jobs.cancel(run.id(), actor());
+    return jobs.cancel(run.id(), Caller.currentLabel());
   }
 
   /**
@@ -60,7 +73,7 @@ public class RunActions {
           "this run's credits were refunded when it failed: start a new run, or ask an operator"
               + " to retry this one");
     }
-    String actor = actor();
+    String actor = Caller.currentLabel();
     List<String> stages = new ArrayList<>();
     for (TaskRecord task : jobs.tasks(run.id())) {
       if (task.status() == TaskStatus.DEAD && jobs.requeueDead(task.id(), actor)) {
@@ -83,7 +96,7 @@ public class RunActions {
 
   /** Gives a dead task a fresh set of attempts; its failed run runs again. Audited. */
   public boolean requeue(UUID taskId) {
-    boolean requeued = jobs.requeueDead(taskId, actor());
+    boolean requeued = jobs.requeueDead(taskId, Caller.currentLabel());
     if (requeued) {
       audit.record(
           "task.requeue",
@@ -113,16 +126,12 @@ public class RunActions {
     if (decision == ReviewSignal.Decision.CHANGE && payload.filter(p -> !p.isBlank()).isEmpty()) {
       throw ReelForgeException.invalidField("payload", "say what to change");
     }
-    jobs.review(run.id(), stage, new ReviewSignal(decision, payload, actor()));
+    jobs.review(run.id(), stage, new ReviewSignal(decision, payload, Caller.currentLabel()));
     audit.record(
         "run.review",
         "run",
         run.id().toString(),
         Map.of("status", run.status().wireName(), "stage", stage),
         Map.of("decision", decision.name().toLowerCase(java.util.Locale.ROOT)));
-  }
-
-  private static String actor() {
-    return Caller.current().map(Caller::label).orElse("system");
   }
 }

@@ -4,7 +4,6 @@ import dev.reelforge.core.jobs.ReviewSignal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Locale;
 
 /** The request bodies of the run routes, validated at the edge. */
 final class RunRequests {
@@ -21,7 +20,7 @@ final class RunRequests {
       @Size(max = 20000) String payload) {
 
     ReviewSignal.Decision decisionValue() {
-      return ReviewSignal.Decision.valueOf(decision.toUpperCase(Locale.ROOT));
+      return RunActions.decision(decision);
     }
   }
 }

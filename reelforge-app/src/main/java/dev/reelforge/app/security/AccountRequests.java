@@ -30,5 +30,5 @@ final class AccountRequests {
 
   record ResetPassword(@Size(max = 200) String password) {}
 
-  record Grant(@NotNull @Positive Long amount, @Size(max = 500) String note) {}
+  record Grant(@NotNull @Positive Long amount, @Size(max = CreditGrants.MAX_NOTE) String note) {}
 }

@@ -129,7 +129,7 @@ public final class Accounts {
     }
   }
 
-  /** How long a session lasts without use of its refresh token or sign-out. */
+  /** How long a dashboard session lasts unless its user signs out first (the refresh lifetime). */
   public Duration sessionLifetime() {
     return refreshTtl;
   }

@@ -37,7 +37,7 @@ public class AdminController {
   private final Accounts accounts;
   private final CreditLedger credits;
   private final AuditLog auditLog;
-  private final Audit audit;
+  private final CreditGrants grants;
   private final AccountEraser eraser;
   private final ProviderRegistry providers;
 
@@ -45,13 +45,13 @@ public class AdminController {
       Accounts accounts,
       CreditLedger credits,
       AuditLog auditLog,
-      Audit audit,
+      CreditGrants grants,
       AccountEraser eraser,
       ProviderRegistry providers) {
     this.accounts = accounts;
     this.credits = credits;
     this.auditLog = auditLog;
-    this.audit = audit;
+    this.grants = grants;
     this.eraser = eraser;
     this.providers = providers;
   }
@@ -127,20 +127,8 @@ public class AdminController {
   @PostMapping("/api/admin/users/{id}/credits")
   Map<String, Object> grant(
       @PathVariable String id, @Valid @RequestBody AccountRequests.Grant body) {
-    UUID userId = userId(id);
-    accounts.user(userId);
     CreditLedger.Change change =
-        credits.grant(
-            userId,
-            body.amount(),
-            Caller.current().map(Caller::label).orElse("system"),
-            Optional.ofNullable(body.note()));
-    audit.record(
-        "credits.grant",
-        "user",
-        id,
-        Map.of("balance", change.before()),
-        Map.of("balance", change.after(), "granted", body.amount()));
+        grants.grant(userId(id), body.amount(), Optional.ofNullable(body.note()));
     return ok(Map.of("id", id, "before", change.before(), "after", change.after()));
   }
 

@@ -1,7 +1,7 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.app.web.FilterErrors;
-import dev.reelforge.app.web.HtmlErrorPage;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ErrorCode;
@@ -81,20 +81,21 @@ public final class AuthFilter extends OncePerRequestFilter {
           List.of());
       return;
     }
-    if (!caller.get().can(rule.permission().orElseThrow()) && isDashboardPage(request)) {
-      HtmlErrorPage.write(
-          response,
-          HttpServletResponse.SC_FORBIDDEN,
-          "Your role (" + caller.get().role().wireName() + ") may not open this page.");
-      return;
-    }
     if (!caller.get().can(rule.permission().orElseThrow())) {
-      FilterErrors.write(
-          request,
-          response,
-          ErrorCode.FORBIDDEN,
-          "the " + caller.get().role().wireName() + " role may not do this",
-          List.of());
+      String role = caller.get().role().wireName();
+      if (isDashboardPage(request)) {
+        DashboardPages.writeError(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "Your role (" + role + ") may not open this page.");
+      } else {
+        FilterErrors.write(
+            request,
+            response,
+            ErrorCode.FORBIDDEN,
+            "the " + role + " role may not do this",
+            List.of());
+      }
       return;
     }
     Caller.set(caller.get());

@@ -18,6 +18,11 @@ public record Caller(UUID id, String username, Role role, String via) {
   }
 
   /** Who this is, for logs and the audit log: a name, never a credential. */
+  /** The signed-in caller's {@link #label}, or {@code system} outside a request. */
+  public static String currentLabel() {
+    return current().map(Caller::label).orElse("system");
+  }
+
   public String label() {
     return username + " (" + id + ")";
   }

@@ -1,8 +1,8 @@
 package dev.reelforge.app.security;
 
 import dev.reelforge.app.config.SecuritySettings;
+import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.app.web.FilterErrors;
-import dev.reelforge.app.web.HtmlErrorPage;
 import dev.reelforge.app.web.ReplayableBodyRequest;
 import dev.reelforge.core.error.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -47,7 +47,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
     if (!path.startsWith("/api/")
         && !path.startsWith("/auth/")
         && !path.startsWith("/me")
-        && !HtmlErrorPage.isDashboard(path)) {
+        && !DashboardPages.isDashboard(path)) {
       chain.doFilter(request, response);
       return;
     }
@@ -80,10 +80,10 @@ public final class EdgeFilter extends OncePerRequestFilter {
     // A dashboard page keeps its origin on its own requests: browsers send "Origin: null" for a
     // page under no-referrer, and the session cookie's cross-site check reads the Origin.
     response.setHeader(
-        "Referrer-Policy", HtmlErrorPage.isDashboard(path) ? "same-origin" : "no-referrer");
+        "Referrer-Policy", DashboardPages.isDashboard(path) ? "same-origin" : "no-referrer");
     response.setHeader(
         "Content-Security-Policy",
-        HtmlErrorPage.isDashboard(path)
+        DashboardPages.isDashboard(path)
             ? DASHBOARD_POLICY
             : "default-src 'none'; frame-ancestors 'none'");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -96,7 +96,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
         || path.startsWith("/me")
         || path.startsWith("/api/me")
         || path.startsWith("/api/admin/")
-        || (HtmlErrorPage.isDashboard(path) && !path.startsWith("/ui/assets/"))) {
+        || (DashboardPages.isDashboard(path) && !DashboardPages.isAsset(path))) {
       // Tokens, keys and account data must not sit in a cache.
       response.setHeader("Cache-Control", "no-store");
     }

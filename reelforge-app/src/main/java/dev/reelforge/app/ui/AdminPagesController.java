@@ -2,19 +2,15 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.security.Accounts;
-import dev.reelforge.app.security.Audit;
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.security.CreditGrants;
 import dev.reelforge.core.accounts.AuditLog;
 import dev.reelforge.core.accounts.CreditLedger;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.diagnostics.Finding;
-import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,21 +22,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class AdminPagesController {
 
-  /** The most credits one grant may add, so a typo cannot hand out millions. */
-  static final long MAX_GRANT = 1_000_000;
-
   private final Accounts accounts;
   private final CreditLedger credits;
   private final AuditLog auditLog;
-  private final Audit audit;
+  private final CreditGrants grants;
   private final Doctor doctor;
 
   AdminPagesController(
-      Accounts accounts, CreditLedger credits, AuditLog auditLog, Audit audit, Doctor doctor) {
+      Accounts accounts,
+      CreditLedger credits,
+      AuditLog auditLog,
+      CreditGrants grants,
+      Doctor doctor) {
     this.accounts = accounts;
     this.credits = credits;
     this.auditLog = auditLog;
-    this.audit = audit;
+    this.grants = grants;
     this.doctor = doctor;
   }
 
@@ -57,26 +54,7 @@ public class AdminPagesController {
       @PathVariable String id,
       @RequestParam(name = "amount") long amount,
       @RequestParam(name = "note", required = false) String note) {
-    UUID userId = Ids.parse(id, "User");
-    accounts.user(userId);
-    if (amount < 1 || amount > MAX_GRANT) {
-      throw ReelForgeException.invalidField("amount", "must be between 1 and " + MAX_GRANT);
-    }
-    if (note != null && note.length() > 200) {
-      throw ReelForgeException.invalidField("note", "at most 200 characters");
-    }
-    CreditLedger.Change change =
-        credits.grant(
-            userId,
-            amount,
-            Caller.current().map(Caller::label).orElse("system"),
-            Optional.ofNullable(note).filter(n -> !n.isBlank()));
-    audit.record(
-        "credits.grant",
-        "user",
-        id,
-        Map.of("balance", change.before()),
-        Map.of("balance", change.after(), "granted", amount));
+    grants.grant(Ids.parse(id, "User"), amount, Optional.ofNullable(note));
     return "redirect:/ui/admin/users";
   }
 

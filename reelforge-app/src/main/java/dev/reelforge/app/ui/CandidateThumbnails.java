@@ -9,6 +9,7 @@ import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualKind;
 import dev.reelforge.core.visuals.VisualSource;
+import dev.reelforge.providers.tools.ScratchDirectory;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -65,11 +67,10 @@ class CandidateThumbnails {
     if (candidate.kind() != VisualKind.IMAGE) {
       throw ReelForgeException.notFound("Preview of a clip", candidate.id());
     }
-    Path thumbs = sessions.folder(id).resolve(".thumbs");
-    Path file = thumbs.resolve(key(candidate) + ".jpg");
+    Path file = sessions.folder(id).resolve(".thumbs").resolve(key(candidate) + ".jpg");
     try {
       if (!Files.isRegularFile(file)) {
-        write(candidate, thumbs, file);
+        write(candidate, file);
       }
       return ResponseEntity.ok()
           .contentType(MediaType.IMAGE_JPEG)
@@ -80,12 +81,11 @@ class CandidateThumbnails {
     }
   }
 
-  private void write(VisualCandidate candidate, Path thumbs, Path file) throws IOException {
+  private void write(VisualCandidate candidate, Path file) throws IOException {
     VisualSource source = providers.require(ProviderPort.VISUALS, VisualSource.class);
-    Path scratch = Files.createTempDirectory(Files.createDirectories(thumbs), "fetch");
-    try {
-      Path fetched = source.fetch(candidate, scratch).file();
-      BufferedImage image = ImageIO.read(fetched.toFile());
+    try (ScratchDirectory scratch = ScratchDirectory.beside(file, "fetch")) {
+      BufferedImage image =
+          ImageIO.read(source.fetch(candidate, scratch.resolve("fetched")).file().toFile());
       if (image == null) {
         throw ReelForgeException.notFound("Preview", candidate.id());
       }
@@ -96,18 +96,10 @@ class CandidateThumbnails {
           RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(image, 0, 0, WIDTH, height, null);
       g.dispose();
-      Path temp = Files.createTempFile(thumbs, "thumb", ".jpg");
+      Path temp = scratch.resolve("thumb.jpg");
       ImageIO.write(small, "jpg", temp.toFile());
       // Renamed into place, so a concurrent request never serves half a file.
-      Files.move(
-          temp,
-          file,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      try (var files = Files.walk(scratch)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

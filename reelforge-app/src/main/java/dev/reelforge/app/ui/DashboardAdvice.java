@@ -28,7 +28,7 @@ class DashboardAdvice {
 
   @ExceptionHandler(ReelForgeException.class)
   ModelAndView failed(ReelForgeException e, HttpServletResponse response) {
-    return page(response, e.code().httpStatus(), Pages.describe(e));
+    return page(response, e.code().httpStatus(), e.getMessage());
   }
 
   @ExceptionHandler({

@@ -60,7 +60,7 @@ public class HomeController {
     }
   }
 
-  public static String abbreviate(String text) {
+  private static String abbreviate(String text) {
     String line = text.strip().replaceAll("\\s+", " ");
     return line.length() <= 80 ? line : line.substring(0, 77) + "…";
   }

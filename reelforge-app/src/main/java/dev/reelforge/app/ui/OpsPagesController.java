@@ -3,10 +3,8 @@ package dev.reelforge.app.ui;
 import dev.reelforge.app.jobs.RunActions;
 import dev.reelforge.app.jobs.VisibleRuns;
 import dev.reelforge.core.accounts.Permission;
-import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.QueueStats;
-import dev.reelforge.core.jobs.ReviewSignal;
 import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.RunStatus;
@@ -14,7 +12,6 @@ import dev.reelforge.core.jobs.TaskRecord;
 import dev.reelforge.core.jobs.TaskStatus;
 import dev.reelforge.core.jobs.engine.JobService;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -71,13 +68,11 @@ public class OpsPagesController {
       @RequestParam(name = "decision") String decision,
       @RequestParam(name = "payload", required = false) String payload) {
     RunRecord run = visibleRuns.find(id, Permission.OPERATE_RUNS);
-    ReviewSignal.Decision chosen;
-    try {
-      chosen = ReviewSignal.Decision.valueOf(decision.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ReelForgeException.invalidField("decision", "must be approve, change or reroll");
-    }
-    actions.review(run, stage, chosen, Optional.ofNullable(payload).filter(p -> !p.isBlank()));
+    actions.review(
+        run,
+        stage,
+        RunActions.decision(decision),
+        Optional.ofNullable(payload).filter(p -> !p.isBlank()));
     return "redirect:/ui/ops";
   }
 

@@ -1,13 +1,12 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.core.error.ReelForgeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Wording shared by the pages: errors, times, sizes. */
+/** Wording shared by the pages: times and sizes. */
 final class Pages {
 
   private static final DateTimeFormatter WHEN =
@@ -15,11 +14,6 @@ final class Pages {
           .withZone(ZoneOffset.UTC);
 
   private Pages() {}
-
-  /** An error as a person reads it (an invalid field's message names the field). */
-  static String describe(ReelForgeException e) {
-    return e.getMessage();
-  }
 
   static String when(Instant instant) {
     return instant == null ? "" : WHEN.format(instant);

@@ -3,6 +3,8 @@ package dev.reelforge.app.ui;
 import dev.reelforge.app.jobs.RunActions;
 import dev.reelforge.app.jobs.VisibleRuns;
 import dev.reelforge.app.story.session.RunOutcome;
+import dev.reelforge.app.story.session.StorySession;
+import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.RunRecord;
@@ -18,7 +20,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,7 +69,7 @@ public class RunPagesController {
       return "redirect:/ui/runs/" + id;
     } catch (ReelForgeException e) {
       response.setStatus(e.code().httpStatus());
-      model.addAttribute("error", Pages.describe(e));
+      model.addAttribute("error", e.getMessage());
       panel(run, model);
       return "ui/run";
     }
@@ -89,42 +90,18 @@ public class RunPagesController {
     model.addAttribute("runError", run.error().map(e -> e.code() + ": " + e.message()).orElse(""));
     model.addAttribute("stages", stages);
     model.addAttribute("sessionId", sessionId);
+    // An operator looking at someone else's run has no way into that user's story.
+    model.addAttribute("ownRun", run.ownerId().equals(RequestOwner.current()));
     model.addAttribute(
         "credits",
         run.credits().charged()
             ? run.credits().amount() + (run.credits().refunded() ? " (refunded)" : "")
             : "");
-    model.addAttribute("outputs", outputs(run, sessionId));
-    model.addAttribute("manifest", manifest(run, sessionId));
-  }
-
-  /** The videos of a succeeded story run, from its artifact. */
-  private static List<OutputView> outputs(RunRecord run, String sessionId) {
-    List<OutputView> outputs = new ArrayList<>();
-    JsonNode manifest = JSON.readTree(run.artifacts()).path("manifest");
-    if (run.status() != RunStatus.SUCCEEDED || sessionId.isEmpty()) {
-      return outputs;
-    }
-    for (JsonNode o : manifest.path("outputs")) {
-      outputs.add(
-          new OutputView(
-              o.path("format").asString(""),
-              o.path("width").asInt() + "×" + o.path("height").asInt(),
-              RunOutcome.url(sessionId, o.path("video").asString()),
-              RunOutcome.url(sessionId, o.path("thumbnail").asString()),
-              RunOutcome.url(sessionId, o.path("srt").asString()),
-              RunOutcome.url(sessionId, o.path("vtt").asString()),
-              Pages.seconds(o.path("durationMillis").asLong()),
-              Pages.megabytes(o.path("bytes").asLong())));
-    }
-    return outputs;
-  }
-
-  private static String manifest(RunRecord run, String sessionId) {
-    String file = JSON.readTree(run.artifacts()).path("manifest").path("manifest").asString("");
-    return run.status() != RunStatus.SUCCEEDED || file.isEmpty() || sessionId.isEmpty()
-        ? ""
-        : RunOutcome.url(sessionId, file);
+    boolean rendered = run.status() == RunStatus.SUCCEEDED && !sessionId.isEmpty();
+    RunOutcome.Rendered files =
+        rendered ? RunOutcome.rendered(sessionId, run) : new RunOutcome.Rendered(List.of(), "");
+    model.addAttribute("outputs", files.outputs().stream().map(OutputView::of).toList());
+    model.addAttribute("manifest", files.manifestUrl());
   }
 
   /** A stage as the panel shows it. */
@@ -153,5 +130,17 @@ public class RunPagesController {
       String srt,
       String vtt,
       String duration,
-      String bytes) {}
+      String bytes) {
+    static OutputView of(StorySession.Output o) {
+      return new OutputView(
+          o.format(),
+          o.width() + "×" + o.height(),
+          o.url(),
+          o.thumbUrl(),
+          o.srtUrl(),
+          o.vttUrl(),
+          Pages.seconds(Math.round(o.durationSec() * 1000)),
+          Pages.megabytes(o.bytes()));
+    }
+  }
 }

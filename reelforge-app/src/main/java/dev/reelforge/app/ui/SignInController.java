@@ -2,7 +2,7 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.security.Accounts;
 import dev.reelforge.app.security.BrowserSession;
-import dev.reelforge.app.security.DashboardPages;
+import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ReelForgeException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -33,9 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class StoryPagesController {
 
-  /** What the API's start route accepts for an idea, paragraph or link. */
-  static final int MAX_INPUT_CHARS = 2000;
-
   private final StorySessions sessions;
   private final SessionEstimates estimates;
 
@@ -62,7 +59,7 @@ public class StoryPagesController {
       return "redirect:/ui/stories/" + session.id();
     } catch (ReelForgeException e) {
       response.setStatus(e.code().httpStatus());
-      model.addAttribute("error", Pages.describe(e));
+      model.addAttribute("error", e.getMessage());
       model.addAttribute("form", form);
       options(model);
       return "ui/new";
@@ -82,9 +79,14 @@ public class StoryPagesController {
     if (!List.of("idea", "paragraph", "link").contains(kind)) {
       throw ReelForgeException.invalidField("kind", "must be idea, paragraph, link or script");
     }
-    if (text.length() > MAX_INPUT_CHARS) {
+    if (text.length() > StorySessions.MAX_INPUT_CHARS) {
       throw ReelForgeException.invalidField(
-          "text", "at most " + MAX_INPUT_CHARS + " characters (this has " + text.length() + ")");
+          "text",
+          "at most "
+              + StorySessions.MAX_INPUT_CHARS
+              + " characters (this has "
+              + text.length()
+              + ")");
     }
     StorySession session = sessions.start(owner, text, kind, "default");
     try {
@@ -196,14 +198,13 @@ public class StoryPagesController {
     try {
       StorySession started =
           sessions.finalize(owner, id, null, IdempotencyFilter.key(headers::getFirst));
-      response.setHeader("HX-Redirect", "/ui/runs/" + started.run().id());
       return "redirect:/ui/runs/" + started.run().id();
     } catch (ReelForgeException e) {
       if (e.code().httpStatus() == 404) {
         throw e;
       }
       response.setStatus(e.code().httpStatus());
-      model.addAttribute("error", Pages.describe(e));
+      model.addAttribute("error", e.getMessage());
       return editorOf(sessions.get(owner, id), model);
     }
   }
@@ -219,7 +220,7 @@ public class StoryPagesController {
         throw e;
       }
       response.setStatus(e.code().httpStatus());
-      model.addAttribute("error", Pages.describe(e));
+      model.addAttribute("error", e.getMessage());
       return editorOf(sessions.get(owner, id), model);
     }
   }

@@ -24,8 +24,8 @@ public class ApiErrorController implements ErrorController {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer i ? i : 500;
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path
-        && HtmlErrorPage.isDashboard(path)) {
-      HtmlErrorPage.write(
+        && DashboardPages.isDashboard(path)) {
+      DashboardPages.writeError(
           response,
           code,
           code >= 500

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
-import dev.reelforge.app.web.HtmlErrorPage;
+import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.core.accounts.Role;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -212,7 +212,7 @@ class AccessMatrixTest {
         if (status >= 500) {
           failures.add(
               route.method() + " " + route.path() + " " + status + " for " + abbreviate(body));
-        } else if (status >= 400 && HtmlErrorPage.isDashboard(route.path())) {
+        } else if (status >= 400 && DashboardPages.isDashboard(route.path())) {
           // The dashboard's forms answer with a page that says what was wrong.
           if (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
             failures.add(route.method() + " " + route.path() + " no page for " + abbreviate(body));

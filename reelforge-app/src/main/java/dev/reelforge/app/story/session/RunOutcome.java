@@ -34,24 +34,8 @@ public final class RunOutcome {
     if (run.status() != RunStatus.SUCCEEDED) {
       return s.withRun(finished, run.status() == RunStatus.CANCELLED ? "cancelled" : "failed");
     }
-    StoryPipeline.ManifestOutput result =
-        JSON.treeToValue(
-            JSON.readTree(run.artifacts()).get("manifest"), StoryPipeline.ManifestOutput.class);
-    List<StorySession.Output> outputs =
-        result.outputs().stream()
-            .map(
-                o ->
-                    new StorySession.Output(
-                        o.format(),
-                        o.width(),
-                        o.height(),
-                        url(s.id(), o.video()),
-                        url(s.id(), o.thumbnail()),
-                        url(s.id(), o.srt()),
-                        url(s.id(), o.vtt()),
-                        o.durationMillis() / 1000.0,
-                        o.bytes()))
-            .toList();
+    StoryPipeline.ManifestOutput result = manifestOf(run);
+    List<StorySession.Output> outputs = outputs(s.id(), result);
     StorySession.Output first = outputs.getFirst();
     StorySession.FinalVideo video =
         new StorySession.FinalVideo(
@@ -73,8 +57,40 @@ public final class RunOutcome {
     return withStory.withResult(video, outputs, finished);
   }
 
+  /** A succeeded story run's files, at the URLs the API serves them from. */
+  public record Rendered(List<StorySession.Output> outputs, String manifestUrl) {}
+
+  /** The files of a succeeded story run of session {@code sessionId}, read from its artifact. */
+  public static Rendered rendered(String sessionId, RunRecord run) {
+    StoryPipeline.ManifestOutput manifest = manifestOf(run);
+    return new Rendered(outputs(sessionId, manifest), url(sessionId, manifest.manifest()));
+  }
+
+  private static StoryPipeline.ManifestOutput manifestOf(RunRecord run) {
+    return JSON.treeToValue(
+        JSON.readTree(run.artifacts()).get("manifest"), StoryPipeline.ManifestOutput.class);
+  }
+
+  private static List<StorySession.Output> outputs(
+      String sessionId, StoryPipeline.ManifestOutput manifest) {
+    return manifest.outputs().stream()
+        .map(
+            o ->
+                new StorySession.Output(
+                    o.format(),
+                    o.width(),
+                    o.height(),
+                    url(sessionId, o.video()),
+                    url(sessionId, o.thumbnail()),
+                    url(sessionId, o.srt()),
+                    url(sessionId, o.vtt()),
+                    o.durationMillis() / 1000.0,
+                    o.bytes()))
+        .toList();
+  }
+
   /** Where the API serves a file of the session's folder. */
-  public static String url(String sessionId, String file) {
+  static String url(String sessionId, String file) {
     return "/api/story/" + sessionId + "/files/" + file;
   }
 }

@@ -15,7 +15,7 @@ final class StoryRequests {
   private StoryRequests() {}
 
   record Start(
-      @NotBlank @Size(max = 2000) String input,
+      @NotBlank @Size(max = StorySessions.MAX_INPUT_CHARS) String input,
       @Pattern(regexp = "link|idea|paragraph", message = "must be link, idea or paragraph")
           String inputType,
       @Pattern(regexp = "default|hype|cozy", message = "must be default, hype or cozy")

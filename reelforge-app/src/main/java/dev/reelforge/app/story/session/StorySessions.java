@@ -78,6 +78,9 @@ public final class StorySessions {
     this.clock = clock;
   }
 
+  /** The longest idea, paragraph or link a session starts from (a script is limited by beats). */
+  public static final int MAX_INPUT_CHARS = 2000;
+
   public StorySession start(UUID owner, String input, String inputType, String styleKey) {
     StorySession session =
         StorySession.started(
@@ -360,7 +363,11 @@ public final class StorySessions {
 
   /** The owner's newest sessions, newest first. */
   public List<StorySession> recent(UUID owner, int limit) {
-    return store.recent(owner, limit).stream().map(this::parse).toList();
+    // Refreshed like a single session, so a finished render does not stay "rendering" here.
+    return store.recent(owner, limit).stream()
+        .map(this::parse)
+        .map(s -> refreshed(owner, s))
+        .toList();
   }
 
   public StorySession updateBeatText(UUID owner, String id, int index, String text) {
