@@ -224,6 +224,7 @@ public final class Cli {
           serve     run the HTTP API (default http://127.0.0.1:8080)
                       --port N       listen on port N
                       --host ADDR    listen on ADDR (0.0.0.0 for every interface)
+                      --roles LIST   api, worker, scheduler, comma-separated (default all)
           doctor    check the JDK, FFmpeg, database, blob store and providers
           render    render a timeline JSON file (docs/rendering.md) to MP4s
                       TIMELINE.json  the timeline; relative media paths are resolved

@@ -15,11 +15,14 @@ final class ServeOptions {
       switch (option) {
         case "--port" -> result.add("--reelforge.server.port=" + value(options, ++i, option));
         case "--host" -> result.add("--reelforge.server.host=" + value(options, ++i, option));
+        case "--roles" -> result.add("--reelforge.node.roles=" + value(options, ++i, option));
         default -> {
           if (option.startsWith("--port=")) {
             result.add("--reelforge.server.port=" + option.substring("--port=".length()));
           } else if (option.startsWith("--host=")) {
             result.add("--reelforge.server.host=" + option.substring("--host=".length()));
+          } else if (option.startsWith("--roles=")) {
+            result.add("--reelforge.node.roles=" + option.substring("--roles=".length()));
           } else if (option.startsWith("--") && option.contains("=")) {
             result.add(option);
           } else {

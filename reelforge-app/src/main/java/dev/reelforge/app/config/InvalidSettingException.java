@@ -38,6 +38,7 @@ public final class InvalidSettingException extends RuntimeException {
     return p.contains("password")
         || p.contains("secret")
         || p.contains("key")
-        || p.contains("token");
+        || p.contains("token")
+        || p.contains("connection-string");
   }
 }

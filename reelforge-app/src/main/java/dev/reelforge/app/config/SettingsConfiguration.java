@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
   EventsSettings.class,
   WebhooksSettings.class,
   ServerSettings.class,
+  NodeSettings.class,
   DatabaseSettings.class,
   IdempotencySettings.class,
   LimitsSettings.class,

@@ -41,6 +41,7 @@ public final class SettingsValidator
   public static final List<Class<?>> SETTINGS =
       List.of(
           ServerSettings.class,
+          NodeSettings.class,
           DatabaseSettings.class,
           MediaSettings.class,
           StorageSettings.class,
@@ -94,11 +95,15 @@ public final class SettingsValidator
     if (name.equals(CONFIG_FILE_SETTING)) {
       return true;
     }
+    // Environment variables cannot tell a dash from a dot (REELFORGE_STORAGE_S3_ACCESS_KEY reads
+    // as reelforge.storage.s3.access.key), so names are compared with dashes as dots.
+    String dotted = name.replace('-', '.');
     for (Class<?> type : SETTINGS) {
       String prefix = prefix(type) + ".";
-      if (name.startsWith(prefix)) {
+      if (dotted.startsWith(prefix)) {
         return knownPaths(type).stream()
-            .anyMatch(path -> name.equals(prefix + path) || name.startsWith(prefix + path + "."));
+            .map(path -> prefix + path.replace('-', '.'))
+            .anyMatch(path -> dotted.equals(path) || dotted.startsWith(path + "."));
       }
     }
     return false;
@@ -113,7 +118,7 @@ public final class SettingsValidator
       }
       String name = kebab(field.getName());
       Class<?> fieldType = field.getType();
-      if (fieldType.getEnclosingClass() == type) {
+      if (fieldType.getEnclosingClass() == type && !fieldType.isEnum()) {
         knownPaths(fieldType).forEach(p -> paths.add(name + "." + p));
       } else {
         paths.add(name);
@@ -144,6 +149,9 @@ public final class SettingsValidator
         }
         if (settings instanceof JobsSettings jobs) {
           checkJobTimings(jobs);
+        }
+        if (settings instanceof StorageSettings storage) {
+          StorageChecks.check(storage);
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.reelforge.app.database;
 
+import dev.reelforge.app.config.NodeSettings;
 import dev.reelforge.core.cluster.NodeInfo;
 import dev.reelforge.core.cluster.NodeRegistry;
 import dev.reelforge.core.id.Ids;
@@ -8,11 +9,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,20 +30,23 @@ import org.springframework.stereotype.Component;
 @ConditionalOnWebApplication
 public class NodeLifecycle implements SmartLifecycle {
 
-  /** Every role: one process serves the API, runs workers and schedules, until roles land. */
-  static final Set<String> ALL_ROLES = Set.of("api", "worker", "scheduler");
-
   private static final Logger log = LoggerFactory.getLogger(NodeLifecycle.class);
   private static final Duration HEARTBEAT = Duration.ofSeconds(30);
 
   private final NodeRegistry registry;
+  private final NodeSettings node;
   private final Clock clock;
   private final String version;
   private final UUID nodeId;
   private ScheduledExecutorService heartbeat;
 
-  public NodeLifecycle(NodeRegistry registry, Clock clock, ObjectProvider<BuildProperties> build) {
+  public NodeLifecycle(
+      NodeRegistry registry,
+      NodeSettings node,
+      Clock clock,
+      ObjectProvider<BuildProperties> build) {
     this.registry = registry;
+    this.node = node;
     this.clock = clock;
     BuildProperties properties = build.getIfAvailable();
     this.version = properties == null ? "development" : properties.getVersion();
@@ -61,7 +65,7 @@ public class NodeLifecycle implements SmartLifecycle {
             hostname(),
             ProcessHandle.current().pid(),
             version,
-            ALL_ROLES,
+            node.getRoles().stream().map(NodeSettings.Role::id).collect(Collectors.toSet()),
             clock.instant(),
             clock.instant(),
             Optional.empty()));

@@ -1,8 +1,10 @@
 package dev.reelforge.app.jobs;
 
+import dev.reelforge.app.config.NodeSettings;
 import dev.reelforge.core.jobs.TaskQueue;
 import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
+import dev.reelforge.core.jobs.engine.TaskObserver;
 import dev.reelforge.core.jobs.engine.WorkerPool;
 import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
 import dev.reelforge.postgres.jobs.PostgresWorkSignal;
@@ -30,21 +32,27 @@ public class JobWorkers implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
 
   private final JobsSettings settings;
+  private final NodeSettings node;
   private final TaskQueue queue;
   private final PipelineRegistry pipelines;
   private final PostgresWorkSignal signal;
   private final Clock clock;
+  private final TaskObserver observer;
   private final List<WorkerPool> pools = new ArrayList<>();
   private LeaseReaper reaper;
   private volatile boolean running;
 
   public JobWorkers(
       JobsSettings settings,
+      NodeSettings node,
       TaskQueue queue,
       PipelineRegistry pipelines,
       PostgresWorkSignal signal,
+      TaskObserver observer,
       Clock clock) {
+    this.observer = observer;
     this.settings = settings;
+    this.node = node;
     this.queue = queue;
     this.pipelines = pipelines;
     this.signal = signal;
@@ -53,8 +61,10 @@ public class JobWorkers implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    reaper = new LeaseReaper(queue, settings.getReaperInterval()).start();
-    if (settings.isWorkersEnabled()) {
+    if (node.has(NodeSettings.Role.SCHEDULER)) {
+      reaper = new LeaseReaper(queue, settings.getReaperInterval()).start();
+    }
+    if (settings.isWorkersEnabled() && node.has(NodeSettings.Role.WORKER)) {
       for (Map.Entry<String, JobsSettings.Pool> entry : settings.getPools().entrySet()) {
         JobsSettings.Pool pool = entry.getValue();
         WorkerPoolOptions options =
@@ -67,7 +77,9 @@ public class JobWorkers implements SmartLifecycle {
                     settings.getLease(),
                     settings.getHeartbeatInterval())
                 .withShutdownGrace(settings.getShutdownGrace());
-        pools.add(new WorkerPool(options, queue, pipelines, Optional.of(signal), clock).start());
+        pools.add(
+            new WorkerPool(options, queue, pipelines, Optional.of(signal), clock, observer)
+                .start());
       }
       log.info("job workers started: {} pool(s) for pipelines {}", pools.size(), pipelines.kinds());
     }

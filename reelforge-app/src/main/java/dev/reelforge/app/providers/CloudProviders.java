@@ -19,12 +19,15 @@ final class CloudProviders {
   private final CostRecorder costs;
   private final Clock clock;
   private final Function<String, String> environment;
+  private final ProviderHttp.Failures failures;
 
   CloudProviders(
       ProvidersSettings.Http http,
       CostRecorder costs,
       Clock clock,
-      Function<String, String> environment) {
+      Function<String, String> environment,
+      ProviderHttp.Failures failures) {
+    this.failures = failures;
     this.http = http;
     this.costs = costs;
     this.clock = clock;
@@ -50,7 +53,8 @@ final class CloudProviders {
         ResilienceOptions.defaults()
             .withTimeout(http.getTimeout())
             .withMaxAttempts(http.getMaxAttempts())
-            .withMaxConcurrent(http.getMaxConcurrent()));
+            .withMaxConcurrent(http.getMaxConcurrent()),
+        failures);
   }
 
   Meter meter(String provider) {

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every metered provider call to the log and keeps nothing, so a long-running server holds
- * no growing list; the calls a story run makes also go to that run's ledger (its manifest).
+ * Writes every metered provider call to the log and to the metrics and keeps nothing, so a
+ * long-running server holds no growing list; the calls a story run makes also go to that run's
+ * ledger (its manifest).
  */
 public final class LoggedCosts implements CostRecorder, StoryMaker.CostAttribution {
 
@@ -19,6 +20,15 @@ public final class LoggedCosts implements CostRecorder, StoryMaker.CostAttributi
   // The run whose stage is executing on this thread; provider calls are synchronous, so a call
   // is recorded on the thread that made it.
   private static final ThreadLocal<CostLedger> RUN = new ThreadLocal<>();
+
+  private final CostRecorder metrics;
+
+  /**
+   * @param metrics told of every call too (provider latency, retries and spend metrics)
+   */
+  public LoggedCosts(CostRecorder metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public <T> T attributedTo(CostLedger ledger, Supplier<T> work) {
@@ -41,6 +51,7 @@ public final class LoggedCosts implements CostRecorder, StoryMaker.CostAttributi
     if (run != null) {
       run.record(call);
     }
+    metrics.record(call);
     LOG.info(
         "provider call: {} {} {} — {} {} ≈ ${} ({} attempt(s), {} ms)",
         call.provider(),

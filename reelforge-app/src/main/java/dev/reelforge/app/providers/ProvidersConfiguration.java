@@ -1,5 +1,6 @@
 package dev.reelforge.app.providers;
 
+import dev.reelforge.app.observability.ProviderMetrics;
 import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.moderation.Moderator;
@@ -19,6 +20,7 @@ import dev.reelforge.media.probe.MediaProbe;
 import dev.reelforge.media.procedural.ProceduralImages;
 import dev.reelforge.media.procedural.ProceduralVisuals;
 import dev.reelforge.providers.http.Endpoint;
+import dev.reelforge.providers.http.ProviderHttp;
 import dev.reelforge.providers.imagegen.FalFluxImages;
 import dev.reelforge.providers.imagegen.OpenAiImages;
 import dev.reelforge.providers.moderation.OpenAiModerator;
@@ -59,16 +61,22 @@ class ProvidersConfiguration {
   private static final String OPENAI_URL = "https://api.openai.com/v1";
 
   @Bean
-  CostRecorder providerCosts() {
-    return new LoggedCosts();
+  CostRecorder providerCosts(ProviderMetrics metrics) {
+    return new LoggedCosts(metrics);
   }
 
   @Bean
   ProviderRegistry providerRegistry(
       ProvidersSettings settings,
       CostRecorder providerCosts,
+      ProviderMetrics metrics,
       ObjectProvider<FfmpegInstallation> ffmpeg) {
-    return registry(settings, providerCosts, ffmpeg::getObject, CloudProviders.systemEnvironment());
+    return registry(
+        settings,
+        providerCosts,
+        ffmpeg::getObject,
+        CloudProviders.systemEnvironment(),
+        (provider, error) -> metrics.failed(provider, error.code().name()));
   }
 
   /** The registry for {@code settings}, with keys missing from them looked up in {@code env}. */
@@ -77,8 +85,17 @@ class ProvidersConfiguration {
       CostRecorder providerCosts,
       Supplier<FfmpegInstallation> ffmpeg,
       java.util.function.Function<String, String> env) {
+    return registry(settings, providerCosts, ffmpeg, env, ProviderHttp.Failures.NONE);
+  }
+
+  static ProviderRegistry registry(
+      ProvidersSettings settings,
+      CostRecorder providerCosts,
+      Supplier<FfmpegInstallation> ffmpeg,
+      java.util.function.Function<String, String> env,
+      ProviderHttp.Failures failures) {
     CloudProviders cloud =
-        new CloudProviders(settings.getHttp(), providerCosts, Clock.systemUTC(), env);
+        new CloudProviders(settings.getHttp(), providerCosts, Clock.systemUTC(), env, failures);
     ProviderRegistry registry = new ProviderRegistry();
     String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
     registerScriptWriters(registry, settings, cloud, openAiKey);

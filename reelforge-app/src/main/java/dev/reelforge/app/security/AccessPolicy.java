@@ -50,6 +50,8 @@ public final class AccessPolicy {
   private static final List<Rule> RULES =
       List.of(
           open("GET", "/api/health", RateClass.GENERAL),
+          // The local store's signed downloads: the signature in the URL is the credential.
+          open("GET", "/blobs/**", RateClass.GENERAL),
           open("POST", "/auth/login", RateClass.AUTH),
           open("POST", "/api/auth/login", RateClass.AUTH),
           open("POST", "/auth/refresh", RateClass.AUTH),

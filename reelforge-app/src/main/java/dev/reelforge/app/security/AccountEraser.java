@@ -6,33 +6,27 @@ import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.engine.JobService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 /**
- * The right to delete (seed 002): stops the user's runs, removes its session folders (videos,
- * captions, work files), then every row it owns.
+ * The right to delete (seed 002): stops the user's runs, removes its sessions' files (videos,
+ * captions, work files, in the blob store and on this machine), then every row it owns.
  */
 public final class AccountEraser {
 
   private final AccountErasure erasure;
   private final JobService jobs;
-  private final Function<String, Path> sessionFolder;
+  private final Predicate<String> deleteSessionFiles;
   private final Audit audit;
 
   public AccountEraser(
-      AccountErasure erasure, JobService jobs, Function<String, Path> sessionFolder, Audit audit) {
+      AccountErasure erasure, JobService jobs, Predicate<String> deleteSessionFiles, Audit audit) {
     this.erasure = erasure;
     this.jobs = jobs;
-    this.sessionFolder = sessionFolder;
+    this.deleteSessionFiles = deleteSessionFiles;
     this.audit = audit;
   }
 
@@ -57,7 +51,7 @@ public final class AccountEraser {
     }
     int folders = 0;
     for (String session : sessions) {
-      if (deleteTree(sessionFolder.apply(session))) {
+      if (deleteSessionFiles.test(session)) {
         folders++;
       }
     }
@@ -68,19 +62,5 @@ public final class AccountEraser {
         null,
         Map.of("runsStopped", active.size(), "sessions", sessions.size(), "folders", folders));
     return new Erased(active.size(), folders);
-  }
-
-  private static boolean deleteTree(Path folder) {
-    if (!Files.exists(folder)) {
-      return false;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + folder, e);
-    }
   }
 }

@@ -2,7 +2,7 @@ package dev.reelforge.app.security;
 
 import dev.reelforge.app.config.LimitsSettings;
 import dev.reelforge.app.config.SecuritySettings;
-import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.storage.SessionFolders;
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.AuditLog;
@@ -22,7 +22,6 @@ import dev.reelforge.postgres.accounts.PostgresRefreshTokenStore;
 import dev.reelforge.postgres.accounts.PostgresServerSecrets;
 import dev.reelforge.postgres.accounts.PostgresUsageMeter;
 import dev.reelforge.postgres.accounts.PostgresUserStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import javax.sql.DataSource;
@@ -140,8 +139,7 @@ public class AccountsConfiguration {
 
   @Bean
   AccountEraser accountEraser(
-      AccountErasure erasure, JobService jobs, StorageSettings storage, Audit audit) {
-    Path stories = storage.getLocalRoot().resolve("stories");
-    return new AccountEraser(erasure, jobs, stories::resolve, audit);
+      AccountErasure erasure, JobService jobs, SessionFolders folders, Audit audit) {
+    return new AccountEraser(erasure, jobs, folders::delete, audit);
   }
 }

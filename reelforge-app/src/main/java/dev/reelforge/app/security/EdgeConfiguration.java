@@ -1,20 +1,18 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.app.cluster.UpkeepTask;
 import dev.reelforge.app.config.LimitsSettings;
 import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.app.web.SafeText;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.RateLimiter;
 import dev.reelforge.core.accounts.RefreshTokenStore;
+import dev.reelforge.core.storage.BlobStore;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,11 +33,12 @@ import org.springframework.web.filter.CorsFilter;
 @ConditionalOnWebApplication
 class EdgeConfiguration {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EdgeConfiguration.class);
   private static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
 
   /** The API and the dashboard's pages: what authentication and rate limits guard. */
-  private static final String[] GUARDED = {"/api/*", "/auth/*", "/me", "/me/*", "/ui", "/ui/*"};
+  private static final String[] GUARDED = {
+    "/api/*", "/auth/*", "/me", "/me/*", "/ui", "/ui/*", "/blobs/*"
+  };
 
   /** Request strings without NUL characters or unpaired surrogates (see {@link SafeText}). */
   @Bean
@@ -86,9 +85,10 @@ class EdgeConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<EdgeFilter> edgeFilter(AccessPolicy policy, SecuritySettings settings) {
+  FilterRegistrationBean<EdgeFilter> edgeFilter(
+      AccessPolicy policy, SecuritySettings settings, BlobStore store) {
     FilterRegistrationBean<EdgeFilter> registration =
-        new FilterRegistrationBean<>(new EdgeFilter(policy, settings));
+        new FilterRegistrationBean<>(new EdgeFilter(policy, settings, mediaOrigin(store)));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
@@ -139,25 +139,27 @@ class EdgeConfiguration {
                             + "\n"));
   }
 
+  /**
+   * Where the blob store's signed URLs point, when that is not this service: signing is local (no
+   * request is made), so a sample URL tells the origin.
+   */
+  static String mediaOrigin(BlobStore store) {
+    URI sample = store.signedUrl("origin-probe", Duration.ofMinutes(1));
+    if (sample.getScheme() == null || sample.getHost() == null) {
+      return "";
+    }
+    return sample.getScheme() + "://" + sample.getRawAuthority();
+  }
+
   /** Drops ended rate-limit windows and expired refresh tokens every ten minutes. */
-  @Bean(destroyMethod = "shutdownNow")
-  ScheduledExecutorService guardrailPurge(
-      RateLimiter limiter, RefreshTokenStore refreshTokens, Clock clock) {
-    ScheduledExecutorService purge =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("guardrail-purge").daemon().unstarted(r));
-    purge.scheduleWithFixedDelay(
-        () -> {
-          try {
-            limiter.purge(clock.instant().minus(Duration.ofMinutes(5)));
-            refreshTokens.purgeExpired(clock.instant().minus(Duration.ofDays(1)));
-          } catch (RuntimeException e) {
-            LOG.warn("could not purge rate-limit windows and tokens: {}", e.getMessage());
-          }
-        },
-        1,
-        10,
-        TimeUnit.MINUTES);
-    return purge;
+  @Bean
+  UpkeepTask guardrailPurge(RateLimiter limiter, RefreshTokenStore refreshTokens, Clock clock) {
+    return new UpkeepTask(
+        "guardrail-purge",
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(10),
+        () ->
+            limiter.purge(clock.instant().minus(Duration.ofMinutes(5)))
+                + refreshTokens.purgeExpired(clock.instant().minus(Duration.ofDays(1))));
   }
 }

@@ -23,20 +23,32 @@ public final class EdgeFilter extends OncePerRequestFilter {
 
   private final AccessPolicy policy;
   private final SecuritySettings settings;
+  private final String dashboardPolicy;
 
-  public EdgeFilter(AccessPolicy policy, SecuritySettings settings) {
+  /**
+   * @param mediaOrigin the blob store's origin ({@code https://bucket.s3.amazonaws.com}) when its
+   *     signed URLs point away from this service, or empty
+   */
+  public EdgeFilter(AccessPolicy policy, SecuritySettings settings, String mediaOrigin) {
     this.policy = policy;
     this.settings = settings;
+    this.dashboardPolicy = dashboardPolicy(mediaOrigin);
   }
 
   /**
-   * The dashboard's pages load only their own scripts, styles and media, and post only to
-   * themselves; previews are shown from blob: URLs.
+   * The dashboard's pages load only their own scripts and styles, and post only to themselves;
+   * pictures and videos come from here, from blob: previews, and from the blob store's signed URLs
+   * that downloads redirect to.
    */
-  static final String DASHBOARD_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"
-          + " media-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none';"
-          + " object-src 'none'; frame-ancestors 'none'";
+  static String dashboardPolicy(String mediaOrigin) {
+    String media = mediaOrigin.isBlank() ? "" : " " + mediaOrigin;
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:"
+        + media
+        + "; media-src 'self' blob:"
+        + media
+        + "; connect-src 'self'; form-action 'self'; base-uri 'none';"
+        + " object-src 'none'; frame-ancestors 'none'";
+  }
 
   @Override
   protected void doFilterInternal(
@@ -73,7 +85,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private static void headers(HttpServletRequest request, HttpServletResponse response) {
+  private void headers(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     String path = request.getRequestURI();
@@ -84,7 +96,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
     response.setHeader(
         "Content-Security-Policy",
         DashboardPages.isDashboard(path)
-            ? DASHBOARD_POLICY
+            ? dashboardPolicy
             : "default-src 'none'; frame-ancestors 'none'");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");

@@ -25,7 +25,7 @@ public final class Secrets {
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static byte[] randomBytes(int length) {
+  public static byte[] randomBytes(int length) {
     byte[] bytes = new byte[length];
     RANDOM.nextBytes(bytes);
     return bytes;

@@ -1,5 +1,6 @@
 package dev.reelforge.app.story;
 
+import dev.reelforge.app.storage.SessionFolders;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.ingest.Article;
@@ -130,6 +131,8 @@ public final class StoryPipeline {
   private final ArticleSource articles;
   private final RenderEngine renderer;
   private final StageMeter meter;
+  private final SessionFolders folders;
+  private final RenderSpeed speed;
   private final Clock clock;
 
   public StoryPipeline(
@@ -138,8 +141,12 @@ public final class StoryPipeline {
       RenderEngine renderer,
       RunStore runs,
       StoryMaker.CostAttribution costs,
+      SessionFolders folders,
+      RenderSpeed speed,
       Clock clock) {
     this.providers = providers;
+    this.folders = folders;
+    this.speed = speed;
     this.articles = articles;
     this.renderer = renderer;
     this.meter = new StageMeter(runs, costs);
@@ -188,14 +195,32 @@ public final class StoryPipeline {
     }
     handlers.put("thumbnail", this::thumbnail);
     handlers.put("manifest", this::manifest);
-    Map<String, StageHandler> metered = new LinkedHashMap<>();
+    Map<String, StageHandler> wrapped = new LinkedHashMap<>();
     handlers.forEach(
         (stage, handler) ->
-            metered.put(stage, meter.metered(handler, ctx -> costsDir(inputs(ctx), ctx.runId()))));
-    return new RegisteredPipeline(PipelineDefinition.of(KIND, stages), metered);
+            wrapped.put(
+                stage, synced(meter.metered(handler, ctx -> costsDir(inputs(ctx), ctx.runId())))));
+    return new RegisteredPipeline(PipelineDefinition.of(KIND, stages), wrapped);
   }
 
-  private static Path costsDir(StoryRunInputs in, UUID runId) {
+  /**
+   * Runs a stage against an up-to-date copy of the session's folder and stores what it wrote once
+   * it succeeded, so that the next stage may run on another worker. A store that cannot be reached
+   * fails the stage with a retryable error; the engine's retry policy takes it from there.
+   */
+  private StageHandler synced(StageHandler handler) {
+    return ctx -> {
+      String session = inputs(ctx).sessionId();
+      folders.pull(session);
+      StageResult result = handler.execute(ctx);
+      if (!(result instanceof StageResult.FailedPermanently)) {
+        folders.push(session); // a checkpoint to resume from elsewhere is kept as well
+      }
+      return result;
+    };
+  }
+
+  private Path costsDir(StoryRunInputs in, UUID runId) {
     return workDir(in).resolve("costs").resolve(runId.toString());
   }
 
@@ -370,9 +395,10 @@ public final class StoryPipeline {
       return done(new RenderOutput(true, List.of(), 0, 0));
     }
     Path work = workDir(in);
-    Path folder = Path.of(in.folder());
+    Path folder = folder(in);
     Timeline timeline = TimelineJson.read(WorkFiles.readText(work.resolve("timeline.json")));
     Cancellation cancellation = new Cancellation();
+    long started = System.nanoTime();
     RenderResult result =
         renderer.render(
             new RenderJob(
@@ -390,6 +416,12 @@ public final class StoryPipeline {
               ctx.progress(fraction, step);
             },
             cancellation);
+    Duration wall = Duration.ofNanos(System.nanoTime() - started);
+    for (RenderedOutput output : result.outputs()) {
+      // Presets of one shape render one after another: each is credited its share of the time.
+      speed.rendered(
+          output.preset().id(), output.durationMillis(), wall.dividedBy(result.outputs().size()));
+    }
     List<OutputFile> files = result.outputs().stream().map(o -> file(folder, o)).toList();
     return done(new RenderOutput(false, files, result.segmentsRendered(), result.segmentsReused()));
   }
@@ -397,7 +429,7 @@ public final class StoryPipeline {
   private StageResult thumbnail(StageContext ctx) {
     StoryRunInputs in = inputs(ctx);
     Path work = workDir(in);
-    Path folder = Path.of(in.folder());
+    Path folder = folder(in);
     List<RenderPreset> presets = new ArrayList<>();
     for (Shape shape : Shape.values()) {
       RenderOutput output = read(ctx.dependencyOutputs().get(shape.stage()), RenderOutput.class);
@@ -428,7 +460,7 @@ public final class StoryPipeline {
         in.input().link() && in.sentences() == null
             ? Optional.of(read(deps.get("ingest"), Article.class))
             : Optional.empty();
-    Path folder = Path.of(in.folder());
+    Path folder = folder(in);
     List<OutputFile> files = new ArrayList<>();
     List<RenderedOutput> rendered = new ArrayList<>();
     for (Shape shape : Shape.values()) {
@@ -507,8 +539,12 @@ public final class StoryPipeline {
     return folder.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
   }
 
-  static Path workDir(StoryRunInputs in) {
-    return Path.of(in.folder()).resolve(".work");
+  private Path folder(StoryRunInputs in) {
+    return folders.folder(in.sessionId());
+  }
+
+  private Path workDir(StoryRunInputs in) {
+    return folder(in).resolve(".work");
   }
 
   private static StoryRunInputs inputs(StageContext ctx) {

@@ -1,15 +1,12 @@
 package dev.reelforge.app.web;
 
+import dev.reelforge.app.cluster.UpkeepTask;
 import dev.reelforge.app.config.IdempotencySettings;
 import dev.reelforge.core.idempotency.IdempotencyStore;
 import dev.reelforge.postgres.idempotency.PostgresIdempotencyStore;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +17,6 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class IdempotencyConfiguration {
-
-  private static final Logger LOG = LoggerFactory.getLogger(IdempotencyConfiguration.class);
 
   @Bean
   IdempotencyStore idempotencyStore(DataSource dataSource, Clock clock) {
@@ -40,25 +35,9 @@ class IdempotencyConfiguration {
   }
 
   /** Deletes expired keys every ten minutes, so the table holds only live ones. */
-  @Bean(destroyMethod = "shutdownNow")
-  ScheduledExecutorService idempotencyPurge(IdempotencyStore store) {
-    ScheduledExecutorService purge =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("idempotency-purge").daemon().unstarted(r));
-    purge.scheduleWithFixedDelay(
-        () -> {
-          try {
-            int purged = store.purgeExpired();
-            if (purged > 0) {
-              LOG.debug("purged {} expired idempotency keys", purged);
-            }
-          } catch (RuntimeException e) {
-            LOG.warn("could not purge expired idempotency keys: {}", e.getMessage());
-          }
-        },
-        1,
-        10,
-        TimeUnit.MINUTES);
-    return purge;
+  @Bean
+  UpkeepTask idempotencyPurge(IdempotencyStore store) {
+    return new UpkeepTask(
+        "idempotency-purge", Duration.ofMinutes(1), Duration.ofMinutes(10), store::purgeExpired);
   }
 }

@@ -32,6 +32,9 @@ final class ArchitectureRules {
             "dev.reelforge.postgres..",
             "dev.reelforge.media..",
             "dev.reelforge.providers..",
+            "dev.reelforge.storage..",
+            "software.amazon..",
+            "com.azure..",
             "dev.reelforge.testkit..",
             "dev.reelforge.app..")
         .because("reelforge-core holds the domain and the ports; adapters plug into it");
@@ -41,7 +44,10 @@ final class ArchitectureRules {
     return noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.reelforge.postgres..", "dev.reelforge.media..", "dev.reelforge.providers..")
+            "dev.reelforge.postgres..",
+            "dev.reelforge.media..",
+            "dev.reelforge.providers..",
+            "dev.reelforge.storage..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.reelforge.app..", "org.springframework.boot..")
@@ -54,10 +60,26 @@ final class ArchitectureRules {
         .resideInAPackage("dev.reelforge.postgres..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.reelforge.media..", "dev.reelforge.providers..")
+        .resideInAnyPackage(
+            "dev.reelforge.media..", "dev.reelforge.providers..", "dev.reelforge.storage..")
         .orShould()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.reelforge.testkit..")
         .because("each adapter module stands on core alone");
+  }
+
+  static ArchRule storageStandsOnCoreAlone() {
+    return noClasses()
+        .that()
+        .resideInAPackage("dev.reelforge.storage..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.reelforge.postgres..",
+            "dev.reelforge.media..",
+            "dev.reelforge.providers..",
+            "dev.reelforge.testkit..",
+            "org.springframework..")
+        .because("the blob store adapters stand on core and their SDKs alone");
   }
 }

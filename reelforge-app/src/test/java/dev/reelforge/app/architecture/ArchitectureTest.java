@@ -23,7 +23,8 @@ class ArchitectureTest {
             .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.reelforge");
     // Guard against a vacuous pass: every module's classes must be in the import.
-    for (String module : new String[] {"core", "postgres", "media", "app"}) {
+    for (String module :
+        new String[] {"core", "postgres", "media", "providers", "storage", "app"}) {
       assertThat(production.containPackage("dev.reelforge." + module))
           .as("classes of " + module + " imported")
           .isTrue();
@@ -43,6 +44,7 @@ class ArchitectureTest {
   @Test
   void adaptersDoNotDependOnEachOther() {
     ArchitectureRules.adaptersDoNotDependOnEachOther().check(production);
+    ArchitectureRules.storageStandsOnCoreAlone().check(production);
   }
 
   @Test

@@ -102,7 +102,8 @@ class AccessMatrixTest {
                   .replace("{id}", OTHERS_RUN)
                   .replace("{taskId}", OTHERS_RUN)
                   .replace("{index}", "0")
-                  .replace("{n}", "0");
+                  .replace("{n}", "0")
+                  .replace("{*key}", "stories/x/video.mp4");
           routes.add(new Route(method.name(), pattern, path));
         }
       }

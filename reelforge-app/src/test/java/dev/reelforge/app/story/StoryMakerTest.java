@@ -211,7 +211,7 @@ class StoryMakerTest {
         });
     server.start();
     try {
-      LoggedCosts costs = new LoggedCosts();
+      LoggedCosts costs = new LoggedCosts(call -> {});
       ChatScriptWriter chat =
           new ChatScriptWriter(
               new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "sk-test"),

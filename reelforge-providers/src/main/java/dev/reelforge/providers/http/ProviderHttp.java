@@ -38,12 +38,32 @@ public final class ProviderHttp {
   private final Sleeper sleeper;
   private final CircuitBreaker breaker;
   private final Semaphore permits;
+  private final Failures failures;
+
+  /** Told of every call that failed for good (after its retries), for metrics. */
+  @FunctionalInterface
+  public interface Failures {
+    void failed(String provider, ReelForgeException error);
+
+    Failures NONE = (provider, error) -> {};
+  }
 
   /**
    * @param provider the provider's configuration name, used in messages and setting hints
    */
   public ProviderHttp(
       String provider, HttpClient client, ResilienceOptions options, Clock clock, Sleeper sleeper) {
+    this(provider, client, options, clock, sleeper, Failures.NONE);
+  }
+
+  public ProviderHttp(
+      String provider,
+      HttpClient client,
+      ResilienceOptions options,
+      Clock clock,
+      Sleeper sleeper,
+      Failures failures) {
+    this.failures = failures;
     this.provider = provider;
     this.client = client;
     this.options = options;
@@ -57,8 +77,13 @@ public final class ProviderHttp {
 
   /** A client with real time, real sleeps and a shared HTTP/1.1+2 client. */
   public static ProviderHttp create(String provider, ResilienceOptions options) {
+    return create(provider, options, Failures.NONE);
+  }
+
+  /** As {@link #create(String, ResilienceOptions)}, reporting failed calls to {@code failures}. */
+  public static ProviderHttp create(String provider, ResilienceOptions options, Failures failures) {
     return new ProviderHttp(
-        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL);
+        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL, failures);
   }
 
   public CircuitBreaker breaker() {
@@ -107,6 +132,19 @@ public final class ProviderHttp {
   }
 
   private <B> ProviderResponse call(
+      HttpRequest request,
+      HttpResponse.BodyHandler<B> handler,
+      BodyReader<B> reader,
+      Duration timeout) {
+    try {
+      return guarded(request, handler, reader, timeout);
+    } catch (ReelForgeException e) {
+      failures.failed(provider, e);
+      throw e;
+    }
+  }
+
+  private <B> ProviderResponse guarded(
       HttpRequest request,
       HttpResponse.BodyHandler<B> handler,
       BodyReader<B> reader,

@@ -2,24 +2,23 @@ package dev.reelforge.app.story.session;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
+import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.storage.SessionFolders;
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.RunRecord;
 import jakarta.validation.Valid;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,12 @@ public class StoryController {
 
   private final StorySessions sessions;
   private final RunWaiter waiter;
+  private final StorageSettings storage;
 
-  public StoryController(StorySessions sessions, RunWaiter waiter) {
+  public StoryController(StorySessions sessions, RunWaiter waiter, StorageSettings storage) {
     this.sessions = sessions;
     this.waiter = waiter;
+    this.storage = storage;
   }
 
   @PostMapping("/start")
@@ -194,25 +195,24 @@ public class StoryController {
 
   /**
    * A file the session's runs made (video, thumbnail, captions, manifest); never the work folder.
+   * Answers 302 to a signed URL of the blob store (the app's own {@code /blobs/} route for a local
+   * store, the bucket for S3 or Azure), valid for {@code reelforge.storage.signed-url-ttl}.
    */
   @GetMapping("/{sessionId}/files/{name:.+}")
-  ResponseEntity<Resource> file(@PathVariable String sessionId, @PathVariable String name) {
+  ResponseEntity<Void> file(@PathVariable String sessionId, @PathVariable String name) {
     sessions.get(owner(), sessionId);
-    Path folder = sessions.folder(sessionId);
-    Path file = folder.resolve(name).normalize();
-    if (!file.startsWith(folder)
-        || !file.getParent().equals(folder)
-        || name.startsWith(".")
-        || !Files.isRegularFile(file)) {
+    if (name.startsWith(".") || name.contains("/") || name.contains("\\")) {
       throw ReelForgeException.notFound("File", name);
     }
-    MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
-    if (name.endsWith(".vtt")) {
-      type = MediaType.parseMediaType("text/vtt");
-    } else if (name.endsWith(".srt")) {
-      type = MediaType.parseMediaType("application/x-subrip");
+    SessionFolders folders = sessions.folders();
+    if (folders.export(sessionId, name).isEmpty()) {
+      throw ReelForgeException.notFound("File", name);
     }
-    return ResponseEntity.ok().contentType(type).body(new FileSystemResource(file));
+    URI url = folders.signedUrl(sessionId, name, storage.getSignedUrlTtl());
+    return ResponseEntity.status(HttpStatus.FOUND)
+        .location(url)
+        .cacheControl(CacheControl.noStore())
+        .build();
   }
 
   private static Map<String, Object> beats(StorySession session) {

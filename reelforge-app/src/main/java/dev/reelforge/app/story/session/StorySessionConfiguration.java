@@ -1,8 +1,9 @@
 package dev.reelforge.app.story.session;
 
-import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.config.StorySettings;
 import dev.reelforge.app.security.WorkAdmission;
+import dev.reelforge.app.storage.SessionFolders;
+import dev.reelforge.app.story.RenderSpeed;
 import dev.reelforge.app.story.StoryMaker;
 import dev.reelforge.app.story.StoryPipeline;
 import dev.reelforge.core.cost.CostRecorder;
@@ -31,6 +32,8 @@ class StorySessionConfiguration {
       RenderEngine renderEngine,
       RunStore runStore,
       CostRecorder providerCosts,
+      SessionFolders folders,
+      RenderSpeed renderSpeed,
       Clock clock) {
     return new StoryPipeline(
             providerRegistry,
@@ -38,6 +41,8 @@ class StorySessionConfiguration {
             renderEngine,
             runStore,
             StoryMaker.CostAttribution.of(providerCosts),
+            folders,
+            renderSpeed,
             clock)
         .registered();
   }
@@ -60,17 +65,10 @@ class StorySessionConfiguration {
       JobService jobService,
       StorySettings settings,
       WorkAdmission admission,
-      StorageSettings storage,
+      SessionFolders folders,
       Clock clock) {
     return new StorySessions(
-        store,
-        providerRegistry,
-        articleSource,
-        jobService,
-        settings,
-        admission,
-        storage.getLocalRoot().resolve("stories"),
-        clock);
+        store, providerRegistry, articleSource, jobService, settings, admission, folders, clock);
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorySettings;
 import dev.reelforge.app.security.WorkAdmission;
+import dev.reelforge.app.storage.SessionFolders;
 import dev.reelforge.app.story.BeatVisuals;
 import dev.reelforge.app.story.StoryInput;
 import dev.reelforge.app.story.StoryMaker;
@@ -53,7 +54,7 @@ public final class StorySessions {
   private final ShotPlanner planner;
   private final SessionNarration narration;
   private final WorkAdmission admission;
-  private final Path storiesRoot;
+  private final SessionFolders folders;
   private final Clock clock;
 
   public StorySessions(
@@ -63,7 +64,7 @@ public final class StorySessions {
       JobService jobs,
       StorySettings limits,
       WorkAdmission admission,
-      Path storiesRoot,
+      SessionFolders folders,
       Clock clock) {
     this.store = store;
     this.admission = admission;
@@ -74,7 +75,7 @@ public final class StorySessions {
     this.scriptLimits = new ScriptLimits(limits);
     this.planner = new ShotPlanner(providers);
     this.narration = new SessionNarration(providers);
-    this.storiesRoot = storiesRoot.toAbsolutePath().normalize();
+    this.folders = folders;
     this.clock = clock;
   }
 
@@ -126,6 +127,7 @@ public final class StorySessions {
     if (!store.delete(owner, id)) {
       throw ReelForgeException.notFound("Session", id);
     }
+    folders.delete(id);
   }
 
   public StorySession generate(UUID owner, String id, String input, String inputType) {
@@ -466,13 +468,17 @@ public final class StorySessions {
         owner, id, s -> s.withSettings(applied).withRun(RunOutcome.runOf(run), "rendering"));
   }
 
-  /** The session's folder of outputs (and work files). */
+  /** The session's folder of outputs (and work files) on this machine. */
   public Path folder(String sessionId) {
-    Path folder = storiesRoot.resolve(sessionId).normalize();
-    if (!folder.startsWith(storiesRoot)) {
+    try {
+      return folders.folder(sessionId);
+    } catch (ReelForgeException badId) {
       throw ReelForgeException.notFound("Session", sessionId);
     }
-    return folder;
+  }
+
+  public SessionFolders folders() {
+    return folders;
   }
 
   public StorySettings limits() {

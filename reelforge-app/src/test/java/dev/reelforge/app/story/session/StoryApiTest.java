@@ -518,12 +518,25 @@ class StoryApiTest {
         status);
   }
 
+  /**
+   * A session file: the API answers 302 to a signed {@code /blobs/} link, which is then fetched
+   * without the token (the signature is the credential).
+   */
   private HttpResponse<byte[]> bytes(String path) throws Exception {
+    HttpResponse<byte[]> redirect =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (redirect.statusCode() != 302) {
+      return redirect;
+    }
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("/blobs/stories/").contains("expires=").contains("signature=");
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + location)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 

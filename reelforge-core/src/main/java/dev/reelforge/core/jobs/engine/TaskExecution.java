@@ -44,10 +44,12 @@ final class TaskExecution implements StageContext, Runnable {
   private final Clock clock;
   private final RandomGenerator random;
   private final Duration progressInterval;
+  private final TaskObserver observer;
   private volatile StopReason stopReason = StopReason.NONE;
   private volatile Thread thread;
   private volatile Optional<String> checkpoint;
   private Instant lastProgressAt = Instant.MIN;
+  private String errorCode; // of the failure recorded, for the observer
 
   TaskExecution(
       ClaimedTask task,
@@ -56,7 +58,8 @@ final class TaskExecution implements StageContext, Runnable {
       TaskQueue queue,
       Clock clock,
       RandomGenerator random,
-      Duration progressInterval) {
+      Duration progressInterval,
+      TaskObserver observer) {
     this.task = task;
     this.stage = stage;
     this.handler = handler;
@@ -64,6 +67,7 @@ final class TaskExecution implements StageContext, Runnable {
     this.clock = clock;
     this.random = random;
     this.progressInterval = progressInterval;
+    this.observer = observer;
     this.checkpoint = task.checkpoint();
   }
 
@@ -88,10 +92,13 @@ final class TaskExecution implements StageContext, Runnable {
 
   @Override
   public void run() {
+    TaskObserver.Scope scope = observer.started(task, stage.queue());
+    long start = System.nanoTime();
     synchronized (this) {
       if (stopReason != StopReason.NONE) {
         // Stopped before it started (cancelled or shut down while prefetched): no handler call.
-        record(null, new StageCancelledException());
+        TaskObserver.Outcome outcome = record(null, new StageCancelledException());
+        scope.ended(outcome, Duration.ZERO, null);
         return;
       }
       thread = Thread.currentThread();
@@ -112,21 +119,22 @@ final class TaskExecution implements StageContext, Runnable {
         Thread.interrupted(); // never leak an interrupt into the pool's thread
       }
     }
-    record(result, failure);
+    TaskObserver.Outcome outcome = record(result, failure);
+    scope.ended(outcome, Duration.ofNanos(System.nanoTime() - start), errorCode);
   }
 
-  private void record(StageResult result, Throwable failure) {
+  private TaskObserver.Outcome record(StageResult result, Throwable failure) {
     switch (stopReason) {
       case LEASE_LOST -> {
-        return; // another worker owns the task now
+        return TaskObserver.Outcome.LEASE_LOST; // another worker owns the task now
       }
       case SHUTDOWN -> {
         queue.release(lease());
-        return;
+        return TaskObserver.Outcome.RELEASED;
       }
       case CANCELLED -> {
         queue.acknowledgeCancel(lease());
-        return;
+        return TaskObserver.Outcome.CANCELLED;
       }
       case TIMED_OUT -> {
         fail(
@@ -135,34 +143,49 @@ final class TaskExecution implements StageContext, Runnable {
                 "stage " + stage.name() + " exceeded its timeout of " + stage.timeout(),
                 stage.name(),
                 true));
-        return;
+        return TaskObserver.Outcome.TIMED_OUT;
       }
       case NONE -> {}
     }
     if (failure != null) {
-      fail(errorOf(failure));
-      return;
+      return fail(errorOf(failure));
     }
     switch (result) {
-      case StageResult.Completed completed -> queue.complete(lease(), completed.output());
-      case StageResult.RetryLater later ->
-          queue.retryLater(
-              lease(), clock.instant().plus(later.delay()), later.checkpoint(), Optional.empty());
-      case StageResult.AwaitReview review -> queue.awaitReview(lease(), review.proposal());
-      case StageResult.FailedPermanently failed ->
-          queue.kill(lease(), JobError.of(failed.error(), stage.name()).withRetryable(false));
-      case null -> fail(errorOf(new IllegalStateException("handler returned no result")));
+      case StageResult.Completed completed -> {
+        queue.complete(lease(), completed.output());
+        return TaskObserver.Outcome.COMPLETED;
+      }
+      case StageResult.RetryLater later -> {
+        queue.retryLater(
+            lease(), clock.instant().plus(later.delay()), later.checkpoint(), Optional.empty());
+        return TaskObserver.Outcome.DELAYED;
+      }
+      case StageResult.AwaitReview review -> {
+        queue.awaitReview(lease(), review.proposal());
+        return TaskObserver.Outcome.AWAITING_REVIEW;
+      }
+      case StageResult.FailedPermanently failed -> {
+        JobError error = JobError.of(failed.error(), stage.name()).withRetryable(false);
+        errorCode = error.code().name();
+        queue.kill(lease(), error);
+        return TaskObserver.Outcome.FAILED;
+      }
+      case null -> {
+        return fail(errorOf(new IllegalStateException("handler returned no result")));
+      }
     }
   }
 
-  private void fail(JobError error) {
+  private TaskObserver.Outcome fail(JobError error) {
+    errorCode = error.code().name();
     RetryPolicy policy = stage.retryPolicy();
     if (error.retryable() && policy.allowsAnotherAttempt(lease().attempt())) {
       Instant runAfter = clock.instant().plus(policy.backoff(lease().attempt(), random));
       queue.retryLater(lease(), runAfter, Optional.empty(), Optional.of(error));
-    } else {
-      queue.kill(lease(), error);
+      return TaskObserver.Outcome.RETRY_SCHEDULED;
     }
+    queue.kill(lease(), error);
+    return TaskObserver.Outcome.FAILED;
   }
 
   private JobError errorOf(Throwable failure) {

@@ -43,6 +43,7 @@ public final class WorkerPool implements AutoCloseable {
   private static final Duration CLAIM_ERROR_PAUSE = Duration.ofSeconds(1);
   private static final Duration SLOT_WAIT = Duration.ofMillis(100);
 
+  private final TaskObserver observer;
   private final WorkerPoolOptions options;
   private final TaskQueue queue;
   private final PipelineRegistry pipelines;
@@ -67,6 +68,17 @@ public final class WorkerPool implements AutoCloseable {
       PipelineRegistry pipelines,
       Optional<WorkSignal> signal,
       Clock clock) {
+    this(options, queue, pipelines, signal, clock, TaskObserver.NONE);
+  }
+
+  public WorkerPool(
+      WorkerPoolOptions options,
+      TaskQueue queue,
+      PipelineRegistry pipelines,
+      Optional<WorkSignal> signal,
+      Clock clock,
+      TaskObserver observer) {
+    this.observer = observer;
     this.options = options;
     this.queue = queue;
     this.pipelines = pipelines;
@@ -161,7 +173,8 @@ public final class WorkerPool implements AutoCloseable {
             queue,
             clock,
             ThreadLocalRandom.current(),
-            options.progressInterval());
+            options.progressInterval(),
+            observer);
     active.put(task.lease().taskId(), execution);
     executions.execute(
         () -> {

@@ -1,0 +1,51 @@
+package dev.reelforge.app.observability;
+
+import dev.reelforge.app.jobs.JobsSettings;
+import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.RegisteredPipeline;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The meters of docs/operations.md#metrics, on Micrometer's registry (Prometheus format). */
+@Configuration(proxyBeanMethods = false)
+public class ObservabilityConfiguration {
+
+  @Bean
+  TaskMetrics taskMetrics(MeterRegistry registry) {
+    return new TaskMetrics(registry);
+  }
+
+  @Bean
+  QueueSnapshot queueSnapshot(JobService jobs) {
+    return new QueueSnapshot(jobs);
+  }
+
+  /** Gauges for every queue a pipeline stage or a worker pool names. */
+  @Bean
+  QueueMetrics queueMetrics(
+      QueueSnapshot snapshot,
+      MeterRegistry registry,
+      List<RegisteredPipeline> pipelines,
+      JobsSettings jobs) {
+    Set<String> queues = new TreeSet<>();
+    for (RegisteredPipeline pipeline : pipelines) {
+      queues.addAll(pipeline.definition().queues());
+    }
+    jobs.getPools().values().forEach(pool -> queues.addAll(pool.getQueues()));
+    return new QueueMetrics(snapshot, registry, queues);
+  }
+
+  @Bean
+  RenderMetrics renderMetrics(MeterRegistry registry) {
+    return new RenderMetrics(registry);
+  }
+
+  @Bean
+  ProviderMetrics providerMetrics(MeterRegistry registry) {
+    return new ProviderMetrics(registry);
+  }
+}

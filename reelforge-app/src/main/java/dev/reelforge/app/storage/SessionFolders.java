@@ -1,0 +1,105 @@
+package dev.reelforge.app.storage;
+
+import dev.reelforge.core.storage.BlobCatalog;
+import dev.reelforge.core.storage.BlobKeys;
+import dev.reelforge.core.storage.FolderSync;
+import dev.reelforge.core.storage.RetentionClass;
+import dev.reelforge.core.storage.StoredBlob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A story session's folder on this machine and in the blob store ({@code stories/{id}/}). With a
+ * local store the folder is in the store and nothing is copied; with S3 or Azure it is a working
+ * copy under {@code reelforge.storage.work-root} that each stage pulls before it runs and pushes
+ * after it succeeds, so the next stage may run on any worker.
+ */
+public final class SessionFolders {
+
+  private static final String WORK = ".work/";
+
+  private final FolderSync sync;
+  private final BlobCatalog catalog;
+  private final Path workRoot;
+  private final RetentionClass exports;
+  private final RetentionClass work;
+
+  public SessionFolders(
+      FolderSync sync,
+      BlobCatalog catalog,
+      Path workRoot,
+      RetentionClass exports,
+      RetentionClass work) {
+    this.sync = sync;
+    this.catalog = catalog;
+    this.workRoot = workRoot.toAbsolutePath().normalize();
+    this.exports = exports;
+    this.work = work;
+  }
+
+  /** The session's folder on this machine. */
+  public Path folder(String sessionId) {
+    return catalog
+        .store()
+        .localPath(BlobKeys.storyFolder(sessionId))
+        .orElseGet(() -> workRoot.resolve("stories").resolve(sessionId));
+  }
+
+  /** Brings this machine's copy up to date with the store (nothing to do for a local store). */
+  public int pull(String sessionId) {
+    return sync.pull(folder(sessionId), BlobKeys.storyPrefix(sessionId));
+  }
+
+  /**
+   * Records (and, for remote stores, uploads) what changed here: intermediate files under the work
+   * retention class, exports under theirs.
+   */
+  public int push(String sessionId) {
+    String prefix = BlobKeys.storyPrefix(sessionId);
+    int stored =
+        sync.push(folder(sessionId), prefix, path -> path.startsWith(WORK) ? work : exports);
+    catalog.keep(prefix, work);
+    return stored;
+  }
+
+  /** A stored export of the session, when it exists and has not expired. */
+  public Optional<StoredBlob> export(String sessionId, String name) {
+    return catalog.find(BlobKeys.storyPrefix(sessionId) + name);
+  }
+
+  /** A download URL for a stored export. */
+  public URI signedUrl(String sessionId, String name, Duration ttl) {
+    return catalog.signedUrl(BlobKeys.storyPrefix(sessionId) + name, ttl);
+  }
+
+  /**
+   * Deletes the session's stored files and this machine's copy; answers whether there were any.
+   * Other machines' working copies are caches that their next pull no longer refers to.
+   */
+  public boolean delete(String sessionId) {
+    Path folder = folder(sessionId);
+    int keys = catalog.deletePrefix(BlobKeys.storyPrefix(sessionId));
+    return deleteTree(folder) || keys > 0;
+  }
+
+  private static boolean deleteTree(Path folder) {
+    if (!Files.exists(folder)) {
+      return false;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + folder, e);
+    }
+  }
+}

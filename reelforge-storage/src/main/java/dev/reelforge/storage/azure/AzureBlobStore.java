@@ -1,0 +1,215 @@
+package dev.reelforge.storage.azure;
+
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobUploadFromFileOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.storage.BlobInfo;
+import dev.reelforge.core.storage.BlobKeys;
+import dev.reelforge.core.storage.BlobStore;
+import dev.reelforge.core.storage.Sha256;
+import dev.reelforge.storage.internal.Files2;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * An Azure Blob Storage container: block uploads in parallel chunks for large files, the SHA-256
+ * kept as the blob's {@code sha256} metadata, and read-only service SAS URLs. Needs a connection
+ * string with an account key (the key signs the SAS).
+ */
+public final class AzureBlobStore implements BlobStore {
+
+  private static final String SHA256 = "sha256";
+  private static final long BLOCK_SIZE = 8L * 1024 * 1024;
+
+  private final BlobContainerClient container;
+  private final Duration timeout;
+  private final Clock clock;
+
+  public AzureBlobStore(
+      String connectionString, String containerName, Duration timeout, Clock clock) {
+    this.container =
+        new BlobServiceClientBuilder()
+            .connectionString(connectionString)
+            .httpClient(new JdkHttpClientBuilder().build())
+            .buildClient()
+            .getBlobContainerClient(containerName);
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "azure";
+  }
+
+  @Override
+  public BlobInfo put(String key, Path source, String contentType) {
+    BlobClient blob = blob(key);
+    String sha256 = Sha256.of(source);
+    BlobUploadFromFileOptions options =
+        new BlobUploadFromFileOptions(source.toString())
+            .setHeaders(new BlobHttpHeaders().setContentType(contentType))
+            .setMetadata(Map.of(SHA256, sha256))
+            .setParallelTransferOptions(
+                new ParallelTransferOptions()
+                    .setBlockSizeLong(BLOCK_SIZE)
+                    .setMaxSingleUploadSizeLong(BLOCK_SIZE)
+                    .setMaxConcurrency(4));
+    call("store " + key, () -> blob.uploadFromFileWithResponse(options, timeout, Context.NONE));
+    return new BlobInfo(key, size(source), sha256);
+  }
+
+  @Override
+  public void get(String key, Path target) {
+    BlobClient blob = blob(key);
+    try {
+      Path temp = Files2.temporaryBeside(target);
+      try {
+        call("read " + key, () -> blob.downloadToFile(temp.toString(), true));
+        Files2.moveIntoPlace(temp, target);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw Files2.failure("cannot write " + target, e);
+    }
+  }
+
+  @Override
+  public Optional<BlobInfo> head(String key) {
+    BlobClient blob = blob(key);
+    try {
+      BlobProperties properties = call("look up " + key, blob::getProperties);
+      return Optional.of(
+          new BlobInfo(
+              key, properties.getBlobSize(), properties.getMetadata().getOrDefault(SHA256, "")));
+    } catch (ReelForgeException e) {
+      if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<BlobInfo> list(String prefix) {
+    ListBlobsOptions options =
+        new ListBlobsOptions()
+            .setPrefix(prefix)
+            .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+    return call(
+        "list " + prefix,
+        () -> {
+          List<BlobInfo> found = new ArrayList<>();
+          for (BlobItem item : container.listBlobs(options, timeout)) {
+            Map<String, String> metadata =
+                item.getMetadata() == null ? Map.of() : item.getMetadata();
+            found.add(
+                new BlobInfo(
+                    item.getName(),
+                    item.getProperties().getContentLength(),
+                    metadata.getOrDefault(SHA256, "")));
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public void delete(String key) {
+    BlobClient blob = blob(key);
+    call("delete " + key, blob::deleteIfExists);
+  }
+
+  @Override
+  public URI signedUrl(String key, Duration ttl) {
+    BlobClient blob = blob(key);
+    BlobServiceSasSignatureValues values =
+        new BlobServiceSasSignatureValues(
+            clock.instant().plus(ttl).atOffset(ZoneOffset.UTC),
+            new BlobSasPermission().setReadPermission(true));
+    return URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values));
+  }
+
+  private BlobClient blob(String key) {
+    return container.getBlobClient(BlobKeys.check(key));
+  }
+
+  /**
+   * Runs one Azure call: a missing blob is a 404; a missing container or a refused key is a
+   * permanent error naming what to fix; other answers and connection failures are retryable.
+   */
+  private <T> T call(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (BlobStorageException e) {
+      int status = e.getStatusCode();
+      String code = e.getErrorCode() == null ? "" : e.getErrorCode().toString();
+      if (code.equals("ContainerNotFound")) {
+        throw new ReelForgeException(
+            ErrorCode.INTERNAL_ERROR,
+            "cannot "
+                + what
+                + ": the Azure container '"
+                + container.getBlobContainerName()
+                + "' does not exist",
+            e);
+      }
+      if (status == 404) {
+        throw ReelForgeException.notFound("File", what);
+      }
+      if (status == 403 || status == 401) {
+        throw new ReelForgeException(
+            ErrorCode.INTERNAL_ERROR,
+            "cannot " + what + ": Azure refused the account key (check reelforge.storage.azure.*)",
+            e);
+      }
+      throw new ReelForgeException(
+          ErrorCode.SERVICE_UNAVAILABLE, "cannot " + what + ": Azure answered " + status, e);
+    } catch (ReelForgeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ReelForgeException(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "cannot "
+              + what
+              + ": Azure Blob at "
+              + container.getAccountUrl()
+              + " is unreachable ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw Files2.failure("cannot read " + file, e);
+    }
+  }
+}
