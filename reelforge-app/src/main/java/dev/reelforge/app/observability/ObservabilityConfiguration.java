@@ -19,24 +19,21 @@ public class ObservabilityConfiguration {
     return new TaskMetrics(registry);
   }
 
+  /** Every queue a pipeline stage or a worker pool names. */
   @Bean
-  QueueSnapshot queueSnapshot(JobService jobs) {
-    return new QueueSnapshot(jobs);
-  }
-
-  /** Gauges for every queue a pipeline stage or a worker pool names. */
-  @Bean
-  QueueMetrics queueMetrics(
-      QueueSnapshot snapshot,
-      MeterRegistry registry,
-      List<RegisteredPipeline> pipelines,
-      JobsSettings jobs) {
+  QueueSnapshot queueSnapshot(
+      JobService service, List<RegisteredPipeline> pipelines, JobsSettings jobs) {
     Set<String> queues = new TreeSet<>();
     for (RegisteredPipeline pipeline : pipelines) {
       queues.addAll(pipeline.definition().queues());
     }
     jobs.getPools().values().forEach(pool -> queues.addAll(pool.getQueues()));
-    return new QueueMetrics(snapshot, registry, queues);
+    return new QueueSnapshot(service, queues);
+  }
+
+  @Bean
+  QueueMetrics queueMetrics(QueueSnapshot snapshot, MeterRegistry registry) {
+    return new QueueMetrics(snapshot, registry, snapshot.known());
   }
 
   @Bean

@@ -189,6 +189,12 @@ final class TaskExecution implements StageContext, Runnable {
   }
 
   private JobError errorOf(Throwable failure) {
+    if (isDiskFull(failure)) {
+      // Said plainly whatever layer failed: the operator frees space, the retry may then pass.
+      String message = failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")";
+      return new JobError(
+          ErrorCode.INTERNAL_ERROR, "no space left on the device" + message, stage.name(), true);
+    }
     if (failure instanceof ReelForgeException e) {
       return JobError.of(e, stage.name());
     }
@@ -200,6 +206,25 @@ final class TaskExecution implements StageContext, Runnable {
     // Unknown exceptions may be transient (a dropped connection): retried under the policy.
     return new JobError(
         ErrorCode.INTERNAL_ERROR, failure.getClass().getSimpleName() + message, stage.name(), true);
+  }
+
+  /** Whether a full disk caused the failure (ENOSPC in any exception of the chain). */
+  static boolean isDiskFull(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message =
+          t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+              ? fs.getReason()
+              : t.getMessage();
+      if (message != null && message.contains("No space left on device")) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (isDiskFull(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // --- StageContext ---
