@@ -16,7 +16,10 @@ case "$which" in
   story)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.StoryBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs, render, story)" >&2; exit 2 ;;
+  load)
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
+    main=dev.reelforge.bench.LoadBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: jobs, render, story, load)" >&2; exit 2 ;;
 esac
 cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

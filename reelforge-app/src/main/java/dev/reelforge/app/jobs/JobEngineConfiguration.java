@@ -1,6 +1,7 @@
 package dev.reelforge.app.jobs;
 
 import dev.reelforge.app.database.DatabaseEndpoint;
+import dev.reelforge.app.observability.TraceContexts;
 import dev.reelforge.core.jobs.RunStore;
 import dev.reelforge.core.jobs.TaskQueue;
 import dev.reelforge.core.jobs.engine.JobService;
@@ -54,6 +55,7 @@ public class JobEngineConfiguration {
         runs,
         pipelines,
         new QueueLimits(settings.getMaxQueueDepth(), settings.getQueueDepthLimits()),
-        clock);
+        clock,
+        TraceContexts::current);
   }
 }

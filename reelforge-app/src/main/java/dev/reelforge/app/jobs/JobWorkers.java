@@ -48,9 +48,9 @@ public class JobWorkers implements SmartLifecycle {
       TaskQueue queue,
       PipelineRegistry pipelines,
       PostgresWorkSignal signal,
-      TaskObserver observer,
+      List<TaskObserver> observers,
       Clock clock) {
-    this.observer = observer;
+    this.observer = TaskObserver.all(observers);
     this.settings = settings;
     this.node = node;
     this.queue = queue;

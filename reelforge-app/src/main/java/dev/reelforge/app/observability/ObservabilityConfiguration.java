@@ -4,6 +4,7 @@ import dev.reelforge.app.jobs.JobsSettings;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.RegisteredPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,5 +45,16 @@ public class ObservabilityConfiguration {
   @Bean
   ProviderMetrics providerMetrics(MeterRegistry registry) {
     return new ProviderMetrics(registry);
+  }
+
+  /** Traces: Spring Boot's OpenTelemetry SDK (exported over OTLP when an endpoint is set). */
+  @Bean
+  TaskTracing taskTracing(OpenTelemetry openTelemetry) {
+    return new TaskTracing(openTelemetry);
+  }
+
+  @Bean
+  ProviderCalls providerCalls(OpenTelemetry openTelemetry, ProviderMetrics metrics) {
+    return new ProviderCalls(openTelemetry, metrics);
   }
 }

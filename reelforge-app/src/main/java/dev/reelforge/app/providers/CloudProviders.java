@@ -19,15 +19,15 @@ final class CloudProviders {
   private final CostRecorder costs;
   private final Clock clock;
   private final Function<String, String> environment;
-  private final ProviderHttp.Failures failures;
+  private final ProviderHttp.Observer observer;
 
   CloudProviders(
       ProvidersSettings.Http http,
       CostRecorder costs,
       Clock clock,
       Function<String, String> environment,
-      ProviderHttp.Failures failures) {
-    this.failures = failures;
+      ProviderHttp.Observer observer) {
+    this.observer = observer;
     this.http = http;
     this.costs = costs;
     this.clock = clock;
@@ -54,7 +54,7 @@ final class CloudProviders {
             .withTimeout(http.getTimeout())
             .withMaxAttempts(http.getMaxAttempts())
             .withMaxConcurrent(http.getMaxConcurrent()),
-        failures);
+        observer);
   }
 
   Meter meter(String provider) {

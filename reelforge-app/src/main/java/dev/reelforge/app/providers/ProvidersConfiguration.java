@@ -1,5 +1,6 @@
 package dev.reelforge.app.providers;
 
+import dev.reelforge.app.observability.ProviderCalls;
 import dev.reelforge.app.observability.ProviderMetrics;
 import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.imagegen.ImageGenerator;
@@ -69,14 +70,10 @@ class ProvidersConfiguration {
   ProviderRegistry providerRegistry(
       ProvidersSettings settings,
       CostRecorder providerCosts,
-      ProviderMetrics metrics,
+      ProviderCalls calls,
       ObjectProvider<FfmpegInstallation> ffmpeg) {
     return registry(
-        settings,
-        providerCosts,
-        ffmpeg::getObject,
-        CloudProviders.systemEnvironment(),
-        (provider, error) -> metrics.failed(provider, error.code().name()));
+        settings, providerCosts, ffmpeg::getObject, CloudProviders.systemEnvironment(), calls);
   }
 
   /** The registry for {@code settings}, with keys missing from them looked up in {@code env}. */
@@ -85,7 +82,7 @@ class ProvidersConfiguration {
       CostRecorder providerCosts,
       Supplier<FfmpegInstallation> ffmpeg,
       java.util.function.Function<String, String> env) {
-    return registry(settings, providerCosts, ffmpeg, env, ProviderHttp.Failures.NONE);
+    return registry(settings, providerCosts, ffmpeg, env, ProviderHttp.Observer.NONE);
   }
 
   static ProviderRegistry registry(
@@ -93,9 +90,9 @@ class ProvidersConfiguration {
       CostRecorder providerCosts,
       Supplier<FfmpegInstallation> ffmpeg,
       java.util.function.Function<String, String> env,
-      ProviderHttp.Failures failures) {
+      ProviderHttp.Observer calls) {
     CloudProviders cloud =
-        new CloudProviders(settings.getHttp(), providerCosts, Clock.systemUTC(), env, failures);
+        new CloudProviders(settings.getHttp(), providerCosts, Clock.systemUTC(), env, calls);
     ProviderRegistry registry = new ProviderRegistry();
     String openAiKey = cloud.key(settings.getOpenai().getApiKey(), "OPENAI_API_KEY");
     registerScriptWriters(registry, settings, cloud, openAiKey);

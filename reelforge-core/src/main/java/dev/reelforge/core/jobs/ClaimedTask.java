@@ -16,9 +16,37 @@ public record ClaimedTask(
     Map<String, String> dependencyOutputs,
     Optional<String> checkpoint,
     Optional<ReviewSignal> reviewSignal,
-    Instant leaseExpiresAt) {
+    Instant leaseExpiresAt,
+    Optional<String> traceContext) {
+
+  /** A task of a run started without a trace context. */
+  public ClaimedTask(
+      TaskLease lease,
+      UUID runId,
+      UUID ownerId,
+      String kind,
+      String stage,
+      String inputs,
+      Map<String, String> dependencyOutputs,
+      Optional<String> checkpoint,
+      Optional<ReviewSignal> reviewSignal,
+      Instant leaseExpiresAt) {
+    this(
+        lease,
+        runId,
+        ownerId,
+        kind,
+        stage,
+        inputs,
+        dependencyOutputs,
+        checkpoint,
+        reviewSignal,
+        leaseExpiresAt,
+        Optional.empty());
+  }
 
   public ClaimedTask {
+    java.util.Objects.requireNonNull(traceContext, "traceContext");
     dependencyOutputs = Map.copyOf(dependencyOutputs);
   }
 }

@@ -21,9 +21,24 @@ public record NewRun(
     int priority,
     Optional<String> idempotencyKey,
     List<NewTask> tasks,
-    long credits) {
+    long credits,
+    Optional<String> traceContext) {
+
+  /** A run without a trace context (started outside any traced request). */
+  public NewRun(
+      UUID id,
+      UUID ownerId,
+      String kind,
+      String inputs,
+      int priority,
+      Optional<String> idempotencyKey,
+      List<NewTask> tasks,
+      long credits) {
+    this(id, ownerId, kind, inputs, priority, idempotencyKey, tasks, credits, Optional.empty());
+  }
 
   public NewRun {
+    Objects.requireNonNull(traceContext, "traceContext");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(inputs, "inputs");

@@ -60,9 +60,9 @@ public final class PostgresRunStore implements RunStore {
         jdbc.sql(
                 """
                 insert into run (id, owner_id, kind, status, priority, inputs, idempotency_key,
-                                 created_at, updated_at)
+                                 trace_context, created_at, updated_at)
                 values (:id, :owner, :kind, 'queued', :priority, cast(:inputs as jsonb), :key,
-                        :now, :now)
+                        :trace, :now, :now)
                 on conflict (owner_id, idempotency_key) do nothing
                 """)
             .param("id", run.id())
@@ -71,6 +71,7 @@ public final class PostgresRunStore implements RunStore {
             .param("priority", run.priority())
             .param("inputs", run.inputs())
             .param("key", run.idempotencyKey().orElse(null))
+            .param("trace", run.traceContext().orElse(null))
             .param("now", now)
             .update();
     if (inserted == 0) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,14 +39,38 @@ public final class ProviderHttp {
   private final Sleeper sleeper;
   private final CircuitBreaker breaker;
   private final Semaphore permits;
-  private final Failures failures;
+  private final Observer observer;
 
-  /** Told of every call that failed for good (after its retries), for metrics. */
-  @FunctionalInterface
-  public interface Failures {
-    void failed(String provider, ReelForgeException error);
+  /**
+   * Watches every call (retries included) for traces and metrics: it may add headers to the request
+   * (a trace context) and is told how the call ended.
+   */
+  public interface Observer {
 
-    Failures NONE = (provider, error) -> {};
+    /** One call under way. */
+    interface Call {
+      /** Headers to send with every attempt, such as {@code traceparent}. */
+      Map<String, String> headers();
+
+      /**
+       * @param failure the error the call failed with after its retries, or null on success
+       */
+      void ended(ReelForgeException failure);
+    }
+
+    Call started(String provider, String method, URI uri);
+
+    Observer NONE =
+        (provider, method, uri) ->
+            new Call() {
+              @Override
+              public Map<String, String> headers() {
+                return Map.of();
+              }
+
+              @Override
+              public void ended(ReelForgeException failure) {}
+            };
   }
 
   /**
@@ -53,7 +78,7 @@ public final class ProviderHttp {
    */
   public ProviderHttp(
       String provider, HttpClient client, ResilienceOptions options, Clock clock, Sleeper sleeper) {
-    this(provider, client, options, clock, sleeper, Failures.NONE);
+    this(provider, client, options, clock, sleeper, Observer.NONE);
   }
 
   public ProviderHttp(
@@ -62,8 +87,8 @@ public final class ProviderHttp {
       ResilienceOptions options,
       Clock clock,
       Sleeper sleeper,
-      Failures failures) {
-    this.failures = failures;
+      Observer observer) {
+    this.observer = observer;
     this.provider = provider;
     this.client = client;
     this.options = options;
@@ -77,13 +102,13 @@ public final class ProviderHttp {
 
   /** A client with real time, real sleeps and a shared HTTP/1.1+2 client. */
   public static ProviderHttp create(String provider, ResilienceOptions options) {
-    return create(provider, options, Failures.NONE);
+    return create(provider, options, Observer.NONE);
   }
 
-  /** As {@link #create(String, ResilienceOptions)}, reporting failed calls to {@code failures}. */
-  public static ProviderHttp create(String provider, ResilienceOptions options, Failures failures) {
+  /** As {@link #create(String, ResilienceOptions)}, with every call told to {@code observer}. */
+  public static ProviderHttp create(String provider, ResilienceOptions options, Observer observer) {
     return new ProviderHttp(
-        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL, failures);
+        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL, observer);
   }
 
   public CircuitBreaker breaker() {
@@ -136,10 +161,19 @@ public final class ProviderHttp {
       HttpResponse.BodyHandler<B> handler,
       BodyReader<B> reader,
       Duration timeout) {
+    Observer.Call call = observer.started(provider, request.method(), request.uri());
+    HttpRequest sent = request;
+    if (!call.headers().isEmpty()) {
+      HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+      call.headers().forEach(copy::setHeader);
+      sent = copy.build();
+    }
     try {
-      return guarded(request, handler, reader, timeout);
+      ProviderResponse response = guarded(sent, handler, reader, timeout);
+      call.ended(null);
+      return response;
     } catch (ReelForgeException e) {
-      failures.failed(provider, e);
+      call.ended(e);
       throw e;
     }
   }

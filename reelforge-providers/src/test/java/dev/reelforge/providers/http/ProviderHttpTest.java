@@ -61,6 +61,48 @@ class ProviderHttpTest {
   }
 
   @Test
+  void theObserverSeesEachCallOnceSendsItsHeadersWithEveryAttemptAndLearnsTheOutcome() {
+    failTimesThenSucceed(1, 503, null);
+    List<String> seen = new ArrayList<>();
+    ProviderHttp.Observer observer =
+        (provider, method, uri) -> {
+          seen.add("start " + provider + " " + method + " " + uri.getPath());
+          return new ProviderHttp.Observer.Call() {
+            @Override
+            public java.util.Map<String, String> headers() {
+              return java.util.Map.of(
+                  "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            }
+
+            @Override
+            public void ended(ReelForgeException failure) {
+              seen.add(failure == null ? "ok" : "failed " + failure.code());
+            }
+          };
+        };
+    ProviderHttp http = stub.http("demo", stub.fastOptions(), observer);
+
+    assertThat(http.send(request()).text()).isEqualTo("ok");
+    stub.wireMock.verify(
+        2,
+        getRequestedFor(urlEqualTo("/thing"))
+            .withHeader(
+                "traceparent",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                    "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")));
+    stub.wireMock.stubFor(get("/missing").willReturn(aResponse().withStatus(404).withBody("{}")));
+    assertThatThrownBy(
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/missing")).GET().build()))
+        .isInstanceOf(ReelForgeException.class);
+    assertThat(seen.getFirst()).isEqualTo("start demo GET /thing");
+    assertThat(seen.get(1)).isEqualTo("ok");
+    assertThat(seen.get(2)).isEqualTo("start demo GET /missing");
+    assertThat(seen.get(3)).startsWith("failed ");
+  }
+
+  @Test
   void serverErrorsAreRetriedWithGrowingJitteredBackoff() {
     failTimesThenSucceed(2, 503, null);
     ProviderResponse response = stub.http("demo").send(request());

@@ -49,13 +49,19 @@ public final class StubServer implements AutoCloseable {
   }
 
   public ProviderHttp http(String provider, ResilienceOptions options) {
+    return http(provider, options, ProviderHttp.Observer.NONE);
+  }
+
+  public ProviderHttp http(
+      String provider, ResilienceOptions options, ProviderHttp.Observer observer) {
     // Waiting moves the test clock, so deadlines and breaker windows see the time pass.
     Sleeper recording =
         duration -> {
           waits.add(duration);
           clock.advance(duration);
         };
-    return new ProviderHttp(provider, HttpClient.newHttpClient(), options, clock, recording);
+    return new ProviderHttp(
+        provider, HttpClient.newHttpClient(), options, clock, recording, observer);
   }
 
   public ProviderHttp http(String provider) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The job engine's service layer: starting runs (with validation, idempotency and backpressure) and
@@ -32,6 +33,7 @@ public final class JobService {
   private final RunStore store;
   private final PipelineRegistry pipelines;
   private final QueueLimits limits;
+  private final Supplier<Optional<String>> traceContext;
   private final Clock clock;
   private final Map<String, CachedDepth> depths = new ConcurrentHashMap<>();
 
@@ -39,6 +41,20 @@ public final class JobService {
   public static final Duration DEPTH_REFRESH = Duration.ofMillis(500);
 
   public JobService(RunStore store, PipelineRegistry pipelines, QueueLimits limits, Clock clock) {
+    this(store, pipelines, limits, clock, Optional::empty);
+  }
+
+  /**
+   * @param traceContext the trace context of the caller at submission (a W3C traceparent), stored
+   *     with the run so that its tasks join the caller's trace on any worker
+   */
+  public JobService(
+      RunStore store,
+      PipelineRegistry pipelines,
+      QueueLimits limits,
+      Clock clock,
+      Supplier<Optional<String>> traceContext) {
+    this.traceContext = traceContext;
     this.store = store;
     this.pipelines = pipelines;
     this.limits = limits;
@@ -83,7 +99,8 @@ public final class JobService {
                 request.priority(),
                 request.idempotencyKey(),
                 tasks,
-                request.credits()));
+                request.credits(),
+                traceContext.get()));
     if (result.created()) {
       // Count our own additions until the next recount, so one node cannot overshoot alone.
       for (StageDefinition stage : pipeline.stagesInOrder()) {

@@ -41,4 +41,20 @@ public interface TaskObserver {
   Scope started(ClaimedTask task, String queue);
 
   TaskObserver NONE = (task, queue) -> (outcome, elapsed, errorCode) -> {};
+
+  /** All of them: started in order, ended in reverse order (as nested scopes). */
+  static TaskObserver all(java.util.List<TaskObserver> observers) {
+    java.util.List<TaskObserver> copy = java.util.List.copyOf(observers);
+    return (task, queue) -> {
+      java.util.List<Scope> scopes = new java.util.ArrayList<>(copy.size());
+      for (TaskObserver observer : copy) {
+        scopes.add(observer.started(task, queue));
+      }
+      return (outcome, elapsed, errorCode) -> {
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+          scopes.get(i).ended(outcome, elapsed, errorCode);
+        }
+      };
+    };
+  }
 }

@@ -50,7 +50,8 @@ public final class TaskClaims {
       Optional<String> checkpoint,
       Optional<ReviewSignal> signal,
       String inputs,
-      String runStatus) {}
+      String runStatus,
+      Optional<String> traceContext) {}
 
   /** Leases up to {@code request.limit()} due tasks of the request's queues. */
   public List<ClaimedTask> claim(ClaimRequest request) {
@@ -89,7 +90,7 @@ public final class TaskClaims {
                         limit :limit
                         for update of t skip locked
                       ), locked_run as (
-                        select r.id, r.status, r.inputs from run r
+                        select r.id, r.status, r.inputs, r.trace_context from run r
                         where r.id in (select run_id from candidate)
                         for update of r skip locked
                       ), claimed as (
@@ -101,7 +102,7 @@ public final class TaskClaims {
                         where t.id = c.id
                         returning t.id, t.run_id, t.owner_id, t.kind, t.stage, t.attempt,
                           t.depends_on, t.checkpoint, t.review_signal,
-                          r.inputs::text as inputs, r.status as run_status
+                          r.inputs::text as inputs, r.status as run_status, r.trace_context
                       ), started as (
                         -- A queued run starts (queued -> running is in RunStatus's table).
                         update run r set current_stage = c.stage, updated_at = :now,
@@ -125,7 +126,7 @@ public final class TaskClaims {
                         review_signal->>'decision' as decision,
                         review_signal->>'payload' as payload,
                         review_signal->>'actor' as actor,
-                        inputs, run_status
+                        inputs, run_status, trace_context
                       from claimed
                       """)
                   .param("queue", queueName)
@@ -149,7 +150,8 @@ public final class TaskClaims {
                     dependencyOutputs(c),
                     c.checkpoint(),
                     c.signal(),
-                    leaseUntil.toInstant()));
+                    leaseUntil.toInstant(),
+                    c.traceContext()));
           }
           return result;
         });
@@ -198,6 +200,7 @@ public final class TaskClaims {
         Optional.ofNullable(rs.getString("checkpoint")),
         signal,
         rs.getString("inputs"),
-        rs.getString("run_status"));
+        rs.getString("run_status"),
+        Optional.ofNullable(rs.getString("trace_context")));
   }
 }
