@@ -1,12 +1,13 @@
 package dev.reelforge.app;
 
+import static dev.reelforge.app.ProcessClient.field;
+import static dev.reelforge.app.ProcessClient.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.postgres.testing.TestDatabase;
 import dev.reelforge.storage.s3.EmbeddedS3;
 import dev.reelforge.testkit.TempDirs;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,7 @@ class ClusterProcessIT {
   private static final Pattern WORKER_PID = Pattern.compile("@(\\d+)-");
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final ProcessClient client = new ProcessClient();
   private Path workDir;
   private TestDatabase database;
   private EmbeddedS3 s3;
@@ -70,7 +72,7 @@ class ClusterProcessIT {
     Node first = serve("node-1");
     String password = await(first, ONE_TIME_PASSWORD, Duration.ofSeconds(60));
     Node second = serve("node-2");
-    String token = signIn(first.port(), password);
+    String token = client.signIn(first.port(), "admin", password);
 
     String sessionId =
         field(
@@ -113,17 +115,8 @@ class ClusterProcessIT {
     assertThat(videos(renderer.workRoot().resolve("stories").resolve(sessionId))).isEmpty();
     String story = get(survivor.port(), token, "/api/story/" + sessionId);
     String videoPath = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
-    HttpResponse<String> redirect =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + survivor.port() + videoPath))
-                .header("Authorization", "Bearer " + token)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(redirect.statusCode()).isEqualTo(302);
-    URI signed = URI.create(redirect.headers().firstValue("Location").orElseThrow());
-    assertThat(signed.getPort()).isEqualTo(s3.endpoint().getPort());
-    HttpResponse<byte[]> video =
-        http.send(HttpRequest.newBuilder(signed).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> video = client.download(survivor.port(), token, videoPath);
+    assertThat(video.uri().getPort()).as("served by S3").isEqualTo(s3.endpoint().getPort());
     assertThat(video.statusCode()).isEqualTo(200);
     assertThat(new String(video.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
   }
@@ -265,20 +258,6 @@ class ClusterProcessIT {
     throw new AssertionError("no " + pattern + " in:\n" + Files.readString(node.log()));
   }
 
-  private String signIn(int port, String password) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return field(response.body(), "\"accessToken\":\"");
-  }
-
   private String post(int port, String token, String path, String json) throws Exception {
     HttpResponse<String> response =
         http.send(
@@ -315,18 +294,5 @@ class ClusterProcessIT {
       Thread.sleep(200);
     }
     throw new AssertionError("no " + wanted + " in time; last answer:\n" + body);
-  }
-
-  private static String field(String json, String prefix) {
-    int start = json.indexOf(prefix);
-    assertThat(start).as(prefix + " in " + json).isNotNegative();
-    start += prefix.length();
-    return json.substring(start, json.indexOf('"', start));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,10 +1,11 @@
 package dev.reelforge.app;
 
+import static dev.reelforge.app.ProcessClient.field;
+import static dev.reelforge.app.ProcessClient.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.testkit.TempDirs;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,7 @@ class ReelForgeProcessIT {
   private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("one-time password: (\\S+)");
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final ProcessClient client = new ProcessClient();
   private Path workDir;
   private String token = "";
 
@@ -133,7 +135,7 @@ class ReelForgeProcessIT {
     String sessionId;
     String statusUrl;
     try {
-      token = signIn(port, "admin", oneTimePassword(first));
+      token = client.signIn(port, "admin", oneTimePassword(first));
       sessionId =
           field(
               post(
@@ -178,12 +180,7 @@ class ReelForgeProcessIT {
       assertThat(run).containsPattern("\"stage\":\"render-vertical\"[^}]*\"attempt\":[2-9],");
       String story = get(port, "/api/story/" + sessionId);
       String videoUrl = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
-      HttpResponse<byte[]> video =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + videoUrl))
-                  .header("Authorization", "Bearer " + token)
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> video = client.download(port, token, videoUrl);
       assertThat(video.statusCode()).isEqualTo(200);
       assertThat(new String(video.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     } finally {
@@ -209,7 +206,7 @@ class ReelForgeProcessIT {
       assertThat(anonymous.statusCode()).isEqualTo(401);
       assertThat(anonymous.body()).contains("\"error\":\"AUTH_REQUIRED\"");
 
-      token = signIn(port, "admin", password);
+      token = client.signIn(port, "admin", password);
       assertThat(health(port)).contains("\"status\":\"ok\"");
       String sessionId =
           field(
@@ -258,7 +255,7 @@ class ReelForgeProcessIT {
     Started second = serve(port);
     try {
       assertThat(second.output()).doesNotContain("one-time password");
-      token = signIn(port, "maker", makerPassword);
+      token = client.signIn(port, "maker", makerPassword);
       assertThat(get(port, "/me")).contains("\"username\":\"maker\"", "\"role\":\"creator\"");
     } finally {
       stop(second);
@@ -323,21 +320,6 @@ class ReelForgeProcessIT {
     return matcher.group(1);
   }
 
-  /** An access token from {@code POST /auth/login}. */
-  private String signIn(int port, String username, String password) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return field(response.body(), "\"accessToken\":\"");
-  }
-
   /** Polls {@code url} until its body matches, returning that body. */
   private String awaitStatus(int port, String url, Pattern wanted, Duration timeout)
       throws Exception {
@@ -351,14 +333,6 @@ class ReelForgeProcessIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no " + wanted + " in time; last answer:\n" + body);
-  }
-
-  /** The string value that follows {@code prefix} in a JSON text. */
-  private static String field(String json, String prefix) {
-    int start = json.indexOf(prefix);
-    assertThat(start).as(prefix + " in " + json).isNotNegative();
-    start += prefix.length();
-    return json.substring(start, json.indexOf('"', start));
   }
 
   private record Started(Process process, Path log) {
@@ -456,11 +430,5 @@ class ReelForgeProcessIT {
       }
     }
     return stopped;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -22,9 +22,7 @@ import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
 import dev.reelforge.core.storage.Sha256;
 import dev.reelforge.storage.internal.Files2;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,23 +78,14 @@ public final class AzureBlobStore implements BlobStore {
                     .setMaxSingleUploadSizeLong(BLOCK_SIZE)
                     .setMaxConcurrency(4));
     call("store " + key, () -> blob.uploadFromFileWithResponse(options, timeout, Context.NONE));
-    return new BlobInfo(key, size(source), sha256);
+    return new BlobInfo(key, Files2.size(source), sha256);
   }
 
   @Override
   public void get(String key, Path target) {
     BlobClient blob = blob(key);
-    try {
-      Path temp = Files2.temporaryBeside(target);
-      try {
-        call("read " + key, () -> blob.downloadToFile(temp.toString(), true));
-        Files2.moveIntoPlace(temp, target);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw Files2.failure("cannot write " + target, e);
-    }
+    Files2.downloadAtomically(
+        target, temp -> call("read " + key, () -> blob.downloadToFile(temp.toString(), true)));
   }
 
   @Override
@@ -202,14 +191,6 @@ public final class AzureBlobStore implements BlobStore {
               + e.getMessage()
               + ")",
           e);
-    }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw Files2.failure("cannot read " + file, e);
     }
   }
 }

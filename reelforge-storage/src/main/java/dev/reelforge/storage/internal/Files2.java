@@ -38,6 +38,29 @@ public final class Files2 {
     }
   }
 
+  /** Writes {@code target} whole: {@code download} fills a temporary file, renamed when done. */
+  public static void downloadAtomically(Path target, java.util.function.Consumer<Path> download) {
+    try {
+      Path temp = temporaryBeside(target);
+      try {
+        download.accept(temp);
+        moveIntoPlace(temp, target);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw failure("cannot write " + target, e);
+    }
+  }
+
+  public static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw failure("cannot read " + file, e);
+    }
+  }
+
   public static void moveIntoPlace(Path temp, Path target) throws IOException {
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

@@ -92,7 +92,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   public BlobInfo put(String key, Path source, String contentType) {
     BlobKeys.check(key);
     String sha256 = Sha256.of(source);
-    long size = size(source);
+    long size = Files2.size(source);
     Map<String, String> metadata = Map.of(SHA256, sha256);
     if (size < settings.multipartThreshold()) {
       call(
@@ -176,21 +176,15 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   @Override
   public void get(String key, Path target) {
     BlobKeys.check(key);
-    try {
-      Path temp = Files2.temporaryBeside(target);
-      try {
-        call(
-            "read " + key,
-            () ->
-                s3.getObject(
-                    r -> r.bucket(settings.bucket()).key(key), ResponseTransformer.toFile(temp)));
-        Files2.moveIntoPlace(temp, target);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw Files2.failure("cannot write " + target, e);
-    }
+    Files2.downloadAtomically(
+        target,
+        temp ->
+            call(
+                "read " + key,
+                () ->
+                    s3.getObject(
+                        r -> r.bucket(settings.bucket()).key(key),
+                        ResponseTransformer.toFile(temp))));
   }
 
   @Override
@@ -297,14 +291,6 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     return settings.endpoint() == null
         ? "region " + settings.region()
         : settings.endpoint().toString();
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw Files2.failure("cannot read " + file, e);
-    }
   }
 
   @Override
