@@ -8,7 +8,13 @@ import dev.reelforge.app.StoryRuns;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,11 +66,31 @@ class ObservabilityTest {
         .contains("http_server_requests_seconds_count{")
         .contains("application=\"reelforge\"");
 
+    // Every ReelForge series scraped, alerted on or charted is documented in operations.md.
+    Set<String> documented = names(Files.readString(Path.of("../docs/operations.md")));
+    assertThat(names(metrics)).isNotEmpty().allSatisfy(n -> assertThat(documented).contains(n));
+    assertThat(names(Files.readString(Path.of("../deploy/prometheus/alerts.yml"))))
+        .hasSizeGreaterThan(5)
+        .allSatisfy(n -> assertThat(documented).as("alerts.yml").contains(n));
+    assertThat(names(Files.readString(Path.of("../deploy/grafana/reelforge.json"))))
+        .hasSizeGreaterThan(5)
+        .allSatisfy(n -> assertThat(documented).as("reelforge.json").contains(n));
+
     JsonNode health = JSON.readTree(api.send("GET", "/api/health", null, null).body());
     assertThat(health.path("status").asString()).isEqualTo("ok");
     assertThat(health.path("roles").toString()).contains("api", "worker", "scheduler");
     assertThat(health.path("queues").path("render").path("waiting").asLong()).isZero();
     assertThat(health.path("queues").path("render").has("oldestWaitingSeconds")).isTrue();
     assertThat(health.path("workers").path("nodes").asLong()).isGreaterThanOrEqualTo(1);
+  }
+
+  /** The reelforge_* metric names in a text, without the _bucket/_count/_sum/_max suffixes. */
+  private static Set<String> names(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher m = Pattern.compile("reelforge_[a-z_]+").matcher(text);
+    while (m.find()) {
+      names.add(m.group().replaceAll("_(bucket|count|sum|max)$", ""));
+    }
+    return names;
   }
 }
