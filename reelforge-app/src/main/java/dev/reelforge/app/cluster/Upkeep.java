@@ -12,9 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs every {@link UpkeepTask} on one background thread while the process has the {@code
- * scheduler} role. A failed run is logged and tried again at the next interval (the database or
- * store may be restarting).
+ * Runs the {@link UpkeepTask}s on one background thread: all of them while the process has the
+ * {@code scheduler} role, only the every-node ones otherwise. A failed run is logged and tried
+ * again at the next interval (the database or store may be restarting).
  */
 @Component
 @ConditionalOnWebApplication
@@ -25,6 +25,7 @@ public class Upkeep implements SmartLifecycle {
   private final List<UpkeepTask> tasks;
   private final NodeSettings node;
   private ScheduledExecutorService executor;
+  private List<UpkeepTask> running = List.of();
 
   public Upkeep(List<UpkeepTask> tasks, NodeSettings node) {
     this.tasks = List.copyOf(tasks);
@@ -33,13 +34,16 @@ public class Upkeep implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    if (!node.has(NodeSettings.Role.SCHEDULER)) {
+    boolean scheduler = node.has(NodeSettings.Role.SCHEDULER);
+    List<UpkeepTask> mine = tasks.stream().filter(t -> scheduler || t.everyNode()).toList();
+    if (mine.isEmpty()) {
       return;
     }
+    running = mine;
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("upkeep").daemon().unstarted(r));
-    for (UpkeepTask task : tasks) {
+    for (UpkeepTask task : mine) {
       executor.scheduleWithFixedDelay(
           () -> run(task),
           task.firstDelay().toMillis(),
@@ -65,6 +69,7 @@ public class Upkeep implements SmartLifecycle {
     if (executor != null) {
       executor.shutdownNow();
       executor = null;
+      running = List.of();
     }
   }
 
@@ -73,8 +78,8 @@ public class Upkeep implements SmartLifecycle {
     return executor != null;
   }
 
-  /** The task names this process runs, for the health report. */
-  public List<String> taskNames() {
-    return executor == null ? List.of() : tasks.stream().map(UpkeepTask::name).toList();
+  /** The names of the tasks this process runs. */
+  public synchronized List<String> taskNames() {
+    return running.stream().map(UpkeepTask::name).toList();
   }
 }

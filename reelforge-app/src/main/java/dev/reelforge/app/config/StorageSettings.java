@@ -34,6 +34,12 @@ public class StorageSettings {
   @NotNull private Path workRoot = Path.of(DEFAULT_WORK_ROOT);
 
   /**
+   * How long a machine keeps its working copy of a session after the last stage it ran for it
+   * (remote stores); the copy is a cache that is pulled again when needed.
+   */
+  @NotNull private Duration workCacheTtl = Duration.ofHours(24);
+
+  /**
    * The external base URL of this service (https://videos.example.com) for the local store's signed
    * download links; empty: links relative to the host that was asked.
    */
@@ -278,6 +284,14 @@ public class StorageSettings {
 
   public void setWorkRoot(Path workRoot) {
     this.workRoot = workRoot;
+  }
+
+  public Duration getWorkCacheTtl() {
+    return workCacheTtl;
+  }
+
+  public void setWorkCacheTtl(Duration workCacheTtl) {
+    this.workCacheTtl = workCacheTtl;
   }
 
   public String getPublicUrl() {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -77,6 +78,35 @@ public final class SessionFolders {
   /** A download URL for a stored export. */
   public URI signedUrl(String sessionId, String name, Duration ttl) {
     return catalog.signedUrl(BlobKeys.storyPrefix(sessionId) + name, ttl);
+  }
+
+  /**
+   * Deletes this machine's working copies of sessions no stage has synced since {@code before}
+   * (remote stores only: a local store's folders are the store). Answers how many went. A stage
+   * syncs its session when it starts and ends, and none runs for longer than its timeout, so an
+   * idle copy is not in use; a later stage pulls it again.
+   */
+  public int pruneIdleCopies(Instant before) {
+    Path stories = workRoot.resolve("stories");
+    if (catalog.store().localPath("stories").isPresent() || !Files.isDirectory(stories)) {
+      return 0;
+    }
+    int pruned = 0;
+    try (Stream<Path> copies = Files.list(stories)) {
+      for (Path copy : copies.filter(Files::isDirectory).toList()) {
+        if (lastSynced(copy).isBefore(before) && deleteTree(copy)) {
+          pruned++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + stories, e);
+    }
+    return pruned;
+  }
+
+  private static Instant lastSynced(Path copy) throws IOException {
+    Path index = copy.resolve(FolderSync.INDEX_FILE);
+    return Files.getLastModifiedTime(Files.exists(index) ? index : copy).toInstant();
   }
 
   /**

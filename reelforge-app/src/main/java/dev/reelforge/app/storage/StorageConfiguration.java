@@ -96,6 +96,17 @@ public class StorageConfiguration {
         });
   }
 
+  /** Every machine drops its idle working copies (with S3 or Azure), checked every hour. */
+  @Bean
+  UpkeepTask workCachePrune(SessionFolders folders, StorageSettings settings, Clock clock) {
+    return new UpkeepTask(
+        "work-cache-prune",
+        Duration.ofMinutes(5),
+        Duration.ofHours(1),
+        () -> folders.pruneIdleCopies(clock.instant().minus(settings.getWorkCacheTtl())),
+        true);
+  }
+
   @Bean
   SessionFolders sessionFolders(BlobCatalog catalog, StorageSettings settings) {
     return new SessionFolders(

@@ -152,6 +152,35 @@ class BlobCatalogTest {
         .containsExactly(".blob-index", "voice.wav");
   }
 
+  @Test
+  void aWorkersIdleWorkingCopiesArePrunedAndPulledAgainWhenNeeded() throws Exception {
+    SessionFolders folders =
+        new SessionFolders(
+            new FolderSync(catalog),
+            catalog,
+            dir.resolve("work-root"),
+            RetentionClass.STANDARD,
+            RetentionClass.SHORT);
+    String idle = "s" + System.nanoTime();
+    String busy = idle + "b";
+    for (String session : List.of(idle, busy)) {
+      Files.createDirectories(folders.folder(session));
+      Files.writeString(folders.folder(session).resolve("story.mp4"), "video of " + session);
+      folders.push(session);
+    }
+    Path index = folders.folder(idle).resolve(FolderSync.INDEX_FILE);
+    Files.setLastModifiedTime(
+        index, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+    assertThat(folders.pruneIdleCopies(Instant.now().minus(Duration.ofHours(24)))).isEqualTo(1);
+    assertThat(Files.exists(folders.folder(idle))).isFalse();
+    assertThat(Files.exists(folders.folder(busy).resolve("story.mp4"))).isTrue();
+
+    assertThat(folders.pull(idle)).isEqualTo(1);
+    assertThat(Files.readString(folders.folder(idle).resolve("story.mp4")))
+        .isEqualTo("video of " + idle);
+  }
+
   private Path write(String name, String content) throws Exception {
     return Files.writeString(Files.createTempFile(dir, name, ""), content);
   }

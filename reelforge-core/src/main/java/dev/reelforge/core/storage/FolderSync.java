@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  */
 public final class FolderSync {
 
+  /** The index file each synced folder keeps; its time is the folder's last sync. */
+  public static final String INDEX_FILE = FolderIndex.FILE;
+
   /** Folder names never mirrored: this machine's own caches. */
   private static final List<String> LOCAL_ONLY = List.of(".thumbs");
 
