@@ -63,6 +63,13 @@ final class StorageChecks {
           "",
           "is required when reelforge.storage.type is azure");
     }
+    if (!azure.getConnectionString().isBlank()
+        && !azure.getConnectionString().contains("AccountKey=")) {
+      fail(
+          "reelforge.storage.azure.connection-string",
+          "",
+          "needs the account key (AccountKey=…): it signs the download links (SAS)");
+    }
     if (azure.getContainer().isBlank()) {
       fail(
           "reelforge.storage.azure.container",

@@ -41,7 +41,9 @@ class RolesTest {
   void aWorkerOnlyProcessWorksButServesNoApi() throws Exception {
     ApiCalls api = new ApiCalls(port);
     assertThat(workers.poolCount()).isEqualTo(5);
-    assertThat(upkeep.taskNames()).as("shared upkeep is the scheduler's").containsExactly("work-cache-prune");
+    assertThat(upkeep.taskNames())
+        .as("shared upkeep is the scheduler's")
+        .containsExactly("work-cache-prune");
 
     for (String path : new String[] {"/api/story/x", "/auth/login", "/ui", "/blobs/stories/x"}) {
       HttpResponse<String> refused = api.send("GET", path, null, null);

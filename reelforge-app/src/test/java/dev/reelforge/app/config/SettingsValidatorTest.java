@@ -61,6 +61,48 @@ class SettingsValidatorTest {
   }
 
   @Test
+  void theBlobStoreSettingsThatDependOnEachOtherAreCheckedTogether() {
+    assertThatThrownBy(
+            () -> SettingsValidator.validate(environment(Map.of("reelforge.storage.type", "s3"))))
+        .hasMessageContaining("reelforge.storage.s3.bucket")
+        .hasMessageContaining("REELFORGE_STORAGE_S3_BUCKET");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(
+                        Map.of(
+                            "reelforge.storage.type", "s3",
+                            "reelforge.storage.s3.bucket", "b",
+                            "reelforge.storage.s3.access-key", "AKIA"))))
+        .hasMessageContaining("given together");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(
+                        Map.of(
+                            "reelforge.storage.type", "azure",
+                            "reelforge.storage.azure.connection-string",
+                                "BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=sv=x",
+                            "reelforge.storage.azure.container", "c"))))
+        .hasMessageContaining("needs the account key")
+        .hasMessageContaining("(hidden)");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(Map.of("reelforge.storage.retention.exports", "forever"))))
+        .hasMessageContaining("must be one of short, standard, long");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(Map.of("reelforge.storage.signed-url-ttl", "30d"))))
+        .hasMessageContaining("between 1s and 7d");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(environment(Map.of("reelforge.node.roles", "api,cook"))))
+        .hasMessageContaining("reelforge.node.roles");
+  }
+
+  @Test
   void secretsAreNeverShown() {
     assertThat(
             InvalidSettingException.of("reelforge.database.password", "hunter2", "too short")
