@@ -22,6 +22,7 @@ import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
 import dev.reelforge.core.storage.Sha256;
 import dev.reelforge.storage.internal.Files2;
+import dev.reelforge.storage.internal.StoreErrors;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -155,29 +156,13 @@ public final class AzureBlobStore implements BlobStore {
     try {
       return action.get();
     } catch (BlobStorageException e) {
-      int status = e.getStatusCode();
       String code = e.getErrorCode() == null ? "" : e.getErrorCode().toString();
       if (code.equals("ContainerNotFound")) {
-        throw new ReelForgeException(
-            ErrorCode.INTERNAL_ERROR,
-            "cannot "
-                + what
-                + ": the Azure container '"
-                + container.getBlobContainerName()
-                + "' does not exist",
-            e);
+        throw StoreErrors.missingContainer(
+            what, "Azure container", container.getBlobContainerName(), e);
       }
-      if (status == 404) {
-        throw ReelForgeException.notFound("File", what);
-      }
-      if (status == 403 || status == 401) {
-        throw new ReelForgeException(
-            ErrorCode.INTERNAL_ERROR,
-            "cannot " + what + ": Azure refused the account key (check reelforge.storage.azure.*)",
-            e);
-      }
-      throw new ReelForgeException(
-          ErrorCode.SERVICE_UNAVAILABLE, "cannot " + what + ": Azure answered " + status, e);
+      throw StoreErrors.of(
+          "Azure", what, e.getStatusCode(), "the account key (check reelforge.storage.azure.*)", e);
     } catch (ReelForgeException e) {
       throw e;
     } catch (RuntimeException e) {

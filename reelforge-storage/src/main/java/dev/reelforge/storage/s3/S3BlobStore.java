@@ -7,6 +7,7 @@ import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
 import dev.reelforge.core.storage.Sha256;
 import dev.reelforge.storage.internal.Files2;
+import dev.reelforge.storage.internal.StoreErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -259,26 +260,13 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     } catch (NoSuchKeyException e) {
       throw ReelForgeException.notFound("File", what);
     } catch (S3Exception e) {
-      int status = e.statusCode();
-      if (status == 404
+      if (e.statusCode() == 404
           && e.awsErrorDetails() != null
           && "NoSuchBucket".equals(e.awsErrorDetails().errorCode())) {
-        throw new ReelForgeException(
-            ErrorCode.INTERNAL_ERROR,
-            "cannot " + what + ": the S3 bucket '" + settings.bucket() + "' does not exist",
-            e);
+        throw StoreErrors.missingContainer(what, "S3 bucket", settings.bucket(), e);
       }
-      if (status == 404) {
-        throw ReelForgeException.notFound("File", what);
-      }
-      if (status == 403 || status == 401) {
-        throw new ReelForgeException(
-            ErrorCode.INTERNAL_ERROR,
-            "cannot " + what + ": S3 refused the credentials (check reelforge.storage.s3.*)",
-            e);
-      }
-      throw new ReelForgeException(
-          ErrorCode.SERVICE_UNAVAILABLE, "cannot " + what + ": S3 answered " + status, e);
+      throw StoreErrors.of(
+          "S3", what, e.statusCode(), "the credentials (check reelforge.storage.s3.*)", e);
     } catch (SdkClientException e) {
       throw new ReelForgeException(
           ErrorCode.SERVICE_UNAVAILABLE,
