@@ -171,7 +171,9 @@ class ClusterProcessIT {
                 // Short leases, so that the survivor reclaims the killed node's render quickly.
                 Map.entry("REELFORGE_JOBS_LEASE", "4s"),
                 Map.entry("REELFORGE_JOBS_HEARTBEAT_INTERVAL", "1s"),
-                Map.entry("REELFORGE_JOBS_REAPER_INTERVAL", "1s")));
+                Map.entry("REELFORGE_JOBS_REAPER_INTERVAL", "1s"),
+                // Status is polled several times a second: above the default 100 a minute.
+                Map.entry("REELFORGE_LIMITS_GENERAL_PER_MINUTE", "100000")));
     Process process = builder.start();
     processes.add(process);
     Node node = new Node(process, log, port, workRoot);

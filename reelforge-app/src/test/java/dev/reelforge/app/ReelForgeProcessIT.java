@@ -130,7 +130,10 @@ class ReelForgeProcessIT {
         List.of(
             "--reelforge.jobs.lease=4s",
             "--reelforge.jobs.heartbeat-interval=1s",
-            "--reelforge.jobs.reaper-interval=1s");
+            "--reelforge.jobs.reaper-interval=1s",
+            // The test polls status every 100 ms to catch the render: above the default 100
+            // requests a minute, and rate-limit windows outlive the restart (they are shared).
+            "--reelforge.limits.general-per-minute=100000");
     Started first = serve(port, quickLeases);
     String sessionId;
     String statusUrl;

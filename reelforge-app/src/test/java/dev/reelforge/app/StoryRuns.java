@@ -44,12 +44,18 @@ public final class StoryRuns {
     return JSON.readTree(started.body()).path("data").path("statusUrl").asString();
   }
 
+  /**
+   * How often a run is read: under the default 100 requests a minute per user, so that waiting
+   * never meets the rate limit.
+   */
+  public static final Duration POLL = Duration.ofMillis(700);
+
   /** The run once it has ended (or as it is when {@code timeout} passes). */
   public JsonNode await(String statusUrl, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode run = read(statusUrl);
     while (!ENDED.contains(run.path("status").asString()) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
+      Thread.sleep(POLL);
       run = read(statusUrl);
     }
     return run;

@@ -110,7 +110,7 @@ class BlobStoreOutageTest {
       if (run.contains("SERVICE_UNAVAILABLE")) {
         return;
       }
-      Thread.sleep(100);
+      Thread.sleep(StoryRuns.POLL);
     }
     throw new AssertionError("no stage met the outage");
   }
