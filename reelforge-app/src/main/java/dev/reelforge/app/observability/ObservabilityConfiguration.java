@@ -34,7 +34,7 @@ public class ObservabilityConfiguration {
 
   @Bean
   QueueMetrics queueMetrics(QueueSnapshot snapshot, MeterRegistry registry) {
-    return new QueueMetrics(snapshot, registry, snapshot.known());
+    return new QueueMetrics(snapshot, registry);
   }
 
   @Bean

@@ -4,7 +4,6 @@ import dev.reelforge.core.jobs.QueueStats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -21,9 +20,9 @@ public final class QueueMetrics {
 
   private final QueueSnapshot snapshot;
 
-  public QueueMetrics(QueueSnapshot snapshot, MeterRegistry registry, Collection<String> queues) {
+  public QueueMetrics(QueueSnapshot snapshot, MeterRegistry registry) {
     this.snapshot = snapshot;
-    for (String queue : queues) {
+    for (String queue : snapshot.known()) {
       gauge(registry, "reelforge.queue.depth", "Tasks ready to run now", queue, QueueStats::ready);
       gauge(
           registry,

@@ -34,11 +34,10 @@ public final class TraceContexts {
 
   /** The current span's traceparent, when there is a sampled one. */
   public static Optional<String> current() {
-    return headers(Context.current()).entrySet().stream()
-        .filter(e -> e.getKey().equals(HEADER))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .filter(value -> Span.current().getSpanContext().isValid());
+    if (!Span.current().getSpanContext().isValid()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(headers(Context.current()).get(HEADER));
   }
 
   /** The propagation headers of a context (traceparent, tracestate). */

@@ -35,10 +35,7 @@ class EdgeConfiguration {
 
   private static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
 
-  /** The API and the dashboard's pages: what authentication and rate limits guard. */
-  private static final String[] GUARDED = {
-    "/api/*", "/auth/*", "/me", "/me/*", "/ui", "/ui/*", "/blobs/*"
-  };
+  private static final String[] GUARDED = AccessPolicy.GUARDED_PATTERNS.toArray(String[]::new);
 
   /** Request strings without NUL characters or unpaired surrogates (see {@link SafeText}). */
   @Bean

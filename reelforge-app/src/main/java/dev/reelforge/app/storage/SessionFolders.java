@@ -4,7 +4,6 @@ import dev.reelforge.core.storage.BlobCatalog;
 import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.FolderSync;
 import dev.reelforge.core.storage.RetentionClass;
-import dev.reelforge.core.storage.StoredBlob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -70,14 +69,14 @@ public final class SessionFolders {
     return stored;
   }
 
-  /** A stored export of the session, when it exists and has not expired. */
-  public Optional<StoredBlob> export(String sessionId, String name) {
-    return catalog.find(BlobKeys.storyPrefix(sessionId) + name);
-  }
-
-  /** A download URL for a stored export. */
-  public URI signedUrl(String sessionId, String name, Duration ttl) {
-    return catalog.signedUrl(BlobKeys.storyPrefix(sessionId) + name, ttl);
+  /**
+   * A signed download URL, valid for {@code ttl}, of one of the session's stored files; empty when
+   * it does not exist or has expired.
+   */
+  public Optional<URI> downloadUrl(String sessionId, String name, Duration ttl) {
+    return catalog
+        .find(BlobKeys.storyPrefix(sessionId) + name)
+        .map(blob -> catalog.signedUrl(blob, ttl));
   }
 
   /**
@@ -95,6 +94,7 @@ public final class SessionFolders {
     try (Stream<Path> copies = Files.list(stories)) {
       for (Path copy : copies.filter(Files::isDirectory).toList()) {
         if (lastSynced(copy).isBefore(before) && deleteTree(copy)) {
+          sync.forget(copy);
           pruned++;
         }
       }
@@ -116,7 +116,9 @@ public final class SessionFolders {
   public boolean delete(String sessionId) {
     Path folder = folder(sessionId);
     int keys = catalog.deletePrefix(BlobKeys.storyPrefix(sessionId));
-    return deleteTree(folder) || keys > 0;
+    boolean deleted = deleteTree(folder);
+    sync.forget(folder);
+    return deleted || keys > 0;
   }
 
   private static boolean deleteTree(Path folder) {

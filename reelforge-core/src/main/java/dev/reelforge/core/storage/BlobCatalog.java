@@ -63,7 +63,7 @@ public final class BlobCatalog {
       objectKey = current.get().objectKey();
     } else if (store.localPath(key).isPresent()) {
       // A local store is worked in place: the file is (or becomes) the object at its own key.
-      store.put(key, file, contentType);
+      store.put(key, file, sha256, contentType);
       objectKey = key;
     } else {
       objectKey =
@@ -85,7 +85,7 @@ public final class BlobCatalog {
 
   private String upload(String key, Path file, String sha256, String contentType) {
     String objectKey = registry.isReferenced(key, key) ? key + ".v" + sha256.substring(0, 16) : key;
-    store.put(objectKey, file, contentType);
+    store.put(objectKey, file, sha256, contentType);
     return objectKey;
   }
 
@@ -95,7 +95,12 @@ public final class BlobCatalog {
 
   /** Writes the key's bytes to {@code target}. */
   public void get(String key, Path target) {
-    store.get(require(key).objectKey(), target);
+    get(require(key), target);
+  }
+
+  /** Writes a recorded key's bytes to {@code target} (no registry lookup). */
+  public void get(StoredBlob blob, Path target) {
+    store.get(blob.objectKey(), target);
   }
 
   public Optional<StoredBlob> find(String key) {
@@ -113,7 +118,12 @@ public final class BlobCatalog {
 
   /** A URL to download the key's bytes for {@code ttl}. */
   public URI signedUrl(String key, Duration ttl) {
-    return store.signedUrl(require(key).objectKey(), ttl);
+    return signedUrl(require(key), ttl);
+  }
+
+  /** A URL to download a recorded key's bytes for {@code ttl} (no registry lookup). */
+  public URI signedUrl(StoredBlob blob, Duration ttl) {
+    return store.signedUrl(blob.objectKey(), ttl);
   }
 
   /** Removes every key under a prefix and the objects no other key uses (a deleted session). */

@@ -22,8 +22,16 @@ public interface BlobStore {
   /**
    * Stores a file under a key, replacing what was there, and records its SHA-256 with it. The
    * object appears whole or not at all.
+   *
+   * @param sha256 the file's SHA-256 (hex), already known to the caller (the checksum registry
+   *     computes it once per file)
    */
-  BlobInfo put(String key, Path source, String contentType);
+  BlobInfo put(String key, Path source, String sha256, String contentType);
+
+  /** As {@link #put(String, Path, String, String)}, computing the checksum. */
+  default BlobInfo put(String key, Path source, String contentType) {
+    return put(key, source, Sha256.of(source), contentType);
+  }
 
   /** Writes the object to {@code target} (created whole, through a temporary file and a rename). */
   void get(String key, Path target);

@@ -58,7 +58,7 @@ public final class FolderSync {
         if (Files.exists(file) && blob.sha256().equals(index.sha256(relative))) {
           continue;
         }
-        catalog.get(blob.key(), file);
+        catalog.get(blob, file);
         index.synced(relative, file, blob.sha256());
         fetched++;
       }
@@ -86,6 +86,11 @@ public final class FolderSync {
       index.save();
       return stored;
     }
+  }
+
+  /** Drops what this process keeps for a folder it deleted (its lock), so nothing accumulates. */
+  public void forget(Path folder) {
+    locks.remove(folder.toAbsolutePath().normalize());
   }
 
   private Object lock(Path folder) {

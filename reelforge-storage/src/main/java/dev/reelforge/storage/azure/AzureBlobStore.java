@@ -20,7 +20,6 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.storage.BlobInfo;
 import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
-import dev.reelforge.core.storage.Sha256;
 import dev.reelforge.storage.internal.Files2;
 import dev.reelforge.storage.internal.StoreErrors;
 import java.net.URI;
@@ -66,9 +65,8 @@ public final class AzureBlobStore implements BlobStore {
   }
 
   @Override
-  public BlobInfo put(String key, Path source, String contentType) {
+  public BlobInfo put(String key, Path source, String sha256, String contentType) {
     BlobClient blob = blob(key);
-    String sha256 = Sha256.of(source);
     BlobUploadFromFileOptions options =
         new BlobUploadFromFileOptions(source.toString())
             .setHeaders(new BlobHttpHeaders().setContentType(contentType))

@@ -1,13 +1,12 @@
 package dev.reelforge.storage.internal;
 
+import dev.reelforge.core.error.DiskFull;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.UUID;
 
 /** File moves the stores share: whole files only, and disk errors told apart. */
@@ -70,20 +69,10 @@ public final class Files2 {
    * so; anything else may pass and is retryable.
    */
   public static ReelForgeException failure(String what, IOException e) {
-    if (isDiskFull(e)) {
+    if (DiskFull.causes(e)) {
       return new ReelForgeException(
           ErrorCode.INTERNAL_ERROR, what + ": no space left on the device", e);
     }
     return new ReelForgeException(ErrorCode.SERVICE_UNAVAILABLE, what + ": " + e.getMessage(), e);
-  }
-
-  public static boolean isDiskFull(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = t instanceof FileSystemException fs ? fs.getReason() : t.getMessage();
-      if (message != null && message.toLowerCase(Locale.ROOT).contains("no space left")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -5,7 +5,6 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.storage.BlobInfo;
 import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
-import dev.reelforge.core.storage.Sha256;
 import dev.reelforge.storage.internal.Files2;
 import dev.reelforge.storage.internal.StoreErrors;
 import java.io.IOException;
@@ -90,9 +89,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   @Override
-  public BlobInfo put(String key, Path source, String contentType) {
+  public BlobInfo put(String key, Path source, String sha256, String contentType) {
     BlobKeys.check(key);
-    String sha256 = Sha256.of(source);
     long size = Files2.size(source);
     Map<String, String> metadata = Map.of(SHA256, sha256);
     if (size < settings.multipartThreshold()) {

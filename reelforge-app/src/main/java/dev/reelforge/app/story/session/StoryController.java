@@ -3,7 +3,6 @@ package dev.reelforge.app.story.session;
 import static dev.reelforge.app.web.ApiResponses.ok;
 
 import dev.reelforge.app.config.StorageSettings;
-import dev.reelforge.app.storage.SessionFolders;
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
@@ -204,11 +203,11 @@ public class StoryController {
     if (name.startsWith(".") || name.contains("/") || name.contains("\\")) {
       throw ReelForgeException.notFound("File", name);
     }
-    SessionFolders folders = sessions.folders();
-    if (folders.export(sessionId, name).isEmpty()) {
-      throw ReelForgeException.notFound("File", name);
-    }
-    URI url = folders.signedUrl(sessionId, name, storage.getSignedUrlTtl());
+    URI url =
+        sessions
+            .folders()
+            .downloadUrl(sessionId, name, storage.getSignedUrlTtl())
+            .orElseThrow(() -> ReelForgeException.notFound("File", name));
     return ResponseEntity.status(HttpStatus.FOUND)
         .location(url)
         .cacheControl(CacheControl.noStore())

@@ -1,5 +1,6 @@
 package dev.reelforge.core.jobs.engine;
 
+import dev.reelforge.core.error.DiskFull;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.ClaimedTask;
@@ -189,7 +190,7 @@ final class TaskExecution implements StageContext, Runnable {
   }
 
   private JobError errorOf(Throwable failure) {
-    if (isDiskFull(failure)) {
+    if (DiskFull.causes(failure)) {
       // Said plainly whatever layer failed: the operator frees space, the retry may then pass.
       String message = failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")";
       return new JobError(
@@ -206,25 +207,6 @@ final class TaskExecution implements StageContext, Runnable {
     // Unknown exceptions may be transient (a dropped connection): retried under the policy.
     return new JobError(
         ErrorCode.INTERNAL_ERROR, failure.getClass().getSimpleName() + message, stage.name(), true);
-  }
-
-  /** Whether a full disk caused the failure (ENOSPC in any exception of the chain). */
-  static boolean isDiskFull(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      String message =
-          t instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-              ? fs.getReason()
-              : t.getMessage();
-      if (message != null && message.contains("No space left on device")) {
-        return true;
-      }
-      for (Throwable suppressed : t.getSuppressed()) {
-        if (isDiskFull(suppressed)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   // --- StageContext ---
