@@ -30,6 +30,20 @@ public enum RunStatus {
     return ALLOWED.get(this).contains(next);
   }
 
+  /**
+   * Checks a run's status change against the table.
+   *
+   * @param subject names the run in the error, e.g. {@code "run <id>"}
+   * @return {@code next}, the status to store
+   * @throws IllegalTransitionException when the table forbids the move
+   */
+  public RunStatus requireMoveTo(RunStatus next, Object subject) {
+    if (!canMoveTo(next)) {
+      throw new IllegalTransitionException(String.valueOf(subject), this, next);
+    }
+    return next;
+  }
+
   /** Whether nothing more will happen to the run without an operator. */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED;

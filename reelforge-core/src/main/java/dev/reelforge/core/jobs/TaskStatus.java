@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The life of a task (one execution slot of a stage). {@link #canMoveTo} is the one transition
- * table.
+ * table, and {@link #requireMoveTo} the one gate every store passes a task's status change through.
  *
  * <ul>
  *   <li>{@code BLOCKED}: waits for the stages it depends on (or its run failed).
@@ -39,6 +39,25 @@ public enum TaskStatus {
 
   public boolean canMoveTo(TaskStatus next) {
     return ALLOWED.get(this).contains(next);
+  }
+
+  /**
+   * Checks a task's status change against the table.
+   *
+   * @param subject names the task in the error, e.g. {@code "task <id>"}
+   * @return {@code next}, the status to store
+   * @throws IllegalTransitionException when the table forbids the move
+   */
+  public TaskStatus requireMoveTo(TaskStatus next, Object subject) {
+    if (!canMoveTo(next)) {
+      throw new IllegalTransitionException(String.valueOf(subject), this, next);
+    }
+    return next;
+  }
+
+  /** {@link #requireMoveTo(TaskStatus, Object)} for a task that need not be named. */
+  public TaskStatus requireMoveTo(TaskStatus next) {
+    return requireMoveTo(next, "a task");
   }
 
   public boolean isTerminal() {
