@@ -1,0 +1,27 @@
+package dev.reelforge.postgres.jobs;
+
+import dev.reelforge.postgres.accounts.PostgresCreditLedger;
+import dev.reelforge.postgres.testing.PostgresTest;
+import dev.reelforge.postgres.testing.TestDatabase;
+import dev.reelforge.testkit.MutableClock;
+import dev.reelforge.testkit.jobs.RunStoreContract;
+import java.util.Optional;
+
+@PostgresTest
+class PostgresRunStoreContractTest extends RunStoreContract {
+
+  private final TestDatabase database;
+
+  PostgresRunStoreContractTest(TestDatabase database) {
+    this.database = database;
+  }
+
+  @Override
+  protected Stores createStores(MutableClock clock) {
+    PostgresCreditLedger ledger = new PostgresCreditLedger(database.dataSource(), clock);
+    return new Stores(
+        new PostgresRunStore(database.dataSource(), clock),
+        new PostgresTaskQueue(database.dataSource(), clock),
+        (owner, amount) -> ledger.grant(owner, amount, "contract", Optional.empty()));
+  }
+}
