@@ -7,6 +7,7 @@ import static dev.reelforge.core.jobs.RunStatus.QUEUED;
 import static dev.reelforge.core.jobs.RunStatus.RUNNING;
 import static dev.reelforge.core.jobs.RunStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,43 @@ class StateMachineTest {
         assertThat(from.canMoveTo(to))
             .as(from + " -> " + to)
             .isEqualTo(TASK_MOVES.contains(from + ">" + to));
+      }
+    }
+  }
+
+  @Test
+  void theGateLetsThroughExactlyTheAllowedTaskMovesAndNamesTheRefusedOnes() {
+    for (TaskStatus from : TaskStatus.values()) {
+      for (TaskStatus to : TaskStatus.values()) {
+        if (TASK_MOVES.contains(from + ">" + to)) {
+          assertThat(from.requireMoveTo(to, "task t1")).as(from + " -> " + to).isEqualTo(to);
+        } else {
+          assertThatThrownBy(() -> from.requireMoveTo(to, "task t1"))
+              .as(from + " -> " + to)
+              .isInstanceOfSatisfying(
+                  IllegalTransitionException.class,
+                  e -> {
+                    assertThat(e.from()).isEqualTo(from);
+                    assertThat(e.to()).isEqualTo(to);
+                  })
+              .hasMessage("task t1 cannot go from " + from.wireName() + " to " + to.wireName());
+        }
+      }
+    }
+  }
+
+  @Test
+  void theGateLetsThroughExactlyTheAllowedRunMoves() {
+    for (RunStatus from : RunStatus.values()) {
+      for (RunStatus to : RunStatus.values()) {
+        if (RUN_MOVES.contains(from + ">" + to)) {
+          assertThat(from.requireMoveTo(to, "run r1")).as(from + " -> " + to).isEqualTo(to);
+        } else {
+          assertThatThrownBy(() -> from.requireMoveTo(to, "run r1"))
+              .as(from + " -> " + to)
+              .isInstanceOf(IllegalTransitionException.class)
+              .hasMessage("run r1 cannot go from " + from.wireName() + " to " + to.wireName());
+        }
       }
     }
   }

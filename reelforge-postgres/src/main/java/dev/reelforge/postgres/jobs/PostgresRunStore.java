@@ -15,6 +15,7 @@ import dev.reelforge.core.jobs.TaskStatus;
 import dev.reelforge.postgres.jobs.internal.JobRows;
 import dev.reelforge.postgres.jobs.internal.JsonText;
 import dev.reelforge.postgres.jobs.internal.RunTransactions;
+import dev.reelforge.postgres.jobs.internal.TaskMoves;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -272,11 +273,12 @@ public final class PostgresRunStore implements RunStore {
     // The approved output is the reviewer's replacement, or the proposal as it stood.
     jdbc.sql(
             """
-            update task set status = 'succeeded', completed_at = :now, updated_at = :now,
+            update task set status = :to, completed_at = :now, updated_at = :now,
               progress = 1,
               output = coalesce(cast(:replacement as jsonb), review_proposal)
             where id = :id
             """)
+        .param("to", TaskMoves.move(TaskStatus.AWAITING_REVIEW, TaskStatus.SUCCEEDED))
         .param("now", tx.now())
         .param("replacement", signal.payload().orElse(null))
         .param("id", taskId)
@@ -296,12 +298,13 @@ public final class PostgresRunStore implements RunStore {
     String queue =
         jdbc.sql(
                 """
-                update task set status = 'ready', attempt = 0, run_after = :now, updated_at = :now,
+                update task set status = :to, attempt = 0, run_after = :now, updated_at = :now,
                   checkpoint = case when :reroll then null else checkpoint end,
                   review_signal = jsonb_build_object('decision', cast(:decision as text),
                     'payload', cast(:payload as text), 'actor', cast(:actor as text))
                 where id = :id returning queue
                 """)
+            .param("to", TaskMoves.move(TaskStatus.AWAITING_REVIEW, TaskStatus.READY))
             .param("now", tx.now())
             .param("reroll", reroll)
             .param("decision", signal.decision().name())
@@ -335,10 +338,11 @@ public final class PostgresRunStore implements RunStore {
           Optional<String> stage =
               jdbc.sql(
                       """
-                      update task set status = 'ready', attempt = 0, run_after = :now,
+                      update task set status = :to, attempt = 0, run_after = :now,
                         updated_at = :now, completed_at = null
                       where id = :id and status = 'dead' returning stage
                       """)
+                  .param("to", TaskMoves.move(TaskStatus.DEAD, TaskStatus.READY))
                   .param("now", tx.now())
                   .param("id", taskId)
                   .query(String.class)

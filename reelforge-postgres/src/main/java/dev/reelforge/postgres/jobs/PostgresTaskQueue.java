@@ -7,11 +7,13 @@ import dev.reelforge.core.jobs.JobError;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskLease;
 import dev.reelforge.core.jobs.TaskQueue;
+import dev.reelforge.core.jobs.TaskStatus;
 import dev.reelforge.postgres.jobs.internal.JsonText;
 import dev.reelforge.postgres.jobs.internal.LeaseKeeper;
 import dev.reelforge.postgres.jobs.internal.LeasedTasks;
 import dev.reelforge.postgres.jobs.internal.RunTransactions;
 import dev.reelforge.postgres.jobs.internal.TaskClaims;
+import dev.reelforge.postgres.jobs.internal.TaskMoves;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,7 @@ public final class PostgresTaskQueue implements TaskQueue {
               jdbc.sql(
                       """
                       with done as (
-                        update task set status = 'succeeded', output = cast(:output as jsonb),
+                        update task set status = :succeeded, output = cast(:output as jsonb),
                           completed_at = :now, progress = 1, lease_owner = null,
                           lease_expires_at = null, error_code = null, error_message = null,
                           error_retryable = null, updated_at = :now
@@ -71,7 +73,7 @@ public final class PostgresTaskQueue implements TaskQueue {
                         returning run_id, stage),
                       unblocked as (
                         update task d set pending_deps = d.pending_deps - 1, updated_at = :now,
-                          status = case when d.pending_deps = 1 and :active then 'ready'
+                          status = case when d.pending_deps = 1 and :active then :ready
                                         else d.status end,
                           run_after = case when d.pending_deps = 1 and :active then :now
                                            else d.run_after end
@@ -105,10 +107,12 @@ public final class PostgresTaskQueue implements TaskQueue {
                           select 2, id, 'run.succeeded', null, '{}'::jsonb from finished) e
                         order by n)
                       select (select stage from done) as stage,
-                        array(select queue from unblocked where status = 'ready') as ready,
+                        array(select queue from unblocked where status = :ready) as ready,
                         exists (select 1 from finished) as finished
                       """)
                   .param("output", output)
+                  .param("succeeded", TaskMoves.move(TaskStatus.RUNNING, TaskStatus.SUCCEEDED))
+                  .param("ready", TaskMoves.move(TaskStatus.BLOCKED, TaskStatus.READY))
                   .param("now", tx.now())
                   .param("id", lease.taskId())
                   .param("run", lease.runId())
@@ -154,8 +158,9 @@ public final class PostgresTaskQueue implements TaskQueue {
           Optional<String> stage =
               leased.finish(
                   lease,
+                  TaskStatus.READY,
                   """
-                  update task set status = 'ready', run_after = :runAfter,
+                  run_after = :runAfter,
                     checkpoint = coalesce(cast(:checkpoint as jsonb), checkpoint),
                     attempt = case when :counts then attempt else attempt - 1 end,
                     error_code = coalesce(:code, error_code),
@@ -187,9 +192,9 @@ public final class PostgresTaskQueue implements TaskQueue {
           Optional<String> stage =
               leased.finish(
                   lease,
+                  TaskStatus.AWAITING_REVIEW,
                   """
-                  update task set status = 'awaiting_review',
-                    review_proposal = cast(:proposal as jsonb), review_signal = null,
+                  review_proposal = cast(:proposal as jsonb), review_signal = null,
                     lease_owner = null, lease_expires_at = null, updated_at = :now
                   """,
                   Map.of("proposal", proposal));
@@ -247,8 +252,9 @@ public final class PostgresTaskQueue implements TaskQueue {
           Optional<String> stage =
               leased.finish(
                   lease,
+                  TaskStatus.READY,
                   """
-                  update task set status = 'ready', attempt = attempt - 1, run_after = :now,
+                  attempt = attempt - 1, run_after = :now,
                     lease_owner = null, lease_expires_at = null, updated_at = :now
                   """,
                   Map.of());

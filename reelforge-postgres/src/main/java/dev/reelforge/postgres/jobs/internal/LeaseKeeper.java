@@ -5,6 +5,7 @@ import dev.reelforge.core.jobs.HeartbeatResult;
 import dev.reelforge.core.jobs.JobError;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskLease;
+import dev.reelforge.core.jobs.TaskStatus;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -153,8 +154,9 @@ public final class LeaseKeeper {
             return leased
                 .finish(
                     lease,
-                    "update task set status = 'cancelled', completed_at = :now,"
-                        + " lease_owner = null, lease_expires_at = null, updated_at = :now",
+                    TaskStatus.CANCELLED,
+                    "completed_at = :now, lease_owner = null, lease_expires_at = null,"
+                        + " updated_at = :now",
                     Map.of())
                 .isPresent();
           }
@@ -177,8 +179,9 @@ public final class LeaseKeeper {
           Optional<String> stage =
               leased.finish(
                   lease,
+                  TaskStatus.READY,
                   """
-                  update task set status = 'ready', run_after = :now, lease_owner = null,
+                  run_after = :now, lease_owner = null,
                     lease_expires_at = null, error_code = 'INTERNAL_ERROR',
                     error_message = 'its worker stopped responding', error_retryable = true,
                     updated_at = :now

@@ -2,6 +2,7 @@ package dev.reelforge.postgres.jobs.internal;
 
 import dev.reelforge.core.jobs.JobError;
 import dev.reelforge.core.jobs.TaskLease;
+import dev.reelforge.core.jobs.TaskStatus;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,15 +22,19 @@ public final class LeasedTasks {
   }
 
   /**
-   * Applies {@code update} (an UPDATE … SET clause) to the task if the lease still holds it, and
-   * returns the task's stage; empty when the lease is no longer valid.
+   * Moves the task from running to {@code to}, applying {@code set} (the rest of an UPDATE's SET
+   * clause), if the lease still holds it; returns the task's stage, empty when the lease is no
+   * longer valid.
    */
-  public Optional<String> finish(TaskLease lease, String update, Map<String, ?> params) {
+  public Optional<String> finish(
+      TaskLease lease, TaskStatus to, String set, Map<String, ?> params) {
     JdbcClient.StatementSpec statement =
         jdbc.sql(
-                update
+                "update task set status = :to, "
+                    + set
                     + " where id = :id and status = 'running' and lease_owner = :worker"
                     + " and attempt = :attempt returning stage")
+            .param("to", TaskMoves.move(TaskStatus.RUNNING, to))
             .param("id", lease.taskId())
             .param("worker", lease.workerId())
             .param("attempt", lease.attempt())
@@ -45,8 +50,9 @@ public final class LeasedTasks {
     Optional<String> stage =
         finish(
             lease,
+            TaskStatus.DEAD,
             """
-            update task set status = 'dead', completed_at = :now, error_code = :code,
+            completed_at = :now, error_code = :code,
               error_message = :message, error_retryable = :retryable,
               lease_owner = null, lease_expires_at = null, updated_at = :now
             """,
@@ -73,9 +79,9 @@ public final class LeasedTasks {
     Optional<String> stage =
         finish(
             lease,
+            TaskStatus.CANCELLED,
             """
-            update task set status = 'cancelled', completed_at = :now,
-              lease_owner = null, lease_expires_at = null, updated_at = :now
+            completed_at = :now, lease_owner = null, lease_expires_at = null, updated_at = :now
             """,
             Map.of());
     stage.ifPresent(s -> tx.appendEvent(lease.runId(), "stage.cancelled", s, "{}"));

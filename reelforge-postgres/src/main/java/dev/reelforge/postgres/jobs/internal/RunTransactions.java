@@ -111,15 +111,13 @@ public final class RunTransactions {
    * Moves a locked run from {@code from} to {@code to} and logs {@code run.<to>}; does nothing when
    * the run is already there.
    *
-   * @throws IllegalStateException when the transition table forbids the move
+   * @throws dev.reelforge.core.jobs.IllegalTransitionException when the table forbids the move
    */
   public void moveRun(UUID runId, RunStatus from, RunStatus to, String eventData) {
     if (from == to) {
       return;
     }
-    if (!from.canMoveTo(to)) {
-      throw new IllegalStateException("run " + runId + " cannot go from " + from + " to " + to);
-    }
+    from.requireMoveTo(to, "run " + runId);
     jdbc.sql(
             """
             update run set status = :to, updated_at = :now,
@@ -197,14 +195,14 @@ public final class RunTransactions {
    * @return the ids of the moved tasks
    */
   public List<UUID> moveTasks(UUID runId, Set<TaskStatus> from, TaskStatus to) {
-    checkTransitions(from, to);
+    String target = TaskMoves.move(from, to);
     return jdbc.sql(
             """
             update task set status = :to, updated_at = :now
             where run_id = :run and status = any(string_to_array(:from, ','))
             returning id
             """)
-        .param("to", to.wireName())
+        .param("to", target)
         .param("now", now())
         .param("run", runId)
         .param("from", wire(from))
@@ -217,23 +215,24 @@ public final class RunTransactions {
    * (and announces) those whose every dependency succeeded, unless the run is no longer running.
    */
   public void unblockDependents(UUID runId, String stage, RunStatus runStatus) {
-    checkTransitions(Set.of(TaskStatus.BLOCKED), TaskStatus.READY);
+    String ready = TaskMoves.move(TaskStatus.BLOCKED, TaskStatus.READY);
     boolean active = runStatus == RunStatus.RUNNING || runStatus == RunStatus.AWAITING_REVIEW;
     List<String> readyQueues =
         jdbc
             .sql(
                 """
                 update task set pending_deps = pending_deps - 1, updated_at = :now,
-                  status = case when pending_deps = 1 and :active then 'ready' else status end,
+                  status = case when pending_deps = 1 and :active then :ready else status end,
                   run_after = case when pending_deps = 1 and :active then :now else run_after end
                 where run_id = :run and status = 'blocked' and :stage = any(depends_on)
                 returning queue, status
                 """)
             .param("now", now())
             .param("active", active)
+            .param("ready", ready)
             .param("run", runId)
             .param("stage", stage)
-            .query((rs, n) -> "ready".equals(rs.getString("status")) ? rs.getString("queue") : null)
+            .query((rs, n) -> ready.equals(rs.getString("status")) ? rs.getString("queue") : null)
             .list()
             .stream()
             .filter(java.util.Objects::nonNull)
@@ -243,14 +242,15 @@ public final class RunTransactions {
 
   /** Makes ready the blocked tasks of a locked run that wait for nothing, and announces them. */
   public void makeUnblockedReady(UUID runId) {
-    checkTransitions(Set.of(TaskStatus.BLOCKED), TaskStatus.READY);
+    String ready = TaskMoves.move(TaskStatus.BLOCKED, TaskStatus.READY);
     List<String> queues =
         jdbc.sql(
                 """
-                update task set status = 'ready', run_after = :now, updated_at = :now
+                update task set status = :ready, run_after = :now, updated_at = :now
                 where run_id = :run and status = 'blocked' and pending_deps = 0
                 returning queue
                 """)
+            .param("ready", ready)
             .param("now", now())
             .param("run", runId)
             .query(String.class)
@@ -348,13 +348,5 @@ public final class RunTransactions {
 
   static String wire(Set<TaskStatus> statuses) {
     return statuses.stream().map(TaskStatus::wireName).sorted().collect(Collectors.joining(","));
-  }
-
-  private static void checkTransitions(Set<TaskStatus> from, TaskStatus to) {
-    for (TaskStatus status : from) {
-      if (!status.canMoveTo(to)) {
-        throw new IllegalStateException("task cannot go from " + status + " to " + to);
-      }
-    }
   }
 }

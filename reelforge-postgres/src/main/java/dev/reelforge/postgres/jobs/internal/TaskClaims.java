@@ -5,6 +5,7 @@ import dev.reelforge.core.jobs.ClaimedTask;
 import dev.reelforge.core.jobs.ReviewSignal;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskLease;
+import dev.reelforge.core.jobs.TaskStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,7 +95,7 @@ public final class TaskClaims {
                         where r.id in (select run_id from candidate)
                         for update of r skip locked
                       ), claimed as (
-                        update task t set status = 'running', attempt = t.attempt + 1,
+                        update task t set status = :running, attempt = t.attempt + 1,
                           lease_owner = :worker, lease_expires_at = :leaseUntil,
                           started_at = coalesce(t.started_at, :now), updated_at = :now,
                           progress = 0, progress_message = null, cancel_requested = false
@@ -130,6 +131,7 @@ public final class TaskClaims {
                       from claimed
                       """)
                   .param("queue", queueName)
+                  .param("running", TaskMoves.move(TaskStatus.READY, TaskStatus.RUNNING))
                   .param("now", now)
                   .param("tags", String.join(",", request.workerTags()))
                   .param("limit", limit)
