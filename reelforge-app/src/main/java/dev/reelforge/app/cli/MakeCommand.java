@@ -1,15 +1,15 @@
 package dev.reelforge.app.cli;
 
-import dev.reelforge.app.story.StoryMaker;
-import dev.reelforge.app.story.StoryProgress;
-import dev.reelforge.app.story.StoryResult;
-import dev.reelforge.app.story.StoryStage;
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderCancelledException;
-import dev.reelforge.media.render.RenderedOutput;
+import dev.reelforge.story.StoryMaker;
+import dev.reelforge.story.StoryOutputs.OutputFile;
+import dev.reelforge.story.StoryProgress;
+import dev.reelforge.story.StoryResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -51,22 +51,22 @@ final class MakeCommand {
           Locale.ROOT,
           "Done in %.1f s%s: %s%n",
           (System.nanoTime() - start) / 1e9,
-          result.resumedStages() > 0
-              ? " (" + result.resumedStages() + " stage(s) reused from the last run)"
+          result.reusedStages() > 0
+              ? " (" + result.reusedStages() + " stage(s) reused from the last run)"
               : "",
           result.folder());
-      out.printf("  title    %s%n", result.script().title());
-      for (RenderedOutput output : result.outputs()) {
+      out.printf("  title    %s%n", result.title());
+      for (OutputFile output : result.outputs()) {
         out.printf(
             Locale.ROOT,
             "  %-8s %s (%.1f s, %.1f MB)%n           %s, %s, %s%n",
-            output.preset().id(),
-            output.video(),
+            output.format(),
+            result.file(output.video()),
             output.durationMillis() / 1000.0,
             output.bytes() / 1e6,
-            output.thumbnail().getFileName(),
-            output.srt().getFileName(),
-            output.vtt().getFileName());
+            Path.of(output.thumbnail()).getFileName(),
+            Path.of(output.srt()).getFileName(),
+            Path.of(output.vtt()).getFileName());
       }
       out.printf("  manifest %s%n", result.manifest());
       return 0;
@@ -93,39 +93,47 @@ final class MakeCommand {
     private int lastTenth = -1;
 
     @Override
-    public synchronized void stageStarted(StoryStage stage, boolean resumed) {
-      if (resumed) {
-        err.printf(Locale.ROOT, "  %-9s reused from the last run%n", stage.label());
-      } else if (stage == StoryStage.RENDER) {
+    public synchronized void stageStarted(String stage, boolean reused) {
+      if (reused) {
+        err.printf(Locale.ROOT, "  %-17s reused from the last run%n", stage);
+      } else if (isRender(stage)) {
         lastTenth = -1;
       }
     }
 
     @Override
-    public synchronized void stageProgress(StoryStage stage, double fraction, String step) {
+    public synchronized void stageProgress(String stage, double fraction, String step) {
+      if (!isRender(stage)) {
+        return;
+      }
       int percent = (int) Math.floor(fraction * 100);
       if (terminal) {
         int filled = percent / 5;
         err.printf(
             Locale.ROOT,
-            "\r  %-9s [%s%s] %3d%% %-40.40s",
-            stage.label(),
+            "\r  %-17s [%s%s] %3d%% %-40.40s",
+            stage,
             "#".repeat(filled),
             "-".repeat(20 - filled),
             percent,
             step);
       } else if (percent / 10 != lastTenth) {
         lastTenth = percent / 10;
-        err.printf(Locale.ROOT, "  %-9s %3d%%  %s%n", stage.label(), percent, step);
+        err.printf(Locale.ROOT, "  %-17s %3d%%  %s%n", stage, percent, step);
       }
     }
 
     @Override
-    public synchronized void stageFinished(StoryStage stage, long millis) {
-      if (terminal && stage == StoryStage.RENDER) {
-        err.print("\r" + " ".repeat(80) + "\r");
+    public synchronized void stageFinished(String stage, long millis) {
+      if (terminal && isRender(stage)) {
+        err.print("\r" + " ".repeat(90) + "\r");
       }
-      err.printf(Locale.ROOT, "  %-9s done in %.1f s%n", stage.label(), millis / 1000.0);
+      err.printf(Locale.ROOT, "  %-17s done in %.1f s%n", stage, millis / 1000.0);
+    }
+
+    /** Only the render stages draw a bar: the others are short. */
+    private boolean isRender(String stage) {
+      return stage.startsWith("render-");
     }
   }
 }

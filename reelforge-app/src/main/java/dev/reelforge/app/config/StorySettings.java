@@ -1,6 +1,7 @@
 package dev.reelforge.app.config;
 
 import dev.reelforge.core.script.StoryLimits;
+import dev.reelforge.story.session.SessionLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -94,5 +95,11 @@ public class StorySettings {
 
   public void setPreviewMaxChars(int previewMaxChars) {
     this.previewMaxChars = previewMaxChars;
+  }
+
+  /** These settings as the story feature's limits. */
+  public SessionLimits limits() {
+    return new SessionLimits(
+        maxBeats, maxBeatChars, maxTotalChars, maxRenderSeconds, finalizeWait, previewMaxChars);
   }
 }

@@ -1,6 +1,6 @@
 package dev.reelforge.app.observability;
 
-import dev.reelforge.app.story.RenderSpeed;
+import dev.reelforge.story.RenderSpeed;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.providers;
 
-import dev.reelforge.app.story.StoryMaker;
+import dev.reelforge.core.cost.CostAttribution;
 import dev.reelforge.core.cost.CostLedger;
 import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.cost.ProviderCall;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * long-running server holds no growing list; the calls a story run makes also go to that run's
  * ledger (its manifest).
  */
-public final class LoggedCosts implements CostRecorder, StoryMaker.CostAttribution {
+public final class LoggedCosts implements CostRecorder, CostAttribution {
 
   private static final Logger LOG = LoggerFactory.getLogger("reelforge.costs");
 

@@ -2,7 +2,6 @@ package dev.reelforge.app.security;
 
 import dev.reelforge.app.config.LimitsSettings;
 import dev.reelforge.app.config.SecuritySettings;
-import dev.reelforge.app.storage.SessionFolders;
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.AuditLog;
@@ -22,6 +21,7 @@ import dev.reelforge.postgres.accounts.PostgresRefreshTokenStore;
 import dev.reelforge.postgres.accounts.PostgresServerSecrets;
 import dev.reelforge.postgres.accounts.PostgresUsageMeter;
 import dev.reelforge.postgres.accounts.PostgresUserStore;
+import dev.reelforge.story.SessionFolders;
 import java.time.Clock;
 import java.util.Base64;
 import javax.sql.DataSource;

@@ -9,6 +9,7 @@ import dev.reelforge.core.error.LimitExceededException;
 import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.story.session.SessionAdmission;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * (creators); admins and operators, who run the server, are not metered but still pay credits.
  * Passing 80 % of a quota flags the user for review (seed 004 §10).
  */
-public final class WorkAdmission {
+public final class WorkAdmission implements SessionAdmission {
 
   /** The metered kinds, as {@code GET /me/usage/current} lists them. */
   public static final List<String> KINDS = List.of("script", "render", "image", "video");
@@ -49,6 +50,7 @@ public final class WorkAdmission {
   }
 
   /** Admits one script generation. */
+  @Override
   public void script(UUID owner) {
     consume(owner, "script");
   }
@@ -58,6 +60,7 @@ public final class WorkAdmission {
    *
    * @return the credits it costs, to be debited with the run
    */
+  @Override
   public long render(UUID owner, int formats) {
     if (metered()) {
       int active =

@@ -15,6 +15,7 @@ import dev.reelforge.storage.azure.AzureBlobStore;
 import dev.reelforge.storage.local.LocalBlobStore;
 import dev.reelforge.storage.s3.S3BlobStore;
 import dev.reelforge.storage.s3.S3Settings;
+import dev.reelforge.story.SessionFolders;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.app.story.session.StorySession;
-import dev.reelforge.app.story.session.StorySessions;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderPort;
@@ -10,6 +8,8 @@ import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualKind;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.providers.tools.ScratchDirectory;
+import dev.reelforge.story.session.StorySession;
+import dev.reelforge.story.session.StorySessions;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

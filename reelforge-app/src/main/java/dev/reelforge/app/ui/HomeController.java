@@ -1,12 +1,12 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.app.story.session.StorySession;
-import dev.reelforge.app.story.session.StorySessions;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.CreditLedger;
 import dev.reelforge.core.jobs.RunQuery;
 import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.story.session.StorySession;
+import dev.reelforge.story.session.StorySessions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +54,7 @@ public class HomeController {
       return new SessionRow(
           s.id(),
           title,
-          s.status(),
+          s.status().wireName(),
           String.join(", ", s.settings().formats()),
           Pages.when(s.updatedAt()));
     }

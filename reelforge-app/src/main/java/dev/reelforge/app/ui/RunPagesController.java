@@ -2,8 +2,6 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.jobs.RunActions;
 import dev.reelforge.app.jobs.VisibleRuns;
-import dev.reelforge.app.story.session.RunOutcome;
-import dev.reelforge.app.story.session.StorySession;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
@@ -11,6 +9,8 @@ import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.TaskRecord;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.story.session.RunOutcome;
+import dev.reelforge.story.session.StorySession;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.app.story.session.SessionEstimates;
-import dev.reelforge.app.story.session.SessionSettings;
-import dev.reelforge.app.story.session.StorySession;
-import dev.reelforge.app.story.session.StorySessions;
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.media.render.RenderEstimate;
 import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.story.session.SessionEstimates;
+import dev.reelforge.story.session.SessionSettings;
+import dev.reelforge.story.session.StorySession;
+import dev.reelforge.story.session.StorySessions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;

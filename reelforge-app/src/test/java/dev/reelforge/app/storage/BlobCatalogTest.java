@@ -13,6 +13,7 @@ import dev.reelforge.postgres.testing.PostgresTest;
 import dev.reelforge.postgres.testing.TestDatabase;
 import dev.reelforge.storage.s3.EmbeddedS3;
 import dev.reelforge.storage.s3.S3BlobStore;
+import dev.reelforge.story.SessionFolders;
 import dev.reelforge.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

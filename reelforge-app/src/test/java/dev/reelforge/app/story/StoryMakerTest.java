@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.reelforge.app.providers.LoggedCosts;
+import dev.reelforge.core.cost.CostAttribution;
 import dev.reelforge.core.cost.Prices;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.ingest.ArticleSource;
+import dev.reelforge.core.jobs.memory.InMemoryJobStore;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
@@ -30,7 +32,6 @@ import dev.reelforge.media.procedural.ProceduralVisuals;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderSettings;
-import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.providers.http.Endpoint;
 import dev.reelforge.providers.http.Meter;
 import dev.reelforge.providers.http.ProviderHttp;
@@ -44,6 +45,12 @@ import dev.reelforge.providers.music.ProceduralMusic;
 import dev.reelforge.providers.script.ChatScriptWriter;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
+import dev.reelforge.story.StoryInput;
+import dev.reelforge.story.StoryMaker;
+import dev.reelforge.story.StoryOutputs.OutputFile;
+import dev.reelforge.story.StoryProgress;
+import dev.reelforge.story.StoryResult;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -54,17 +61,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The whole story pipeline with the offline providers, checked by measuring what it made. */
 class StoryMakerTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final String SCRIPT =
       """
@@ -114,20 +127,23 @@ class StoryMakerTest {
   }
 
   private static StoryMaker maker(ProviderRegistry providers, ArticleSource articles, Path dir) {
-    return maker(providers, articles, StoryMaker.CostAttribution.NONE, dir);
+    return maker(providers, articles, CostAttribution.NONE, dir);
   }
 
   private static StoryMaker maker(
-      ProviderRegistry providers,
-      ArticleSource articles,
-      StoryMaker.CostAttribution costs,
-      Path dir) {
+      ProviderRegistry providers, ArticleSource articles, CostAttribution costs, Path dir) {
+    Clock clock = Clock.systemUTC();
     return new StoryMaker(
         providers,
         articles,
         new RenderEngine(ffmpeg, RenderSettings.in(dir.resolve("render")), FontLibrary.shared()),
         costs,
-        Clock.systemUTC());
+        () -> {
+          InMemoryJobStore store = new InMemoryJobStore(clock);
+          return new StoryMaker.InProcessStores(
+              store.runStore(), store.taskQueue(), Optional.of(store.workSignal()));
+        },
+        clock);
   }
 
   @Test
@@ -144,15 +160,18 @@ class StoryMakerTest {
                 new Cancellation());
 
     assertThat(stages)
-        .containsSubsequence("script", "music", "timeline", "render", "manifest")
-        .contains("voice", "visuals");
-    RenderedOutput output = result.outputs().getFirst();
-    MediaInfo info = new MediaProbe(ffmpeg, Duration.ofSeconds(30)).probe(output.video());
+        .containsSubsequence(
+            "ingest", "script", "voice", "music", "captions", "render-vertical", "manifest")
+        .contains("storyboard", "visuals", "thumbnail")
+        .doesNotContain("render-horizontal", "render-square");
+    OutputFile output = result.outputs().getFirst();
+    MediaInfo info =
+        new MediaProbe(ffmpeg, Duration.ofSeconds(30)).probe(result.file(output.video()));
     assertThat(info.video().orElseThrow().width()).isEqualTo(1080);
     assertThat(info.video().orElseThrow().height()).isEqualTo(1920);
     assertThat(info.audio()).isPresent();
 
-    JsonNode manifest = Checkpoints.JSON.readTree(result.manifest().toFile());
+    JsonNode manifest = JSON.readTree(result.manifest().toFile());
     long narration = manifest.path("narration").path("durationMillis").asLong();
     assertThat(info.durationSeconds() * 1000).isCloseTo(narration + 400.0, within(250.0));
     assertThat(manifest.path("beats")).hasSize(3);
@@ -167,16 +186,16 @@ class StoryMakerTest {
     // Distinct licences: procedural visuals and music share one (generated, no third party).
     assertThat(manifest.path("licences").valueStream().map(l -> l.path("source").asString()))
         .containsExactly("procedural");
-    assertThat(manifest.path("stageMillis").has("render")).isTrue();
+    assertThat(manifest.path("stageMillis").has("render-vertical")).isTrue();
     assertThat(manifest.path("cost").path("estimatedUsd").asDouble()).isZero();
     assertThat(manifest.path("outputs").get(0).path("video").asString())
         .isEqualTo("octopus-tiktok.mp4");
 
     // Captions: every spoken word, in the SRT, within the video.
-    String srt = Files.readString(output.srt());
+    String srt = Files.readString(result.file(output.srt()));
     assertThat(srt).containsIgnoringCase("octopuses").containsIgnoringCase("crawl");
     assertThat(srt.lines().filter(l -> l.contains("-->")).count()).isGreaterThanOrEqualTo(3);
-    assertThat(Files.size(output.thumbnail())).isGreaterThan(10_000);
+    assertThat(Files.size(result.file(output.thumbnail()))).isGreaterThan(10_000);
   }
 
   @Test
@@ -192,7 +211,7 @@ class StoryMakerTest {
     String completion =
         "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-            + Checkpoints.JSON.writeValueAsString(script)
+            + JSON.writeValueAsString(script)
             + "},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":1500,\"completion_tokens\":500,\"total_tokens\":2000}}";
     AtomicInteger calls = new AtomicInteger();
@@ -251,7 +270,7 @@ class StoryMakerTest {
               new Cancellation());
 
       assertThat(calls).hasValue(1);
-      JsonNode manifest = Checkpoints.JSON.readTree(result.manifest().toFile());
+      JsonNode manifest = JSON.readTree(result.manifest().toFile());
       assertThat(manifest.path("providers").path("scriptWriter").asString())
           .isEqualTo("chat/gpt-4o-mini");
       assertThat(manifest.path("cost").path("estimatedUsd").decimalValue())
@@ -279,22 +298,24 @@ class StoryMakerTest {
         .isInstanceOfSatisfying(
             ReelForgeException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_API_ERROR));
-    Path script = folder.resolve(".work/script.json");
-    Path voice = folder.resolve(".work/voice.wav");
-    assertThat(script).exists();
-    assertThat(voice).exists();
+    Path script = only(folder.resolve(".work/stages"), "script-");
     FileTime scriptWritten = Files.getLastModifiedTime(script);
-    FileTime voiceWritten = Files.getLastModifiedTime(voice);
+    Map<Path, FileTime> narrated = modified(folder.resolve(".work/voice-cache"));
+    assertThat(narrated).as("each beat's narration is cached").isNotEmpty();
 
     broken.set(false);
     List<String> stages = new ArrayList<>();
     StoryResult result =
         maker.make(INPUT, folder, "octopus", recording(stages), new Cancellation());
-    assertThat(result.resumedStages()).isEqualTo(2);
-    assertThat(stages).contains("script (reused)", "voice (reused)", "visuals", "render");
+    assertThat(result.reusedStages()).isEqualTo(3);
+    assertThat(stages)
+        .contains("ingest (reused)", "script (reused)", "storyboard (reused)", "voice", "visuals")
+        .contains("render-vertical");
     assertThat(Files.getLastModifiedTime(script)).isEqualTo(scriptWritten);
-    assertThat(Files.getLastModifiedTime(voice)).isEqualTo(voiceWritten);
-    assertThat(result.outputs().getFirst().video()).exists();
+    assertThat(modified(folder.resolve(".work/voice-cache")))
+        .as("no beat narrated again")
+        .containsAllEntriesOf(narrated);
+    assertThat(result.file(result.outputs().getFirst().video())).exists();
 
     // Another input in the same folder starts afresh rather than reusing this story.
     StoryInput other =
@@ -308,9 +329,14 @@ class StoryMakerTest {
             "draft");
     List<String> fresh = new ArrayList<>();
     StoryResult second = maker.make(other, folder, "octopus", recording(fresh), new Cancellation());
-    assertThat(second.resumedStages()).isZero();
-    assertThat(fresh).doesNotContain("music");
-    assertThat(second.script().beats()).hasSize(1);
+    assertThat(second.reusedStages()).isZero();
+    JsonNode secondManifest = JSON.readTree(second.manifest().toFile());
+    assertThat(secondManifest.path("beats")).hasSize(1);
+    assertThat(
+            secondManifest.path("music").isMissingNode() || secondManifest.path("music").isNull())
+        .as("no music was asked for")
+        .isTrue();
+    assertThat(fresh).noneMatch(stage -> stage.endsWith("(reused)"));
   }
 
   @Test
@@ -373,12 +399,12 @@ class StoryMakerTest {
       }
 
       assertThat(fetches).as("the article is checkpointed, not fetched again").hasValue(1);
-      String saved = Files.readString(folder.resolve(".work/article.json"));
+      String saved = Files.readString(only(folder.resolve(".work/stages"), "ingest-"));
       assertThat(saved)
           .contains("Lanternfish")
           .contains("photophores")
           .doesNotContain("newsletter");
-      String script = Files.readString(folder.resolve(".work/script.json"));
+      String script = Files.readString(only(folder.resolve(".work/stages"), "script-"));
       assertThat(script).contains("Each night they rise hundreds of metres");
     } finally {
       server.stop(0);
@@ -388,16 +414,35 @@ class StoryMakerTest {
   private static StoryProgress recording(List<String> stages) {
     return new StoryProgress() {
       @Override
-      public synchronized void stageStarted(StoryStage stage, boolean resumed) {
-        stages.add(stage.label() + (resumed ? " (reused)" : ""));
+      public synchronized void stageStarted(String stage, boolean reused) {
+        stages.add(stage + (reused ? " (reused)" : ""));
       }
 
       @Override
-      public void stageProgress(StoryStage stage, double fraction, String step) {}
+      public void stageProgress(String stage, double fraction, String step) {}
 
       @Override
-      public void stageFinished(StoryStage stage, long millis) {}
+      public void stageFinished(String stage, long millis) {}
     };
+  }
+
+  /** The one file in {@code dir} whose name starts with {@code prefix}. */
+  private static Path only(Path dir, String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+      assertThat(found).as(prefix + "* in " + dir).hasSize(1);
+      return found.getFirst();
+    }
+  }
+
+  private static Map<Path, FileTime> modified(Path dir) throws IOException {
+    Map<Path, FileTime> times = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        times.put(file, Files.getLastModifiedTime(file));
+      }
+    }
+    return times;
   }
 
   /** Procedural visuals that fail like an unreachable stock API while {@code broken} is set. */

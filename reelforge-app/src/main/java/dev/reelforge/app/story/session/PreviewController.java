@@ -10,6 +10,8 @@ import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.render.CaptionPreview;
 import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.providers.tools.ScratchDirectory;
+import dev.reelforge.story.session.SessionFormats;
+import dev.reelforge.story.session.StorySessions;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +79,7 @@ public class PreviewController {
   }
 
   private void checkLength(String text) {
-    int max = sessions.limits().getPreviewMaxChars();
+    int max = sessions.limits().previewMaxChars();
     if (text.strip().length() > max) {
       throw ReelForgeException.invalidField(
           "text",

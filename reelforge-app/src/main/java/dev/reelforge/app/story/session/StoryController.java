@@ -8,6 +8,8 @@ import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.story.session.StorySession;
+import dev.reelforge.story.session.StorySessions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -152,7 +154,7 @@ public class StoryController {
     UUID runId = UUID.fromString(started.run().id());
     boolean async = headers.getValuesAsList("Prefer").contains("respond-async");
     Optional<RunRecord> finished =
-        async ? Optional.empty() : waiter.awaitTerminal(runId, sessions.limits().getFinalizeWait());
+        async ? Optional.empty() : waiter.awaitTerminal(runId, sessions.limits().finalizeWait());
     if (finished.isEmpty()) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("sessionId", sessionId);
@@ -164,8 +166,10 @@ public class StoryController {
           .header("Preference-Applied", "respond-async")
           .body(ok(data));
     }
-    StorySession session = sessions.get(owner, sessionId);
     RunRecord run = finished.get();
+    // The run-event feed applies the outcome too; whichever comes first writes it, once.
+    StorySession session =
+        sessions.runEnded(run).orElseThrow(() -> ReelForgeException.notFound("Session", sessionId));
     if (run.error().isPresent()) {
       throw new ReelForgeException(run.error().get().code(), run.error().get().message());
     }

@@ -1,5 +1,6 @@
 package dev.reelforge.app.story.session;
 
+import dev.reelforge.story.session.StorySessions;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

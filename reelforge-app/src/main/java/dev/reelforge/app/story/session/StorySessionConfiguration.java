@@ -1,13 +1,11 @@
 package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorySettings;
-import dev.reelforge.app.security.WorkAdmission;
-import dev.reelforge.app.storage.SessionFolders;
-import dev.reelforge.app.story.RenderSpeed;
-import dev.reelforge.app.story.StoryMaker;
-import dev.reelforge.app.story.StoryPipeline;
+import dev.reelforge.app.events.EventsSettings;
+import dev.reelforge.core.cost.CostAttribution;
 import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.ingest.ArticleSource;
+import dev.reelforge.core.jobs.RunEventFeed;
 import dev.reelforge.core.jobs.RunStore;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.RegisteredPipeline;
@@ -15,6 +13,12 @@ import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.story.session.StorySessionStore;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.postgres.story.PostgresStorySessionStore;
+import dev.reelforge.story.RenderSpeed;
+import dev.reelforge.story.SessionFolders;
+import dev.reelforge.story.StoryPipeline;
+import dev.reelforge.story.session.SessionAdmission;
+import dev.reelforge.story.session.SessionEstimates;
+import dev.reelforge.story.session.StorySessions;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -40,7 +44,7 @@ class StorySessionConfiguration {
             articleSource,
             renderEngine,
             runStore,
-            StoryMaker.CostAttribution.of(providerCosts),
+            CostAttribution.of(providerCosts),
             folders,
             renderSpeed,
             clock)
@@ -64,11 +68,25 @@ class StorySessionConfiguration {
       ArticleSource articleSource,
       JobService jobService,
       StorySettings settings,
-      WorkAdmission admission,
+      SessionAdmission admission,
       SessionFolders folders,
       Clock clock) {
     return new StorySessions(
-        store, providerRegistry, articleSource, jobService, settings, admission, folders, clock);
+        store,
+        providerRegistry,
+        articleSource,
+        jobService,
+        settings.limits(),
+        admission,
+        folders,
+        clock);
+  }
+
+  /** Applies each story run's outcome to its session when the run ends. */
+  @Bean(destroyMethod = "close")
+  SessionRunFollower sessionRunFollower(
+      RunEventFeed feed, JobService jobService, StorySessions sessions, EventsSettings events) {
+    return new SessionRunFollower(feed, jobService, sessions, events.getPollInterval());
   }
 
   @Bean

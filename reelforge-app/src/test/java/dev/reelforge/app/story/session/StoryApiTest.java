@@ -226,10 +226,21 @@ class StoryApiTest {
     assertThat(run.path("status").asString()).isEqualTo("succeeded");
     assertThat(run.path("tasks").size()).isEqualTo(12);
     assertThat(count(voiceCache, ".wav")).isEqualTo(voicesBefore + 1);
-    JsonNode reloaded = get("/api/story/" + id).path("data");
-    assertThat(reloaded.path("status").asString()).isEqualTo("rendered");
+    // The session learns the outcome from the run-event feed, a moment after the run ended.
+    JsonNode reloaded = awaitSession(id, "rendered");
     assertThat(reloaded.path("finalVideo").path("runId").asString())
         .isEqualTo(run.path("id").asString());
+  }
+
+  private JsonNode awaitSession(String id, String status) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode session = get("/api/story/" + id).path("data");
+    while (!session.path("status").asString().equals(status) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      session = get("/api/story/" + id).path("data");
+    }
+    assertThat(session.path("status").asString()).isEqualTo(status);
+    return session;
   }
 
   @Test

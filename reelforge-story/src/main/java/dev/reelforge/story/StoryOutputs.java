@@ -1,0 +1,102 @@
+package dev.reelforge.story;
+
+import dev.reelforge.core.ingest.Article;
+import dev.reelforge.core.licence.MediaLicence;
+import dev.reelforge.core.music.Mood;
+import dev.reelforge.core.speech.WordTiming;
+import dev.reelforge.core.visuals.Orientation;
+import dev.reelforge.core.visuals.VisualCandidate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What each stage of the story pipeline hands on: one record per stage, written and read only
+ * through {@link StoryJson}. The job engine keeps these as the tasks' outputs, so a retried or
+ * resumed run starts from them; files they name live in the story's folder.
+ */
+public final class StoryOutputs {
+
+  private StoryOutputs() {}
+
+  /** {@code ingest}: the article a link points to, or none for any other input. */
+  public record IngestOutput(Article article) {
+    public Optional<Article> found() {
+      return Optional.ofNullable(article);
+    }
+  }
+
+  /** A beat's planned shot: what to search for, about how long, and the user's choice if any. */
+  public record PlannedShot(List<String> keywords, long millis, VisualCandidate chosen) {}
+
+  /** {@code storyboard}: every beat's shot, and the frame orientation visuals are searched for. */
+  public record Storyboard(List<PlannedShot> shots, Orientation orientation) {}
+
+  /** A beat's chosen visual: the file (relative to the work folder) and where it came from. */
+  public record Pick(int beat, String file, VisualCandidate candidate) {}
+
+  /** {@code visuals}: one pick per beat. */
+  public record Visuals(List<Pick> picks) {}
+
+  /** The narration ({@code voice.wav} in the work folder). */
+  public record Voice(
+      List<WordTiming> words, long durationMillis, String spokenText, String engine) {}
+
+  /**
+   * {@code voice}: the narration, how many spoken words each beat has, and how many beats had to be
+   * synthesised (the others came from the per-beat cache).
+   */
+  public record VoiceOutput(Voice voice, List<Integer> wordsPerBeat, int synthesised) {}
+
+  /** The music ({@code music.wav} in the work folder). */
+  public record Tune(
+      String source, Mood mood, int bpm, long durationMillis, MediaLicence licence) {}
+
+  /** {@code music}: the tune, or none when the input asked for no music. */
+  public record MusicOutput(Tune tune) {
+    public Optional<Tune> found() {
+      return Optional.ofNullable(tune);
+    }
+  }
+
+  /** {@code captions}: where each beat sits in the video ({@code [start, end]} ms). */
+  public record CaptionsOutput(List<long[]> spans, long durationMillis, int words) {}
+
+  /** One rendered format, file names relative to the output folder. */
+  public record OutputFile(
+      String format,
+      int width,
+      int height,
+      String video,
+      String thumbnail,
+      String srt,
+      String vtt,
+      long durationMillis,
+      long bytes) {}
+
+  /**
+   * {@code render-<shape>}: the formats of that shape ({@code skipped} when none was asked for) and
+   * how many video segments were encoded or taken from the cache.
+   */
+  public record RenderOutput(
+      boolean skipped, List<OutputFile> outputs, int segmentsRendered, int segmentsReused) {}
+
+  /** {@code thumbnail}: the thumbnails made, file names relative to the output folder. */
+  public record ThumbnailOutput(List<String> files) {}
+
+  /**
+   * {@code manifest}, the run's artifact: every format's files and the manifest, and how many video
+   * segments the renders encoded or took from the cache.
+   */
+  public record ManifestOutput(
+      String folder,
+      List<OutputFile> outputs,
+      String manifest,
+      String title,
+      List<String> sentences,
+      int segmentsRendered,
+      int segmentsReused) {}
+
+  /** Which providers made the story (recorded in the manifest). */
+  public record Fingerprint(
+      StoryInput input, String scriptWriter, String speech, String visuals, String music) {}
+}
