@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.postgres.DatabaseUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 /** The PostgreSQL database ({@code reelforge.database.*}). */
 @ConfigurationProperties("reelforge.database")
 @Validated
-public class DatabaseSettings {
+public class DatabaseSettings implements CheckedTogether {
 
   public static final String DEFAULT_SCHEMA = "public";
   public static final int DEFAULT_MAX_POOL_SIZE = 10;
@@ -100,6 +101,19 @@ public class DatabaseSettings {
 
     public void setStartupTimeout(Duration startupTimeout) {
       this.startupTimeout = startupTimeout;
+    }
+  }
+
+  /** An external URL must be one the PostgreSQL driver understands. */
+  @Override
+  public void checkTogether() {
+    if (isEmbedded()) {
+      return;
+    }
+    try {
+      DatabaseUrl.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw InvalidSettingException.of("reelforge.database.url", url, e.getMessage());
     }
   }
 

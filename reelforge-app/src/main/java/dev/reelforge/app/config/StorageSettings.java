@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("reelforge.storage")
 @Validated
-public class StorageSettings {
+public class StorageSettings implements CheckedTogether {
 
   public static final String DEFAULT_LOCAL_ROOT = "./data/blobs";
   public static final String DEFAULT_WORK_ROOT = "./data/work";
@@ -328,5 +328,11 @@ public class StorageSettings {
 
   public Azure getAzure() {
     return azure;
+  }
+
+  /** The store's credentials, limits and retention classes, see {@link StorageChecks}. */
+  @Override
+  public void checkTogether() {
+    StorageChecks.check(this);
   }
 }

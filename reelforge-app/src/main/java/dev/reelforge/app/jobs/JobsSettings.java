@@ -1,5 +1,7 @@
 package dev.reelforge.app.jobs;
 
+import dev.reelforge.app.config.CheckedTogether;
+import dev.reelforge.app.config.InvalidSettingException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 /** The job engine ({@code reelforge.jobs.*}): worker pools, leases, backpressure. */
 @ConfigurationProperties("reelforge.jobs")
 @Validated
-public class JobsSettings {
+public class JobsSettings implements CheckedTogether {
 
   /** Whether this process runs workers (claims and executes tasks). */
   private boolean workersEnabled = true;
@@ -191,5 +193,16 @@ public class JobsSettings {
 
   public void setPools(Map<String, Pool> pools) {
     this.pools = pools;
+  }
+
+  /** A lease is only kept alive by heartbeats that come before it runs out. */
+  @Override
+  public void checkTogether() {
+    if (heartbeatInterval.compareTo(lease) >= 0) {
+      throw InvalidSettingException.of(
+          "reelforge.jobs.heartbeat-interval",
+          heartbeatInterval,
+          "must be shorter than reelforge.jobs.lease (" + lease + ")");
+    }
   }
 }

@@ -4,10 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 class SettingsValidatorTest {
 
@@ -136,6 +148,119 @@ class SettingsValidatorTest {
                 "spring.main.banner-mode", "off"));
     assertThat(SettingsValidator.unknownSettings(environment))
         .containsExactly("reelforge.databse.url", "reelforge.server.prot");
+  }
+
+  /**
+   * One variable from every settings tree, spelled as the docs say (dashes dropped), must bind,
+   * validate and raise no "unknown setting" warning. A new tree fails this test until a variable of
+   * it is added here.
+   */
+  @Test
+  void aValidVariableFromEveryTreeIsKnownAndValid() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("REELFORGE_DATABASE_MAXPOOLSIZE", "5");
+    variables.put("REELFORGE_EVENTS_MAXSTREAMSPERUSER", "4");
+    variables.put("REELFORGE_IDEMPOTENCY_STALEAFTER", "5m");
+    variables.put("REELFORGE_JOBS_LEASE", "1m");
+    variables.put("REELFORGE_LIMITS_RENDERDAILY", "5");
+    variables.put("REELFORGE_MEDIA_RENDERTIMEOUT", "5m");
+    variables.put("REELFORGE_NODE_ROLES", "api,worker");
+    variables.put("REELFORGE_PROVIDERS_CHAT_MODEL", "gpt-4o-mini");
+    variables.put("REELFORGE_SECURITY_OIDC_DEFAULTROLE", "viewer");
+    variables.put("REELFORGE_SERVER_PORT", "9090");
+    variables.put("REELFORGE_STORAGE_SIGNEDURLTTL", "1h");
+    variables.put("REELFORGE_STORY_MAXBEATS", "6");
+    variables.put("REELFORGE_WEBHOOKS_TRUSTEDADDRESSES", "10.0.0.0/8");
+    Set<String> covered = new TreeSet<>();
+    variables.keySet().forEach(v -> covered.add("reelforge." + v.split("_")[1].toLowerCase()));
+    assertThat(covered)
+        .as("one variable per settings tree")
+        .containsExactlyInAnyOrderElementsOf(SettingsValidator.settingsTrees());
+
+    StandardEnvironment environment = processEnvironment(variables);
+    assertThatCode(() -> SettingsValidator.validate(environment)).doesNotThrowAnyException();
+    assertThat(SettingsValidator.unknownSettings(environment)).isEmpty();
+  }
+
+  @Test
+  void everySpellingOfAnEnvironmentVariableThatBindsIsKnown() {
+    StandardEnvironment environment =
+        processEnvironment(
+            Map.of(
+                // A dash written as a separator (Spring's older form) binds too.
+                "REELFORGE_STORAGE_S3_ACCESS_KEY", "AKIA",
+                "REELFORGE_STORAGE_S3_SECRETKEY", "x",
+                "REELFORGE_LIMITS_RENDER_DAILY", "5",
+                "REELFORGE_NODE_ROLES_0_", "api",
+                "REELFORGE_JOBS_QUEUEDEPTHLIMITS_RENDER", "200",
+                // Not settings: renders per day is render-daily; "modle" is a typo.
+                "REELFORGE_LIMITS_RENDERSPERDAY", "5",
+                "REELFORGE_PROVIDERS_CHAT_MODLE", "gpt-4o-mini",
+                "REELFORGE_SERVER_PORT_NUMBER", "9090"));
+    assertThat(SettingsValidator.unknownSettings(environment))
+        .containsExactly(
+            "reelforge.limits.rendersperday",
+            "reelforge.providers.chat.modle",
+            "reelforge.server.port.number");
+  }
+
+  @Test
+  void anInvalidValueInATreeTheValidatorOnceMissedStopsStartup() {
+    StandardEnvironment environment =
+        processEnvironment(Map.of("REELFORGE_LIMITS_RENDERDAILY", "-1"));
+    SpringApplication application = new SpringApplication(NothingToStart.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+    application.setEnvironment(environment);
+    application.addListeners(new SettingsValidator());
+    assertThatThrownBy(application::run)
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("invalid setting reelforge.limits.render-daily = '-1'")
+        .hasMessageContaining("REELFORGE_LIMITS_RENDERDAILY");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    processEnvironment(Map.of("REELFORGE_PROVIDERS_HTTP_TIMEOUT", "soon"))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("reelforge.providers.http.timeout");
+  }
+
+  @Test
+  void theTreesAreEveryConfigurationPropertiesClassOnTheClassPath() {
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+    Set<String> annotated = new TreeSet<>();
+    for (BeanDefinition candidate : scanner.findCandidateComponents("dev.reelforge")) {
+      Class<?> type = load(candidate.getBeanClassName());
+      annotated.add(
+          AnnotatedElementUtils.findMergedAnnotation(type, ConfigurationProperties.class).prefix());
+    }
+    assertThat(annotated).hasSizeGreaterThanOrEqualTo(13);
+    assertThat(SettingsValidator.settingsTrees()).containsExactlyElementsOf(annotated);
+  }
+
+  /** An empty application: the validator must stop startup before anything is created. */
+  @Configuration(proxyBeanMethods = false)
+  static class NothingToStart {}
+
+  private static Class<?> load(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The variables as Spring sees the process environment, REELFORGE_A_B mapped onto a.b. */
+  private static StandardEnvironment processEnvironment(Map<String, Object> variables) {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+    return environment;
   }
 
   private static StandardEnvironment environment(Map<String, Object> properties) {

@@ -2,8 +2,6 @@ package dev.reelforge.media.ffmpeg;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.media.render.Cancellation;
-import dev.reelforge.media.render.RenderCancelledException;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +21,7 @@ import java.util.function.LongConsumer;
 
 /**
  * One supervised FFmpeg process for real work (as opposed to quick probes): it reports progress
- * from FFmpeg's {@code -progress} stream, obeys a {@link Cancellation} and a deadline by killing
+ * from FFmpeg's {@code -progress} stream, obeys a {@link CancelSignal} and a deadline by killing
  * the process tree, and turns a failure into a {@code RENDER_FAILED} error that quotes the end of
  * FFmpeg's log.
  */
@@ -33,26 +31,26 @@ public final class FfmpegRun {
   private static final long POLL_MILLIS = 100;
 
   private final FfmpegInstallation installation;
-  private final Cancellation cancellation;
+  private final CancelSignal cancellation;
   private final long deadlineNanos;
 
   /**
    * @param deadlineNanos the {@link System#nanoTime()} after which FFmpeg is killed
    */
-  public FfmpegRun(FfmpegInstallation installation, Cancellation cancellation, long deadlineNanos) {
+  public FfmpegRun(FfmpegInstallation installation, CancelSignal cancellation, long deadlineNanos) {
     this.installation = installation;
     this.cancellation = cancellation;
     this.deadlineNanos = deadlineNanos;
   }
 
   /** The same deadline, obeying another cancellation (for work run beside this one). */
-  public FfmpegRun with(Cancellation other) {
+  public FfmpegRun with(CancelSignal other) {
     return new FfmpegRun(installation, other, deadlineNanos);
   }
 
   /** A supervisor whose deadline is {@code timeout} from now. */
   public static FfmpegRun within(
-      FfmpegInstallation installation, Cancellation cancellation, Duration timeout) {
+      FfmpegInstallation installation, CancelSignal cancellation, Duration timeout) {
     return new FfmpegRun(installation, cancellation, System.nanoTime() + timeout.toNanos());
   }
 
@@ -131,9 +129,7 @@ public final class FfmpegRun {
   private void waitFor(Process process, String what) {
     try {
       while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-        if (cancellation.isCancelled()) {
-          throw new RenderCancelledException();
-        }
+        cancellation.throwIfCancelled();
         if (System.nanoTime() - deadlineNanos > 0) {
           throw new ReelForgeException(
               ErrorCode.TIMEOUT, "the render ran out of time during " + what);
@@ -141,7 +137,7 @@ public final class FfmpegRun {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RenderCancelledException();
+      throw cancellation.cancelledException();
     }
   }
 

@@ -1,12 +1,13 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.media.ffmpeg.CancelSignal;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Lets whoever started a render stop it. The renderer checks it between steps and while FFmpeg
  * runs; a cancelled render kills FFmpeg and removes its temporary files.
  */
-public final class Cancellation {
+public final class Cancellation implements CancelSignal {
 
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final Cancellation parent;
@@ -33,18 +34,16 @@ public final class Cancellation {
     cancelled.set(true);
   }
 
+  @Override
   public boolean isCancelled() {
     return cancelled.get()
         || (parent != null && parent.isCancelled())
         || Thread.currentThread().isInterrupted();
   }
 
-  /**
-   * @throws RenderCancelledException when cancelled
-   */
-  public void throwIfCancelled() {
-    if (isCancelled()) {
-      throw new RenderCancelledException();
-    }
+  /** What {@link #throwIfCancelled()} and a killed FFmpeg run throw. */
+  @Override
+  public RenderCancelledException cancelledException() {
+    return new RenderCancelledException();
   }
 }

@@ -35,7 +35,8 @@ public final class CaptionPreview {
       words.add(new CaptionWord(word, at, at + 300));
       at += 320;
     }
-    CaptionOverlay overlay = new CaptionOverlay(fonts, new CaptionTrack(words, style), preset);
+    CaptionOverlay overlay =
+        new CaptionOverlay(fonts, new CaptionTrack(words, style), preset.canvas());
     int page = 0;
     for (int p = 0; p < overlay.pages().size(); p++) {
       if (activeWord >= overlay.pages().get(p).firstWord()

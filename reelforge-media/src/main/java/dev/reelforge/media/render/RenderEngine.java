@@ -100,7 +100,8 @@ public final class RenderEngine {
         List<SegmentPlan> plans =
             planner(timeline, preset, encoder, sources, Optional.empty(), dirs, run).plan();
         Path thumbnail = job.thumbnailFile(preset);
-        new ThumbnailMaker(fonts, dirs.temp()).make(timeline, preset, plans, run, thumbnail);
+        new ThumbnailMaker(fonts, dirs.temp())
+            .make(timeline, preset.canvas(), plans, run, thumbnail);
         made.add(thumbnail);
       }
       return made;
@@ -119,12 +120,12 @@ public final class RenderEngine {
       FfmpegRun run) {
     return new SegmentPlanner(
         timeline,
-        preset,
-        encoder,
+        preset.canvas(),
+        encoder.videoArguments(),
         sources,
         new StillPreparer(dirs.stills(), dirs.temp()),
         captions,
-        new OverlayPictures(fonts, preset, dirs.overlays(), dirs.temp()),
+        new OverlayPictures(fonts, preset.canvas(), dirs.overlays(), dirs.temp()),
         dirs.captions(),
         dirs.temp(),
         run);
@@ -184,7 +185,7 @@ public final class RenderEngine {
       for (RenderPreset preset : job.presets()) {
         units += frames(preset) * (1 + JOIN_WEIGHT);
       }
-      this.progress = new Progress(listener, units);
+      this.progress = new Progress((step, fraction) -> listener.progress(fraction, step), units);
     }
 
     private int frames(RenderPreset preset) {
@@ -252,7 +253,7 @@ public final class RenderEngine {
 
     private void renderAudio(Path target, FfmpegRun audioRun) {
       Path temp = dirs.tempFile("audio", ".m4a");
-      mix().render(audioRun, job.quality(), temp, null);
+      mix().render(audioRun, EncoderSettings.audioArguments(job.quality()), temp, null);
       dirs.publish(temp, target);
     }
 
@@ -263,7 +264,7 @@ public final class RenderEngine {
       Optional<CaptionOverlay> captions =
           timeline.captions().isEmpty()
               ? Optional.empty()
-              : Optional.of(new CaptionOverlay(fonts, timeline.captions(), preset));
+              : Optional.of(new CaptionOverlay(fonts, timeline.captions(), preset.canvas()));
       SegmentPlanner planner = planner(timeline, preset, encoder, sources, captions, dirs, run);
       // Plans (stills to prepare, captions to draw) are made ahead on another thread while FFmpeg
       // encodes, so that Java's share of the work overlaps the encoder's.
@@ -311,7 +312,8 @@ public final class RenderEngine {
       Path vtt = write(preset, ".vtt", SubtitleWriter.vtt(pages, timeline.captions().words()));
       Path thumbnail = job.thumbnailFile(preset);
       if (job.thumbnails()) {
-        new ThumbnailMaker(fonts, dirs.temp()).make(timeline, preset, plans, run, thumbnail);
+        new ThumbnailMaker(fonts, dirs.temp())
+            .make(timeline, preset.canvas(), plans, run, thumbnail);
       }
       try {
         return new RenderedOutput(

@@ -5,8 +5,6 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.timeline.AudioTrack;
 import dev.reelforge.core.timeline.MusicTrack;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
-import dev.reelforge.media.render.EncoderSettings;
-import dev.reelforge.media.render.QualityTier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +62,8 @@ public final class AudioMix {
   }
 
   /** Mixes and encodes the soundtrack into {@code output} (AAC in an MP4 container). */
-  public void render(FfmpegRun ffmpeg, QualityTier tier, Path output, LongConsumer progress) {
+  public void render(
+      FfmpegRun ffmpeg, List<String> audioArguments, Path output, LongConsumer progress) {
     List<String> inputs = inputs();
     String mix = mixGraph();
     List<String> args = new ArrayList<>(inputs);
@@ -75,7 +74,7 @@ public final class AudioMix {
       args.addAll(List.of("-filter_complex", mix + "," + measured.correction(loudness) + "[a]"));
     }
     args.addAll(List.of("-map", "[a]", "-t", seconds(durationMillis)));
-    args.addAll(EncoderSettings.audioArguments(tier));
+    args.addAll(audioArguments);
     args.addAll(List.of("-f", "mp4", output.toString()));
     ffmpeg.run("audio mix", args, progress);
   }

@@ -8,8 +8,7 @@ import dev.reelforge.media.captions.CaptionPainter;
 import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.media.captions.CaptionTypesetter;
 import dev.reelforge.media.captions.FontLibrary;
-import dev.reelforge.media.render.RenderPreset;
-import dev.reelforge.media.render.SafeZone;
+import dev.reelforge.media.captions.SafeZone;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,31 +28,29 @@ public final class CaptionOverlay {
 
   private final List<CaptionWord> words;
   private final CaptionStyle style;
-  private final RenderPreset preset;
   private final CaptionPainter painter;
   private final List<CaptionPage> pages;
   private final String geometry;
   private final int bandY;
   private final List<State> states;
 
-  public CaptionOverlay(FontLibrary fonts, CaptionTrack track, RenderPreset preset) {
+  public CaptionOverlay(FontLibrary fonts, CaptionTrack track, Canvas canvas) {
     this.words = track.words();
     this.style = CaptionStyle.byName(track.style());
-    this.preset = preset;
-    SafeZone zone = preset.safeZone();
-    float size = (float) (Math.min(preset.width(), preset.height()) * style.sizeRatio());
+    SafeZone zone = canvas.safeZone();
+    float size = (float) (Math.min(canvas.width(), canvas.height()) * style.sizeRatio());
     CaptionTypesetter typesetter = new CaptionTypesetter(fonts, style, size);
-    int areaWidth = zone.width(preset.width());
-    this.painter = new CaptionPainter(style, typesetter, preset.width(), zone.x(), areaWidth);
+    int areaWidth = zone.width(canvas.width());
+    this.painter = new CaptionPainter(style, typesetter, canvas.width(), zone.x(), areaWidth);
     // Leave the outline room inside the safe zone too.
     double textWidth = areaWidth - 2.0 * painter.padding();
     this.pages = new CaptionPager(typesetter, style.uppercase(), textWidth).paginate(words);
     int bandHeight = painter.bandHeight();
-    int centre = (int) Math.round(preset.height() * preset.captionCenter());
-    int lowest = preset.height() - zone.bottom() - bandHeight;
+    int centre = (int) Math.round(canvas.height() * canvas.captionCenter());
+    int lowest = canvas.height() - zone.bottom() - bandHeight;
     this.bandY = Math.max(zone.top(), Math.min(centre - bandHeight / 2, lowest));
     this.geometry =
-        style.name() + "|" + size + "|" + preset.width() + "|" + zone + "|" + bandHeight;
+        style.name() + "|" + size + "|" + canvas.width() + "|" + zone + "|" + bandHeight;
     this.states = List.copyOf(statesOf(pages, words));
   }
 
@@ -140,10 +137,6 @@ public final class CaptionOverlay {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  public RenderPreset preset() {
-    return preset;
   }
 
   /** A page with one word active, on the timeline's clock. */

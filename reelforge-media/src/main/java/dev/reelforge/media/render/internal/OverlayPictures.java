@@ -2,10 +2,9 @@ package dev.reelforge.media.render.internal;
 
 import dev.reelforge.core.timeline.Overlays;
 import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.SafeZone;
 import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
-import dev.reelforge.media.render.RenderPreset;
-import dev.reelforge.media.render.SafeZone;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -20,34 +19,34 @@ public final class OverlayPictures {
   public static final double HOOK_SIZE_RATIO = 0.085;
 
   private final FontLibrary fonts;
-  private final RenderPreset preset;
+  private final Canvas canvas;
   private final Path cacheDir;
   private final Path tempDir;
 
-  public OverlayPictures(FontLibrary fonts, RenderPreset preset, Path cacheDir, Path tempDir) {
+  public OverlayPictures(FontLibrary fonts, Canvas canvas, Path cacheDir, Path tempDir) {
     this.fonts = fonts;
-    this.preset = preset;
+    this.canvas = canvas;
     this.cacheDir = cacheDir;
     this.tempDir = tempDir;
   }
 
   /** The hook title, placed at the top of the safe zone, over frames {@code from..to}. */
   public TimedImage hook(String text, int fromFrame, int toFrame) {
-    SafeZone zone = preset.safeZone();
+    SafeZone zone = canvas.safeZone();
     String key =
-        new CacheKey().add("hook", text).add("preset", preset.id()).add("zone", zone).value();
+        new CacheKey().add("hook", text).add("preset", canvas.id()).add("zone", zone).value();
     Path file = cacheDir.resolve(key + ".png");
     if (!Files.isRegularFile(file)) {
-      TitlePainter painter = new TitlePainter(fonts, hookSize(preset));
-      BufferedImage band = painter.band(text, preset.width(), zone.x(), zone.width(preset.width()));
+      TitlePainter painter = new TitlePainter(fonts, hookSize(canvas));
+      BufferedImage band = painter.band(text, canvas.width(), zone.x(), zone.width(canvas.width()));
       Atomic.write(file, tempDir, f -> FastPng.write(band, f));
     }
-    int margin = preset.height() / 60;
+    int margin = canvas.height() / 60;
     return new TimedImage(file, key, 0, zone.top() + margin, fromFrame, toFrame);
   }
 
-  static float hookSize(RenderPreset preset) {
-    return (float) (Math.min(preset.width(), preset.height()) * HOOK_SIZE_RATIO);
+  static float hookSize(Canvas canvas) {
+    return (float) (Math.min(canvas.width(), canvas.height()) * HOOK_SIZE_RATIO);
   }
 
   /** The logo, scaled and made translucent, in its corner of the safe zone. */
@@ -58,13 +57,13 @@ public final class OverlayPictures {
             .add("watermark", sourceHash)
             .add("opacity", mark.opacity())
             .add("width", mark.widthFraction())
-            .add("preset", preset.width())
+            .add("preset", canvas.width())
             .value();
     Path file = cacheDir.resolve(key + ".png");
     BufferedImage logo = null;
     if (!Files.isRegularFile(file)) {
       BufferedImage original = StillPreparer.read(source, ffmpeg, tempDir);
-      int width = Math.max(1, (int) Math.round(preset.width() * mark.widthFraction()));
+      int width = Math.max(1, (int) Math.round(canvas.width() * mark.widthFraction()));
       int height = Math.max(1, original.getHeight() * width / original.getWidth());
       BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
       Graphics2D g = scaled.createGraphics();
@@ -76,17 +75,17 @@ public final class OverlayPictures {
       Atomic.write(file, tempDir, f -> ImageIO.write(toWrite, "png", f.toFile()));
     }
     int[] size = logo != null ? new int[] {logo.getWidth(), logo.getHeight()} : imageSize(file);
-    SafeZone zone = preset.safeZone();
-    int margin = preset.width() / 40;
+    SafeZone zone = canvas.safeZone();
+    int margin = canvas.width() / 40;
     int x =
         switch (mark.corner()) {
           case TOP_LEFT, BOTTOM_LEFT -> zone.x() + margin;
-          case TOP_RIGHT, BOTTOM_RIGHT -> preset.width() - zone.right() - margin - size[0];
+          case TOP_RIGHT, BOTTOM_RIGHT -> canvas.width() - zone.right() - margin - size[0];
         };
     int y =
         switch (mark.corner()) {
           case TOP_LEFT, TOP_RIGHT -> zone.top() + margin;
-          case BOTTOM_LEFT, BOTTOM_RIGHT -> preset.height() - zone.bottom() - margin - size[1];
+          case BOTTOM_LEFT, BOTTOM_RIGHT -> canvas.height() - zone.bottom() - margin - size[1];
         };
     return new TimedImage(file, key, x, y, 0, frames);
   }

@@ -1,7 +1,7 @@
 package dev.reelforge.media.render.internal;
 
-import dev.reelforge.media.render.RenderListener;
 import java.util.function.LongConsumer;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * Turns the steps of a render into one fraction that only moves forward. Work is counted in
@@ -9,12 +9,15 @@ import java.util.function.LongConsumer;
  */
 public final class Progress {
 
-  private final RenderListener listener;
+  private final ObjDoubleConsumer<String> listener;
   private final double total;
   private double done;
   private double reported;
 
-  public Progress(RenderListener listener, double totalUnits) {
+  /**
+   * @param listener told each step's name and the share of all work done, from 0 to 1
+   */
+  public Progress(ObjDoubleConsumer<String> listener, double totalUnits) {
     this.listener = listener;
     this.total = Math.max(1, totalUnits);
   }
@@ -44,7 +47,7 @@ public final class Progress {
     double fraction = Math.min(1, units / total);
     if (fraction >= reported) {
       reported = fraction;
-      listener.progress(fraction, name);
+      listener.accept(name, fraction);
     }
   }
 }

@@ -55,7 +55,7 @@ public final class SegmentCommand {
     }
     args.addAll(List.of("-filter_complex", graph(plan), "-map", "[v]"));
     args.addAll(List.of("-frames:v", Integer.toString(plan.frames())));
-    args.addAll(plan.encoder().videoArguments());
+    args.addAll(plan.videoArguments());
     args.addAll(List.of("-an", "-f", "mp4", output.toString()));
     return args;
   }

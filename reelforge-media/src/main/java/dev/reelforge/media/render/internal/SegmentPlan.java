@@ -3,7 +3,6 @@ package dev.reelforge.media.render.internal;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Transition;
 import dev.reelforge.core.timeline.VisualClip;
-import dev.reelforge.media.render.EncoderSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import java.util.Optional;
  * @param fadeIn the transition drawn over the first frames
  * @param fadeOut the transition drawn over the last frames (the next segment's transition in)
  * @param overlays pictures laid over the visual, in drawing order
+ * @param videoArguments the encoder arguments, the same for every segment of a preset so that the
+ *     segments join without re-encoding
  */
 public record SegmentPlan(
     String label,
@@ -36,10 +37,11 @@ public record SegmentPlan(
     Transition fadeIn,
     Transition fadeOut,
     List<TimedImage> overlays,
-    EncoderSettings encoder) {
+    List<String> videoArguments) {
 
   public SegmentPlan {
     overlays = List.copyOf(overlays);
+    videoArguments = List.copyOf(videoArguments);
   }
 
   /** The hash of everything that decides this segment's encoded bytes. */
@@ -57,7 +59,7 @@ public record SegmentPlan(
             .add("motion", motion)
             .add("fadeIn", fadeIn)
             .add("fadeOut", fadeOut)
-            .add("encoder", encoder);
+            .add("encoder", videoArguments);
     for (TimedImage overlay : overlays) {
       key.add(
           "overlay",

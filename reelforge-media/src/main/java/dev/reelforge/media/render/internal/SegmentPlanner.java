@@ -6,8 +6,6 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.Transition;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
-import dev.reelforge.media.render.EncoderSettings;
-import dev.reelforge.media.render.RenderPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.Optional;
 public final class SegmentPlanner {
 
   private final Timeline timeline;
-  private final RenderPreset preset;
-  private final EncoderSettings encoder;
+  private final Canvas canvas;
+  private final List<String> videoArguments;
   private final SourceFiles sources;
   private final StillPreparer stills;
   private final Optional<CaptionOverlay> captions;
@@ -34,8 +32,8 @@ public final class SegmentPlanner {
 
   public SegmentPlanner(
       Timeline timeline,
-      RenderPreset preset,
-      EncoderSettings encoder,
+      Canvas canvas,
+      List<String> videoArguments,
       SourceFiles sources,
       StillPreparer stills,
       Optional<CaptionOverlay> captions,
@@ -44,8 +42,8 @@ public final class SegmentPlanner {
       Path tempDir,
       FfmpegRun ffmpeg) {
     this.timeline = timeline;
-    this.preset = preset;
-    this.encoder = encoder;
+    this.canvas = canvas;
+    this.videoArguments = List.copyOf(videoArguments);
     this.sources = sources;
     this.stills = stills;
     this.captions = captions;
@@ -53,7 +51,7 @@ public final class SegmentPlanner {
     this.captionCache = captionCache;
     this.tempDir = tempDir;
     this.ffmpeg = ffmpeg;
-    this.bounds = boundaries(timeline, preset.fps());
+    this.bounds = boundaries(timeline, canvas.fps());
   }
 
   /** Where each segment starts, in frames; one more entry than segments (the end). */
@@ -118,7 +116,7 @@ public final class SegmentPlanner {
     String key;
     if (visual.kind() == VisualClip.Kind.IMAGE) {
       file =
-          stills.prepare(source, sourceHash, visual.fit(), preset.width(), preset.height(), ffmpeg);
+          stills.prepare(source, sourceHash, visual.fit(), canvas.width(), canvas.height(), ffmpeg);
       key = sourceHash + "/" + visual.fit();
     } else {
       file = source;
@@ -130,11 +128,11 @@ public final class SegmentPlanner {
     }
     captions.ifPresent(c -> overlays.addAll(captionImages(c, from, to)));
     return new SegmentPlan(
-        preset.id() + " segment " + (index + 1) + " (" + segment.id() + ")",
+        canvas.id() + " segment " + (index + 1) + " (" + segment.id() + ")",
         to - from,
-        preset.fps(),
-        preset.width(),
-        preset.height(),
+        canvas.fps(),
+        canvas.width(),
+        canvas.height(),
         visual.kind(),
         file,
         key,
@@ -145,7 +143,7 @@ public final class SegmentPlanner {
         fadeIn,
         fadeOut,
         overlays,
-        encoder);
+        videoArguments);
   }
 
   private List<TimedImage> globalOverlays(int totalFrames) {
@@ -165,16 +163,16 @@ public final class SegmentPlanner {
                 global.add(
                     pictures.hook(
                         hook.text(),
-                        frame(hook.startMillis(), preset.fps()),
-                        Math.min(totalFrames, frame(hook.endMillis(), preset.fps())))));
+                        frame(hook.startMillis(), canvas.fps()),
+                        Math.min(totalFrames, frame(hook.endMillis(), canvas.fps())))));
     return global;
   }
 
   private List<TimedImage> captionImages(CaptionOverlay overlay, int from, int to) {
     List<TimedImage> images = new ArrayList<>();
     for (CaptionOverlay.State state : overlay.states()) {
-      int start = Math.max(from, frame(state.startMillis(), preset.fps()));
-      int end = Math.min(to, frame(state.endMillis(), preset.fps()));
+      int start = Math.max(from, frame(state.startMillis(), canvas.fps()));
+      int end = Math.min(to, frame(state.endMillis(), canvas.fps()));
       if (end > start) {
         overlay
             .image(state, start - from, end - from, captionCache, tempDir)

@@ -3,10 +3,9 @@ package dev.reelforge.media.render.internal;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.SafeZone;
 import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
-import dev.reelforge.media.render.RenderPreset;
-import dev.reelforge.media.render.SafeZone;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -41,18 +40,14 @@ public final class ThumbnailMaker {
   }
 
   public void make(
-      Timeline timeline,
-      RenderPreset preset,
-      List<SegmentPlan> plans,
-      FfmpegRun ffmpeg,
-      Path output) {
+      Timeline timeline, Canvas canvas, List<SegmentPlan> plans, FfmpegRun ffmpeg, Path output) {
     BufferedImage best =
         plans.stream()
             .map(plan -> candidate(plan, ffmpeg))
             .max(Comparator.comparingDouble(image -> FrameScore.of(image).rank()))
             .orElseThrow();
     BufferedImage thumbnail =
-        new BufferedImage(preset.width(), preset.height(), BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(canvas.width(), canvas.height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = thumbnail.createGraphics();
     g.drawImage(best, 0, 0, null);
     timeline
@@ -60,11 +55,11 @@ public final class ThumbnailMaker {
         .hook()
         .ifPresent(
             hook -> {
-              SafeZone zone = preset.safeZone();
+              SafeZone zone = canvas.safeZone();
               // Thumbnails are seen small: the title is drawn larger than in the video.
               TitlePainter painter =
-                  new TitlePainter(fonts, OverlayPictures.hookSize(preset) * 1.25f);
-              painter.draw(g, hook.text(), zone.x(), zone.width(preset.width()), zone.top() + 20);
+                  new TitlePainter(fonts, OverlayPictures.hookSize(canvas) * 1.25f);
+              painter.draw(g, hook.text(), zone.x(), zone.width(canvas.width()), zone.top() + 20);
             });
     g.dispose();
     Atomic.write(output, tempDir, file -> writeJpeg(thumbnail, file));

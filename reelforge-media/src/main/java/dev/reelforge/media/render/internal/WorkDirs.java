@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +27,9 @@ public final class WorkDirs {
   private static final FileAttribute<Set<PosixFilePermission>> READABLE =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 
+  /** No render runs this long, so a temporary folder untouched for longer is abandoned. */
+  private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
+
   private final Path cache;
   private final Path temp;
 
@@ -43,8 +45,8 @@ public final class WorkDirs {
         Files.createDirectories(cache.resolve(sub));
       }
       Path tmp = Files.createDirectories(workDir.resolve("tmp"));
-      removeAbandoned(tmp);
       Path temp = Files.createDirectories(tmp.resolve(UUID.randomUUID().toString()));
+      removeAbandoned(tmp, temp);
       return new WorkDirs(cache, temp);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the render work folder " + workDir, e);
@@ -53,13 +55,16 @@ public final class WorkDirs {
 
   /**
    * Removes temporary folders left by renders that were killed (a clean end removes its own). A
-   * folder untouched for a day belongs to no running render: none may run that long.
+   * folder untouched for a day belongs to no running render: none may run that long. "Now" is the
+   * time the file system gave the folder just made for this render, so that the ages compared come
+   * from one clock (a shared work folder may live on another machine's disk).
    */
-  private static void removeAbandoned(Path tmp) throws IOException {
-    FileTime dayAgo = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+  private static void removeAbandoned(Path tmp, Path justMade) throws IOException {
+    FileTime dayAgo =
+        FileTime.from(Files.getLastModifiedTime(justMade).toInstant().minus(ABANDONED_AFTER));
     try (Stream<Path> folders = Files.list(tmp)) {
       for (Path folder : folders.toList()) {
-        if (Files.getLastModifiedTime(folder).compareTo(dayAgo) < 0) {
+        if (!folder.equals(justMade) && Files.getLastModifiedTime(folder).compareTo(dayAgo) < 0) {
           new WorkDirs(null, folder).deleteTemp();
         }
       }
