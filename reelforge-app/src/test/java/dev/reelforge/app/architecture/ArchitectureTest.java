@@ -45,7 +45,6 @@ class ArchitectureTest {
    */
   private static final Set<String> CLOCK_READERS_BEING_REWRITTEN =
       Set.of(
-          "dev.reelforge.app.story.StoryConfiguration",
           "dev.reelforge.app.providers.ProvidersConfiguration",
           "dev.reelforge.providers.http.ProviderHttp");
 
