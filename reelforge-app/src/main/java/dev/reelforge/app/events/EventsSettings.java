@@ -12,7 +12,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("reelforge.events")
 public class EventsSettings {
 
-  /** How often each node reads new events from the log while a stream is open. */
+  /**
+   * How often each node reads new events from the log: for open streams, and for the story
+   * sessions that learn their run's outcome from it.
+   */
   @NotNull private Duration pollInterval = Duration.ofMillis(250);
 
   /** A comment line sent on a quiet stream this often, so proxies keep it open. */
