@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
 public class EventsSettings {
 
   /**
-   * How often each node reads new events from the log: for open streams, and for the story
-   * sessions that learn their run's outcome from it.
+   * How often each node reads new events from the log: for open streams, and for the story sessions
+   * that learn their run's outcome from it.
    */
   @NotNull private Duration pollInterval = Duration.ofMillis(250);
 
