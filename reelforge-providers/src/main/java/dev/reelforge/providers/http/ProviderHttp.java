@@ -77,11 +77,6 @@ public final class ProviderHttp {
    * @param provider the provider's configuration name, used in messages and setting hints
    */
   public ProviderHttp(
-      String provider, HttpClient client, ResilienceOptions options, Clock clock, Sleeper sleeper) {
-    this(provider, client, options, clock, sleeper, Observer.NONE);
-  }
-
-  public ProviderHttp(
       String provider,
       HttpClient client,
       ResilienceOptions options,
@@ -98,17 +93,6 @@ public final class ProviderHttp {
         new CircuitBreaker(
             options.failureThreshold(), options.failureWindow(), options.openDuration(), clock);
     this.permits = new Semaphore(options.maxConcurrent(), true);
-  }
-
-  /** A client with real time, real sleeps and a shared HTTP/1.1+2 client. */
-  public static ProviderHttp create(String provider, ResilienceOptions options) {
-    return create(provider, options, Observer.NONE);
-  }
-
-  /** As {@link #create(String, ResilienceOptions)}, with every call told to {@code observer}. */
-  public static ProviderHttp create(String provider, ResilienceOptions options, Observer observer) {
-    return new ProviderHttp(
-        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL, observer);
   }
 
   public CircuitBreaker breaker() {
