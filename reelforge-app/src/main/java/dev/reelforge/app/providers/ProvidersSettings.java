@@ -1,6 +1,13 @@
 package dev.reelforge.app.providers;
 
 import dev.reelforge.core.providers.ProviderPort;
+import dev.reelforge.providers.chat.ChatOptions;
+import dev.reelforge.providers.chat.StructuredOutput;
+import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
+import dev.reelforge.providers.fal.FalOptions;
+import dev.reelforge.providers.openai.OpenAiOptions;
+import dev.reelforge.providers.pexels.PexelsOptions;
+import dev.reelforge.providers.pixabay.PixabayOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -11,6 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Which provider fills each role ({@code reelforge.providers.*}). {@code auto} uses a cloud
  * provider once its credentials are configured, else the offline default; a name forces one ({@code
  * ./reelforge doctor} lists what is available).
+ *
+ * <p>Vendor defaults (URLs, models, voices) are the vendor packages' constants, so that they are
+ * written once; the configuration processor cannot read constants of other classes, so their
+ * documented values are declared in {@code META-INF/additional-spring-configuration-metadata.json},
+ * and {@code ProvidersSettingsTest} checks that both agree. {@link CloudVendors} maps each vendor's
+ * tree onto its options.
  */
 @ConfigurationProperties("reelforge.providers")
 public class ProvidersSettings {
@@ -159,19 +172,19 @@ public class ProvidersSettings {
     private String apiKey = "";
 
     /** API base URL, for proxies and compatible servers. */
-    private String baseUrl = "https://api.openai.com/v1";
+    private String baseUrl = OpenAiOptions.DEFAULT_BASE_URL;
 
     /** Speech model. */
-    private String speechModel = "gpt-4o-mini-tts";
+    private String speechModel = OpenAiOptions.DEFAULT_SPEECH_MODEL;
 
     /** Default speech voice. */
-    private String voice = "alloy";
+    private String voice = OpenAiOptions.DEFAULT_VOICE;
 
     /** Image model (gpt-image-1 or dall-e-3). */
-    private String imageModel = "gpt-image-1";
+    private String imageModel = OpenAiOptions.DEFAULT_IMAGE_MODEL;
 
     /** Moderation model. */
-    private String moderationModel = "omni-moderation-latest";
+    private String moderationModel = OpenAiOptions.DEFAULT_MODERATION_MODEL;
 
     public String getApiKey() {
       return apiKey;
@@ -232,7 +245,7 @@ public class ProvidersSettings {
      * Base URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1 or
      * http://localhost:11434/v1 (Ollama).
      */
-    private String baseUrl = "https://api.openai.com/v1";
+    private String baseUrl = ChatOptions.DEFAULT_BASE_URL;
 
     /**
      * API key; empty uses reelforge.providers.openai.api-key for OpenAI's URL, none for others
@@ -247,11 +260,10 @@ public class ProvidersSettings {
      * How the script's shape is enforced: json-schema (strict structured output) or json-object
      * (JSON mode).
      */
-    private dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput structuredOutput =
-        dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput.JSON_SCHEMA;
+    private StructuredOutput structuredOutput = ChatOptions.DEFAULT_STRUCTURED_OUTPUT;
 
     /** Sampling temperature (0 to 2). */
-    private double temperature = 0.7;
+    private double temperature = ChatOptions.DEFAULT_TEMPERATURE;
 
     public String getBaseUrl() {
       return baseUrl;
@@ -277,12 +289,11 @@ public class ProvidersSettings {
       this.model = model;
     }
 
-    public dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput getStructuredOutput() {
+    public StructuredOutput getStructuredOutput() {
       return structuredOutput;
     }
 
-    public void setStructuredOutput(
-        dev.reelforge.providers.script.ChatScriptWriter.StructuredOutput structuredOutput) {
+    public void setStructuredOutput(StructuredOutput structuredOutput) {
       this.structuredOutput = structuredOutput;
     }
 
@@ -302,13 +313,13 @@ public class ProvidersSettings {
     private String apiKey = "";
 
     /** API base URL. */
-    private String baseUrl = "https://api.elevenlabs.io";
+    private String baseUrl = ElevenLabsOptions.DEFAULT_BASE_URL;
 
     /** Model id. */
-    private String model = "eleven_multilingual_v2";
+    private String model = ElevenLabsOptions.DEFAULT_MODEL;
 
     /** Default voice id (Rachel). */
-    private String voiceId = "21m00Tcm4TlvDq8ikWAM";
+    private String voiceId = ElevenLabsOptions.DEFAULT_VOICE_ID;
 
     public String getApiKey() {
       return apiKey;
@@ -350,7 +361,7 @@ public class ProvidersSettings {
     private String apiKey = "";
 
     /** API base URL. */
-    private String baseUrl = "https://api.pexels.com";
+    private String baseUrl = PexelsOptions.DEFAULT_BASE_URL;
 
     public String getApiKey() {
       return apiKey;
@@ -376,7 +387,7 @@ public class ProvidersSettings {
     private String apiKey = "";
 
     /** API base URL. */
-    private String baseUrl = "https://pixabay.com";
+    private String baseUrl = PixabayOptions.DEFAULT_BASE_URL;
 
     public String getApiKey() {
       return apiKey;
@@ -402,13 +413,13 @@ public class ProvidersSettings {
     private String apiKey = "";
 
     /** Queue API base URL. */
-    private String baseUrl = "https://queue.fal.run";
+    private String baseUrl = FalOptions.DEFAULT_BASE_URL;
 
     /** Model path, e.g. fal-ai/flux/dev or fal-ai/flux/schnell. */
-    private String model = "fal-ai/flux/dev";
+    private String model = FalOptions.DEFAULT_MODEL;
 
     /** Longest wait for one image, queueing included. */
-    private Duration deadline = Duration.ofMinutes(3);
+    private Duration deadline = FalOptions.DEFAULT_DEADLINE;
 
     public String getApiKey() {
       return apiKey;

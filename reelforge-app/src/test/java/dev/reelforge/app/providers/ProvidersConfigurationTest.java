@@ -1,8 +1,10 @@
 package dev.reelforge.app.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.cost.CostRecorder;
+import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
@@ -12,6 +14,7 @@ import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.ffmpeg.FfmpegLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,5 +132,58 @@ class ProvidersConfigurationTest {
     ProviderChoice<?> fluid = registry(settings, Map.of()).active(ProviderPort.MUSIC).get();
     assertThat(fluid.name()).isEqualTo("fluidsynth");
     assertThat(fluid.description()).contains("apt-get install");
+  }
+
+  @Test
+  void theOpenAiKeyServesTheChatWriterOnlyWhileItTalksToOpenAi() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getChat().setModel("gpt-4o-mini");
+    assertThat(active(registry(settings, Map.of()), ProviderPort.SCRIPT_WRITER))
+        .as("OpenAI's URL without any key")
+        .isEqualTo("extractive");
+    Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-from-env");
+    CloudVendors vendors = new CloudVendors(settings, env::get);
+    assertThat(vendors.chat().orElseThrow().apiKey()).isEqualTo("sk-from-env");
+    assertThat(vendors.openAi().orElseThrow().apiKey()).isEqualTo("sk-from-env");
+    settings.getChat().setApiKey("sk-chat");
+    assertThat(vendors.chat().orElseThrow().apiKey()).isEqualTo("sk-chat");
+    settings.getChat().setApiKey("");
+    settings.getChat().setBaseUrl("https://api.deepseek.com/v1");
+    assertThat(vendors.chat().orElseThrow().apiKey()).as("not lent to another server").isEmpty();
+  }
+
+  @Test
+  void everyVendorSharesTheHttpSettings() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getHttp().setTimeout(Duration.ofSeconds(12));
+    settings.getHttp().setMaxAttempts(5);
+    settings.getFal().setDeadline(Duration.ofSeconds(40));
+    CloudVendors vendors =
+        new CloudVendors(settings, Map.of("FAL_KEY", "fal", "PIXABAY_API_KEY", "pb")::get);
+    assertThat(vendors.fal().orElseThrow().resilience().timeout()).hasSeconds(12);
+    assertThat(vendors.fal().orElseThrow().deadline()).hasSeconds(40);
+    assertThat(vendors.pixabay().orElseThrow().resilience().maxAttempts()).isEqualTo(5);
+    assertThat(vendors.pexels()).isEmpty();
+    assertThat(vendors.elevenLabs()).isEmpty();
+  }
+
+  @Test
+  void aVendorSettingThatCannotWorkStopsWithItsName() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getOpenai().setApiKey("sk-secret");
+    settings.getOpenai().setBaseUrl("ftp://api.openai.com/v1");
+    assertThatThrownBy(() -> registry(settings, Map.of()))
+        .isInstanceOf(ReelForgeException.class)
+        .hasMessageStartingWith("reelforge.providers.openai.base-url: must start with http://")
+        .hasMessageNotContaining("sk-secret");
+
+    ProvidersSettings slow = new ProvidersSettings();
+    slow.getHttp().setTimeout(Duration.ZERO);
+    slow.getPexels().setApiKey("px");
+    assertThatThrownBy(() -> registry(slow, Map.of()))
+        .hasMessageStartingWith("reelforge.providers.http.timeout: must be positive");
+    // Without a key no vendor is built, so the same settings are not checked at all.
+    slow.getPexels().setApiKey("");
+    assertThat(active(registry(slow, Map.of()), ProviderPort.VISUALS)).isEqualTo("procedural");
   }
 }

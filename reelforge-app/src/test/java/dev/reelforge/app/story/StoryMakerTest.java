@@ -32,17 +32,17 @@ import dev.reelforge.media.procedural.ProceduralVisuals;
 import dev.reelforge.media.render.Cancellation;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.media.render.RenderSettings;
-import dev.reelforge.providers.http.Endpoint;
-import dev.reelforge.providers.http.Meter;
+import dev.reelforge.providers.chat.ChatFactory;
+import dev.reelforge.providers.chat.ChatOptions;
+import dev.reelforge.providers.chat.ChatScriptWriter;
+import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.http.ProviderHttp;
-import dev.reelforge.providers.http.ResilienceOptions;
 import dev.reelforge.providers.ingest.AddressPolicy;
 import dev.reelforge.providers.ingest.ArticleExtractor;
 import dev.reelforge.providers.ingest.FetchLimits;
 import dev.reelforge.providers.ingest.GuardedFetcher;
 import dev.reelforge.providers.ingest.WebArticleSource;
 import dev.reelforge.providers.music.ProceduralMusic;
-import dev.reelforge.providers.script.ChatScriptWriter;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
 import dev.reelforge.providers.speech.MaryTtsSpeech;
 import dev.reelforge.story.StoryInput;
@@ -232,12 +232,13 @@ class StoryMakerTest {
     try {
       LoggedCosts costs = new LoggedCosts(call -> {});
       ChatScriptWriter chat =
-          new ChatScriptWriter(
-              new Endpoint("http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "sk-test"),
-              new ChatScriptWriter.Options(
-                  "gpt-4o-mini", ChatScriptWriter.StructuredOutput.JSON_SCHEMA, 0.7),
-              ProviderHttp.create("openai", ResilienceOptions.defaults()),
-              new Meter("openai", costs, Clock.systemUTC()));
+          ChatFactory.scriptWriter(
+              ChatOptions.newBuilder()
+                  .setBaseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
+                  .setApiKey("sk-test")
+                  .setModel("gpt-4o-mini")
+                  .build(),
+              CloudContext.of(costs, Clock.systemUTC(), ProviderHttp.Observer.NONE));
       ProviderRegistry providers =
           offline(new ProceduralVisuals())
               .register(
@@ -276,7 +277,7 @@ class StoryMakerTest {
       assertThat(manifest.path("cost").path("estimatedUsd").decimalValue())
           .isEqualByComparingTo(Prices.perThousand(2000, Prices.TEXT_PER_1K_TOKENS));
       JsonNode call = manifest.path("cost").path("calls").get(0);
-      assertThat(call.path("provider").asString()).isEqualTo("openai");
+      assertThat(call.path("provider").asString()).isEqualTo("chat");
       assertThat(call.path("quantity").asLong()).isEqualTo(2000);
       assertThat(manifest.path("beats").get(0).path("text").asString())
           .isEqualTo("Octopuses have three hearts.");

@@ -15,8 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * The HTTP client every cloud adapter calls its provider through: per-attempt timeout, retries of
  * transient failures only (connection errors, timeouts, 408, 425, 429 and 5xx) with exponential
  * backoff and jitter, {@code Retry-After} honoured, a circuit breaker and a cap on concurrent
- * calls. A permanent refusal (other 4xx) fails at once as a {@link ProviderRejection}.
+ * calls. A permanent refusal (other 4xx) fails at once as a {@link ProviderRejection}. What each
+ * status means is decided by {@link HttpErrors}; adapters call it through their {@link
+ * JsonApiClient}, which adds the endpoint, the key and the meter.
  */
 public final class ProviderHttp {
 
@@ -77,11 +77,6 @@ public final class ProviderHttp {
    * @param provider the provider's configuration name, used in messages and setting hints
    */
   public ProviderHttp(
-      String provider, HttpClient client, ResilienceOptions options, Clock clock, Sleeper sleeper) {
-    this(provider, client, options, clock, sleeper, Observer.NONE);
-  }
-
-  public ProviderHttp(
       String provider,
       HttpClient client,
       ResilienceOptions options,
@@ -98,17 +93,6 @@ public final class ProviderHttp {
         new CircuitBreaker(
             options.failureThreshold(), options.failureWindow(), options.openDuration(), clock);
     this.permits = new Semaphore(options.maxConcurrent(), true);
-  }
-
-  /** A client with real time, real sleeps and a shared HTTP/1.1+2 client. */
-  public static ProviderHttp create(String provider, ResilienceOptions options) {
-    return create(provider, options, Observer.NONE);
-  }
-
-  /** As {@link #create(String, ResilienceOptions)}, with every call told to {@code observer}. */
-  public static ProviderHttp create(String provider, ResilienceOptions options, Observer observer) {
-    return new ProviderHttp(
-        provider, SharedClient.INSTANCE, options, Clock.systemUTC(), Sleeper.REAL, observer);
   }
 
   public CircuitBreaker breaker() {
@@ -242,56 +226,25 @@ public final class ProviderHttp {
               attempt,
               Duration.between(started, clock.instant()));
         }
-        byte[] errorBody = drain(response);
-        String message = ErrorBodies.message(errorBody);
-        if (!isTransient(status)) {
-          throw new ProviderRejection(provider, status, message, ErrorBodies.code(errorBody));
+        ReelForgeException failure = HttpErrors.forStatus(provider, status, drain(response));
+        if (!failure.retryable()) {
+          throw failure;
         }
-        Optional<Duration> retryAfter = retryAfter(response);
+        Optional<Duration> retryAfter = RetryAfter.of(response.headers(), clock);
         if (retryAfter.isPresent() && retryAfter.get().compareTo(options.maxRetryAfter()) > 0) {
-          throw new ReelForgeException(
-              ErrorCode.RATE_LIMIT_EXCEEDED,
-              provider + " asks to retry after " + retryAfter.get().toSeconds() + " s",
-              true,
-              List.of(),
-              null);
+          throw HttpErrors.retryLater(provider, retryAfter.get());
         }
-        lastFailure =
-            new ReelForgeException(
-                status == 429 ? ErrorCode.RATE_LIMIT_EXCEEDED : ErrorCode.EXTERNAL_API_ERROR,
-                provider
-                    + " failed (HTTP "
-                    + status
-                    + ")"
-                    + (message.isEmpty() ? "" : ": " + message),
-                true,
-                List.of(),
-                null);
+        lastFailure = failure;
         wait = retryAfter.isPresent() ? withSmallJitter(retryAfter.get()) : backoff(attempt);
       } catch (HttpTimeoutException e) {
-        lastFailure =
-            new ReelForgeException(
-                ErrorCode.EXTERNAL_API_TIMEOUT,
-                provider + " did not answer within " + timeout.toMillis() + " ms",
-                true,
-                List.of(),
-                e);
+        lastFailure = HttpErrors.timedOut(provider, timeout, e);
         wait = backoff(attempt);
       } catch (IOException e) {
-        lastFailure =
-            new ReelForgeException(
-                ErrorCode.EXTERNAL_API_ERROR,
-                provider
-                    + " could not be reached: "
-                    + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                true,
-                List.of(),
-                e);
+        lastFailure = HttpErrors.unreachable(provider, e);
         wait = backoff(attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw interrupted(e);
+        throw HttpErrors.interrupted(provider, e);
       }
       if (attempt < options.maxAttempts()) {
         sleep(wait);
@@ -311,11 +264,6 @@ public final class ProviderHttp {
     }
   }
 
-  /** 408 Request Timeout, 425 Too Early, 429 Too Many Requests and every 5xx may pass on retry. */
-  static boolean isTransient(int status) {
-    return status == 408 || status == 425 || status == 429 || status >= 500;
-  }
-
   /** Exponential backoff with equal jitter: half the delay fixed, half random. */
   Duration backoff(int attempt) {
     long base = options.baseDelay().toMillis() << Math.min(attempt - 1, 20);
@@ -329,30 +277,6 @@ public final class ProviderHttp {
     // once.
     long spread = Math.max(1, retryAfter.toMillis() / 10);
     return retryAfter.plusMillis(ThreadLocalRandom.current().nextLong(spread));
-  }
-
-  /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 §10.2.3). */
-  private Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Retry-After")
-        .flatMap(
-            value -> {
-              String trimmed = value.strip();
-              try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
-              } catch (NumberFormatException notSeconds) {
-                try {
-                  Instant at =
-                      ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
-                          .toInstant();
-                  Duration until = Duration.between(clock.instant(), at);
-                  return Optional.of(until.isNegative() ? Duration.ZERO : until);
-                } catch (RuntimeException unparseable) {
-                  return Optional.empty();
-                }
-              }
-            });
   }
 
   private void acquirePermit() {
@@ -371,7 +295,7 @@ public final class ProviderHttp {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw interrupted(e);
+      throw HttpErrors.interrupted(provider, e);
     }
   }
 
@@ -380,13 +304,8 @@ public final class ProviderHttp {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw interrupted(e);
+      throw HttpErrors.interrupted(provider, e);
     }
-  }
-
-  private ReelForgeException interrupted(InterruptedException e) {
-    return new ReelForgeException(
-        ErrorCode.SERVICE_UNAVAILABLE, "interrupted while calling " + provider, true, List.of(), e);
   }
 
   private static byte[] drain(HttpResponse<?> response) throws IOException {
@@ -445,6 +364,11 @@ public final class ProviderHttp {
   @FunctionalInterface
   private interface BodyReader<B> {
     byte[] read(HttpResponse<B> response) throws IOException;
+  }
+
+  /** The JDK client every provider shares. */
+  static HttpClient sharedClient() {
+    return SharedClient.INSTANCE;
   }
 
   /** One JDK client for all providers: it pools connections and threads. */

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How one provider's calls are protected. Defaults follow the seeds: seed 000's {@code
  * RETRY_CONFIG} (2 retries, 800 ms base, 5 s cap, jitter) and {@code API_LIMITS} (30 s), seed 001
- * §6.4's circuit breaker (5 failures within 120 s open it for 60 s).
+ * §6.4's circuit breaker (5 failures within 120 s open it for 60 s). The three the operator sets
+ * ({@code reelforge.providers.http.timeout}, {@code max-attempts}, {@code max-concurrent}) are
+ * checked with errors that name those settings.
  *
  * @param timeout one HTTP attempt's limit
  * @param maxAttempts attempts per call, the first included (1 = no retry)
@@ -32,18 +34,16 @@ public record ResilienceOptions(
     int maxConcurrent) {
 
   public ResilienceOptions {
-    Objects.requireNonNull(timeout, "timeout");
+    OptionChecks.positive(OptionChecks.HTTP_SETTINGS + ".timeout", timeout);
+    OptionChecks.atLeast(OptionChecks.HTTP_SETTINGS + ".max-attempts", maxAttempts, 1);
+    OptionChecks.atLeast(OptionChecks.HTTP_SETTINGS + ".max-concurrent", maxConcurrent, 1);
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
     Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
     Objects.requireNonNull(failureWindow, "failureWindow");
     Objects.requireNonNull(openDuration, "openDuration");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive");
-    }
-    if (maxAttempts < 1 || failureThreshold < 1 || maxConcurrent < 1) {
-      throw new IllegalArgumentException(
-          "maxAttempts, failureThreshold and maxConcurrent must be at least 1");
+    if (failureThreshold < 1) {
+      throw new IllegalArgumentException("failureThreshold must be at least 1");
     }
   }
 

@@ -2,7 +2,7 @@ package dev.reelforge.providers.imagegen;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.providers.http.ProviderHttp;
+import dev.reelforge.providers.http.JsonApiClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,7 +18,7 @@ import javax.imageio.stream.ImageInputStream;
  * Generated images stored under a name whose extension matches their bytes, and their size read
  * back from the header.
  */
-final class ImageFiles {
+public final class ImageFiles {
 
   /** Generated images are a few MB; anything far larger is not one. */
   static final long MAX_BYTES = 50L << 20;
@@ -42,7 +42,7 @@ final class ImageFiles {
   }
 
   /** Writes decoded bytes (a base64 answer) as {@code stem.EXT} in {@code directory}. */
-  static Path store(byte[] bytes, Path directory, String stem) {
+  public static Path store(byte[] bytes, Path directory, String stem) {
     try {
       Files.createDirectories(directory);
       Path partial = directory.resolve(stem + ".part");
@@ -55,11 +55,11 @@ final class ImageFiles {
   }
 
   /** Downloads an image answer to {@code stem.EXT} in {@code directory}, renamed, not rewritten. */
-  static Path download(ProviderHttp http, URI uri, Path directory, String stem) {
+  public static Path download(JsonApiClient api, URI uri, Path directory, String stem) {
     try {
       Files.createDirectories(directory);
       Path downloaded = directory.resolve(stem + ".download");
-      http.download(uri, downloaded, MAX_BYTES, DOWNLOAD_TIMEOUT);
+      api.download(uri, downloaded, MAX_BYTES, DOWNLOAD_TIMEOUT);
       byte[] head;
       try (InputStream in = Files.newInputStream(downloaded)) {
         head = in.readNBytes(16);
@@ -79,7 +79,7 @@ final class ImageFiles {
   }
 
   /** Width and height from the header; {@code fallback} for formats the JDK cannot read (WebP). */
-  static int[] size(Path file, int[] fallback) {
+  public static int[] size(Path file, int[] fallback) {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       var readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {

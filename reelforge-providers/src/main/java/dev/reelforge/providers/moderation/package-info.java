@@ -1,2 +1,5 @@
-/** Moderators: offline rules and OpenAI's moderation endpoint. */
+/**
+ * The offline moderator (phrase rules); OpenAI's moderation endpoint is in {@code
+ * providers.openai}.
+ */
 package dev.reelforge.providers.moderation;

@@ -16,11 +16,11 @@ import javax.sound.sampled.AudioSystem;
  * ({@code output_format=pcm_24000}) return it, written as a WAV file. Asking for PCM spares an MP3
  * decoder, which the JDK lacks.
  */
-final class PcmWav {
+public final class PcmWav {
 
   private PcmWav() {}
 
-  static long write(byte[] pcm, int sampleRate, Path output) {
+  public static long write(byte[] pcm, int sampleRate, Path output) {
     AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
     long frames = pcm.length / 2;
     try {

@@ -7,13 +7,13 @@ import java.util.List;
  * Narration cut into requests of at most seed 000's {@code TTS_LIMITS.MAX_CHARS_PER_REQUEST}
  * characters, at sentence ends where possible (else at spaces), so that each request sounds whole.
  */
-final class TextChunks {
+public final class TextChunks {
 
-  static final int MAX_CHARS_PER_REQUEST = 1000;
+  public static final int MAX_CHARS_PER_REQUEST = 1000;
 
   private TextChunks() {}
 
-  static List<String> split(String text, int max) {
+  public static List<String> split(String text, int max) {
     List<String> chunks = new ArrayList<>();
     String rest = text.strip();
     while (rest.length() > max) {

@@ -14,7 +14,7 @@ import java.util.List;
  * the right words; timings within a phrase are estimates, good for captions that highlight word by
  * word.
  */
-final class VoicedTimings {
+public final class VoicedTimings {
 
   static final int FRAME_MILLIS = 10;
   static final int MIN_PAUSE_MILLIS = 120;
@@ -22,7 +22,7 @@ final class VoicedTimings {
   private VoicedTimings() {}
 
   /** Timings for {@code words} over 16-bit little-endian mono {@code pcm}. */
-  static List<WordTiming> estimate(byte[] pcm, int sampleRate, List<String> words) {
+  public static List<WordTiming> estimate(byte[] pcm, int sampleRate, List<String> words) {
     List<long[]> regions = voicedRegions(pcm, sampleRate);
     long totalMillis = Math.round(pcm.length / 2 * 1000.0 / sampleRate);
     if (regions.isEmpty()) {

@@ -3,7 +3,7 @@ package dev.reelforge.providers.visuals;
 import dev.reelforge.core.visuals.VisualAsset;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualKind;
-import dev.reelforge.providers.http.ProviderHttp;
+import dev.reelforge.providers.http.JsonApiClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Brings a stock candidate to disk, named by source and id so a second fetch is free. */
-final class StockDownloads {
+public final class StockDownloads {
 
   /** Seed 000's {@code VIDEO_DOWNLOAD_TIMEOUT_MS}. */
   static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
@@ -21,7 +21,7 @@ final class StockDownloads {
 
   private StockDownloads() {}
 
-  static VisualAsset fetch(ProviderHttp http, VisualCandidate candidate, Path directory) {
+  public static VisualAsset fetch(JsonApiClient api, VisualCandidate candidate, Path directory) {
     String extension =
         candidate.kind() == VisualKind.VIDEO ? "mp4" : extension(candidate.location());
     Path target =
@@ -37,7 +37,7 @@ final class StockDownloads {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      http.download(URI.create(candidate.location()), target, MAX_BYTES, DOWNLOAD_TIMEOUT);
+      api.download(URI.create(candidate.location()), target, MAX_BYTES, DOWNLOAD_TIMEOUT);
     }
     return new VisualAsset(target, candidate);
   }

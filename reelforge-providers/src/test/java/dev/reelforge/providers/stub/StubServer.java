@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.reelforge.core.cost.CostLedger;
+import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.http.Endpoint;
 import dev.reelforge.providers.http.Meter;
 import dev.reelforge.providers.http.ProviderHttp;
@@ -74,6 +75,15 @@ public final class StubServer implements AutoCloseable {
       waits.add(duration);
       clock.advance(duration);
     };
+  }
+
+  /**
+   * What the vendor factories build adapters with here: the settable clock, the recording sleeper,
+   * the cost ledger and a client of this test's own.
+   */
+  public CloudContext context() {
+    return new CloudContext(
+        costs, clock, sleeper(), ProviderHttp.Observer.NONE, HttpClient.newHttpClient());
   }
 
   public Meter meter(String provider) {

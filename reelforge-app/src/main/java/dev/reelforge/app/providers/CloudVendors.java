@@ -1,0 +1,185 @@
+package dev.reelforge.app.providers;
+
+import dev.reelforge.core.providers.ProviderChoice;
+import dev.reelforge.providers.chat.ChatFactory;
+import dev.reelforge.providers.chat.ChatOptions;
+import dev.reelforge.providers.elevenlabs.ElevenLabsFactory;
+import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
+import dev.reelforge.providers.fal.FalFactory;
+import dev.reelforge.providers.fal.FalOptions;
+import dev.reelforge.providers.http.CloudContext;
+import dev.reelforge.providers.http.ResilienceOptions;
+import dev.reelforge.providers.openai.OpenAiFactory;
+import dev.reelforge.providers.openai.OpenAiOptions;
+import dev.reelforge.providers.pexels.PexelsFactory;
+import dev.reelforge.providers.pexels.PexelsOptions;
+import dev.reelforge.providers.pixabay.PixabayFactory;
+import dev.reelforge.providers.pixabay.PixabayOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Maps {@link ProvidersSettings} onto each cloud vendor's options, one method per vendor, and hands
+ * them to the vendor's factory. A vendor is configured once it has a key: the setting, else the
+ * variable the vendor's own tools read. The one key shared between trees is OpenAI's, which also
+ * serves the chat script writer while that talks to OpenAI's URL. Invalid values stop startup with
+ * the options' own error, which names the setting.
+ */
+final class CloudVendors {
+
+  private final ProvidersSettings settings;
+  private final Function<String, String> environment;
+
+  /**
+   * @param environment looks up the vendors' usual key variables ({@code OPENAI_API_KEY}…)
+   */
+  CloudVendors(ProvidersSettings settings, Function<String, String> environment) {
+    this.settings = settings;
+    this.environment = environment;
+  }
+
+  /**
+   * The adapters of every configured vendor. Within a role the first one is {@code auto}'s choice:
+   * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay.
+   */
+  List<ProviderChoice<?>> choices(CloudContext context) {
+    List<ProviderChoice<?>> choices = new ArrayList<>();
+    chat().ifPresent(options -> choices.addAll(ChatFactory.choices(options, context)));
+    elevenLabs().ifPresent(options -> choices.addAll(ElevenLabsFactory.choices(options, context)));
+    openAi().ifPresent(options -> choices.addAll(OpenAiFactory.choices(options, context)));
+    pexels().ifPresent(options -> choices.addAll(PexelsFactory.choices(options, context)));
+    pixabay().ifPresent(options -> choices.addAll(PixabayFactory.choices(options, context)));
+    fal().ifPresent(options -> choices.addAll(FalFactory.choices(options, context)));
+    return choices;
+  }
+
+  Optional<ChatOptions> chat() {
+    ProvidersSettings.Chat chat = settings.getChat();
+    boolean openAiUrl = ChatOptions.isOpenAi(chat.getBaseUrl());
+    String key = configured(chat.getApiKey());
+    if (key.isEmpty() && openAiUrl) {
+      key = openAiKey();
+    }
+    // A model turns the writer on; OpenAI's URL also needs a key, other servers may need none.
+    if (chat.getModel().isBlank() || (openAiUrl && key.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ChatOptions.newBuilder()
+            .setBaseUrl(chat.getBaseUrl())
+            .setApiKey(key)
+            .setModel(chat.getModel())
+            .setStructuredOutput(chat.getStructuredOutput())
+            .setTemperature(chat.getTemperature())
+            .setResilience(resilience())
+            .build());
+  }
+
+  Optional<ElevenLabsOptions> elevenLabs() {
+    ProvidersSettings.ElevenLabs eleven = settings.getElevenlabs();
+    return withKey(eleven.getApiKey(), ElevenLabsOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                ElevenLabsOptions.newBuilder()
+                    .setBaseUrl(eleven.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(eleven.getModel())
+                    .setVoiceId(eleven.getVoiceId())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  Optional<OpenAiOptions> openAi() {
+    ProvidersSettings.OpenAi openai = settings.getOpenai();
+    return Optional.of(openAiKey())
+        .filter(key -> !key.isEmpty())
+        .map(
+            key ->
+                OpenAiOptions.newBuilder()
+                    .setBaseUrl(openai.getBaseUrl())
+                    .setApiKey(key)
+                    .setSpeechModel(openai.getSpeechModel())
+                    .setVoice(openai.getVoice())
+                    .setImageModel(openai.getImageModel())
+                    .setModerationModel(openai.getModerationModel())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  Optional<PexelsOptions> pexels() {
+    ProvidersSettings.Pexels pexels = settings.getPexels();
+    return withKey(pexels.getApiKey(), PexelsOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                PexelsOptions.newBuilder()
+                    .setBaseUrl(pexels.getBaseUrl())
+                    .setApiKey(key)
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  Optional<PixabayOptions> pixabay() {
+    ProvidersSettings.Pixabay pixabay = settings.getPixabay();
+    return withKey(pixabay.getApiKey(), PixabayOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                PixabayOptions.newBuilder()
+                    .setBaseUrl(pixabay.getBaseUrl())
+                    .setApiKey(key)
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  Optional<FalOptions> fal() {
+    ProvidersSettings.Fal fal = settings.getFal();
+    return withKey(fal.getApiKey(), FalOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                FalOptions.newBuilder()
+                    .setBaseUrl(fal.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(fal.getModel())
+                    .setDeadline(fal.getDeadline())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  /** {@code reelforge.providers.http.*}, the same for every vendor. */
+  ResilienceOptions resilience() {
+    ProvidersSettings.Http http = settings.getHttp();
+    return ResilienceOptions.defaults()
+        .withTimeout(http.getTimeout())
+        .withMaxAttempts(http.getMaxAttempts())
+        .withMaxConcurrent(http.getMaxConcurrent());
+  }
+
+  private String openAiKey() {
+    return key(settings.getOpenai().getApiKey(), OpenAiOptions.KEY_VARIABLE);
+  }
+
+  private Optional<String> withKey(String configured, String variable) {
+    return Optional.of(key(configured, variable)).filter(key -> !key.isEmpty());
+  }
+
+  /** The configured key, else the variable the vendor's own tools read, else empty. */
+  private String key(String configured, String variable) {
+    String key = configured(configured);
+    if (!key.isEmpty()) {
+      return key;
+    }
+    String fromEnvironment = environment.apply(variable);
+    return fromEnvironment == null ? "" : fromEnvironment.strip();
+  }
+
+  private static String configured(String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  static Function<String, String> systemEnvironment() {
+    Map<String, String> env = System.getenv();
+    return env::get;
+  }
+}

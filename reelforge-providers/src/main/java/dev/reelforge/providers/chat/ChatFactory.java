@@ -1,0 +1,36 @@
+package dev.reelforge.providers.chat;
+
+import dev.reelforge.core.providers.ProviderChoice;
+import dev.reelforge.core.providers.ProviderPort;
+import dev.reelforge.core.script.ScriptWriter;
+import dev.reelforge.providers.http.Auth;
+import dev.reelforge.providers.http.CloudContext;
+import java.util.List;
+
+/**
+ * Builds the chat script writer from validated {@link ChatOptions}; a key, when there is one, goes
+ * as a bearer token.
+ */
+public final class ChatFactory {
+
+  /** The configuration name of the chat script writer. */
+  public static final String NAME = "chat";
+
+  private ChatFactory() {}
+
+  /** Script writing, as the registry offers it. */
+  public static List<ProviderChoice<?>> choices(ChatOptions options, CloudContext context) {
+    return List.of(
+        new ProviderChoice<ScriptWriter>(
+            ProviderPort.SCRIPT_WRITER,
+            NAME,
+            false,
+            "chat completions at " + options.baseUrl() + ", model " + options.model(),
+            scriptWriter(options, context)));
+  }
+
+  public static ChatScriptWriter scriptWriter(ChatOptions options, CloudContext context) {
+    return new ChatScriptWriter(
+        context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience()), options);
+  }
+}

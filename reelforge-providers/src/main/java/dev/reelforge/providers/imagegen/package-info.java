@@ -1,0 +1,2 @@
+/** What the image-generating vendors share: storing and measuring generated pictures. */
+package dev.reelforge.providers.imagegen;
