@@ -2,10 +2,10 @@ package dev.reelforge.app.story;
 
 import dev.reelforge.core.cost.CostLedger;
 import dev.reelforge.core.cost.ProviderCall;
-import dev.reelforge.core.jobs.RunStore;
-import dev.reelforge.core.jobs.StageContext;
-import dev.reelforge.core.jobs.StageHandler;
-import dev.reelforge.core.jobs.StageResult;
+import dev.reelforge.core.jobs.api.StageContext;
+import dev.reelforge.core.jobs.api.StageHandler;
+import dev.reelforge.core.jobs.api.StageResult;
+import dev.reelforge.core.jobs.spi.RunStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

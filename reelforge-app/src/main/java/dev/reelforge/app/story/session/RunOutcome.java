@@ -1,8 +1,8 @@
 package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.story.StoryPipeline;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -2,13 +2,13 @@ package dev.reelforge.core.jobs.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelforge.core.jobs.ClaimRequest;
-import dev.reelforge.core.jobs.EventCursor;
-import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.NewRun;
-import dev.reelforge.core.jobs.RunEventFeed.Filter;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.WorkSignal;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.spi.ClaimRequest;
+import dev.reelforge.core.jobs.spi.EventCursor;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.NewRun;
+import dev.reelforge.core.jobs.spi.RunEventFeed.Filter;
+import dev.reelforge.core.jobs.spi.WorkSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
