@@ -1,8 +1,8 @@
 package dev.reelforge.bench;
 
-import dev.reelforge.core.jobs.PipelineDefinition;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.StageResult;
+import dev.reelforge.core.jobs.api.PipelineDefinition;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.api.StageResult;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.QueueLimits;

@@ -1,9 +1,9 @@
 package dev.reelforge.story;
 
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.TaskRecord;
-import dev.reelforge.core.jobs.TaskStatus;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.media.render.Cancellation;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.reelforge.story;
 
-import dev.reelforge.core.jobs.StageContext;
-import dev.reelforge.core.jobs.StageHandler;
-import dev.reelforge.core.jobs.StageResult;
+import dev.reelforge.core.jobs.api.StageContext;
+import dev.reelforge.core.jobs.api.StageHandler;
+import dev.reelforge.core.jobs.api.StageResult;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.reelforge.story;
 
-import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.spi.RunRecord;
 import java.io.File;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,7 +1,7 @@
 package dev.reelforge.app.events;
 
-import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.RunEvent;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.RunEvent;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

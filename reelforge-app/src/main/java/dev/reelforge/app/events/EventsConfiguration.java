@@ -1,8 +1,8 @@
 package dev.reelforge.app.events;
 
 import dev.reelforge.app.jobs.VisibleRuns;
-import dev.reelforge.core.jobs.RunEventFeed;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.postgres.jobs.PostgresRunEventFeed;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

@@ -2,12 +2,12 @@ package dev.reelforge.app.jobs;
 
 import dev.reelforge.app.database.DatabaseEndpoint;
 import dev.reelforge.app.observability.TraceContexts;
-import dev.reelforge.core.jobs.RunStore;
-import dev.reelforge.core.jobs.TaskQueue;
+import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.QueueLimits;
-import dev.reelforge.core.jobs.engine.RegisteredPipeline;
+import dev.reelforge.core.jobs.spi.RunStore;
+import dev.reelforge.core.jobs.spi.TaskQueue;
 import dev.reelforge.postgres.jobs.PostgresRunStore;
 import dev.reelforge.postgres.jobs.PostgresTaskQueue;
 import dev.reelforge.postgres.jobs.PostgresWorkSignal;

@@ -1,12 +1,12 @@
 package dev.reelforge.app.jobs;
 
 import dev.reelforge.app.config.NodeSettings;
-import dev.reelforge.core.jobs.TaskQueue;
 import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.TaskObserver;
 import dev.reelforge.core.jobs.engine.WorkerPool;
 import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
+import dev.reelforge.core.jobs.spi.TaskQueue;
 import dev.reelforge.postgres.jobs.PostgresWorkSignal;
 import java.time.Clock;
 import java.util.ArrayList;

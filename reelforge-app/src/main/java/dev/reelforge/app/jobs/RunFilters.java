@@ -1,7 +1,7 @@
 package dev.reelforge.app.jobs;
 
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.jobs;
 
-import dev.reelforge.core.jobs.ReviewSignal;
+import dev.reelforge.core.jobs.api.ReviewSignal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -4,8 +4,8 @@ import dev.reelforge.app.security.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
-import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.RunRecord;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

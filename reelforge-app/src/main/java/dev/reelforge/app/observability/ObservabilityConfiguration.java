@@ -1,8 +1,8 @@
 package dev.reelforge.app.observability;
 
 import dev.reelforge.app.jobs.JobsSettings;
+import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.engine.JobService;
-import dev.reelforge.core.jobs.engine.RegisteredPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.observability;
 
-import dev.reelforge.core.jobs.QueueStats;
+import dev.reelforge.core.jobs.spi.QueueStats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

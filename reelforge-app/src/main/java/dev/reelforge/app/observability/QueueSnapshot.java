@@ -1,7 +1,7 @@
 package dev.reelforge.app.observability;
 
-import dev.reelforge.core.jobs.QueueStats;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.QueueStats;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.reelforge.app.observability;
 
-import dev.reelforge.core.jobs.ClaimedTask;
 import dev.reelforge.core.jobs.engine.TaskObserver;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,7 @@
 package dev.reelforge.app.observability;
 
-import dev.reelforge.core.jobs.ClaimedTask;
 import dev.reelforge.core.jobs.engine.TaskObserver;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;

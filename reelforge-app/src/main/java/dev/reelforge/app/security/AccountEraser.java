@@ -2,10 +2,10 @@ package dev.reelforge.app.security;
 
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.RunQuery;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.RunQuery;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -2,9 +2,9 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.CreditLedger;
-import dev.reelforge.core.jobs.RunQuery;
-import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.RunQuery;
+import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.story.session.StorySession;
 import dev.reelforge.story.session.StorySessions;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.spi.RunRecord;
 
 /** A run as the lists show it. */
 public record RunRow(String id, String kind, String status, String stage, String created) {

@@ -5,7 +5,7 @@ import dev.reelforge.app.database.DatabaseStatus;
 import dev.reelforge.app.observability.QueueSnapshot;
 import dev.reelforge.core.cluster.NodeInfo;
 import dev.reelforge.core.cluster.NodeRegistry;
-import dev.reelforge.core.jobs.QueueStats;
+import dev.reelforge.core.jobs.spi.QueueStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.webhooks;
 
-import dev.reelforge.core.jobs.RunEventFeed;
+import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.webhooks.WebhookStore;
 import dev.reelforge.postgres.webhooks.PostgresWebhookStore;
 import dev.reelforge.providers.ingest.AddressPolicy;

@@ -1,6 +1,6 @@
 package dev.reelforge.core.webhooks;
 
-import dev.reelforge.core.jobs.FeedEvent;
+import dev.reelforge.core.jobs.spi.FeedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

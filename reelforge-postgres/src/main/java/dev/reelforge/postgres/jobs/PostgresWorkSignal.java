@@ -1,6 +1,6 @@
 package dev.reelforge.postgres.jobs;
 
-import dev.reelforge.core.jobs.WorkSignal;
+import dev.reelforge.core.jobs.spi.WorkSignal;
 import dev.reelforge.postgres.jobs.internal.RunTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;

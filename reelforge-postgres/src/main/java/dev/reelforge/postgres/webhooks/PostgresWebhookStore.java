@@ -1,8 +1,8 @@
 package dev.reelforge.postgres.webhooks;
 
-import dev.reelforge.core.jobs.EventCursor;
-import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.RunEventFeed;
+import dev.reelforge.core.jobs.spi.EventCursor;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.webhooks.WebhookStore;
 import dev.reelforge.postgres.jobs.internal.JobRows;
 import java.sql.Array;

@@ -2,14 +2,14 @@ package dev.reelforge.postgres.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelforge.core.jobs.EventCursor;
-import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.PipelineDefinition;
-import dev.reelforge.core.jobs.RunEventFeed.Filter;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.StageResult;
+import dev.reelforge.core.jobs.api.PipelineDefinition;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.api.StageResult;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
+import dev.reelforge.core.jobs.spi.EventCursor;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.RunEventFeed.Filter;
 import dev.reelforge.postgres.testing.PostgresTest;
 import dev.reelforge.postgres.testing.TestDatabase;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.reelforge.story.session;
 
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryOutputs;
 import java.util.List;

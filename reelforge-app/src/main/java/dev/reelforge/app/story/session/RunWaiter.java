@@ -1,7 +1,7 @@
 package dev.reelforge.app.story.session;
 
-import dev.reelforge.core.jobs.RunRecord;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.RunRecord;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

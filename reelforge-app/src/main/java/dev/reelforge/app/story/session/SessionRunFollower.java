@@ -1,12 +1,12 @@
 package dev.reelforge.app.story.session;
 
-import dev.reelforge.core.jobs.EventCursor;
-import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.RunEventFeed;
-import dev.reelforge.core.jobs.RunQuery;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.spi.EventCursor;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.RunEventFeed;
+import dev.reelforge.core.jobs.spi.RunQuery;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.session.StorySessions;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.RunRecord;
+import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.story.session.StorySession;
 import dev.reelforge.story.session.StorySessions;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package dev.reelforge.core.jobs.engine;
 
-import dev.reelforge.core.jobs.TaskQueue;
+import dev.reelforge.core.jobs.spi.TaskQueue;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,9 +1,9 @@
 package dev.reelforge.core.jobs.engine;
 
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.PipelineDefinition;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.StageHandler;
+import dev.reelforge.core.jobs.api.PipelineDefinition;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.api.StageHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

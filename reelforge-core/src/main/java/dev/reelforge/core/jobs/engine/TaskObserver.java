@@ -1,6 +1,6 @@
 package dev.reelforge.core.jobs.engine;
 
-import dev.reelforge.core.jobs.ClaimedTask;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
 import java.time.Duration;
 
 /**

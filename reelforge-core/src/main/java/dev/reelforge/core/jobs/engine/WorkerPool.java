@@ -1,15 +1,15 @@
 package dev.reelforge.core.jobs.engine;
 
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.jobs.ClaimRequest;
-import dev.reelforge.core.jobs.ClaimedTask;
-import dev.reelforge.core.jobs.HeartbeatResult;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.StageHandler;
-import dev.reelforge.core.jobs.TaskLease;
-import dev.reelforge.core.jobs.TaskQueue;
-import dev.reelforge.core.jobs.WorkSignal;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.api.StageHandler;
+import dev.reelforge.core.jobs.spi.ClaimRequest;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
+import dev.reelforge.core.jobs.spi.HeartbeatResult;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.TaskLease;
+import dev.reelforge.core.jobs.spi.TaskQueue;
+import dev.reelforge.core.jobs.spi.WorkSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.reelforge.core.jobs.memory;
 
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.jobs.ClaimRequest;
-import dev.reelforge.core.jobs.ClaimedTask;
-import dev.reelforge.core.jobs.HeartbeatResult;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.TaskLease;
-import dev.reelforge.core.jobs.TaskQueue;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.spi.ClaimRequest;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
+import dev.reelforge.core.jobs.spi.HeartbeatResult;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskLease;
+import dev.reelforge.core.jobs.spi.TaskQueue;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.reelforge.core.jobs.memory;
 
-import dev.reelforge.core.jobs.WorkSignal;
+import dev.reelforge.core.jobs.spi.WorkSignal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

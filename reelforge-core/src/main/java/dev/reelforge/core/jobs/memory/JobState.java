@@ -2,14 +2,14 @@ package dev.reelforge.core.jobs.memory;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.Credits;
-import dev.reelforge.core.jobs.EventCursor;
-import dev.reelforge.core.jobs.FeedEvent;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.RunEvent;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.TaskStatus;
-import dev.reelforge.core.jobs.WorkSignal;
+import dev.reelforge.core.jobs.spi.Credits;
+import dev.reelforge.core.jobs.spi.EventCursor;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.RunEvent;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.core.jobs.spi.WorkSignal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +195,7 @@ final class JobState {
    * Moves a run from its status to {@code to} and logs {@code run.<to>}; does nothing when it is
    * already there.
    *
-   * @throws dev.reelforge.core.jobs.IllegalTransitionException when the table forbids the move
+   * @throws dev.reelforge.core.jobs.spi.IllegalTransitionException when the table forbids the move
    */
   void moveRun(MemoryRun run, RunStatus to, String eventData) {
     if (run.status == to) {

@@ -1,10 +1,10 @@
 package dev.reelforge.core.jobs.memory;
 
-import dev.reelforge.core.jobs.Credits;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.NewRun;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
+import dev.reelforge.core.jobs.spi.Credits;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.NewRun;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,11 +1,11 @@
 package dev.reelforge.core.jobs.memory;
 
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.NewRun;
-import dev.reelforge.core.jobs.ReviewSignal;
-import dev.reelforge.core.jobs.TaskLease;
-import dev.reelforge.core.jobs.TaskRecord;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.api.ReviewSignal;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.NewRun;
+import dev.reelforge.core.jobs.spi.TaskLease;
+import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +67,7 @@ final class MemoryTask {
   /**
    * The one place a task's status changes.
    *
-   * @throws dev.reelforge.core.jobs.IllegalTransitionException when the table forbids the move
+   * @throws dev.reelforge.core.jobs.spi.IllegalTransitionException when the table forbids the move
    */
   void moveTo(TaskStatus next, Instant now) {
     status = status.requireMoveTo(next, "task " + id + " (" + stage + ")");

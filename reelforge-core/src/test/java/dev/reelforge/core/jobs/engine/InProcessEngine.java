@@ -1,11 +1,11 @@
 package dev.reelforge.core.jobs.engine;
 
-import dev.reelforge.core.jobs.PipelineDefinition;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.StageHandler;
+import dev.reelforge.core.jobs.api.PipelineDefinition;
+import dev.reelforge.core.jobs.api.StageHandler;
 import dev.reelforge.core.jobs.memory.InMemoryJobStore;
 import dev.reelforge.core.jobs.memory.InMemoryWorkSignal;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.PipelineDefinition;
-import dev.reelforge.core.jobs.RunStore;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.StageResult;
+import dev.reelforge.core.jobs.api.PipelineDefinition;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.api.StageResult;
+import dev.reelforge.core.jobs.spi.RunStore;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

@@ -4,18 +4,18 @@ import static dev.reelforge.core.jobs.engine.InProcessEngine.QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.jobs.ClaimRequest;
-import dev.reelforge.core.jobs.ClaimedTask;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.PipelineDefinition;
-import dev.reelforge.core.jobs.RetryPolicy;
-import dev.reelforge.core.jobs.RunEvent;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.StageDefinition;
-import dev.reelforge.core.jobs.StageHandler;
-import dev.reelforge.core.jobs.StageResult;
-import dev.reelforge.core.jobs.TaskRecord;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.api.PipelineDefinition;
+import dev.reelforge.core.jobs.api.RetryPolicy;
+import dev.reelforge.core.jobs.api.StageDefinition;
+import dev.reelforge.core.jobs.api.StageHandler;
+import dev.reelforge.core.jobs.api.StageResult;
+import dev.reelforge.core.jobs.spi.ClaimRequest;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.RunEvent;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -177,12 +177,12 @@ class TaskExecutionTest {
   }
 
   private TaskRecord onlyTask() {
-    RunRecord run = engine.service().runs(dev.reelforge.core.jobs.RunQuery.all(1)).getFirst();
+    RunRecord run = engine.service().runs(dev.reelforge.core.jobs.spi.RunQuery.all(1)).getFirst();
     return engine.service().tasks(run.id()).getFirst();
   }
 
   private List<RunEvent> events() {
-    RunRecord run = engine.service().runs(dev.reelforge.core.jobs.RunQuery.all(1)).getFirst();
+    RunRecord run = engine.service().runs(dev.reelforge.core.jobs.spi.RunQuery.all(1)).getFirst();
     return engine.service().events(run.id(), 0, 100);
   }
 }

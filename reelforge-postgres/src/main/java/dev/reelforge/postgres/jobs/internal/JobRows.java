@@ -1,13 +1,13 @@
 package dev.reelforge.postgres.jobs.internal;
 
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.jobs.Credits;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.RunEvent;
-import dev.reelforge.core.jobs.RunRecord;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.TaskRecord;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.spi.Credits;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.RunEvent;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.reelforge.postgres.jobs.internal;
 
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.jobs.HeartbeatResult;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.TaskLease;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.spi.HeartbeatResult;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskLease;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.reelforge.postgres.jobs.internal;
 
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.TaskLease;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.TaskLease;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

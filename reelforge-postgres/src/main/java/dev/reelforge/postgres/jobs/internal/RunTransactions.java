@@ -1,9 +1,9 @@
 package dev.reelforge.postgres.jobs.internal;
 
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.core.jobs.JobError;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.postgres.accounts.internal.CreditMoves;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +111,7 @@ public final class RunTransactions {
    * Moves a locked run from {@code from} to {@code to} and logs {@code run.<to>}; does nothing when
    * the run is already there.
    *
-   * @throws dev.reelforge.core.jobs.IllegalTransitionException when the table forbids the move
+   * @throws dev.reelforge.core.jobs.spi.IllegalTransitionException when the table forbids the move
    */
   public void moveRun(UUID runId, RunStatus from, RunStatus to, String eventData) {
     if (from == to) {

@@ -1,11 +1,11 @@
 package dev.reelforge.postgres.jobs.internal;
 
-import dev.reelforge.core.jobs.ClaimRequest;
-import dev.reelforge.core.jobs.ClaimedTask;
-import dev.reelforge.core.jobs.ReviewSignal;
-import dev.reelforge.core.jobs.RunStatus;
-import dev.reelforge.core.jobs.TaskLease;
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.api.ReviewSignal;
+import dev.reelforge.core.jobs.spi.ClaimRequest;
+import dev.reelforge.core.jobs.spi.ClaimedTask;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskLease;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

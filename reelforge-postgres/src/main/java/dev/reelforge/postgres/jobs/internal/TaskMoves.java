@@ -1,6 +1,6 @@
 package dev.reelforge.postgres.jobs.internal;
 
-import dev.reelforge.core.jobs.TaskStatus;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.util.Set;
 
 /**
@@ -14,7 +14,7 @@ public final class TaskMoves {
 
   /**
    * @return the wire name of {@code to}, to bind as the new status
-   * @throws dev.reelforge.core.jobs.IllegalTransitionException when the table forbids the move
+   * @throws dev.reelforge.core.jobs.spi.IllegalTransitionException when the table forbids the move
    */
   public static String move(TaskStatus from, TaskStatus to) {
     return from.requireMoveTo(to).wireName();
