@@ -196,6 +196,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       String detail,
       List<FieldViolation> fields)
       throws IOException {
-    FilterErrors.write(request, response, code, detail, fields);
+    ErrorEnvelopeWriter.write(request, response, code, detail, fields);
   }
 }
