@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.jobs.JobsSettings;
 import dev.reelforge.app.webhooks.WebhooksSettings;

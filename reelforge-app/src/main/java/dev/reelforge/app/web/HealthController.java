@@ -1,6 +1,6 @@
 package dev.reelforge.app.web;
 
-import dev.reelforge.app.config.NodeSettings;
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.app.database.DatabaseStatus;
 import dev.reelforge.app.observability.QueueSnapshot;
 import dev.reelforge.core.cluster.NodeInfo;

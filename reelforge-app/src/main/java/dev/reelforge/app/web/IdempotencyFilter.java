@@ -1,6 +1,5 @@
 package dev.reelforge.app.web;
 
-import dev.reelforge.app.config.IdempotencySettings;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.idempotency.Claim;

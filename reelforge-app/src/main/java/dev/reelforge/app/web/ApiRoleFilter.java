@@ -1,7 +1,6 @@
-package dev.reelforge.app.cluster;
+package dev.reelforge.app.web;
 
-import dev.reelforge.app.config.NodeSettings;
-import dev.reelforge.app.web.ErrorEnvelopeWriter;
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.core.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
