@@ -1,6 +1,7 @@
 package dev.reelforge.app.config;
 
 import dev.reelforge.app.cluster.NodeSettings;
+import dev.reelforge.app.database.DatabaseSettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.jobs.JobsSettings;
 import dev.reelforge.app.webhooks.WebhooksSettings;

@@ -1,5 +1,6 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.core.accounts.ApiKeyStore;
@@ -98,11 +99,11 @@ public final class AuthFilter extends OncePerRequestFilter {
       }
       return;
     }
-    Caller.set(caller.get());
+    Caller.Scope signedIn = Caller.signIn(caller.get());
     try {
       chain.doFilter(request, response);
     } finally {
-      Caller.clear();
+      signedIn.close();
     }
   }
 

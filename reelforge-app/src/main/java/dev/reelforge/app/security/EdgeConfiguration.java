@@ -1,8 +1,6 @@
 package dev.reelforge.app.security;
 
 import dev.reelforge.app.cluster.UpkeepTask;
-import dev.reelforge.app.config.LimitsSettings;
-import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.app.web.ChainFilter;
 import dev.reelforge.app.web.ChainLink;
 import dev.reelforge.app.web.SafeText;

@@ -1,6 +1,5 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.app.web.ReplayableBodyRequest;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.LimitsSettings;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.core.accounts.RateLimiter;
 import dev.reelforge.core.error.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.reelforge.app.config;
+package dev.reelforge.app.database;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
