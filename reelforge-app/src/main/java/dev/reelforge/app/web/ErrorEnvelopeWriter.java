@@ -89,6 +89,10 @@ public final class ErrorEnvelopeWriter {
       Throwable cause)
       throws IOException {
     log(request, code, detail, cause);
+    if (response.isCommitted()) {
+      // The answer has begun (a streamed download): an envelope now would only corrupt it.
+      return;
+    }
     response.setStatus(code.httpStatus());
     knownRetryAfter
         .or(() -> defaultRetryAfter(code))
