@@ -1,6 +1,5 @@
 package dev.reelforge.app.cluster;
 
-import dev.reelforge.app.config.NodeSettings;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

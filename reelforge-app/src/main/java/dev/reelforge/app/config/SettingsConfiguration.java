@@ -1,7 +1,12 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.cluster.NodeSettings;
+import dev.reelforge.app.database.DatabaseSettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.jobs.JobsSettings;
+import dev.reelforge.app.security.LimitsSettings;
+import dev.reelforge.app.security.SecuritySettings;
+import dev.reelforge.app.web.IdempotencySettings;
 import dev.reelforge.app.webhooks.WebhooksSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

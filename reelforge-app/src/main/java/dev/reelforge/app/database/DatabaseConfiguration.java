@@ -3,7 +3,6 @@ package dev.reelforge.app.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.reelforge.app.config.DatabaseSettings;
 import dev.reelforge.core.cluster.NodeRegistry;
 import dev.reelforge.postgres.DatabaseUnavailableException;
 import dev.reelforge.postgres.cluster.PostgresNodeRegistry;

@@ -1,6 +1,5 @@
 package dev.reelforge.app.database;
 
-import dev.reelforge.app.config.DatabaseSettings;
 import dev.reelforge.postgres.DatabaseUrl;
 import dev.reelforge.postgres.embedded.EmbeddedPostgresOptions;
 import dev.reelforge.postgres.embedded.EmbeddedPostgresServer;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.database;
 
-import dev.reelforge.app.config.NodeSettings;
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.core.cluster.NodeInfo;
 import dev.reelforge.core.cluster.NodeRegistry;
 import dev.reelforge.core.id.Ids;

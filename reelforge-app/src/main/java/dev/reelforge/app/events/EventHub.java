@@ -1,6 +1,6 @@
 package dev.reelforge.app.events;
 
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.LimitExceededException;

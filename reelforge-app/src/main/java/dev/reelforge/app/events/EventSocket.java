@@ -1,7 +1,7 @@
 package dev.reelforge.app.events;
 
 import dev.reelforge.app.jobs.VisibleRuns;
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.spi.EventCursor;

@@ -1,11 +1,10 @@
 package dev.reelforge.app.events;
 
 import dev.reelforge.app.jobs.VisibleRuns;
-import dev.reelforge.app.security.Caller;
-import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.Caller;
+import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.error.LimitExceededException;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.spi.EventCursor;
 import dev.reelforge.core.jobs.spi.FeedEvent;
@@ -94,11 +93,7 @@ class EventStreamController {
     try {
       stream = opening.apply(sink);
     } catch (ReelForgeException e) {
-      if (e instanceof LimitExceededException limit) {
-        response.setHeader(
-            "Retry-After", Long.toString(Math.max(1, limit.retryAfter().toSeconds())));
-      }
-      FilterErrors.write(request, response, e.code(), e.getMessage(), e.violations());
+      ErrorEnvelopeWriter.write(request, response, e);
       return null;
     }
     // A timeout is ours to complete; after an error or completion the response is finished.

@@ -1,6 +1,7 @@
 package dev.reelforge.app.jobs;
 
 import dev.reelforge.app.database.DatabaseEndpoint;
+import dev.reelforge.app.observability.QueueSnapshot;
 import dev.reelforge.app.observability.TraceContexts;
 import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.engine.JobService;
@@ -14,6 +15,8 @@ import dev.reelforge.postgres.jobs.PostgresWorkSignal;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,5 +60,17 @@ public class JobEngineConfiguration {
         new QueueLimits(settings.getMaxQueueDepth(), settings.getQueueDepthLimits()),
         clock,
         TraceContexts::current);
+  }
+
+  /** Every queue a pipeline stage or a worker pool names, for the queue metrics and health. */
+  @Bean
+  QueueSnapshot queueSnapshot(
+      JobService service, List<RegisteredPipeline> pipelines, JobsSettings jobs) {
+    Set<String> queues = new TreeSet<>();
+    for (RegisteredPipeline pipeline : pipelines) {
+      queues.addAll(pipeline.definition().queues());
+    }
+    jobs.getPools().values().forEach(pool -> queues.addAll(pool.getQueues()));
+    return new QueueSnapshot(service, queues);
   }
 }

@@ -1,6 +1,6 @@
 package dev.reelforge.app.jobs;
 
-import dev.reelforge.app.config.NodeSettings;
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.TaskObserver;

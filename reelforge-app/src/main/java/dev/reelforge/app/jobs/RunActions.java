@@ -1,7 +1,7 @@
 package dev.reelforge.app.jobs;
 
 import dev.reelforge.app.security.Audit;
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.jobs;
 
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;

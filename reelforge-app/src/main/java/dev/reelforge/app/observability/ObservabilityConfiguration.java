@@ -1,35 +1,21 @@
 package dev.reelforge.app.observability;
 
-import dev.reelforge.app.jobs.JobsSettings;
-import dev.reelforge.core.jobs.api.RegisteredPipeline;
-import dev.reelforge.core.jobs.engine.JobService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The meters of docs/operations.md#metrics, on Micrometer's registry (Prometheus format). */
+/**
+ * The meters of docs/operations.md#metrics, on Micrometer's registry (Prometheus format). The
+ * {@link QueueSnapshot} they read is made by the job engine's configuration, which knows the
+ * queues.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
 
   @Bean
   TaskMetrics taskMetrics(MeterRegistry registry) {
     return new TaskMetrics(registry);
-  }
-
-  /** Every queue a pipeline stage or a worker pool names. */
-  @Bean
-  QueueSnapshot queueSnapshot(
-      JobService service, List<RegisteredPipeline> pipelines, JobsSettings jobs) {
-    Set<String> queues = new TreeSet<>();
-    for (RegisteredPipeline pipeline : pipelines) {
-      queues.addAll(pipeline.definition().queues());
-    }
-    jobs.getPools().values().forEach(pool -> queues.addAll(pool.getQueues()));
-    return new QueueSnapshot(service, queues);
   }
 
   @Bean

@@ -47,13 +47,6 @@ public final class AccessPolicy {
     }
   }
 
-  /**
-   * Servlet URL patterns of the API, the dashboard's pages and signed downloads: what
-   * authentication and rate limits guard, and what only processes with the api role serve.
-   */
-  public static final List<String> GUARDED_PATTERNS =
-      List.of("/api/*", "/auth/*", "/me", "/me/*", "/ui", "/ui/*", "/blobs/*");
-
   private static final List<Rule> RULES =
       List.of(
           open("GET", "/api/health", RateClass.GENERAL),

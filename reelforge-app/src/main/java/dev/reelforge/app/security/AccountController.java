@@ -2,6 +2,7 @@ package dev.reelforge.app.security;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.CreditLedger;

@@ -1,7 +1,5 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.LimitsSettings;
-import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.AuditLog;

@@ -1,5 +1,6 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.RequestIdFilter;
 import dev.reelforge.core.accounts.AuditLog;
 import java.util.Map;

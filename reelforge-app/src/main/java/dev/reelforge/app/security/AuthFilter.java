@@ -1,7 +1,8 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.DashboardPages;
-import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ErrorCode;
@@ -62,7 +63,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
     if (caller.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"reelforge\"");
-      FilterErrors.write(
+      ErrorEnvelopeWriter.write(
           request,
           response,
           ErrorCode.AUTH_REQUIRED,
@@ -73,7 +74,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     if (caller.get().via().equals(VIA_SESSION)
         && !SAFE_METHODS.contains(request.getMethod())
         && !BrowserSession.isSameOrigin(request)) {
-      FilterErrors.write(
+      ErrorEnvelopeWriter.write(
           request,
           response,
           ErrorCode.FORBIDDEN,
@@ -89,7 +90,7 @@ public final class AuthFilter extends OncePerRequestFilter {
             HttpServletResponse.SC_FORBIDDEN,
             "Your role (" + role + ") may not open this page.");
       } else {
-        FilterErrors.write(
+        ErrorEnvelopeWriter.write(
             request,
             response,
             ErrorCode.FORBIDDEN,
@@ -98,11 +99,11 @@ public final class AuthFilter extends OncePerRequestFilter {
       }
       return;
     }
-    Caller.set(caller.get());
+    Caller.Scope signedIn = Caller.signIn(caller.get());
     try {
       chain.doFilter(request, response);
     } finally {
-      Caller.clear();
+      signedIn.close();
     }
   }
 

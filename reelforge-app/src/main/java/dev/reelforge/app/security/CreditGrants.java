@@ -1,5 +1,6 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.CreditLedger;
 import dev.reelforge.core.error.ReelForgeException;
 import java.util.Map;

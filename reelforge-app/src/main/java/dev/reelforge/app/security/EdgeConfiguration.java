@@ -1,8 +1,8 @@
 package dev.reelforge.app.security;
 
 import dev.reelforge.app.cluster.UpkeepTask;
-import dev.reelforge.app.config.LimitsSettings;
-import dev.reelforge.app.config.SecuritySettings;
+import dev.reelforge.app.web.ChainFilter;
+import dev.reelforge.app.web.ChainLink;
 import dev.reelforge.app.web.SafeText;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.RateLimiter;
@@ -15,27 +15,22 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * The HTTP edge of the server, in order: request id, CORS (only when origins are configured),
- * security headers and body limits, authentication, rate limits, then idempotency keys. Also makes
- * the first admin on first start and purges spent windows and tokens.
+ * The security filters of the HTTP edge: CORS (only when origins are configured), security headers
+ * and body limits, authentication and rate limits, each given to {@link ChainLink}'s place in the
+ * chain (the order and URL patterns are there). Also makes the first admin on first start and
+ * purges spent windows and tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class EdgeConfiguration {
-
-  private static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
-
-  private static final String[] GUARDED = AccessPolicy.GUARDED_PATTERNS.toArray(String[]::new);
 
   /** Request strings without NUL characters or unpaired surrogates (see {@link SafeText}). */
   @Bean
@@ -49,7 +44,7 @@ class EdgeConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<CorsFilter> corsFilter(SecuritySettings settings) {
+  ChainFilter corsFilter(SecuritySettings settings) {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(settings.getCorsAllowedOrigins());
     cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
@@ -72,43 +67,27 @@ class EdgeConfiguration {
     cors.setMaxAge(Duration.ofHours(1));
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     source.registerCorsConfiguration("/**", cors);
-    FilterRegistrationBean<CorsFilter> registration =
-        new FilterRegistrationBean<>(new CorsFilter(source));
-    registration.addUrlPatterns(API);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     // Without configured origins CORS stays off: browsers refuse cross-origin calls.
-    registration.setEnabled(!settings.getCorsAllowedOrigins().isEmpty());
-    return registration;
+    return new ChainFilter(
+        ChainLink.CORS, new CorsFilter(source), !settings.getCorsAllowedOrigins().isEmpty());
   }
 
   @Bean
-  FilterRegistrationBean<EdgeFilter> edgeFilter(
-      AccessPolicy policy, SecuritySettings settings, BlobStore store) {
-    FilterRegistrationBean<EdgeFilter> registration =
-        new FilterRegistrationBean<>(new EdgeFilter(policy, settings, mediaOrigin(store)));
-    registration.addUrlPatterns("/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
-    return registration;
+  ChainFilter edgeFilter(AccessPolicy policy, SecuritySettings settings, BlobStore store) {
+    return ChainFilter.of(ChainLink.EDGE, new EdgeFilter(policy, settings, mediaOrigin(store)));
   }
 
   @Bean
-  FilterRegistrationBean<AuthFilter> authFilter(
+  ChainFilter authFilter(
       AccessPolicy policy, AccessTokens tokens, ApiKeyStore apiKeys, Accounts accounts) {
-    FilterRegistrationBean<AuthFilter> registration =
-        new FilterRegistrationBean<>(new AuthFilter(policy, tokens, apiKeys, accounts));
-    registration.addUrlPatterns(GUARDED);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-    return registration;
+    return ChainFilter.of(ChainLink.AUTH, new AuthFilter(policy, tokens, apiKeys, accounts));
   }
 
   @Bean
-  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+  ChainFilter rateLimitFilter(
       AccessPolicy policy, RateLimiter limiter, LimitsSettings limits, Clock clock) {
-    FilterRegistrationBean<RateLimitFilter> registration =
-        new FilterRegistrationBean<>(new RateLimitFilter(policy, limiter, limits, clock));
-    registration.addUrlPatterns(GUARDED);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
-    return registration;
+    return ChainFilter.of(
+        ChainLink.RATE_LIMIT, new RateLimitFilter(policy, limiter, limits, clock));
   }
 
   /**

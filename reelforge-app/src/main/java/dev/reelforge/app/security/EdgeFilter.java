@@ -1,8 +1,7 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.app.web.DashboardPages;
-import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.app.web.ReplayableBodyRequest;
 import dev.reelforge.core.error.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -117,7 +116,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
   private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)
       throws IOException {
     response.setHeader("Connection", "close");
-    FilterErrors.write(
+    ErrorEnvelopeWriter.write(
         request,
         response,
         ErrorCode.PAYLOAD_TOO_LARGE,

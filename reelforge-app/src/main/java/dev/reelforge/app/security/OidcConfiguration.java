@@ -1,6 +1,5 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserStore;
 import java.net.http.HttpClient;

@@ -2,7 +2,6 @@ package dev.reelforge.app.security;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
-import dev.reelforge.app.config.SecuritySettings;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import jakarta.servlet.http.Cookie;

@@ -1,9 +1,10 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.LimitsSettings;
-import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.web.Caller;
+import dev.reelforge.app.web.ErrorEnvelopeWriter;
 import dev.reelforge.core.accounts.RateLimiter;
 import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.LimitExceededException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -61,19 +61,19 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     response.setHeader("RateLimit-Reset", String.valueOf(reset));
     response.setHeader("RateLimit-Policy", decision.limit() + ";w=" + WINDOW.toSeconds());
     if (!decision.allowed()) {
-      response.setHeader("Retry-After", String.valueOf(reset));
-      FilterErrors.write(
+      ErrorEnvelopeWriter.write(
           request,
           response,
-          ErrorCode.RATE_LIMIT_EXCEEDED,
-          "at most "
-              + limit
-              + " "
-              + rateClass.name().toLowerCase()
-              + " requests a minute; try again in "
-              + reset
-              + " s",
-          List.of());
+          new LimitExceededException(
+              ErrorCode.RATE_LIMIT_EXCEEDED,
+              "at most "
+                  + limit
+                  + " "
+                  + rateClass.name().toLowerCase()
+                  + " requests a minute; try again in "
+                  + reset
+                  + " s",
+              Duration.ofSeconds(reset)));
       return;
     }
     chain.doFilter(request, response);

@@ -1,6 +1,6 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.app.config.LimitsSettings;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;

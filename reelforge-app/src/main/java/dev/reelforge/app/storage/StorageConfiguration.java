@@ -2,7 +2,6 @@ package dev.reelforge.app.storage;
 
 import dev.reelforge.app.cluster.UpkeepTask;
 import dev.reelforge.app.config.StorageSettings;
-import dev.reelforge.app.security.Secrets;
 import dev.reelforge.core.storage.BlobCatalog;
 import dev.reelforge.core.storage.BlobRegistry;
 import dev.reelforge.core.storage.BlobStore;
@@ -17,6 +16,7 @@ import dev.reelforge.storage.s3.S3BlobStore;
 import dev.reelforge.storage.s3.S3Settings;
 import dev.reelforge.story.SessionFolders;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +35,7 @@ public class StorageConfiguration {
       case LOCAL -> {
         byte[] key =
             new PostgresServerSecrets(dataSource, clock)
-                .getOrCreate("blob-url-key", () -> Secrets.randomBytes(32));
+                .getOrCreate("blob-url-key", StorageConfiguration::newUrlKey);
         yield new LocalBlobStore(
             settings.getLocalRoot(), new UrlSignature(key), settings.getPublicUrl(), clock);
       }
@@ -47,6 +47,13 @@ public class StorageConfiguration {
               settings.getAzure().getTimeout(),
               clock);
     };
+  }
+
+  /** 256 random bits, made once per installation and kept in the database. */
+  private static byte[] newUrlKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
 
   private static S3Settings s3(StorageSettings.S3 s3) {

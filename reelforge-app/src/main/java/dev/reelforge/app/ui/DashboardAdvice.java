@@ -1,6 +1,6 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.error.ReelForgeException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;

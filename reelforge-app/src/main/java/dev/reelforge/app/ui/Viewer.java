@@ -1,6 +1,6 @@
 package dev.reelforge.app.ui;
 
-import dev.reelforge.app.security.Caller;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
 
 /** Who is looking at a page, as the navigation and the pages' buttons need it. */

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ApiErrorController implements ErrorController {
 
   @RequestMapping("/error")
-  ResponseEntity<ErrorEnvelope> error(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer i ? i : 500;
     if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path
@@ -31,7 +29,7 @@ public class ApiErrorController implements ErrorController {
           code >= 500
               ? "Something went wrong on our side; quote request id " + RequestIdFilter.of(request)
               : "The page could not be shown (HTTP " + code + ").");
-      return null;
+      return;
     }
     ErrorCode errorCode = codeFor(code);
     String detail =
@@ -44,12 +42,13 @@ public class ApiErrorController implements ErrorController {
           default -> "the request could not be processed";
         };
     Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    return ApiExceptionHandler.respond(
+    ErrorEnvelopeWriter.write(
+        request,
+        response,
         errorCode,
         detail,
         List.of(),
-        request,
-        exception instanceof Exception e ? e : new IllegalStateException("HTTP " + code));
+        exception instanceof Throwable e ? e : new IllegalStateException("HTTP " + code));
   }
 
   static ErrorCode codeFor(int status) {

@@ -1,6 +1,5 @@
 package dev.reelforge.app.web;
 
-import dev.reelforge.app.config.IdempotencySettings;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.idempotency.Claim;
@@ -196,6 +195,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
       String detail,
       List<FieldViolation> fields)
       throws IOException {
-    FilterErrors.write(request, response, code, detail, fields);
+    ErrorEnvelopeWriter.write(request, response, code, detail, fields);
   }
 }

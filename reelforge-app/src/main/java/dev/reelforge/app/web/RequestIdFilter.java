@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,8 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * can correlate its own logs), otherwise a new one. The id is echoed in the response header, put in
  * every error body and in every log line written while the request runs.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "X-Request-Id";

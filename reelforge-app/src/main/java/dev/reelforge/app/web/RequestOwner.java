@@ -1,6 +1,5 @@
 package dev.reelforge.app.web;
 
-import dev.reelforge.app.security.Caller;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import java.util.UUID;

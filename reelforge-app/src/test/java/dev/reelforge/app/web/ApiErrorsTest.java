@@ -7,10 +7,12 @@ import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +88,12 @@ class ApiErrorsTest {
       @GetMapping("/test/busy")
       Map<String, Object> busy() {
         throw new ReelForgeException(ErrorCode.SERVICE_UNAVAILABLE, "the render queue is full");
+      }
+
+      /** An error the container dispatches to the error controller. */
+      @GetMapping("/test/too-large")
+      void containerError(HttpServletResponse response) throws IOException {
+        response.sendError(413);
       }
 
       @GetMapping("/test/bug")
@@ -180,6 +188,75 @@ class ApiErrorsTest {
     assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow())
         .startsWith("req_")
         .doesNotContain(" ");
+  }
+
+  /**
+   * A refusal by a servlet filter (authentication, body limit), by a controller through the
+   * exception handler, by the error controller and by the event stream has one shape: the same
+   * content type and the same fields in the same order, the request id in the body and the header.
+   */
+  @Test
+  void filtersAndControllersAnswerTheSameEnvelope() throws Exception {
+    HttpResponse<String> controller = get("/test/session/story-42");
+    envelope(controller, 404, "RESOURCE_NOT_FOUND");
+    String contentType = controller.headers().firstValue("Content-Type").orElseThrow();
+    assertThat(contentType).isEqualTo("application/json");
+    List<String> fields = List.of("success", "error", "detail", "requestId");
+    assertThat(fieldNames(controller)).isEqualTo(fields);
+
+    Map<String, HttpResponse<String>> others = new java.util.LinkedHashMap<>();
+    others.put(
+        "auth filter",
+        http.send(
+            HttpRequest.newBuilder(uri("/api/me")).build(), HttpResponse.BodyHandlers.ofString()));
+    others.put(
+        "body limit filter",
+        http.send(
+            HttpRequest.newBuilder(uri("/api/runs"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "a".repeat(200_000) + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+    others.put("error controller", get("/test/too-large"));
+    others.put(
+        "event stream",
+        http.send(
+            authed("/api/runs/00000000-0000-7000-8000-000000000000/events")
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
+    Map<String, Integer> statuses =
+        Map.of(
+            "auth filter", 401,
+            "body limit filter", 413,
+            "error controller", 413,
+            "event stream", 404);
+    others.forEach(
+        (who, response) -> {
+          assertThat(response.statusCode())
+              .as(who + ": " + response.body())
+              .isEqualTo(statuses.get(who));
+          assertThat(response.headers().firstValue("Content-Type")).as(who).contains(contentType);
+          assertThat(fieldNames(response)).as(who).isEqualTo(fields);
+          JsonNode body = JSON.readTree(response.body());
+          assertThat(body.get("success").isBoolean()).as(who).isTrue();
+          assertThat(body.get("success").asBoolean()).as(who).isFalse();
+          assertThat(body.get("requestId").asString())
+              .as(who)
+              .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        });
+
+    HttpResponse<String> withFields =
+        post("/test/story", "{\"title\":\" \",\"beatCount\":1,\"beats\":[]}");
+    assertThat(fieldNames(withFields))
+        .isEqualTo(List.of("success", "error", "detail", "requestId", "details"));
+  }
+
+  private static List<String> fieldNames(HttpResponse<String> response) {
+    List<String> names = new java.util.ArrayList<>();
+    JSON.readTree(response.body()).propertyNames().forEach(names::add);
+    return names;
   }
 
   private JsonNode envelope(HttpResponse<String> response, int status, String code) {

@@ -1,7 +1,6 @@
-package dev.reelforge.app.cluster;
+package dev.reelforge.app.web;
 
-import dev.reelforge.app.config.NodeSettings;
-import dev.reelforge.app.web.FilterErrors;
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.core.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +34,7 @@ public final class ApiRoleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    FilterErrors.write(
+    ErrorEnvelopeWriter.write(
         request,
         response,
         ErrorCode.RESOURCE_NOT_FOUND,

@@ -1,4 +1,4 @@
-package dev.reelforge.app.config;
+package dev.reelforge.app.cluster;
 
 import jakarta.validation.constraints.NotEmpty;
 import java.util.ArrayList;

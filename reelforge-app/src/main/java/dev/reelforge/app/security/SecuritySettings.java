@@ -1,4 +1,4 @@
-package dev.reelforge.app.config;
+package dev.reelforge.app.security;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

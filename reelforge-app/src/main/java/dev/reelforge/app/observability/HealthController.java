@@ -1,8 +1,7 @@
-package dev.reelforge.app.web;
+package dev.reelforge.app.observability;
 
-import dev.reelforge.app.config.NodeSettings;
+import dev.reelforge.app.cluster.NodeSettings;
 import dev.reelforge.app.database.DatabaseStatus;
-import dev.reelforge.app.observability.QueueSnapshot;
 import dev.reelforge.core.cluster.NodeInfo;
 import dev.reelforge.core.cluster.NodeRegistry;
 import dev.reelforge.core.jobs.spi.QueueStats;

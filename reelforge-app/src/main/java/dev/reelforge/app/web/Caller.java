@@ -1,4 +1,4 @@
-package dev.reelforge.app.security;
+package dev.reelforge.app.web;
 
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.accounts.Role;
@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The authenticated user of the request being handled. Filters and controllers run on the request's
- * thread; {@link AuthFilter} sets it and clears it when the request ends.
+ * The authenticated user of the request being handled: part of the request's context, beside its
+ * id, so that every route package can ask who is calling. Filters and controllers run on the
+ * request's thread; the authentication filter ({@code app.security.AuthFilter}) signs the caller in
+ * with {@link #signIn} and closes the scope when the request ends.
  */
 public record Caller(UUID id, String username, Role role, String via) {
 
@@ -31,11 +33,19 @@ public record Caller(UUID id, String username, Role role, String via) {
     return Optional.ofNullable(CURRENT.get());
   }
 
-  static void set(Caller caller) {
+  /**
+   * Makes {@code caller} the current one on this thread until the returned scope is closed. Only
+   * authentication calls this.
+   */
+  public static Scope signIn(Caller caller) {
     CURRENT.set(caller);
+    return CURRENT::remove;
   }
 
-  static void clear() {
-    CURRENT.remove();
+  /** The time a caller is signed in on a thread; closing it signs the caller out. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
   }
 }
