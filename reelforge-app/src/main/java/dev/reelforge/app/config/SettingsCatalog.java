@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +40,8 @@ final class SettingsCatalog {
   private final List<Setting> settings;
 
   private SettingsCatalog(List<Tree> trees, List<Setting> settings) {
-    this.trees = List.copyOf(trees);
-    this.settings = List.copyOf(settings);
+    this.trees = trees;
+    this.settings = settings;
   }
 
   /** The catalog of this build, read once. */
@@ -62,63 +64,57 @@ final class SettingsCatalog {
   }
 
   private static SettingsCatalog load() {
-    JsonNode metadata = read(ownMetadata());
-    List<Tree> trees = new ArrayList<>();
-    for (JsonNode group : metadata.path("groups")) {
-      String name = group.path("name").asString("");
-      // Nested groups (reelforge.database.embedded) come with the getter that reaches them.
-      if (name.startsWith("reelforge.") && group.path("sourceMethod").isMissingNode()) {
-        trees.add(new Tree(name, load(group.path("type").asString())));
+    Map<String, Tree> trees = new TreeMap<>();
+    Map<String, Setting> settings = new TreeMap<>();
+    for (JsonNode metadata : ownMetadata()) {
+      for (JsonNode group : metadata.path("groups")) {
+        String name = group.path("name").asString("");
+        // Nested groups (reelforge.database.embedded) come with the getter that reaches them.
+        if (name.startsWith("reelforge.") && group.path("sourceMethod").isMissingNode()) {
+          trees.put(name, new Tree(name, load(group.path("type").asString())));
+        }
       }
-    }
-    trees.sort(Comparator.comparing(Tree::prefix));
-    List<Setting> settings = new ArrayList<>();
-    for (JsonNode property : metadata.path("properties")) {
-      String name = property.path("name").asString("");
-      if (name.startsWith("reelforge.")) {
-        settings.add(
-            new Setting(name, spellings(name, acceptsSubKeys(property.path("type").asString("")))));
+      for (JsonNode property : metadata.path("properties")) {
+        String name = property.path("name").asString("");
+        if (name.startsWith("reelforge.")) {
+          boolean subKeys = acceptsSubKeys(property.path("type").asString(""));
+          settings.put(name, new Setting(name, spellings(name, subKeys)));
+        }
       }
     }
     if (trees.isEmpty() || settings.isEmpty()) {
-      throw new IllegalStateException(METADATA + " lists no reelforge settings");
+      throw new IllegalStateException(
+          "no reelforge settings in any "
+              + METADATA
+              + " on the class path; the build generates it with"
+              + " spring-boot-configuration-processor");
     }
-    return new SettingsCatalog(trees, settings);
+    return new SettingsCatalog(List.copyOf(trees.values()), List.copyOf(settings.values()));
   }
 
   /**
-   * The metadata of the module that holds this class (the app), not that of a library on the class
-   * path: every jar of Spring Boot carries a file of the same name.
+   * The metadata files that describe ReelForge settings. Every Spring Boot jar carries a file of
+   * the same name, and where ours lies depends on the packaging (the executable jar moves it out of
+   * the classes folder), so all are read and only ours, a few of about twenty, are parsed.
    */
-  private static URL ownMetadata() {
-    String self = String.valueOf(SettingsCatalog.class.getResource("SettingsCatalog.class"));
-    String root =
-        self.substring(0, self.length() - (SettingsCatalog.class.getName() + ".class").length());
+  private static List<JsonNode> ownMetadata() {
+    List<JsonNode> found = new ArrayList<>();
     try {
-      Enumeration<URL> found = SettingsCatalog.class.getClassLoader().getResources(METADATA);
-      while (found.hasMoreElements()) {
-        URL url = found.nextElement();
-        if (url.toString().equals(root + METADATA)) {
-          return url;
+      Enumeration<URL> files = SettingsCatalog.class.getClassLoader().getResources(METADATA);
+      while (files.hasMoreElements()) {
+        URL url = files.nextElement();
+        String text;
+        try (InputStream in = url.openStream()) {
+          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (text.contains("\"reelforge.")) {
+          found.add(JsonMapper.builder().build().readTree(text));
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + METADATA, e);
     }
-    throw new IllegalStateException(
-        "no "
-            + METADATA
-            + " beside the settings classes in "
-            + root
-            + "; the build generates it with spring-boot-configuration-processor");
-  }
-
-  private static JsonNode read(URL url) {
-    try (InputStream in = url.openStream()) {
-      return JsonMapper.builder().build().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + url, e);
-    }
+    return found;
   }
 
   private static Class<?> load(String type) {

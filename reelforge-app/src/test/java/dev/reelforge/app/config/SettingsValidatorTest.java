@@ -171,11 +171,13 @@ class SettingsValidatorTest {
     variables.put("REELFORGE_STORAGE_SIGNEDURLTTL", "1h");
     variables.put("REELFORGE_STORY_MAXBEATS", "6");
     variables.put("REELFORGE_WEBHOOKS_TRUSTEDADDRESSES", "10.0.0.0/8");
-    Set<String> covered = new TreeSet<>();
-    variables.keySet().forEach(v -> covered.add("reelforge." + v.split("_")[1].toLowerCase()));
-    assertThat(covered)
-        .as("one variable per settings tree")
-        .containsExactlyInAnyOrderElementsOf(SettingsValidator.settingsTrees());
+    assertThat(SettingsValidator.settingsTrees()).hasSizeGreaterThanOrEqualTo(13);
+    for (String tree : SettingsValidator.settingsTrees()) {
+      String prefix = InvalidSettingException.environmentVariable(tree) + "_";
+      assertThat(variables.keySet())
+          .as("a variable of " + tree)
+          .anyMatch(v -> v.startsWith(prefix));
+    }
 
     StandardEnvironment environment = processEnvironment(variables);
     assertThatCode(() -> SettingsValidator.validate(environment)).doesNotThrowAnyException();

@@ -1,0 +1,67 @@
+package dev.reelforge.app;
+
+import dev.reelforge.testkit.TempDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Keeps the tests of this module out of the module folder. The settings that name folders default
+ * to paths relative to the working directory ({@code ./data/blobs}, {@code ./data/render}...),
+ * which under Maven is the module folder: test runs that started the application filled {@code
+ * reelforge-app/data} with stories, renders and caches, and some of it got committed.
+ *
+ * <p>Registered for every test of the module ({@code META-INF/services} and auto-detection in
+ * {@code junit-platform.properties}), it points those settings at one temporary folder per test run
+ * as system properties, when JUnit loads it and so before any application starts. A test that sets
+ * one of them itself still wins: test properties and command-line arguments rank above system
+ * properties. The folder is deleted when the run ends, and the run fails if a {@code data} folder
+ * appeared in the working directory all the same.
+ */
+public final class TestDataFolders implements BeforeAllCallback {
+
+  private static final Path ROOT = TempDirs.worldSearchable("rf-test-data");
+
+  /** Every setting whose default is a folder under the working directory. */
+  static final Map<String, Path> FOLDERS =
+      Map.of(
+          "reelforge.database.embedded.data-dir", ROOT.resolve("postgres"),
+          "reelforge.storage.local-root", ROOT.resolve("blobs"),
+          "reelforge.storage.work-root", ROOT.resolve("work"),
+          "reelforge.media.render-work-dir", ROOT.resolve("render"));
+
+  /** The folder that test runs used to fill; absent unless something is wrong. */
+  private static final Path STRAY = Path.of("data");
+
+  private static final boolean STRAY_BEFORE = Files.exists(STRAY);
+
+  static {
+    FOLDERS.forEach(
+        (setting, folder) -> {
+          if (System.getProperty(setting) == null) {
+            System.setProperty(setting, folder.toString());
+          }
+        });
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    // The root store is closed once, after the last test of the run.
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(TestDataFolders.class))
+        .computeIfAbsent("end of run", key -> (AutoCloseable) TestDataFolders::endOfRun);
+  }
+
+  private static void endOfRun() {
+    TempDirs.deleteTree(ROOT);
+    if (!STRAY_BEFORE && Files.exists(STRAY)) {
+      throw new IllegalStateException(
+          "a test wrote into "
+              + STRAY.toAbsolutePath()
+              + ": give it a temporary folder (see TestDataFolders)");
+    }
+  }
+}
