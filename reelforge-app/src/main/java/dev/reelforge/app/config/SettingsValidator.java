@@ -1,5 +1,7 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.settings.CheckedTogether;
+import dev.reelforge.app.settings.InvalidSettingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.settings.InvalidSettingException;
 import dev.reelforge.core.storage.RetentionClass;
 import java.net.URI;
 import java.time.Duration;

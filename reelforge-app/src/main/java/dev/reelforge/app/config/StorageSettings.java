@@ -1,5 +1,6 @@
 package dev.reelforge.app.config;
 
+import dev.reelforge.app.settings.CheckedTogether;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

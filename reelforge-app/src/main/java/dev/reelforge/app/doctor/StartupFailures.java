@@ -1,6 +1,6 @@
 package dev.reelforge.app.doctor;
 
-import dev.reelforge.app.config.InvalidSettingException;
+import dev.reelforge.app.settings.InvalidSettingException;
 import dev.reelforge.core.error.ReelForgeException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.web.server.PortInUseException;

@@ -1,7 +1,7 @@
 package dev.reelforge.app.jobs;
 
-import dev.reelforge.app.config.CheckedTogether;
-import dev.reelforge.app.config.InvalidSettingException;
+import dev.reelforge.app.settings.CheckedTogether;
+import dev.reelforge.app.settings.InvalidSettingException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -36,9 +36,10 @@ class ProvidersConfiguration {
       ProvidersSettings settings,
       CostRecorder providerCosts,
       ProviderCalls calls,
-      ObjectProvider<FfmpegInstallation> ffmpeg) {
+      ObjectProvider<FfmpegInstallation> ffmpeg,
+      Clock clock) {
     return registry(
-        settings, providerCosts, ffmpeg::getObject, CloudVendors.systemEnvironment(), calls);
+        settings, providerCosts, ffmpeg::getObject, CloudVendors.systemEnvironment(), calls, clock);
   }
 
   /** The registry for {@code settings}, with keys missing from them looked up in {@code env}. */
@@ -46,8 +47,9 @@ class ProvidersConfiguration {
       ProvidersSettings settings,
       CostRecorder providerCosts,
       Supplier<FfmpegInstallation> ffmpeg,
-      Function<String, String> env) {
-    return registry(settings, providerCosts, ffmpeg, env, ProviderHttp.Observer.NONE);
+      Function<String, String> env,
+      Clock clock) {
+    return registry(settings, providerCosts, ffmpeg, env, ProviderHttp.Observer.NONE, clock);
   }
 
   static ProviderRegistry registry(
@@ -55,8 +57,8 @@ class ProvidersConfiguration {
       CostRecorder providerCosts,
       Supplier<FfmpegInstallation> ffmpeg,
       Function<String, String> env,
-      ProviderHttp.Observer calls) {
-    Clock clock = Clock.systemUTC();
+      ProviderHttp.Observer calls,
+      Clock clock) {
     OfflineProviders offline = new OfflineProviders(settings, ffmpeg, clock);
     ProviderRegistry registry = new ProviderRegistry();
     CloudContext context = CloudContext.of(providerCosts, clock, calls);

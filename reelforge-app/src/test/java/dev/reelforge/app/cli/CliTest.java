@@ -95,7 +95,10 @@ class CliTest {
     assertThat(folder.resolve("how-bees-find-flowers-tiktok.srt")).isNotEmptyFile();
     assertThat(folder.resolve("how-bees-find-flowers-tiktok.vtt")).isNotEmptyFile();
     assertThat(folder.resolve("manifest.json")).content().contains("\"origin\" : \"template\"");
-    assertThat(stderr()).contains("script    done").contains("render    done");
+    assertThat(stderr())
+        .containsPattern("script +done in")
+        .containsPattern("render-vertical +done in")
+        .doesNotContain("render-horizontal");
   }
 
   @Test

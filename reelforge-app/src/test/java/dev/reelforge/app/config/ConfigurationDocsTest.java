@@ -2,6 +2,7 @@ package dev.reelforge.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.app.settings.InvalidSettingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

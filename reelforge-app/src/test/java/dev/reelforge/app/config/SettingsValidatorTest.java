@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelforge.app.settings.InvalidSettingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

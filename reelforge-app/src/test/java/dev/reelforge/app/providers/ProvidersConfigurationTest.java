@@ -14,6 +14,7 @@ import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.ffmpeg.FfmpegLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ class ProvidersConfigurationTest {
       FfmpegLocator.fromEnvironment(Optional.empty(), Optional.empty());
 
   private static ProviderRegistry registry(ProvidersSettings settings, Map<String, String> env) {
-    return ProvidersConfiguration.registry(settings, CostRecorder.NONE, FFMPEG::locate, env::get);
+    return ProvidersConfiguration.registry(
+        settings, CostRecorder.NONE, FFMPEG::locate, env::get, Clock.systemUTC());
   }
 
   private static String active(ProviderRegistry registry, ProviderPort port) {

@@ -1,4 +1,4 @@
-package dev.reelforge.app.config;
+package dev.reelforge.app.settings;
 
 /**
  * A setting that cannot work, found at startup. The message names the setting, the value (unless it

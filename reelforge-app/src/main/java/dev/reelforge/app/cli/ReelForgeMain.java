@@ -1,6 +1,4 @@
-package dev.reelforge.app;
-
-import dev.reelforge.app.cli.Cli;
+package dev.reelforge.app.cli;
 
 /** Entry point of the ReelForge jar: {@code java -jar reelforge.jar COMMAND [OPTIONS]}. */
 public final class ReelForgeMain {

@@ -1,4 +1,4 @@
-package dev.reelforge.app.config;
+package dev.reelforge.app.settings;
 
 /**
  * A settings tree whose settings must also agree with one another (a URL of the right kind, a
