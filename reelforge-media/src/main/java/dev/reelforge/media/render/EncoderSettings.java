@@ -1,5 +1,7 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderEstimate;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;

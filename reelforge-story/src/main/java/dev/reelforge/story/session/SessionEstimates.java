@@ -1,13 +1,13 @@
 package dev.reelforge.story.session;
 
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderEstimate;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
-import dev.reelforge.media.render.QualityTier;
 import dev.reelforge.media.render.RenderEngine;
-import dev.reelforge.media.render.RenderEstimate;
-import dev.reelforge.media.render.RenderPreset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.reelforge.story.session;
 
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.music.Mood;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.media.captions.CaptionStyle;
-import dev.reelforge.media.render.QualityTier;
-import dev.reelforge.media.render.RenderPreset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.reelforge.media.render;
+package dev.reelforge.core.render;
 
 import dev.reelforge.core.error.ReelForgeException;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Locale;
  * How much encoding effort and bitrate a render spends. x264 is driven by constant quality (CRF)
  * and a speed preset; openh264 has no CRF, so it gets a bitrate scaled to the frame size.
  *
- * @see EncoderSettings
+ * @see dev.reelforge.media.render.EncoderSettings
  */
 public enum QualityTier {
   /** Fast previews: visibly softer, several times quicker. */
