@@ -75,7 +75,7 @@ public final class RenderEstimator {
           Math.round(
               stillFrames * stills.bytesPerFrame()
                   + footageFrames * footage.bytesPerFrame()
-                  + seconds * tier.audioKbps() * 125);
+                  + seconds * EncoderSettings.audioKbps(tier) * 125);
       double frames = stillFrames + footageFrames;
       double fps = frames / (stillFrames / stills.fps() + footageFrames / footage.fps());
       estimates.add(
