@@ -40,14 +40,11 @@ class ArchitectureTest {
 
   /**
    * Classes that still build their own clock, in code that other branches of issue 22 move or
-   * rewrite (the story feature; the provider wiring). Each must take the injected Clock; the test
-   * fails as soon as one no longer reads the clock, so that its entry is removed and the list only
-   * shrinks.
+   * rewrite (the provider wiring). Each must take the injected Clock; the test fails as soon as one
+   * no longer reads the clock, so that its entry is removed and the list only shrinks.
    */
   private static final Set<String> CLOCK_READERS_BEING_REWRITTEN =
-      Set.of(
-          "dev.reelforge.app.providers.ProvidersConfiguration",
-          "dev.reelforge.providers.http.ProviderHttp");
+      Set.of("dev.reelforge.app.providers.ProvidersConfiguration");
 
   private static JavaClasses production;
 
