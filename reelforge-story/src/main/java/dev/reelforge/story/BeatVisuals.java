@@ -2,12 +2,12 @@ package dev.reelforge.story;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualKind;
 import dev.reelforge.core.visuals.VisualQuery;
 import dev.reelforge.core.visuals.VisualSource;
-import dev.reelforge.media.render.RenderPreset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -4,7 +4,7 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.core.jobs.spi.TaskStatus;
-import dev.reelforge.media.render.Cancellation;
+import dev.reelforge.core.render.Cancellation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

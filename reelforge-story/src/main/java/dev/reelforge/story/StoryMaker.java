@@ -21,9 +21,9 @@ import dev.reelforge.core.jobs.spi.TaskQueue;
 import dev.reelforge.core.jobs.spi.WorkSignal;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
-import dev.reelforge.media.render.Cancellation;
-import dev.reelforge.media.render.RenderCancelledException;
-import dev.reelforge.media.render.RenderEngine;
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.RenderCancelledException;
+import dev.reelforge.core.render.Renderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +60,7 @@ public final class StoryMaker {
 
   private final ProviderRegistry providers;
   private final ArticleSource articles;
-  private final RenderEngine renderer;
+  private final Renderer renderer;
   private final CostAttribution costs;
   private final Supplier<InProcessStores> stores;
   private final Clock clock;
@@ -68,7 +68,7 @@ public final class StoryMaker {
   public StoryMaker(
       ProviderRegistry providers,
       ArticleSource articles,
-      RenderEngine renderer,
+      Renderer renderer,
       CostAttribution costs,
       Supplier<InProcessStores> stores,
       Clock clock) {

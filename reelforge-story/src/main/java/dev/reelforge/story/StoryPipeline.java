@@ -11,13 +11,13 @@ import dev.reelforge.core.jobs.api.StageHandler;
 import dev.reelforge.core.jobs.api.StageResult;
 import dev.reelforge.core.jobs.spi.RunStore;
 import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.StoryLimits;
 import dev.reelforge.core.story.BeatSpans;
 import dev.reelforge.core.story.StoryTimeline;
 import dev.reelforge.core.timeline.Timeline;
-import dev.reelforge.media.render.RenderEngine;
-import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.story.StoryOutputs.Tune;
 import dev.reelforge.story.StoryOutputs.Visuals;
 import dev.reelforge.story.StoryOutputs.Voice;
@@ -93,7 +93,7 @@ public final class StoryPipeline {
   public StoryPipeline(
       ProviderRegistry providers,
       ArticleSource articles,
-      RenderEngine renderer,
+      Renderer renderer,
       RunStore runs,
       CostAttribution costs,
       StoryFolders folders,

@@ -12,6 +12,13 @@ import dev.reelforge.core.music.MusicRequest;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderJob;
+import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.render.RenderResult;
+import dev.reelforge.core.render.RenderedOutput;
+import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.ManualScripts;
 import dev.reelforge.core.script.Script;
@@ -23,14 +30,6 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.visuals.VisualAsset;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.core.visuals.VisualSource;
-import dev.reelforge.media.render.Cancellation;
-import dev.reelforge.media.render.QualityTier;
-import dev.reelforge.media.render.RenderEngine;
-import dev.reelforge.media.render.RenderJob;
-import dev.reelforge.media.render.RenderPreset;
-import dev.reelforge.media.render.RenderResult;
-import dev.reelforge.media.render.RenderedOutput;
-import dev.reelforge.media.timeline.TimelineJson;
 import dev.reelforge.story.StoryOutputs.CaptionsOutput;
 import dev.reelforge.story.StoryOutputs.IngestOutput;
 import dev.reelforge.story.StoryOutputs.ManifestOutput;
@@ -75,7 +74,7 @@ final class StoryStages {
 
   private final ProviderRegistry providers;
   private final ArticleSource articles;
-  private final RenderEngine renderer;
+  private final Renderer renderer;
   private final StoryFolders folders;
   private final RenderSpeed speed;
   private final StageMeter meter;
@@ -84,7 +83,7 @@ final class StoryStages {
   StoryStages(
       ProviderRegistry providers,
       ArticleSource articles,
-      RenderEngine renderer,
+      Renderer renderer,
       StoryFolders folders,
       RenderSpeed speed,
       StageMeter meter,

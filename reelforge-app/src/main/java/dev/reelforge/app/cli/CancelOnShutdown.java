@@ -1,6 +1,6 @@
 package dev.reelforge.app.cli;
 
-import dev.reelforge.media.render.Cancellation;
+import dev.reelforge.core.render.Cancellation;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -2,8 +2,8 @@ package dev.reelforge.app.cli;
 
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.media.render.Cancellation;
-import dev.reelforge.media.render.RenderCancelledException;
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.RenderCancelledException;
 import dev.reelforge.story.StoryMaker;
 import dev.reelforge.story.StoryOutputs.OutputFile;
 import dev.reelforge.story.StoryProgress;

@@ -1,11 +1,11 @@
 package dev.reelforge.app.cli;
 
 import dev.reelforge.core.music.Mood;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.script.InputKind;
 import dev.reelforge.core.script.StoryLimits;
 import dev.reelforge.media.captions.CaptionStyle;
-import dev.reelforge.media.render.QualityTier;
-import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.story.StoryInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.reelforge.app.cli;
 
-import dev.reelforge.media.render.RenderListener;
+import dev.reelforge.core.render.RenderListener;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -2,13 +2,13 @@ package dev.reelforge.app.cli;
 
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.render.RenderEstimate;
+import dev.reelforge.core.render.RenderJob;
+import dev.reelforge.core.render.RenderResult;
+import dev.reelforge.core.render.RenderedOutput;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.media.render.RenderEngine;
-import dev.reelforge.media.render.RenderEstimate;
-import dev.reelforge.media.render.RenderJob;
-import dev.reelforge.media.render.RenderResult;
-import dev.reelforge.media.render.RenderedOutput;
-import dev.reelforge.media.timeline.TimelineJson;
+import dev.reelforge.story.TimelineJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

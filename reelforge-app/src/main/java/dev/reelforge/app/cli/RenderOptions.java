@@ -1,7 +1,7 @@
 package dev.reelforge.app.cli;
 
-import dev.reelforge.media.render.QualityTier;
-import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

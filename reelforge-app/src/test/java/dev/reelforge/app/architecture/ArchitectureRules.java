@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.time.Clock;
@@ -17,14 +18,18 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The dependency rules of ReelForge: core depends on nothing of ours and on no framework; adapters
- * depend on core, never on the app, on Spring Boot or on each other; no module has an import cycle
- * between its packages; time comes from the one injected {@link Clock}; the app assembles.
+ * The dependency rules of ReelForge: core depends on nothing of ours and on no framework; features
+ * depend on core alone; adapters depend on core, never on the app, on Spring Boot or on each other;
+ * no module has an import cycle between its packages; time comes from the one injected {@link
+ * Clock}; the app assembles.
  */
 final class ArchitectureRules {
 
   /** The modules whose classes implement core's ports with a technology. */
   static final List<String> ADAPTERS = List.of("postgres", "media", "providers", "storage");
+
+  /** The modules that each hold one product feature over core's ports. */
+  static final List<String> FEATURES = List.of("story");
 
   private ArchitectureRules() {}
 
@@ -54,6 +59,42 @@ final class ArchitectureRules {
             "dev.reelforge.testkit..",
             "dev.reelforge.app..")
         .because("reelforge-core holds the domain and the ports; adapters plug into it");
+  }
+
+  /**
+   * A feature (its domain, stages and pipeline) reaches storage, rendering and providers through
+   * core's ports only, so that it runs on any adapters the app assembles; it knows no other
+   * feature, no adapter, not the app, and no framework.
+   */
+  static ArchRule featuresDependOnCoreOnly() {
+    return CompositeArchRule.of(
+        FEATURES.stream().map(ArchitectureRules::featureDependsOnCoreOnly).toList());
+  }
+
+  private static ArchRule featureDependsOnCoreOnly(String feature) {
+    String own = "dev.reelforge." + feature;
+    return noClasses()
+        .that()
+        .resideInAPackage(own + "..")
+        .should()
+        .dependOnClassesThat(
+            describe(
+                "belong to a module of ours other than core and " + feature,
+                type -> {
+                  String name = type.getPackageName();
+                  return within("dev.reelforge", name)
+                      && !within("dev.reelforge.core", name)
+                      && !within(own, name);
+                }))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
+        .because("a feature is framework-free and stands on core's ports; the app assembles it");
+  }
+
+  /** Whether {@code packageName} is {@code root} or one of its subpackages. */
+  private static boolean within(String root, String packageName) {
+    return packageName.equals(root) || packageName.startsWith(root + ".");
   }
 
   static ArchRule adaptersDoNotDependOnTheApp() {

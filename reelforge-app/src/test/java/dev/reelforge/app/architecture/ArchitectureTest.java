@@ -15,6 +15,7 @@ import dev.reelforge.media.archfixture.cycle.Ping;
 import dev.reelforge.media.archfixture.cycle.back.Pong;
 import dev.reelforge.postgres.archfixture.AdapterClassThatUsesTheApp;
 import dev.reelforge.providers.http.ProviderHttp;
+import dev.reelforge.story.archfixture.FeatureClassThatUsesAnAdapter;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,7 +48,9 @@ class ArchitectureTest {
             .importPackages("dev.reelforge");
     // Guard against a vacuous pass: every module's classes must be in the import.
     for (String module :
-        new String[] {"core", "postgres", "media", "providers", "storage", "testkit", "app"}) {
+        new String[] {
+          "core", "story", "postgres", "media", "providers", "storage", "testkit", "app"
+        }) {
       assertThat(production.containPackage("dev.reelforge." + module))
           .as("classes of " + module + " imported")
           .isTrue();
@@ -57,6 +60,11 @@ class ArchitectureTest {
   @Test
   void coreDependsOnNoFrameworkAndNoOtherModule() {
     ArchitectureRules.coreDependsOnNoFrameworkAndNoOtherModule().check(production);
+  }
+
+  @Test
+  void featuresDependOnCoreOnly() {
+    ArchitectureRules.featuresDependOnCoreOnly().check(production);
   }
 
   @Test
@@ -110,6 +118,7 @@ class ArchitectureTest {
                 CoreClassThatUsesJdbcAndTheApp.class,
                 AdapterClassThatUsesTheApp.class,
                 MediaClassThatUsesAProvider.class,
+                FeatureClassThatUsesAnAdapter.class,
                 ProviderHttp.class,
                 Ping.class,
                 Pong.class,
@@ -121,6 +130,12 @@ class ArchitectureTest {
         .anyMatch(d -> d.contains("java.sql.Connection"))
         .anyMatch(d -> d.contains("dev.reelforge.app"))
         .anyMatch(d -> d.contains("org.springframework"));
+    var feature = ArchitectureRules.featuresDependOnCoreOnly().evaluate(fixtures);
+    assertThat(feature.getFailureReport().getDetails())
+        .anyMatch(d -> d.contains("dev.reelforge.media.render.RenderEngine"))
+        .anyMatch(d -> d.contains("dev.reelforge.app.ReelForgeApplication"))
+        .anyMatch(d -> d.contains("org.springframework"))
+        .noneMatch(d -> d.contains("dev.reelforge.core.render.Renderer"));
     var adapters = ArchitectureRules.adaptersDoNotDependOnTheApp().evaluate(fixtures);
     assertThat(adapters.hasViolation()).isTrue();
 

@@ -7,7 +7,7 @@ import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.testing.Fixtures;
-import dev.reelforge.media.timeline.TimelineJson;
+import dev.reelforge.story.TimelineJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A named look for burned-in captions.
+ * A named look for burned-in captions. The names are core's {@link
+ * dev.reelforge.core.render.CaptionStyles#NAMES}, which features check a choice against.
  *
  * @param name the name timelines use
  * @param displayFace whether to use the display face (Roboto Black or an installed one) rather than

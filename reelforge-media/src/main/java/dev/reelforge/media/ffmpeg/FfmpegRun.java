@@ -2,6 +2,7 @@ package dev.reelforge.media.ffmpeg;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.process.CancelSignal;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
 import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.render.internal.Canvas;
 import dev.reelforge.media.render.internal.CaptionOverlay;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -36,7 +38,7 @@ public final class CaptionPreview {
       at += 320;
     }
     CaptionOverlay overlay =
-        new CaptionOverlay(fonts, new CaptionTrack(words, style), preset.canvas());
+        new CaptionOverlay(fonts, new CaptionTrack(words, style), Canvas.of(preset));
     int page = 0;
     for (int p = 0; p < overlay.pages().size(); p++) {
       if (activeWord >= overlay.pages().get(p).firstWord()

@@ -1,5 +1,15 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderCancelledException;
+import dev.reelforge.core.render.RenderEstimate;
+import dev.reelforge.core.render.RenderJob;
+import dev.reelforge.core.render.RenderListener;
+import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.render.RenderResult;
+import dev.reelforge.core.render.RenderedOutput;
+import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.TimelineValidator;
 import dev.reelforge.media.captions.CaptionPage;
@@ -11,6 +21,7 @@ import dev.reelforge.media.ffmpeg.FfmpegNotUsableException;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
 import dev.reelforge.media.render.internal.AudioMix;
 import dev.reelforge.media.render.internal.CacheKey;
+import dev.reelforge.media.render.internal.Canvas;
 import dev.reelforge.media.render.internal.CaptionOverlay;
 import dev.reelforge.media.render.internal.KenBurnsFrames;
 import dev.reelforge.media.render.internal.OverlayPictures;
@@ -44,12 +55,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders a {@link Timeline} into platform-ready MP4s, one per preset, with caption sidecars and
- * thumbnails. Work is split into cacheable pieces (the soundtrack, once for all presets; each
- * segment of each preset) stored under the work folder by content hash, so an interrupted render
- * picks up where it stopped and an edit re-renders only the segments it touched plus the join.
+ * The {@link Renderer} on FFmpeg: renders a {@link Timeline} into platform-ready MP4s, one per
+ * preset, with caption sidecars and thumbnails. Work is split into cacheable pieces (the
+ * soundtrack, once for all presets; each segment of each preset) stored under the work folder by
+ * content hash, so an interrupted render picks up where it stopped and an edit re-renders only the
+ * segments it touched plus the join.
  */
-public final class RenderEngine {
+public final class RenderEngine implements Renderer {
 
   private static final Logger LOG = LoggerFactory.getLogger(RenderEngine.class);
 
@@ -77,6 +89,12 @@ public final class RenderEngine {
     return new RenderEstimator(ffmpeg, settings.workDir().resolve("tmp"));
   }
 
+  /** From calibration encodes on this machine's FFmpeg (see {@link RenderEstimator}). */
+  @Override
+  public RenderEstimate estimate(Timeline timeline, List<RenderPreset> presets, QualityTier tier) {
+    return estimator().estimate(timeline, presets, tier);
+  }
+
   /**
    * Makes the thumbnail of every preset of {@code job} at {@link RenderJob#thumbnailFile}: the
    * sharpest of its framed visuals with the hook title. Stills the render prepared in the same work
@@ -85,6 +103,7 @@ public final class RenderEngine {
    * @return the thumbnails, one per preset in order
    * @throws RenderCancelledException when cancelled
    */
+  @Override
   public List<Path> thumbnails(RenderJob job, Cancellation cancellation) {
     Timeline timeline = job.timeline();
     TimelineValidator.validate(timeline);
@@ -101,7 +120,7 @@ public final class RenderEngine {
             planner(timeline, preset, encoder, sources, Optional.empty(), dirs, run).plan();
         Path thumbnail = job.thumbnailFile(preset);
         new ThumbnailMaker(fonts, dirs.temp())
-            .make(timeline, preset.canvas(), plans, run, thumbnail);
+            .make(timeline, Canvas.of(preset), plans, run, thumbnail);
         made.add(thumbnail);
       }
       return made;
@@ -120,12 +139,12 @@ public final class RenderEngine {
       FfmpegRun run) {
     return new SegmentPlanner(
         timeline,
-        preset.canvas(),
+        Canvas.of(preset),
         encoder.videoArguments(),
         sources,
         new StillPreparer(dirs.stills(), dirs.temp()),
         captions,
-        new OverlayPictures(fonts, preset.canvas(), dirs.overlays(), dirs.temp()),
+        new OverlayPictures(fonts, Canvas.of(preset), dirs.overlays(), dirs.temp()),
         dirs.captions(),
         dirs.temp(),
         run);
@@ -139,6 +158,7 @@ public final class RenderEngine {
    *     past the deadline
    * @throws RenderCancelledException when cancelled; temporary files are removed either way
    */
+  @Override
   public RenderResult render(RenderJob job, RenderListener listener, Cancellation cancellation) {
     Timeline timeline = job.timeline();
     TimelineValidator.validate(timeline);
@@ -264,7 +284,7 @@ public final class RenderEngine {
       Optional<CaptionOverlay> captions =
           timeline.captions().isEmpty()
               ? Optional.empty()
-              : Optional.of(new CaptionOverlay(fonts, timeline.captions(), preset.canvas()));
+              : Optional.of(new CaptionOverlay(fonts, timeline.captions(), Canvas.of(preset)));
       SegmentPlanner planner = planner(timeline, preset, encoder, sources, captions, dirs, run);
       // Plans (stills to prepare, captions to draw) are made ahead on another thread while FFmpeg
       // encodes, so that Java's share of the work overlaps the encoder's.
@@ -313,7 +333,7 @@ public final class RenderEngine {
       Path thumbnail = job.thumbnailFile(preset);
       if (job.thumbnails()) {
         new ThumbnailMaker(fonts, dirs.temp())
-            .make(timeline, preset.canvas(), plans, run, thumbnail);
+            .make(timeline, Canvas.of(preset), plans, run, thumbnail);
       }
       try {
         return new RenderedOutput(

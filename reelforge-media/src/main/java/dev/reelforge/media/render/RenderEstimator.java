@@ -1,5 +1,9 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderEstimate;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
@@ -71,7 +75,7 @@ public final class RenderEstimator {
           Math.round(
               stillFrames * stills.bytesPerFrame()
                   + footageFrames * footage.bytesPerFrame()
-                  + seconds * tier.audioKbps() * 125);
+                  + seconds * EncoderSettings.audioKbps(tier) * 125);
       double frames = stillFrames + footageFrames;
       double fps = frames / (stillFrames / stills.fps() + footageFrames / footage.fps());
       estimates.add(

@@ -3,6 +3,11 @@ package dev.reelforge.media.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderJob;
+import dev.reelforge.core.render.RenderListener;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Overlays;

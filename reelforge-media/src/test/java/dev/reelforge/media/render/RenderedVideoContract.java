@@ -3,6 +3,12 @@ package dev.reelforge.media.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderJob;
+import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.render.RenderResult;
+import dev.reelforge.core.render.RenderedOutput;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.render.Cancellation;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderCancelledException;
+import dev.reelforge.core.render.RenderJob;
+import dev.reelforge.core.render.RenderListener;
+import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;

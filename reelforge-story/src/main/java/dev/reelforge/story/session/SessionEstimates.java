@@ -1,13 +1,13 @@
 package dev.reelforge.story.session;
 
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderEstimate;
+import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
-import dev.reelforge.media.render.QualityTier;
-import dev.reelforge.media.render.RenderEngine;
-import dev.reelforge.media.render.RenderEstimate;
-import dev.reelforge.media.render.RenderPreset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * How long a session's render will take on this machine and how large its files will be, shown
  * before the user starts it. The video's length comes from the timed narration once there is one,
- * otherwise from the script at a speaking pace; the render engine's calibrated estimator does the
- * rest (see {@code RenderEstimator}).
+ * otherwise from the script at a speaking pace; the renderer's estimate does the rest (the FFmpeg
+ * engine's is calibrated on this machine).
  */
 public final class SessionEstimates {
 
@@ -26,10 +26,10 @@ public final class SessionEstimates {
   /** The pause the narration leaves between beats. */
   static final long PAUSE_MILLIS = 300;
 
-  private final RenderEngine engine;
+  private final Renderer renderer;
 
-  public SessionEstimates(RenderEngine engine) {
-    this.engine = engine;
+  public SessionEstimates(Renderer renderer) {
+    this.renderer = renderer;
   }
 
   /** The estimate, and the video length it assumed; empty before the session has a script. */
@@ -59,9 +59,7 @@ public final class SessionEstimates {
     List<RenderPreset> presets =
         session.settings().formats().stream().map(RenderPreset::byId).toList();
     RenderEstimate estimate =
-        engine
-            .estimator()
-            .estimate(timeline, presets, QualityTier.byName(session.settings().quality()));
+        renderer.estimate(timeline, presets, QualityTier.byName(session.settings().quality()));
     return Optional.of(new Estimate(total, timed, estimate));
   }
 

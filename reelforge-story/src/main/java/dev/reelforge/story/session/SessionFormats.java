@@ -1,8 +1,8 @@
 package dev.reelforge.story.session;
 
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.visuals.Orientation;
-import dev.reelforge.media.render.RenderPreset;
 import dev.reelforge.story.BeatVisuals;
 import java.util.List;
 import java.util.Locale;

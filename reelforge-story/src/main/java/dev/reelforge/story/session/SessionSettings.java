@@ -2,9 +2,9 @@ package dev.reelforge.story.session;
 
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.music.Mood;
-import dev.reelforge.media.captions.CaptionStyle;
-import dev.reelforge.media.render.QualityTier;
-import dev.reelforge.media.render.RenderPreset;
+import dev.reelforge.core.render.CaptionStyles;
+import dev.reelforge.core.render.QualityTier;
+import dev.reelforge.core.render.RenderPreset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,11 +38,9 @@ public final class SessionSettings {
           "voice", "a voice name is letters, digits, '-', '_', '.' or ':' (at most 100)");
     }
     String style = wanted.captionStyle() == null ? "bold-pop" : wanted.captionStyle().strip();
-    try {
-      CaptionStyle.byName(style);
-    } catch (ReelForgeException e) {
+    if (!CaptionStyles.NAMES.contains(style)) {
       throw ReelForgeException.invalidField(
-          "captionStyle", "must be one of " + String.join(", ", CaptionStyle.names()));
+          "captionStyle", "must be one of " + String.join(", ", CaptionStyles.NAMES));
     }
     String music =
         wanted.music() == null ? "auto" : wanted.music().strip().toLowerCase(Locale.ROOT);
@@ -66,7 +64,7 @@ public final class SessionSettings {
   }
 
   public static List<String> captionStyles() {
-    return CaptionStyle.names();
+    return CaptionStyles.NAMES;
   }
 
   public static List<String> qualities() {

@@ -1,5 +1,6 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.core.render.SafeZone;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
 import dev.reelforge.media.captions.CaptionPage;
@@ -8,7 +9,6 @@ import dev.reelforge.media.captions.CaptionPainter;
 import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.media.captions.CaptionTypesetter;
 import dev.reelforge.media.captions.FontLibrary;
-import dev.reelforge.media.captions.SafeZone;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.core.render.SafeZone;
 import dev.reelforge.core.timeline.Overlays;
 import dev.reelforge.media.captions.FontLibrary;
-import dev.reelforge.media.captions.SafeZone;
 import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
 import java.awt.AlphaComposite;

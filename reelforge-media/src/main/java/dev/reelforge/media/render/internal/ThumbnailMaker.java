@@ -1,9 +1,9 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.core.render.SafeZone;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.captions.FontLibrary;
-import dev.reelforge.media.captions.SafeZone;
 import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
 import java.awt.Graphics2D;

@@ -1,9 +1,10 @@
-package dev.reelforge.media.ffmpeg;
+package dev.reelforge.core.process;
 
 /**
- * Tells an {@link FfmpegRun} that the work it serves was cancelled, so that it kills FFmpeg. The
- * caller supplies the exception that reports the cancellation: this package stays below the render
- * engine and the media libraries that use it and knows none of their types.
+ * Tells a supervised external process (an FFmpeg run) that the work it serves was cancelled, so
+ * that it kills the process. The caller supplies the exception that reports the cancellation: this
+ * package stays below the render API and the media libraries that use it and knows none of their
+ * types.
  */
 public interface CancelSignal {
 

@@ -1,6 +1,6 @@
-package dev.reelforge.media.render;
+package dev.reelforge.core.render;
 
-import dev.reelforge.media.ffmpeg.CancelSignal;
+import dev.reelforge.core.process.CancelSignal;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

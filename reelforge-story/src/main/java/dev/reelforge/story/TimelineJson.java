@@ -1,4 +1,4 @@
-package dev.reelforge.media.timeline;
+package dev.reelforge.story;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.reelforge.core.error.ReelForgeException;
@@ -9,9 +9,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes timelines as JSON: the form a run stores as its checkpoint and the {@code
+ * Reads and writes timelines as JSON: the form a story run stores as its checkpoint and the {@code
  * render} command reads. Unknown fields are refused so that a misspelt field is an error rather
- * than a silently ignored setting.
+ * than a silently ignored setting. It lives with the story feature, the one that writes timelines:
+ * core carries no JSON library, and the renderer takes a timeline, never its file.
  */
 public final class TimelineJson {
 

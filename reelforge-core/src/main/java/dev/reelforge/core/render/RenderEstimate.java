@@ -1,4 +1,4 @@
-package dev.reelforge.media.render;
+package dev.reelforge.core.render;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.reelforge.media.captions;
+package dev.reelforge.core.render;
 
 /**
  * Margins, in output pixels, that a platform covers with its own interface (buttons, captions,

@@ -1,4 +1,4 @@
-package dev.reelforge.media.render;
+package dev.reelforge.core.render;
 
 /** Told how a render is getting on; called from the rendering thread, so keep it quick. */
 @FunctionalInterface

@@ -1,8 +1,6 @@
-package dev.reelforge.media.render;
+package dev.reelforge.core.render;
 
 import dev.reelforge.core.error.ReelForgeException;
-import dev.reelforge.media.captions.SafeZone;
-import dev.reelforge.media.render.internal.Canvas;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -103,10 +101,5 @@ public enum RenderPreset {
   /** Where the centre of the caption block sits, as a fraction of the frame height. */
   public double captionCenter() {
     return vertical() ? 0.66 : 0.80;
-  }
-
-  /** What the engine's internal steps draw into for this preset. */
-  Canvas canvas() {
-    return new Canvas(id, width, height, fps, safeZone, captionCenter());
   }
 }

@@ -1,4 +1,4 @@
-package dev.reelforge.media.render;
+package dev.reelforge.core.render;
 
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.timeline.Timeline;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param outputDir where the MP4s, sidecars and thumbnails are written
  * @param baseName the file name stem, e.g. {@code the-moon} gives {@code the-moon-tiktok.mp4}
  * @param thumbnails whether the render also makes each preset's thumbnail; without, {@link
- *     RenderEngine#thumbnails} makes them later at the paths the render reports
+ *     Renderer#thumbnails} makes them later at the paths the render reports
  */
 public record RenderJob(
     Timeline timeline,
