@@ -56,7 +56,10 @@ public final class BundledFfmpeg {
     try {
       ffmpeg = Path.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
       ffprobe = Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class));
-    } catch (RuntimeException | UnsatisfiedLinkError e) {
+    } catch (RuntimeException | LinkageError e) {
+      // The first failed load throws UnsatisfiedLinkError; JavaCPP's classes then stay
+      // uninitialised, so every later attempt in this JVM throws NoClassDefFoundError or
+      // ExceptionInInitializerError instead. All of them mean the same: fall back.
       throw new FfmpegNotUsableException(
           "the bundled FFmpeg 8 cannot load on "
               + Loader.getPlatform()
