@@ -2,6 +2,7 @@ package dev.reelforge.story;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.jobs.api.StageCancelledException;
 import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -64,7 +66,7 @@ public final class BeatNarration {
     int synthesised = 0;
     for (String beat : beats) {
       if (cancelled.getAsBoolean()) {
-        throw new ReelForgeException(ErrorCode.TIMEOUT, "narration stopped: the run was cancelled");
+        throw new StageCancelledException();
       }
       String key = key(speech.name(), voice.orElse(""), beat);
       Path audio = cacheDir.resolve(key + ".wav");
@@ -77,7 +79,9 @@ public final class BeatNarration {
       } else {
         SynthesizedSpeech made =
             speech.synthesize(
-                new SpeechRequest(beat, voice, 1.0, 0), cacheDir.resolve(key + ".part.wav"));
+                new SpeechRequest(beat, voice, 1.0, 0),
+                // Unique: the session's narrate route and a run may narrate the same beat at once.
+                cacheDir.resolve(key + "." + UUID.randomUUID() + ".part.wav"));
         WorkFiles.move(made.audio(), audio);
         spoken =
             new BeatVoice(made.words(), made.durationMillis(), made.spokenText(), made.engine());
@@ -138,7 +142,8 @@ public final class BeatNarration {
       starts[files.size()] = format == null ? 0 : millis(format, pcm.size());
       if (format != null) {
         byte[] bytes = pcm.toByteArray();
-        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".voice-", ".part");
         try (AudioInputStream joined =
             new AudioInputStream(
                 new ByteArrayInputStream(bytes), format, bytes.length / format.getFrameSize())) {

@@ -5,15 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 
 /**
- * A run's work folder: each stage's result as a JSON file written atomically (a crash leaves the
- * previous state or the new one, never half a file), read back when the run is resumed. A file that
- * cannot be read back counts as missing, so the stage is simply done again.
+ * A folder of small JSON records kept between runs: the content caches of the stages (fetched
+ * visuals, narrated beats, music) and the {@code make} command's memory of its data stages. Each
+ * record is written atomically (a crash leaves the previous state or the new one, never half a
+ * file); a record that cannot be read back counts as missing, so its work is simply done again.
  */
 final class Checkpoints {
 
@@ -21,10 +20,6 @@ final class Checkpoints {
 
   Checkpoints(Path dir) {
     this.dir = dir;
-  }
-
-  Path dir() {
-    return dir;
   }
 
   Path file(String name) {
@@ -56,20 +51,6 @@ final class Checkpoints {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Forgets everything (the inputs changed). */
-  void clear() {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -42,28 +42,37 @@ final class RunWatcher {
     this.silent = silent;
   }
 
-  /** Reports until the run has ended; answers its final record. */
+  /**
+   * Reports until the run has ended; answers its final record. Cancelled (or interrupted), it asks
+   * the engine once to cancel the run and keeps reporting until the run has ended, so the caller
+   * sees how it ended; an interrupt is kept for the caller.
+   */
   RunRecord awaitEnd(Cancellation cancellation, Duration poll) {
     boolean cancelAsked = false;
-    while (true) {
-      if (cancellation.isCancelled() && !cancelAsked) {
-        jobs.cancel(runId, "make");
-        cancelAsked = true;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        if (!cancelAsked && (interrupted || cancellation.isCancelled())) {
+          jobs.cancel(runId, "make");
+          cancelAsked = true;
+        }
+        RunRecord run = jobs.run(runId);
+        // Stages that started between two looks are told in the order they started.
+        jobs.tasks(runId).stream()
+            .sorted(Comparator.comparing(t -> t.startedAt().orElse(Instant.MAX)))
+            .forEach(this::report);
+        if (run.status().isTerminal()) {
+          return run;
+        }
+        try {
+          Thread.sleep(poll);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
-      RunRecord run = jobs.run(runId);
-      // Stages that started between two looks are told in the order they started.
-      jobs.tasks(runId).stream()
-          .sorted(Comparator.comparing(t -> t.startedAt().orElse(Instant.MAX)))
-          .forEach(this::report);
-      if (run.status().isTerminal()) {
-        return run;
-      }
-      try {
-        Thread.sleep(poll);
-      } catch (InterruptedException e) {
+    } finally {
+      if (interrupted) {
         Thread.currentThread().interrupt();
-        jobs.cancel(runId, "make");
-        cancelAsked = true;
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.reelforge.core.jobs.api.PipelineDefinition;
 import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.api.StageDefinition;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.QueueLimits;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
@@ -113,7 +114,11 @@ public final class StoryMaker {
         new PipelineRegistry().register(registered.definition(), registered.handlers());
     JobService jobs = new JobService(engine.runs(), registry, QueueLimits.DEFAULT, clock);
     StoryRunInputs inputs = StoryRunInputs.forFolder(root, name, input);
-    try (WorkerPool work = pool("make", otherQueues(registered.definition()), 4, engine, registry);
+    // A reaper as on a server: a task whose outcome could not be recorded goes back to the queue
+    // when its lease expires instead of holding the run forever.
+    try (LeaseReaper reaper =
+            new LeaseReaper(engine.queue(), LeaseReaper.DEFAULT_INTERVAL).start();
+        WorkerPool work = pool("make", otherQueues(registered.definition()), 4, engine, registry);
         WorkerPool render = pool("make-render", Set.of("render"), 1, engine, registry)) {
       work.start();
       render.start();
@@ -124,6 +129,8 @@ public final class StoryMaker {
           new RunWatcher(jobs, run.id(), progress, skippedRenders(input), reused)
               .awaitEnd(cancellation, POLL);
       return result(ended, jobs, root, reused.size());
+    } finally {
+      engine.signal().ifPresent(WorkSignal::close);
     }
   }
 
@@ -132,17 +139,9 @@ public final class StoryMaker {
       throw new RenderCancelledException();
     }
     if (run.status() != RunStatus.SUCCEEDED) {
+      // The run's error, as the API reports it.
       JobError error =
-          jobs.tasks(run.id()).stream()
-              .flatMap(t -> t.lastError().stream())
-              .filter(e -> !e.retryable())
-              .findFirst()
-              .or(
-                  () ->
-                      jobs.tasks(run.id()).stream()
-                          .flatMap(t -> t.lastError().stream())
-                          .findFirst())
-              .orElse(new JobError(ErrorCode.INTERNAL_ERROR, "the run failed", "?", false));
+          run.error().orElse(new JobError(ErrorCode.INTERNAL_ERROR, "the run failed", "?", false));
       throw new ReelForgeException(error.code(), error.stage() + ": " + error.message());
     }
     StoryOutputs.ManifestOutput manifest = StoryJson.result(run);
@@ -190,7 +189,10 @@ public final class StoryMaker {
         .collect(Collectors.toSet());
   }
 
-  /** The providers in use: another writer or voice makes another story, so nothing is reused. */
+  /**
+   * The providers in use, as configured (name and description, which names the model): another
+   * writer, model or voice makes another story, so nothing is reused.
+   */
   private String providersInUse() {
     return List.of(
             ProviderPort.SCRIPT_WRITER,
@@ -198,7 +200,14 @@ public final class StoryMaker {
             ProviderPort.VISUALS,
             ProviderPort.MUSIC)
         .stream()
-        .map(port -> port + "=" + providers.active(port).map(c -> c.name()).orElse("none"))
+        .map(
+            port ->
+                port
+                    + "="
+                    + providers
+                        .active(port)
+                        .map(c -> c.name() + " (" + c.description() + ")")
+                        .orElse("none"))
         .collect(Collectors.joining(","));
   }
 }

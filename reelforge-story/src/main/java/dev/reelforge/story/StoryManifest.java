@@ -3,7 +3,6 @@ package dev.reelforge.story;
 import dev.reelforge.core.cost.CostLedger;
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.licence.MediaLicence;
-import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderedOutput;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.Script;
@@ -49,7 +48,7 @@ record StoryManifest(
       StoryOutputs.Visuals visuals,
       Optional<StoryOutputs.Tune> tune,
       Timeline timeline,
-      RenderResult rendered,
+      List<RenderedOutput> rendered,
       Map<String, Long> stageMillis,
       CostLedger ledger,
       StoryOutputs.Fingerprint fingerprint) {
@@ -140,7 +139,7 @@ record StoryManifest(
     cost.put("calls", ledger.calls());
 
     List<Map<String, Object>> outputs = new ArrayList<>();
-    for (RenderedOutput output : rendered.outputs()) {
+    for (RenderedOutput output : rendered) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("format", output.preset().id());
       o.put("video", output.video().getFileName().toString());

@@ -217,7 +217,8 @@ final class StoryStages {
             ? Mood.suggestedBy(script.narration())
             : Mood.valueOf(in.input().music().toUpperCase(Locale.ROOT));
     MusicSource music = providers.require(ProviderPort.MUSIC, MusicSource.class);
-    long seed = in.name().hashCode();
+    // Seeded by what is said, not by the file name: the same story gets the same music anywhere.
+    long seed = script.narration().hashCode();
     Path work = workDir(in);
     Checkpoints cache = new Checkpoints(work.resolve("music-cache"));
     String key = WorkFiles.key(music.name() + "|" + mood + "|" + millis + "|" + seed, 10);
@@ -358,7 +359,7 @@ final class StoryStages {
             visuals,
             tune,
             timeline(in),
-            new RenderResult(rendered, 0, 0, false),
+            rendered,
             meter.stageMillis(ctx.runId()),
             StageMeter.spent(meter.costsDir(workDir(in), ctx.runId())),
             fingerprint);

@@ -9,10 +9,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes timelines as JSON: the form a story run stores as its checkpoint and the {@code
- * render} command reads. Unknown fields are refused so that a misspelt field is an error rather
- * than a silently ignored setting. It lives with the story feature, the one that writes timelines:
- * core carries no JSON library, and the renderer takes a timeline, never its file.
+ * Reads and writes timelines as JSON: the form a story run keeps in {@code .work/timeline.json} and
+ * the {@code render} command reads. Unknown fields are refused so that a misspelt field is an error
+ * rather than a silently ignored setting. It lives with the story feature, the one that writes
+ * timelines: core carries no JSON library, and the renderer takes a timeline, never its file.
  */
 public final class TimelineJson {
 

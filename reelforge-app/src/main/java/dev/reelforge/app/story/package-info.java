@@ -1,6 +1,6 @@
 /**
- * The story pipeline as one command: input → script → voice ‖ visuals → music → timeline → render →
- * manifest, each stage checkpointed in a work folder so that a stopped run resumes where it
- * stopped.
+ * Assembly of the story feature for the {@code make} command: the story pipeline on an in-process
+ * job engine (see {@code dev.reelforge.story.StoryMaker}). The session routes are in {@code
+ * session}.
  */
 package dev.reelforge.app.story;

@@ -9,6 +9,9 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.story.StoryJson;
+import dev.reelforge.story.StoryPipeline;
+import dev.reelforge.story.StoryRunInputs;
 import dev.reelforge.story.session.RunOutcome;
 import dev.reelforge.story.session.StorySession;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +23,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A run's page: each stage with its live progress, what happened (the run's event log, followed
@@ -30,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 public class RunPagesController {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final VisibleRuns visibleRuns;
   private final JobService jobs;
@@ -83,7 +83,11 @@ public class RunPagesController {
             java.util.Comparator.comparing(
                 (TaskRecord t) -> t.startedAt().orElse(java.time.Instant.MAX)))
         .forEach(task -> stages.add(StageView.of(task)));
-    String sessionId = JSON.readTree(run.inputs()).path("sessionId").asString("");
+    // Only a story run belongs to a session; its inputs say which, through the feature's codec.
+    String sessionId =
+        run.kind().equals(StoryPipeline.KIND)
+            ? StoryJson.read(run.inputs(), StoryRunInputs.class).sessionId()
+            : "";
     model.addAttribute("run", RunRow.of(run));
     model.addAttribute("finished", run.status().isTerminal());
     model.addAttribute("failed", run.status() == RunStatus.FAILED);

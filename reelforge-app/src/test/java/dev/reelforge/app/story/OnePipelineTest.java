@@ -97,6 +97,9 @@ class OnePipelineTest {
     JsonNode madeManifest = JSON.readTree(made.manifest().toFile());
 
     assertThat(beatTimes(madeManifest)).isEqualTo(beatTimes(apiManifest)).hasSize(3);
+    // The whole timeline — segments, visuals, motion, captions, voice and music tracks — is equal.
+    assertThat(ROOT.resolve("made/.work/timeline.json"))
+        .hasSameTextualContentAs(apiFolder.resolve(".work/timeline.json"));
     long narration = apiManifest.path("narration").path("durationMillis").asLong();
     for (JsonNode manifest : List.of(apiManifest, madeManifest)) {
       assertThat(manifest.path("music").path("durationMillis").asLong())

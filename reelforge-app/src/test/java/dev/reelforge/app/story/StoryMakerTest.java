@@ -399,7 +399,7 @@ class StoryMakerTest {
             .hasMessageContaining("stock search is down");
       }
 
-      assertThat(fetches).as("the article is checkpointed, not fetched again").hasValue(1);
+      assertThat(fetches).as("the article is remembered, not fetched again").hasValue(1);
       String saved = Files.readString(only(folder.resolve(".work/stages"), "ingest-"));
       assertThat(saved)
           .contains("Lanternfish")

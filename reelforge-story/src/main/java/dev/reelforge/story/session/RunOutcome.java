@@ -1,7 +1,6 @@
 package dev.reelforge.story.session;
 
 import dev.reelforge.core.jobs.spi.RunRecord;
-import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryOutputs;
 import java.util.List;
@@ -13,26 +12,31 @@ public final class RunOutcome {
 
   /** The session as a run left it, as the API shows a started run. */
   static StorySession.Run runOf(RunRecord run) {
-    return new StorySession.Run(
-        run.id().toString(), run.status().wireName(), "/api/runs/" + run.id());
+    return new StorySession.Run(run.id().toString(), "/api/runs/" + run.id());
   }
 
   /**
    * The session with {@code run}'s outcome: its videos when it succeeded (and the script it wrote
    * when the session had none), else the failed or cancelled status. A session that has moved on to
-   * another run is left as it is.
+   * another run, or already shows this outcome, is returned as it is (the same instance, so nothing
+   * is written).
    */
   static StorySession applied(StorySession s, RunRecord run) {
+    SessionStatus outcome =
+        switch (run.status()) {
+          case SUCCEEDED -> SessionStatus.RENDERED;
+          case CANCELLED -> SessionStatus.CANCELLED;
+          default -> SessionStatus.FAILED;
+        };
     if (s.run() == null
         || !s.run().id().equals(run.id().toString())
-        || s.status() != SessionStatus.RENDERING) {
+        || s.status() == outcome
+        || !s.status().canMoveTo(outcome)) {
       return s;
     }
     StorySession.Run finished = runOf(run);
-    if (run.status() != RunStatus.SUCCEEDED) {
-      return s.withRun(
-          finished,
-          run.status() == RunStatus.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED);
+    if (outcome != SessionStatus.RENDERED) {
+      return s.withRun(finished, outcome);
     }
     StoryOutputs.ManifestOutput result = manifestOf(run);
     List<StorySession.Output> outputs = outputs(s.id(), result);

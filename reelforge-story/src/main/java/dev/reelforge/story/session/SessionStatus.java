@@ -11,7 +11,10 @@ import java.util.Set;
 /**
  * Where a story session stands (seed 000's {@code status}), with the moves it may make. A session
  * starts as a draft; editing the script, planning and searching may happen in any order and again
- * after a render; only its run ending moves a rendering session to rendered, failed or cancelled.
+ * after a render. Only its run's end moves a rendering session on (to rendered, failed or
+ * cancelled): edits made while it renders keep it rendering ({@link #edited}), since the run works
+ * on a snapshot and its outcome must still arrive. A failed run that an operator retries may still
+ * succeed, so a failed session may become rendered.
  */
 public enum SessionStatus {
   DRAFT,
@@ -34,9 +37,9 @@ public enum SessionStatus {
           STORY_GENERATED, with(EDITS, RENDERING),
           PLANNED, with(EDITS, RENDERING),
           CLIPS_SEARCHED, with(EDITS, RENDERING),
-          RENDERING, with(EDITS, RENDERING, RENDERED, FAILED, CANCELLED),
+          RENDERING, Set.of(RENDERING, RENDERED, FAILED, CANCELLED),
           RENDERED, with(EDITS, RENDERED, RENDERING),
-          FAILED, with(EDITS, FAILED, RENDERING),
+          FAILED, with(EDITS, FAILED, RENDERING, RENDERED),
           CANCELLED, with(EDITS, CANCELLED, RENDERING));
 
   /** The name in the API and in stored sessions, e.g. {@code story_generated}. */
@@ -73,6 +76,14 @@ public enum SessionStatus {
           "a " + wireName() + " session cannot become " + next.wireName());
     }
     return next;
+  }
+
+  /**
+   * The status after an edit that would set {@code wanted}: a rendering session stays rendering
+   * until its run ends.
+   */
+  public SessionStatus edited(SessionStatus wanted) {
+    return this == RENDERING ? RENDERING : wanted;
   }
 
   /** Whether a run's end decides this status. */

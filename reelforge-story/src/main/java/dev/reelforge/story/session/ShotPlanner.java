@@ -38,7 +38,7 @@ final class ShotPlanner {
       StorySession.Shot old = s.shots() != null && i < s.shots().size() ? s.shots().get(i) : null;
       shots.add(old != null ? old.at(i) : shotFor(s.story().sentences().get(i), i));
     }
-    return s.withShots(shots, SessionStatus.PLANNED);
+    return s.withShots(shots, s.status());
   }
 
   /** A shot for a beat the user wrote: its query from the beat's own words. */

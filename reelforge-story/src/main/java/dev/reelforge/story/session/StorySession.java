@@ -120,8 +120,11 @@ public record StorySession(
 
   public record Segment(int sentenceIndex, long startMs, long endMs, String visual) {}
 
-  /** The run finalize started last. */
-  public record Run(String id, String status, String statusUrl) {}
+  /**
+   * The run finalize started last, and where to follow it. Its live status is the run's own ({@code
+   * statusUrl}); the session's {@code status} says what the run's end meant for it.
+   */
+  public record Run(String id, String statusUrl) {}
 
   /** The first format's video, where the seed's clients look for it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -172,7 +175,7 @@ public record StorySession(
   public StorySession withStory(Story replaced, List<Shot> replacedShots, SessionStatus newStatus) {
     return new StorySession(
         id,
-        status.moveTo(newStatus),
+        status.moveTo(status.edited(newStatus)),
         input,
         styleKey,
         settings,
@@ -190,7 +193,7 @@ public record StorySession(
   public StorySession withShots(List<Shot> replaced, SessionStatus newStatus) {
     return new StorySession(
         id,
-        status.moveTo(newStatus),
+        status.moveTo(status.edited(newStatus)),
         input,
         styleKey,
         settings,

@@ -457,10 +457,16 @@ public final class StorySessions {
     }
     RunRecord run = jobs.submit(request).run();
     StorySession.Settings applied = settings;
-    return update(
-        owner,
-        id,
-        s -> s.withSettings(applied).withRun(RunOutcome.runOf(run), SessionStatus.RENDERING));
+    // The run is started: whatever else changed the session meanwhile, it must now point at it.
+    StorySession started =
+        updateOutcome(
+            owner,
+            id,
+            s -> s.withSettings(applied).withRun(RunOutcome.runOf(run), SessionStatus.RENDERING));
+    // A run that ended before the session pointed at it (a quick failure, a replayed key) was
+    // already past the feed: apply its end here.
+    RunRecord now = jobs.run(run.id());
+    return now.status().isTerminal() ? runEnded(now).orElse(started) : started;
   }
 
   /** The session's folder of outputs (and work files) on this machine. */
@@ -493,15 +499,23 @@ public final class StorySessions {
       return Optional.empty();
     }
     String sessionId = StoryJson.read(run.inputs(), StoryRunInputs.class).sessionId();
+    if (store.find(run.ownerId(), sessionId).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(updateOutcome(run.ownerId(), sessionId, s -> RunOutcome.applied(s, run)));
+  }
+
+  /**
+   * Records what happened to a session's run, whatever edit raced it: unlike a user's edit, which
+   * is refused when another changed the session first, this change is applied again to the newer
+   * session (it only sets the run and its outcome).
+   */
+  private StorySession updateOutcome(UUID owner, String id, UnaryOperator<StorySession> change) {
     for (int attempt = 1; ; attempt++) {
       try {
-        if (store.find(run.ownerId(), sessionId).isEmpty()) {
-          return Optional.empty();
-        }
-        return Optional.of(update(run.ownerId(), sessionId, s -> RunOutcome.applied(s, run)));
+        return update(owner, id, change);
       } catch (ReelForgeException e) {
-        // An edit raced this one: read the session again and apply the outcome to it.
-        if (e.code() != ErrorCode.CONFLICT || attempt == 3) {
+        if (e.code() != ErrorCode.CONFLICT || attempt == 5) {
           throw e;
         }
       }

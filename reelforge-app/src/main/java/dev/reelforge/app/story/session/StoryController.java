@@ -159,7 +159,7 @@ public class StoryController {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("sessionId", sessionId);
       data.put("runId", runId.toString());
-      data.put("status", started.run().status());
+      data.put("status", started.status().wireName());
       data.put("statusUrl", started.run().statusUrl());
       return ResponseEntity.accepted()
           .header("Location", started.run().statusUrl())

@@ -7,6 +7,7 @@ import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.RunEndFollower;
 import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.jobs.spi.RunStore;
 import dev.reelforge.core.providers.ProviderRegistry;
@@ -82,11 +83,24 @@ class StorySessionConfiguration {
         clock);
   }
 
-  /** Applies each story run's outcome to its session when the run ends. */
+  /** How many recently ended story runs a starting node settles (newest first). */
+  static final int SETTLED_AT_START = 500;
+
+  /**
+   * Applies each story run's outcome to its session when the run ends: the one place a session
+   * learns it (reads never write).
+   */
   @Bean(destroyMethod = "close")
-  SessionRunFollower sessionRunFollower(
-      RunEventFeed feed, JobService jobService, StorySessions sessions, EventsSettings events) {
-    return new SessionRunFollower(feed, jobService, sessions, events.getPollInterval());
+  RunEndFollower storyRunEnds(
+      RunEventFeed feed, RunStore runStore, StorySessions sessions, EventsSettings events) {
+    return new RunEndFollower(
+            feed,
+            runStore,
+            StoryPipeline.KIND,
+            sessions::runEnded,
+            events.getPollInterval(),
+            SETTLED_AT_START)
+        .start();
   }
 
   @Bean

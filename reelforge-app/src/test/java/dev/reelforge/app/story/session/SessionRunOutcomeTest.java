@@ -6,11 +6,14 @@ import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.RunEndFollower;
 import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.RunStore;
 import dev.reelforge.core.story.session.StorySessionStore;
 import dev.reelforge.story.StoryJson;
+import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.session.SessionStatus;
 import dev.reelforge.story.session.StorySession;
 import dev.reelforge.story.session.StorySessions;
@@ -43,6 +46,7 @@ class SessionRunOutcomeTest {
   @Autowired StorySessionStore store;
   @Autowired JobService jobs;
   @Autowired RunEventFeed feed;
+  @Autowired RunStore runStore;
   @Autowired org.springframework.context.ApplicationContext context;
 
   @DynamicPropertySource
@@ -59,12 +63,17 @@ class SessionRunOutcomeTest {
     StorySession started = sessions.finalize(owner, manual.id(), null, Optional.empty());
     assertThat(started.status()).isEqualTo(SessionStatus.RENDERING);
     UUID runId = UUID.fromString(started.run().id());
+    // An edit while the run works on its snapshot keeps the session rendering: the end still lands.
+    StorySession edited =
+        sessions.updateBeatText(owner, manual.id(), 1, "The dance points the way to flowers.");
+    assertThat(edited.status()).isEqualTo(SessionStatus.RENDERING);
 
     RunRecord run = await(() -> jobs.run(runId), r -> r.status().isTerminal());
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     StorySession rendered =
         await(() -> sessions.get(owner, manual.id()), s -> s.status() == SessionStatus.RENDERED);
     assertThat(rendered.finalVideo().runId()).isEqualTo(runId.toString());
+    assertThat(rendered.story().sentences()).contains("The dance points the way to flowers.");
 
     long version = version(owner, manual.id());
     sessions.get(owner, manual.id());
@@ -93,8 +102,10 @@ class SessionRunOutcomeTest {
     assertThat(store.update(owner, manual.id(), version, StoryJson.write(stale))).isPresent();
     assertThat(sessions.get(owner, manual.id()).status()).isEqualTo(SessionStatus.RENDERING);
 
-    try (SessionRunFollower restarted =
-        new SessionRunFollower(feed, jobs, sessions, Duration.ofMillis(50))) {
+    try (RunEndFollower restarted =
+        new RunEndFollower(
+                feed, runStore, StoryPipeline.KIND, sessions::runEnded, Duration.ofMillis(50), 10)
+            .start()) {
       StorySession settled =
           await(() -> sessions.get(owner, manual.id()), s -> s.status() == SessionStatus.RENDERED);
       assertThat(settled.finalVideo().runId()).isEqualTo(runId.toString());
