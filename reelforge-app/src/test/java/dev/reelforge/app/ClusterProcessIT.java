@@ -113,7 +113,7 @@ class ClusterProcessIT {
     // finished a video. Downloads redirect to S3.
     assertThat(videos(survivor.workRoot().resolve("stories").resolve(sessionId))).isNotEmpty();
     assertThat(videos(renderer.workRoot().resolve("stories").resolve(sessionId))).isEmpty();
-    String story = get(survivor.port(), token, "/api/story/" + sessionId);
+    String story = client.renderedSession(survivor.port(), token, sessionId);
     String videoPath = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
     HttpResponse<byte[]> video = client.download(survivor.port(), token, videoPath);
     assertThat(video.uri().getPort()).as("served by S3").isEqualTo(s3.endpoint().getPort());

@@ -63,4 +63,31 @@ public final class ProcessClient {
     return http.send(
         HttpRequest.newBuilder(signed).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
+
+  /**
+   * The session once its run's outcome has reached it: a session learns it from the run-event feed,
+   * a moment (one feed poll) after the run ended, so a client polls the session as it polled the
+   * run.
+   */
+  public String renderedSession(int port, String token, String sessionId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String session;
+    do {
+      session =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/api/story/" + sessionId))
+                      .header("Authorization", "Bearer " + token)
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      if (session.contains("\"status\":\"rendered\"")) {
+        return session;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    assertThat(session).as("the session's outcome").contains("\"status\":\"rendered\"");
+    return session;
+  }
 }

@@ -181,7 +181,7 @@ class ReelForgeProcessIT {
         assertThat(run).as(stage).containsPattern("\"stage\":\"" + stage + "\"[^}]*\"attempt\":1,");
       }
       assertThat(run).containsPattern("\"stage\":\"render-vertical\"[^}]*\"attempt\":[2-9],");
-      String story = get(port, "/api/story/" + sessionId);
+      String story = client.renderedSession(port, token, sessionId);
       String videoUrl = field(story.substring(story.indexOf("\"finalVideo\"")), "\"url\":\"");
       HttpResponse<byte[]> video = client.download(port, token, videoUrl);
       assertThat(video.statusCode()).isEqualTo(200);

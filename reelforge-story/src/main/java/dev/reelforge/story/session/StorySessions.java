@@ -11,7 +11,6 @@ import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.script.Beat;
-import dev.reelforge.core.script.InputKind;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptWriter;
@@ -20,7 +19,6 @@ import dev.reelforge.core.story.session.StorySessionStore;
 import dev.reelforge.core.visuals.VisualCandidate;
 import dev.reelforge.story.BeatVisuals;
 import dev.reelforge.story.SessionFolders;
-import dev.reelforge.story.StoryInput;
 import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryRunInputs;
@@ -141,7 +139,8 @@ public final class StorySessions {
           String text = article == null ? from.text() : StoryPipeline.writableText(article);
           ScriptWriter writer = providers.require(ProviderPort.SCRIPT_WRITER, ScriptWriter.class);
           Script script =
-              writer.write(ScriptRequest.of(text, kindOf(from.type(), article != null)));
+              writer.write(
+                  ScriptRequest.of(text, SessionSnapshot.kindOf(from.type(), article != null)));
           StorySession withInput =
               new StorySession(
                   s.id(),
@@ -420,34 +419,8 @@ public final class StorySessions {
       scriptLimits.check(sentences, "sentences");
       scriptLimits.checkDuration(sentences);
     }
-    List<VisualCandidate> chosen = new ArrayList<>();
-    if (session.shots() != null) {
-      session.shots().forEach(shot -> chosen.add(shot.selectedClip()));
-    }
-    StorySession.Input input = session.input();
-    boolean link = sentences == null && input.type().equals("link");
-    StoryInput storyInput =
-        new StoryInput(
-            sentences == null ? input.text() : String.join("\n", sentences),
-            link
-                ? InputKind.ARTICLE
-                : sentences == null ? kindOf(input.type(), false) : InputKind.MANUAL,
-            settings.formats(),
-            Optional.ofNullable(settings.voice()),
-            settings.captionStyle(),
-            settings.music(),
-            settings.quality(),
-            link);
     StoryRunInputs runInputs =
-        new StoryRunInputs(
-            session.id(),
-            folder(session.id()).toString(),
-            "story",
-            storyInput,
-            sentences,
-            session.story() == null ? null : session.story().title(),
-            chosen,
-            scriptLimits.maxMillis());
+        SessionSnapshot.of(session, settings, folder(session.id()), scriptLimits.maxMillis());
     long credits = admission.render(owner, settings.formats().size());
     SubmitRequest request =
         SubmitRequest.of(owner, StoryPipeline.KIND, StoryJson.write(runInputs))
@@ -532,17 +505,6 @@ public final class StorySessions {
         script.writer(),
         script.notice().isBlank() ? null : script.notice(),
         article);
-  }
-
-  private static InputKind kindOf(String type, boolean article) {
-    if (article) {
-      return InputKind.ARTICLE;
-    }
-    return switch (type) {
-      case "idea" -> InputKind.IDEA;
-      case "manual" -> InputKind.MANUAL;
-      default -> InputKind.PARAGRAPH;
-    };
   }
 
   private static void requireStory(StorySession s) {
