@@ -3,6 +3,7 @@ package dev.reelforge.core.jobs.memory;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.api.ReviewSignal;
+import dev.reelforge.core.jobs.spi.JsonText;
 import dev.reelforge.core.jobs.spi.NewRun;
 import dev.reelforge.core.jobs.spi.QueueStats;
 import dev.reelforge.core.jobs.spi.RunEvent;
@@ -72,7 +73,10 @@ public final class InMemoryRunStore implements RunStore {
           tasks.sort(Comparator.comparing(t -> t.id, JobState.UUID_ORDER));
           state.tasksByRun.put(run.id(), tasks);
           state.appendEvent(
-              stored, "run.queued", null, Json.object("kind", run.kind(), "stages", tasks.size()));
+              stored,
+              "run.queued",
+              null,
+              JsonText.object("kind", run.kind(), "stages", tasks.size()));
           return new SubmitResult(stored.toRecord(), true);
         });
   }
@@ -185,7 +189,7 @@ public final class InMemoryRunStore implements RunStore {
           state.moveRun(
               run,
               RunStatus.CANCELLED,
-              Json.object(
+              JsonText.object(
                   "actor", actor, "tasksCancelled", stopped.size(), "tasksStopping", running));
           if (running > 0) {
             state.announceCancel(runId);
@@ -217,7 +221,7 @@ public final class InMemoryRunStore implements RunStore {
               run,
               "review",
               stage,
-              Json.object(
+              JsonText.object(
                   "decision", signal.decision().name().toLowerCase(Locale.ROOT),
                   "actor", signal.actor(),
                   "payload", signal.payload().orElse(null)));
@@ -236,7 +240,7 @@ public final class InMemoryRunStore implements RunStore {
     task.completedAt = Optional.of(now);
     task.progress = 1;
     task.output = signal.payload().or(() -> task.reviewProposal);
-    state.appendEvent(run, "stage.completed", task.stage, Json.object("approved", true));
+    state.appendEvent(run, "stage.completed", task.stage, JsonText.object("approved", true));
     if (run.status == RunStatus.AWAITING_REVIEW) {
       state.moveRun(run, RunStatus.RUNNING, "{}");
     }
@@ -279,10 +283,10 @@ public final class InMemoryRunStore implements RunStore {
           task.attempt = 0;
           task.runAfter = now;
           task.completedAt = Optional.empty();
-          state.appendEvent(run, "stage.requeued", task.stage, Json.object("actor", actor));
+          state.appendEvent(run, "stage.requeued", task.stage, JsonText.object("actor", actor));
           if (run.status == RunStatus.FAILED) {
             run.error = Optional.empty();
-            state.moveRun(run, RunStatus.RUNNING, Json.object("actor", actor));
+            state.moveRun(run, RunStatus.RUNNING, JsonText.object("actor", actor));
             state.makeUnblockedReady(run);
           }
           state.announceWork(task.queue);

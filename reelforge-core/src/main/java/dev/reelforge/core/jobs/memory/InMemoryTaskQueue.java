@@ -5,6 +5,7 @@ import dev.reelforge.core.jobs.spi.ClaimRequest;
 import dev.reelforge.core.jobs.spi.ClaimedTask;
 import dev.reelforge.core.jobs.spi.HeartbeatResult;
 import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.JsonText;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskLease;
 import dev.reelforge.core.jobs.spi.TaskQueue;
@@ -80,7 +81,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
     if (run.status == RunStatus.QUEUED) {
       state.moveRun(run, RunStatus.RUNNING, "{}");
     }
-    state.appendEvent(run, "stage.started", task.stage, Json.object("attempt", task.attempt));
+    state.appendEvent(run, "stage.started", task.stage, JsonText.object("attempt", task.attempt));
     Map<String, String> outputs = new HashMap<>();
     for (MemoryTask other : state.tasksOf(run)) {
       if (task.dependsOn.contains(other.stage)) {
@@ -147,7 +148,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
           task.dropLease();
           task.lastError = Optional.empty();
           state.appendEvent(
-              run, "stage.completed", task.stage, Json.object("attempt", lease.attempt()));
+              run, "stage.completed", task.stage, JsonText.object("attempt", lease.attempt()));
           state.unblockDependents(run, task.stage);
           state.settleRun(run);
           return true;
@@ -173,7 +174,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
               task.run,
               failure.isPresent() ? "stage.retrying" : "stage.waiting",
               task.stage,
-              Json.object(
+              JsonText.object(
                   "attempt", lease.attempt(),
                   "runAfter", runAfter.toString(),
                   "error", failure.map(JobState::errorJson).orElse(null)));
@@ -195,7 +196,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
               task.run,
               "stage.awaiting_review",
               task.stage,
-              Json.object("proposal", new Json.Raw(proposal)));
+              JsonText.object("proposal", new JsonText.Raw(proposal)));
           if (task.run.status == RunStatus.RUNNING) {
             state.moveRun(task.run, RunStatus.AWAITING_REVIEW, "{}");
           }
@@ -265,7 +266,10 @@ public final class InMemoryTaskQueue implements TaskQueue {
             task.progressMessage = Optional.ofNullable(message);
             task.updatedAt = state.now();
             state.appendEvent(
-                run, "progress", task.stage, Json.object("progress", fraction, "message", message));
+                run,
+                "progress",
+                task.stage,
+                JsonText.object("progress", fraction, "message", message));
           }
           return null;
         });
@@ -313,7 +317,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
         task.run,
         "stage.reclaimed",
         task.stage,
-        Json.object("attempt", lease.attempt(), "worker", lease.workerId()));
+        JsonText.object("attempt", lease.attempt(), "worker", lease.workerId()));
     state.announceWork(task.queue);
   }
 
@@ -358,7 +362,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
         task.run,
         "stage.dead",
         task.stage,
-        Json.object("attempt", lease.attempt(), "error", JobState.errorJson(error)));
+        JsonText.object("attempt", lease.attempt(), "error", JobState.errorJson(error)));
   }
 
   private static void requireJson(String text, String what) {

@@ -6,6 +6,7 @@ import dev.reelforge.core.jobs.spi.Credits;
 import dev.reelforge.core.jobs.spi.EventCursor;
 import dev.reelforge.core.jobs.spi.FeedEvent;
 import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.JsonText;
 import dev.reelforge.core.jobs.spi.RunEvent;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
@@ -220,7 +221,7 @@ final class JobState {
     }
     run.error = Optional.of(error);
     moveTasks(run, Set.of(TaskStatus.READY), TaskStatus.BLOCKED);
-    moveRun(run, RunStatus.FAILED, Json.object("error", errorJson(error)));
+    moveRun(run, RunStatus.FAILED, JsonText.object("error", errorJson(error)));
   }
 
   /** Moves every task of {@code run} that is in one of {@code from} to {@code to}. */
@@ -299,10 +300,10 @@ final class JobState {
     for (MemoryTask task : tasks) {
       if (!depended.contains(task.stage)) {
         entries.add(task.stage);
-        entries.add(new Json.Raw(task.output.orElse("null")));
+        entries.add(new JsonText.Raw(task.output.orElse("null")));
       }
     }
-    return Json.object(entries.toArray());
+    return JsonText.object(entries.toArray());
   }
 
   // --- credits ---
@@ -329,7 +330,7 @@ final class JobState {
     checkBalance(run.ownerId, amount);
     balances.merge(run.ownerId, -amount, Long::sum);
     run.credits = new Credits(true, amount, false);
-    appendEvent(run, "run.charged", null, Json.object("credits", amount));
+    appendEvent(run, "run.charged", null, JsonText.object("credits", amount));
   }
 
   /** Gives a failed or cancelled run's credits back, once however often it fails. */
@@ -337,7 +338,7 @@ final class JobState {
     if (run.credits.charged() && !run.credits.refunded()) {
       run.credits = new Credits(true, run.credits.amount(), true);
       balances.merge(run.ownerId, run.credits.amount(), Long::sum);
-      appendEvent(run, "run.refunded", null, Json.object("credits", run.credits.amount()));
+      appendEvent(run, "run.refunded", null, JsonText.object("credits", run.credits.amount()));
     }
   }
 
@@ -361,9 +362,9 @@ final class JobState {
     pendingCancels.add(runId);
   }
 
-  static Json.Raw errorJson(JobError error) {
-    return new Json.Raw(
-        Json.object(
+  static JsonText.Raw errorJson(JobError error) {
+    return new JsonText.Raw(
+        JsonText.object(
             "code", error.code().name(),
             "message", error.message(),
             "stage", error.stage(),

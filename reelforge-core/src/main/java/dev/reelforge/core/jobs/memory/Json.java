@@ -2,16 +2,13 @@ package dev.reelforge.core.jobs.memory;
 
 /**
  * The little JSON the in-memory job store needs without a JSON library in core: a strict syntax
- * check (RFC 8259), so that payloads PostgreSQL would refuse as {@code jsonb} are refused here too,
- * and a writer for event data.
+ * check (RFC 8259), so that payloads PostgreSQL would refuse as {@code jsonb} are refused here too.
+ * Event data is written by {@code JsonText}, as PostgreSQL's store writes it.
  */
 final class Json {
 
   /** Deeper documents are refused rather than risking the checker's stack. */
   static final int MAX_DEPTH = 512;
-
-  /** Already-serialised JSON inserted as it is. */
-  record Raw(String json) {}
 
   private Json() {}
 
@@ -29,58 +26,6 @@ final class Json {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  /** An object of alternating keys and values (strings, numbers, booleans, null, {@link Raw}). */
-  static String object(Object... keysAndValues) {
-    if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("keys and values must alternate");
-    }
-    StringBuilder json = new StringBuilder("{");
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      if (i > 0) {
-        json.append(',');
-      }
-      string(json, String.valueOf(keysAndValues[i]));
-      json.append(':');
-      value(json, keysAndValues[i + 1]);
-    }
-    return json.append('}').toString();
-  }
-
-  private static void value(StringBuilder json, Object value) {
-    switch (value) {
-      case null -> json.append("null");
-      case Raw raw -> json.append(raw.json());
-      case Boolean b -> json.append(b);
-      case Integer n -> json.append(n);
-      case Long n -> json.append(n);
-      case Double d when Double.isFinite(d) -> json.append(d);
-      case Double d -> json.append("null");
-      default -> string(json, value.toString());
-    }
-  }
-
-  private static void string(StringBuilder json, String s) {
-    json.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    json.append('"');
   }
 
   /** A recursive-descent walk that throws IllegalArgumentException at the first error. */

@@ -2,6 +2,7 @@ package dev.reelforge.core.jobs.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.core.jobs.spi.JsonText;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory store refuses what PostgreSQL's jsonb refuses: the checker must agree with it. */
@@ -58,7 +59,7 @@ class JsonTest {
   @Test
   void writesEventDataThatItAccepts() {
     String data =
-        Json.object(
+        JsonText.object(
             "text",
             "quote \" backslash \\ newline \n control \u0001",
             "n",
@@ -70,7 +71,7 @@ class JsonTest {
             "none",
             null,
             "raw",
-            new Json.Raw("{\"x\":[1]}"));
+            new JsonText.Raw("{\"x\":[1]}"));
     assertThat(Json.isValid(data)).isTrue();
     assertThat(data).contains("\"nan\":null", "\"none\":null", "\"raw\":{\"x\":[1]}");
   }

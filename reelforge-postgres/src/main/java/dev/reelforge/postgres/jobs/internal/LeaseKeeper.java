@@ -3,6 +3,7 @@ package dev.reelforge.postgres.jobs.internal;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.jobs.spi.HeartbeatResult;
 import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.JsonText;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskLease;
 import dev.reelforge.core.jobs.spi.TaskStatus;

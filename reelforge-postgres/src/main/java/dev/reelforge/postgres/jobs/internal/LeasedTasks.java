@@ -1,6 +1,7 @@
 package dev.reelforge.postgres.jobs.internal;
 
 import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.JsonText;
 import dev.reelforge.core.jobs.spi.TaskLease;
 import dev.reelforge.core.jobs.spi.TaskStatus;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.reelforge.postgres.jobs.internal;
 
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.spi.JobError;
+import dev.reelforge.core.jobs.spi.JsonText;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.postgres.accounts.internal.CreditMoves;

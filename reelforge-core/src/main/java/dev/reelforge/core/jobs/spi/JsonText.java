@@ -1,10 +1,11 @@
-package dev.reelforge.postgres.jobs.internal;
+package dev.reelforge.core.jobs.spi;
 
 import java.util.Map;
 
 /**
- * Builds small JSON objects (event data) without a JSON library: keys and values alternate; values
- * may be strings, numbers, booleans, null, or {@link Raw} JSON.
+ * Builds the small JSON objects job stores write as event data, without a JSON library (core has
+ * none), so that every store writes the same text: keys and values alternate; values may be
+ * strings, numbers, booleans, null, or {@link Raw} JSON.
  */
 public final class JsonText {
 
