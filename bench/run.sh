@@ -13,13 +13,14 @@ shift || true
 case "$which" in
   jobs) main=dev.reelforge.bench.JobEngineBenchmark ;;
   render) main=dev.reelforge.bench.RenderBenchmark ;;
+  tiers) main=dev.reelforge.bench.TierBenchmark ;;
   story)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.StoryBenchmark ;;
   load)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.LoadBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs, render, story, load)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$which' (known: jobs, render, tiers, story, load)" >&2; exit 2 ;;
 esac
 cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
