@@ -4,6 +4,7 @@ import dev.reelforge.core.jobs.api.StageContext;
 import dev.reelforge.core.jobs.api.StageHandler;
 import dev.reelforge.core.jobs.api.StageResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +61,32 @@ final class StageMemo {
 
   private String key(StageContext ctx) {
     Map<String, String> dependencies = new TreeMap<>(ctx.dependencyOutputs());
-    return WorkFiles.key(salt + "\n" + ctx.inputs() + "\n" + dependencies, 12);
+    return WorkFiles.key(
+        salt
+            + "\n"
+            + deciding(StoryJson.read(ctx.inputs(), StoryRunInputs.class))
+            + "\n"
+            + dependencies,
+        12);
+  }
+
+  /**
+   * What in the run's inputs decides the remembered stages: the input, the user's script and chosen
+   * visuals, and the frame's orientation (the storyboard searches pictures for the first format's
+   * shape). Not the other formats, the quality, the captions, the voice or the music: a second
+   * {@code make} that only adds a format, or changes how it is rendered, reuses the script and
+   * storyboard and so every file made from them.
+   */
+  static String deciding(StoryRunInputs in) {
+    StoryInput input = in.input();
+    return StoryJson.write(
+        List.of(
+            input.text(),
+            input.kind().name(),
+            input.link(),
+            in.sentences() == null ? List.of() : in.sentences(),
+            in.title() == null ? "" : in.title(),
+            in.chosen().stream().map(c -> c == null ? "" : BeatVisuals.key(c)).toList(),
+            BeatVisuals.orientation(StoryPipeline.presets(input.formats()).getFirst()).name()));
   }
 }

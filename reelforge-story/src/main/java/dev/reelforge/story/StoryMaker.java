@@ -153,7 +153,8 @@ public final class StoryMaker {
         root.resolve(manifest.manifest()),
         reused,
         manifest.segmentsRendered(),
-        manifest.segmentsReused());
+        manifest.segmentsReused(),
+        manifest.script());
   }
 
   /** A pool that looks for work often: claiming from memory costs nothing. */

@@ -3,10 +3,13 @@ package dev.reelforge.story;
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.licence.MediaLicence;
 import dev.reelforge.core.music.Mood;
+import dev.reelforge.core.script.Script;
+import dev.reelforge.core.script.ScriptOrigin;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualCandidate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -94,7 +97,33 @@ public final class StoryOutputs {
       String title,
       List<String> sentences,
       int segmentsRendered,
-      int segmentsReused) {}
+      int segmentsReused,
+      ScriptFacts script) {}
+
+  /**
+   * How the script was made, for every place a user reads the result: the command's summary, the
+   * session (API and dashboard), the manifest.
+   *
+   * @param origin the script's origin in lower case ({@code template}, {@code extractive}, …)
+   * @param notice what the user should know before publishing, empty when nothing
+   */
+  public record ScriptFacts(
+      String origin, String writer, String notice, String description, List<String> hashtags) {
+
+    public static ScriptFacts of(Script script) {
+      return new ScriptFacts(
+          script.origin().name().toLowerCase(Locale.ROOT),
+          script.writer(),
+          script.notice(),
+          script.description(),
+          script.hashtags());
+    }
+
+    /** True for a template: a structure to edit, not a text to publish. */
+    public boolean template() {
+      return ScriptOrigin.TEMPLATE.name().equalsIgnoreCase(origin);
+    }
+  }
 
   /** Which providers made the story (recorded in the manifest). */
   public record Fingerprint(

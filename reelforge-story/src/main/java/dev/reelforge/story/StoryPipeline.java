@@ -68,6 +68,12 @@ public final class StoryPipeline {
   static final String TIMELINE_FILE = "timeline.json";
   public static final String MANIFEST_FILE = "manifest.json";
 
+  /**
+   * The narration, one beat per line: what {@code make --script} and the manual API take, so a
+   * template or an extracted script can be edited and made again.
+   */
+  public static final String SCRIPT_FILE = "script.txt";
+
   /** The render tasks, one per frame shape. */
   public enum Shape {
     VERTICAL,

@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param reusedStages how many stages were taken from the last run instead of redone
  * @param segmentsRendered video segments encoded by this run
  * @param segmentsReused video segments taken from the render cache (same content, same key)
+ * @param script how the script was made (a template must be edited before publishing)
  */
 public record StoryResult(
     UUID runId,
@@ -25,7 +26,8 @@ public record StoryResult(
     Path manifest,
     int reusedStages,
     int segmentsRendered,
-    int segmentsReused) {
+    int segmentsReused,
+    StoryOutputs.ScriptFacts script) {
 
   public StoryResult {
     outputs = List.copyOf(outputs);

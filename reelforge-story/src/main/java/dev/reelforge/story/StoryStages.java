@@ -364,6 +364,9 @@ final class StoryStages {
             StageMeter.spent(meter.costsDir(workDir(in), ctx.runId())),
             fingerprint);
     Checkpoints.writeJson(folder.resolve(StoryPipeline.MANIFEST_FILE), manifest);
+    WorkFiles.writeText(
+        folder.resolve(StoryPipeline.SCRIPT_FILE),
+        String.join("\n", script.beats().stream().map(Beat::text).toList()) + "\n");
     return done(
         new ManifestOutput(
             in.folder(),
@@ -372,7 +375,8 @@ final class StoryStages {
             script.title(),
             script.beats().stream().map(Beat::text).toList(),
             segmentsRendered,
-            segmentsReused));
+            segmentsReused,
+            StoryOutputs.ScriptFacts.of(script)));
   }
 
   private RenderJob renderJob(StoryRunInputs in, List<RenderPreset> presets) {

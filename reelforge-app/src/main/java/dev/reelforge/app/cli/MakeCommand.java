@@ -5,7 +5,9 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.render.Cancellation;
 import dev.reelforge.core.render.RenderCancelledException;
 import dev.reelforge.story.StoryMaker;
+import dev.reelforge.story.StoryOutputs;
 import dev.reelforge.story.StoryOutputs.OutputFile;
+import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryProgress;
 import dev.reelforge.story.StoryResult;
 import java.io.PrintStream;
@@ -43,6 +45,22 @@ final class MakeCommand {
     }
   }
 
+  /**
+   * How the script was made, and what the user must know before publishing: a template is a
+   * structure to edit, said on its own line rather than only inside the manifest.
+   */
+  private void printScript(StoryOutputs.ScriptFacts script, Path lines) {
+    out.printf("  script   %s, %s (%s)%n", lines, script.origin(), script.writer());
+    if (script.template()) {
+      out.println("  TEMPLATE: this script is a structure to edit, not facts to publish.");
+      out.printf(
+          "           Put your facts into %s, then: reelforge make --script %s%n", lines, lines);
+    }
+    if (!script.notice().isBlank()) {
+      out.printf("  note     %s%n", script.notice());
+    }
+  }
+
   private int make(MakeOptions options, StoryMaker maker, Cancellation cancellation, long start) {
     try {
       StoryResult result =
@@ -56,6 +74,7 @@ final class MakeCommand {
               : "",
           result.folder());
       out.printf("  title    %s%n", result.title());
+      printScript(result.script(), result.file(StoryPipeline.SCRIPT_FILE));
       for (OutputFile output : result.outputs()) {
         out.printf(
             Locale.ROOT,
@@ -69,6 +88,11 @@ final class MakeCommand {
             Path.of(output.vtt()).getFileName());
       }
       out.printf("  manifest %s%n", result.manifest());
+      out.printf(
+          Locale.ROOT,
+          "  segments %d encoded, %d reused from the render cache%n",
+          result.segmentsRendered(),
+          result.segmentsReused());
       return 0;
     } catch (RenderCancelledException e) {
       err.println("reelforge: stopped; run the same command again to resume");

@@ -99,6 +99,40 @@ class CliTest {
         .containsPattern("script +done in")
         .containsPattern("render-vertical +done in")
         .doesNotContain("render-horizontal");
+    // A template says so where the user reads the result, with the file to edit.
+    Path lines = folder.resolve("script.txt");
+    assertThat(stdout())
+        .contains("script   " + lines + ", template (extractive)")
+        .contains("TEMPLATE: this script is a structure to edit")
+        .contains("reelforge make --script " + lines);
+    assertThat(lines).content().contains("bees find flowers");
+
+    // Adding a format reuses the script, the storyboard and every vertical segment.
+    code =
+        cli.run(
+            "make",
+            "--idea",
+            "how bees find flowers",
+            "--formats",
+            "tiktok,square",
+            "--quality",
+            "draft",
+            "--music",
+            "none",
+            "--out",
+            dir.toString(),
+            "--reelforge.media.render-work-dir=" + dir.resolve("work"));
+    assertThat(code).as(stderr()).isZero();
+    assertThat(stderr())
+        .containsPattern("script +reused from the last run")
+        .containsPattern("storyboard +reused from the last run");
+    assertThat(folder.resolve("how-bees-find-flowers-square.mp4")).isNotEmptyFile();
+    java.util.regex.Matcher segments =
+        java.util.regex.Pattern.compile("segments (\\d+) encoded, (\\d+) reused").matcher(stdout());
+    assertThat(segments.find()).as(stdout()).isTrue();
+    assertThat(segments.find()).as("the second run's line").isTrue();
+    // Only the square's segments are new: as many reused (the vertical ones) as encoded.
+    assertThat(segments.group(2)).isEqualTo(segments.group(1));
   }
 
   @Test

@@ -129,6 +129,32 @@ class DashboardPagesTest {
   }
 
   @Test
+  void aTemplateScriptSaysSoAboveTheBeats() throws Exception {
+    TestUsers.create(context, "pages-template", Role.CREATOR);
+    String owner = signIn("pages-template");
+    HttpResponse<String> made =
+        post(
+            "/ui/new",
+            Map.of(
+                "kind", "idea",
+                "text", "how bees find flowers",
+                "formats", "square",
+                "captionStyle", "boxed",
+                "music", "none",
+                "quality", "draft"),
+            owner,
+            origin());
+    assertThat(made.statusCode()).isEqualTo(302);
+    String story = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
+    String editor = get(story, owner).body();
+    assertThat(editor)
+        .contains("id=\"script-notice\"")
+        .contains("Template script — edit before publishing.");
+    // Before the first beat, where the creator starts reading.
+    assertThat(editor.indexOf("script-notice")).isLessThan(editor.indexOf("id=\"beat-0\""));
+  }
+
+  @Test
   void errorsArePagesWithTheApiStatusAndFormsKeepWhatWasTyped() throws Exception {
     TestUsers.create(context, "pages-owner", Role.CREATOR);
     TestUsers.create(context, "pages-intruder", Role.CREATOR);

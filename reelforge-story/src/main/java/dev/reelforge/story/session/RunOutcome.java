@@ -50,15 +50,29 @@ public final class RunOutcome {
             first.vttUrl(),
             first.format(),
             run.id().toString());
-    StorySession withStory =
-        s.story() == null
-            ? s.withStory(
-                new StorySession.Story(
-                    result.sentences(), result.title(), null, null, null, null, null, null),
-                null,
-                s.status())
-            : s;
+    StorySession withStory = s.story() == null ? s.withStory(storyOf(result), null, s.status()) : s;
     return withStory.withResult(video, outputs, finished);
+  }
+
+  /**
+   * The script a run wrote, as the session shows it (runs recorded by older versions kept fewer
+   * facts).
+   */
+  private static StorySession.Story storyOf(StoryOutputs.ManifestOutput result) {
+    StoryOutputs.ScriptFacts facts = result.script();
+    if (facts == null) {
+      return new StorySession.Story(
+          result.sentences(), result.title(), null, null, null, null, null, null);
+    }
+    return new StorySession.Story(
+        result.sentences(),
+        result.title(),
+        facts.description(),
+        facts.hashtags(),
+        facts.origin(),
+        facts.writer(),
+        facts.notice().isBlank() ? null : facts.notice(),
+        null);
   }
 
   /** A succeeded story run's files, at the URLs the API serves them from. */

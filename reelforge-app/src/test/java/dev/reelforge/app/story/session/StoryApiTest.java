@@ -232,6 +232,24 @@ class StoryApiTest {
         .isEqualTo(run.path("id").asString());
   }
 
+  @Test
+  void aScriptTheRunWroteKeepsItsOriginAndNoticeInTheSession() throws Exception {
+    String id =
+        post(
+                "/api/story/start",
+                "{\"input\":\"how bees find flowers\",\"inputType\":\"idea\"}",
+                200)
+            .path("data")
+            .path("id")
+            .asString();
+    // No generate: finalize writes the script in the run itself.
+    send(request("/api/story/finalize", session(id)).build(), 200);
+    JsonNode story = awaitSession(id, "rendered").path("story");
+    assertThat(story.path("origin").asString()).isEqualTo("template");
+    assertThat(story.path("notice").asString()).startsWith("Template script");
+    assertThat(story.path("sentences").size()).isPositive();
+  }
+
   private JsonNode awaitSession(String id, String status) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     JsonNode session = get("/api/story/" + id).path("data");
