@@ -11,14 +11,17 @@ class WrittenUnitsTest {
     assertThat(WrittenUnits.of("about 3.8 cm, 10 % more at 60 km/h for 5 million people"))
         .containsExactly(
             "about", "3.8 cm,", "10 %", "more", "at", "60 km/h", "for", "5 million", "people");
+    assertThat(WrittenUnits.of("6 hours; 1 day, 70 days and 2 centuries, 10,935 metres"))
+        .containsExactly("6 hours;", "1 day,", "70 days", "and", "2 centuries,", "10,935 metres");
     assertThat(WrittenUnits.of("20 °C at 7 am, 4 GB and 100 m."))
         .containsExactly("20 °C", "at", "7 am,", "4 GB", "and", "100 m.");
   }
 
   @Test
   void wordsAfterANumberThatAreNotUnitsStayApart() {
-    assertThat(WrittenUnits.of("3 cmd files, 2 mice, in 2010"))
-        .containsExactly("3", "cmd", "files,", "2", "mice,", "in", "2010");
+    assertThat(WrittenUnits.of("3 cmd files, 2 mice, Apollo 11 landed in 2010"))
+        .containsExactly(
+            "3", "cmd", "files,", "2", "mice,", "Apollo", "11", "landed", "in", "2010");
     assertThat(WrittenUnits.of("cm 3")).containsExactly("cm", "3");
   }
 
