@@ -7,6 +7,7 @@ import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.WordTiming;
+import dev.reelforge.core.speech.WrittenWords;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,14 +29,23 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * The narration made beat by beat: each beat is synthesised on its own and kept under a hash of its
  * text, voice and engine, then the beats are joined with a short pause. Editing one beat and
  * finalizing again synthesises that beat only; every other beat's audio and word times are reused
- * exactly, so their video segments are unchanged too and come from the render cache.
+ * exactly, so their video segments are unchanged too and come from the render cache. The engine
+ * times the words it spoke; the captions get the author's words back ({@link WrittenWords}).
  */
 public final class BeatNarration {
 
   /** The pause between two beats: a breath, and where the cut between their visuals falls. */
   public static final long GAP_MILLIS = 300;
 
-  /** The joined narration. */
+  /**
+   * The joined narration.
+   *
+   * @param words the author's words (not the engine's spelling: "3.8 cm", not "three point eight
+   *     centimetres"), each timed over its spoken words, on the joined audio's clock
+   * @param spokenText what the engine was given to say, beats joined by spaces
+   * @param wordsPerBeat how many of {@code words} each beat has
+   * @param synthesised how many beats were synthesised rather than read from the cache
+   */
   public record Spoken(
       List<WordTiming> words,
       long durationMillis,
@@ -98,10 +108,13 @@ public final class BeatNarration {
     for (int b = 0; b < voices.size(); b++) {
       BeatVoice beat = voices.get(b);
       long offset = starts[b];
-      for (WordTiming w : beat.words()) {
+      // Mapped on every read, not stored: beats cached before captions showed written words
+      // still hold the engine's words, and are shown as written all the same.
+      List<WordTiming> written = WrittenWords.of(beats.get(b), beat.words());
+      for (WordTiming w : written) {
         words.add(new WordTiming(w.text(), w.startMillis() + offset, w.endMillis() + offset));
       }
-      perBeat.add(beat.words().size());
+      perBeat.add(written.size());
       text.append(b == 0 ? "" : " ").append(beat.spokenText());
     }
     long duration = starts[starts.length - 1];

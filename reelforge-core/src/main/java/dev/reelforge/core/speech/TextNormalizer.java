@@ -1,6 +1,7 @@
 package dev.reelforge.core.speech;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +12,10 @@ import java.util.regex.Pattern;
  * currency, percentages, ordinals, years and numbers spelled out. Engines differ in how they read
  * "4.5%" or "Dr."; normalising first makes every engine, and the captions made from its word
  * timings, agree.
+ *
+ * <p>The text is spoken {@linkplain WrittenUnits unit by unit}: the normalised text is the units'
+ * spoken forms joined, so which spoken words stand for which written ones is known exactly, and
+ * captions can show what the author wrote ({@link WrittenWords}).
  */
 public final class TextNormalizer {
 
@@ -37,6 +42,9 @@ public final class TextNormalizer {
   /** Units; expanded only after a number ("4 km"), never inside words. */
   private static final Map<String, String> UNITS = new LinkedHashMap<>();
 
+  /** Both of the above as patterns, abbreviations first; compiled once, used for every unit. */
+  private static final Map<Pattern, String> REPLACEMENTS = new LinkedHashMap<>();
+
   static {
     ABBREVIATIONS.put("e.g.", "for example");
     ABBREVIATIONS.put("i.e.", "that is");
@@ -54,6 +62,19 @@ public final class TextNormalizer {
     UNITS.put("mm", "millimetres");
     UNITS.put("kg", "kilograms");
     UNITS.put("mph", "miles per hour");
+    UNITS.put("°C", "degrees Celsius");
+    UNITS.put("°F", "degrees Fahrenheit");
+    UNITS.put("°", "degrees");
+    ABBREVIATIONS.forEach(
+        (written, spoken) ->
+            REPLACEMENTS.put(
+                Pattern.compile("(?<![\\w.])" + Pattern.quote(written)),
+                Matcher.quoteReplacement(spoken)));
+    UNITS.forEach(
+        (written, spoken) ->
+            REPLACEMENTS.put(
+                Pattern.compile("(?<=\\d)\\s?" + Pattern.quote(written) + "(?![\\p{L}\\p{N}])"),
+                Matcher.quoteReplacement(" " + spoken)));
   }
 
   private TextNormalizer() {}
@@ -64,25 +85,31 @@ public final class TextNormalizer {
    * abbreviations in a voice's own language.
    */
   public static String clean(String text) {
-    String out = replace(stripPictographs(text), URL, m -> "");
-    out = SPACES.matcher(out).replaceAll(" ");
-    return SPACE_BEFORE_PUNCTUATION.matcher(out).replaceAll("$1").strip();
+    return joined(WrittenUnits.of(text).stream().map(TextNormalizer::cleanUnit).toList());
   }
 
+  /** The text as a narrator reads it: the spoken forms of its written units, joined. */
   public static String normalize(String text) {
-    String out = stripPictographs(text);
+    return joined(WrittenUnits.of(text).stream().map(TextNormalizer::speak).toList());
+  }
+
+  /** The unit symbols spelled out after a number ("cm"), which stay with it as one written unit. */
+  static List<String> unitSymbols() {
+    return List.copyOf(UNITS.keySet());
+  }
+
+  /** What {@link #clean} makes of one written unit. */
+  static String cleanUnit(String unit) {
+    return collapse(replace(stripPictographs(unit), URL, m -> ""));
+  }
+
+  /** What a narrator says for one written unit (see {@link WrittenUnits}); may be empty. */
+  static String speak(String unit) {
+    String out = stripPictographs(unit);
     out = replace(out, EMAIL, m -> m.group(1).replace(".", " dot ") + " at " + site(m.group(2)));
     out = replace(out, URL, m -> site(m.group(1)));
-    for (Map.Entry<String, String> e : ABBREVIATIONS.entrySet()) {
-      out =
-          out.replaceAll(
-              "(?<![\\w.])" + Pattern.quote(e.getKey()), Matcher.quoteReplacement(e.getValue()));
-    }
-    for (Map.Entry<String, String> e : UNITS.entrySet()) {
-      out =
-          out.replaceAll(
-              "(?<=\\d)\\s?" + Pattern.quote(e.getKey()) + "\\b",
-              Matcher.quoteReplacement(" " + e.getValue()));
+    for (Map.Entry<Pattern, String> e : REPLACEMENTS.entrySet()) {
+      out = e.getKey().matcher(out).replaceAll(e.getValue());
     }
     out = replace(out, CURRENCY, TextNormalizer::currency);
     out = replace(out, PERCENT, m -> number(m.group(1)) + " percent");
@@ -95,7 +122,16 @@ public final class TextNormalizer {
             .replace("+", " plus ")
             .replace("@", " at ")
             .replace("#", " number ");
-    out = SPACES.matcher(out).replaceAll(" ");
+    return collapse(out);
+  }
+
+  private static String collapse(String text) {
+    return SPACES.matcher(text).replaceAll(" ").strip();
+  }
+
+  /** Spoken units joined; a mark left standing alone ("word ,") goes back onto its word. */
+  private static String joined(List<String> spokenUnits) {
+    String out = String.join(" ", spokenUnits.stream().filter(unit -> !unit.isEmpty()).toList());
     return SPACE_BEFORE_PUNCTUATION.matcher(out).replaceAll("$1").strip();
   }
 
@@ -139,13 +175,16 @@ public final class TextNormalizer {
     return out.toString();
   }
 
-  /** Drops emoji, pictographs, their modifiers and joiners. */
+  /**
+   * Drops emoji, pictographs, their modifiers and joiners. The degree sign is a symbol too, but it
+   * is read ("20 °C").
+   */
   static String stripPictographs(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints()
         .filter(
             cp ->
-                !(Character.getType(cp) == Character.OTHER_SYMBOL
+                !(Character.getType(cp) == Character.OTHER_SYMBOL && cp != '°'
                     || Character.getType(cp) == Character.SURROGATE
                     || cp == 0x200D
                     || (cp >= 0xFE00 && cp <= 0xFE0F)

@@ -18,8 +18,8 @@ public final class BeatSpans {
   private BeatSpans() {}
 
   /**
-   * @param wordsPerBeat how many spoken words each beat has (as the engine counts them; when the
-   *     total differs from {@code words}, beats get a proportional share)
+   * @param wordsPerBeat how many of {@code words} each beat has (when the total differs from {@code
+   *     words}, beats get a proportional share)
    * @param words the narration's words with their times
    * @param audioMillis the narration's length
    * @return per beat {start, end} in milliseconds: contiguous, from 0 to the audio's end plus

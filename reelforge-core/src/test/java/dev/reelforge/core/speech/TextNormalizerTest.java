@@ -33,6 +33,51 @@ class TextNormalizerTest {
   }
 
   @Test
+  void degreesAreReadNotDropped() {
+    assertThat(TextNormalizer.normalize("It was 20°C, then 45.5 °F and 90° turns."))
+        .isEqualTo(
+            "It was twenty degrees Celsius, then forty-five point five degrees Fahrenheit and"
+                + " ninety degrees turns.");
+  }
+
+  /** Captions map spoken words back to written units; that needs the text spoken unit by unit. */
+  @Test
+  void theNormalisedTextIsItsWrittenUnitsSpokenOneByOne() {
+    String text =
+        "In 2010 the price rose 10 % to $5.99 , e.g. at Dr. Who's 21st shop — 3.8 cm away 🚀!";
+    assertThat(WrittenUnits.of(text))
+        .containsExactly(
+            "In", "2010", "the", "price", "rose", "10 %", "to", "$5.99", ",", "e.g.", "at", "Dr.",
+            "Who's", "21st", "shop", "—", "3.8 cm", "away", "🚀!");
+    assertThat(WrittenUnits.of(text).stream().map(TextNormalizer::speak))
+        .containsExactly(
+            "In",
+            "twenty ten",
+            "the",
+            "price",
+            "rose",
+            "ten percent",
+            "to",
+            "five dollars ninety-nine cents",
+            ",",
+            "for example",
+            "at",
+            "Doctor",
+            "Who's",
+            "twenty-first",
+            "shop",
+            "—",
+            "three point eight centimetres",
+            "away",
+            "!");
+    assertThat(TextNormalizer.normalize(text))
+        .isEqualTo(
+            "In twenty ten the price rose ten percent to five dollars ninety-nine cents, for"
+                + " example at Doctor Who's twenty-first shop — three point eight centimetres"
+                + " away!");
+  }
+
+  @Test
   void wordsThatLookLikeUnitsAreLeftAlone() {
     assertThat(TextNormalizer.normalize("The kmart skim")).isEqualTo("The kmart skim");
   }

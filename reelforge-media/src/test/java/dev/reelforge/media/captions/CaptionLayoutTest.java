@@ -50,6 +50,39 @@ class CaptionLayoutTest {
     assertThat(seen).isEqualTo(java.util.stream.IntStream.range(0, words.size()).boxed().toList());
   }
 
+  /**
+   * Captions carry written words, and a number with its unit is one ("3.8 cm"): where a line is
+   * full after "3.8", the whole of "3.8 cm" moves to the next line, in the picture and the SRT.
+   */
+  @Test
+  void aNumberIsNeverSplitFromItsUnit() {
+    CaptionTypesetter typesetter = new CaptionTypesetter(FONTS, CaptionStyle.BOLD_POP, 80);
+    List<CaptionWord> words =
+        List.of(
+            new CaptionWord("It", 0, 200),
+            new CaptionWord("drifts", 200, 500),
+            new CaptionWord("3.8 cm", 500, 1700),
+            new CaptionWord("a", 1700, 1800),
+            new CaptionWord("year.", 1800, 2200),
+            new CaptionWord("That", 2700, 2900),
+            new CaptionWord("is", 2900, 3000),
+            new CaptionWord("$5.99", 3000, 4200),
+            new CaptionWord("per", 4200, 4400),
+            new CaptionWord("10 %", 4400, 5300));
+    double maxWidth = typesetter.width("IT DRIFTS 3.8") + 1;
+    assertThat(typesetter.width("IT DRIFTS 3.8 CM")).isGreaterThan(maxWidth);
+    List<CaptionPage> pages = new CaptionPager(typesetter, true, maxWidth).paginate(words);
+    List<String> lines =
+        pages.stream().flatMap(p -> p.lines().stream()).map(CaptionLine::text).toList();
+    assertThat(lines).contains("IT DRIFTS").anyMatch(l -> l.startsWith("3.8 CM"));
+    assertThat(lines).noneMatch(l -> l.endsWith("3.8") || l.startsWith("CM"));
+    assertThat(lines).anyMatch(l -> l.contains("10 %"));
+    String srt = SubtitleWriter.srt(pages, words);
+    assertThat(srt.lines())
+        .anyMatch(l -> l.startsWith("3.8 cm"))
+        .anyMatch(l -> l.contains("$5.99"));
+  }
+
   @Test
   void chineseAndJapaneseWordsJoinWithoutSpaces() {
     assertThat(CaptionLine.of(List.of("月亮", "正在", "远离"), List.of(0, 1, 2), false).text())

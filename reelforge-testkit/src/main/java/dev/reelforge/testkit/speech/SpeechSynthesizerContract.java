@@ -7,6 +7,8 @@ import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.TextNormalizer;
 import dev.reelforge.core.speech.WordTiming;
+import dev.reelforge.core.speech.WrittenUnits;
+import dev.reelforge.core.speech.WrittenWords;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link SpeechSynthesizer} promises: a WAV file, words in spoken order that do not
- * overlap and lie inside the audio, and word texts that are the normalised text's words.
+ * overlap and lie inside the audio, and word texts that are the normalised text's words (so that
+ * captions can map them back to the written words).
  */
 public abstract class SpeechSynthesizerContract {
 
@@ -64,6 +67,28 @@ public abstract class SpeechSynthesizerContract {
     assertThat(String.join("", words.stream().map(w -> simple(w.text())).toList()))
         .isEqualTo(simple(speech.spokenText()));
     assertThat(speech.engine()).startsWith(synthesizer().name());
+  }
+
+  /**
+   * Captions show the author's words: the engine's words map back onto the written ones exactly,
+   * each written word timed over what was said for it.
+   */
+  @Test
+  void spokenWordsMapBackOntoTheWrittenWords(@TempDir Path dir) {
+    SynthesizedSpeech speech =
+        synthesizer().synthesize(SpeechRequest.of(STORY), dir.resolve("w.wav"));
+    WrittenWords.Alignment written = WrittenWords.align(STORY, speech.words());
+    assertThat(written.match()).isEqualTo(WrittenWords.Match.NORMALISED);
+    assertThat(written.words())
+        .extracting(WordTiming::text)
+        .containsExactlyElementsOf(WrittenUnits.of(STORY));
+    WordTiming distance =
+        written.words().stream().filter(w -> w.text().equals("3.8 cm")).findFirst().orElseThrow();
+    List<WordTiming> spoken = speech.words();
+    assertThat(distance.startMillis())
+        .isEqualTo(spoken.get(indexOf(spoken, "three")).startMillis());
+    assertThat(distance.endMillis())
+        .isEqualTo(spoken.get(indexOf(spoken, "centimetres")).endMillis());
   }
 
   @Test
