@@ -22,7 +22,6 @@ import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.ManualScripts;
 import dev.reelforge.core.script.Script;
-import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptWriter;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.story.BeatSpans;
@@ -125,7 +124,7 @@ final class StoryStages {
     }
     Optional<Article> article = output(ctx, StoryPipeline.INGEST, IngestOutput.class).found();
     String text = article.map(StoryPipeline::writableText).orElse(in.input().text());
-    return done(writer.write(ScriptRequest.of(text, in.input().kind())));
+    return done(StoryScripts.write(writer, text, in.input().kind()));
   }
 
   StageResult storyboard(StageContext ctx) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param origin how it was made
  * @param writer the writer's name (and model) for the run manifest
  * @param notice what the user should know before publishing (empty when nothing), e.g. that a
- *     template script needs their facts
+ *     template script needs their facts, or what was left out of the narration (a code block, a
+ *     table)
  */
 public record Script(
     String title,
@@ -33,6 +34,18 @@ public record Script(
     beats = List.copyOf(beats);
     hashtags = List.copyOf(hashtags);
     notice = Objects.requireNonNullElse(notice, "");
+  }
+
+  /**
+   * This script with {@code more} added to its notice, after what it already says (a template's
+   * label, then what ingest left out); this script itself when {@code more} is blank.
+   */
+  public Script withNoticeAdded(String more) {
+    if (more == null || more.isBlank()) {
+      return this;
+    }
+    String joined = notice.isBlank() ? more.strip() : notice.strip() + " " + more.strip();
+    return new Script(title, beats, description, hashtags, origin, writer, joined);
   }
 
   /** The narration as one text, beats separated by spaces. */

@@ -1,5 +1,6 @@
 package dev.reelforge.core.script;
 
+import dev.reelforge.core.ingest.Sentences;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +21,19 @@ public final class ScriptMetadata {
 
   private ScriptMetadata() {}
 
-  /** A title from the hook: its first sentence, cut at a word boundary, without a final period. */
+  /**
+   * A title from the hook: its first sentence (split as {@link Sentences} splits, so that "The U.S.
+   * Federal Reserve…" is not cut after "U.S."), cut at a word boundary, without a final full stop
+   * (or the colon, semicolon or comma a clause cut from a long sentence ends with).
+   */
   public static String title(String hook) {
-    String sentence = hook.strip().split("(?<=[.!?])\\s+", 2)[0];
-    String title = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    List<String> sentences = Sentences.split(hook);
+    String sentence = sentences.isEmpty() ? hook.strip() : sentences.getFirst();
+    // A full stop, or the colon or comma of a clause cut from a long sentence, does not end a
+    // title;
+    // an ellipsis, a question, an exclamation or an abbreviation ("10 a.m.") keeps its mark.
+    boolean keepsMark = sentence.endsWith("...") || sentence.matches("(?s).*\\b(?:\\p{L}\\.){2,}$");
+    String title = keepsMark ? sentence : sentence.replaceFirst("(?<=\\S)[.:;,]$", "");
     return cut(title, MAX_TITLE_CHARS);
   }
 

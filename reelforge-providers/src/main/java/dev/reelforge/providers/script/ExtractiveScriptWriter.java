@@ -16,9 +16,11 @@ import java.util.List;
 
 /**
  * The offline script writer. From a paragraph or an article it picks sentences, unchanged ({@link
- * SentenceRanking}): a hook, the most central sentences in the text's order, and a closing line
- * from the text's end, all within seed 000's limits. From a bare idea it writes a labelled {@link
- * TemplateScripts template}; a manual script is split into beats, never rewritten.
+ * SentenceRanking}): a hook that stands on its own, then the most central sentences in the text's
+ * order (a sentence that leans on the one before comes with it, or not at all), one of them from
+ * the text's end, all within seed 000's limits. A sentence too long for a beat is cut into its
+ * {@link Clauses}, each exactly the author's words and punctuation. From a bare idea it writes a
+ * labelled {@link TemplateScripts template}; a manual script is split into beats, never rewritten.
  */
 public final class ExtractiveScriptWriter implements ScriptWriter {
 

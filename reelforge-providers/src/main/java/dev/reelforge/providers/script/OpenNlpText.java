@@ -2,6 +2,7 @@ package dev.reelforge.providers.script;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.ingest.Sentences;
 import dev.reelforge.core.script.StoryLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,22 +10,33 @@ import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
-import opennlp.tools.sentdetect.SentenceDetectorME;
-import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 
 /**
- * English sentences, tokens and parts of speech with the OpenNLP 1.5 maxent models (on the class
- * path from Maven). The models load once and are shared; the OpenNLP tools are not thread-safe, so
- * each analysis makes its own (cheap) instances.
+ * English sentences with their tokens and parts of speech. Sentences come from core's {@link
+ * Sentences} (exactly the author's text, which OpenNLP's statistical splitter does not promise: it
+ * broke "e.g." and "p.m."), cut into {@link Clauses} when longer than a beat; tokens and tags from
+ * the OpenNLP 1.5 maxent models (on the class path from Maven). The models load once and are
+ * shared; the OpenNLP tools are not thread-safe, so each analysis makes its own (cheap) instances.
  */
 final class OpenNlpText {
 
   private static volatile Models models;
 
-  /** A sentence with its tokens and their tags (Penn Treebank). */
-  record Sentence(String text, List<String> tokens, List<String> tags) {
+  /**
+   * A sentence, or a clause of a long one, with its tokens and their tags (Penn Treebank).
+   *
+   * @param continuation a clause after the first of its sentence: it reads only after the one
+   *     before
+   * @param continued a clause followed by the rest of its sentence: it does not end a thought
+   */
+  record Sentence(
+      String text,
+      List<String> tokens,
+      List<String> tags,
+      boolean continuation,
+      boolean continued) {
 
     /** The nouns (common and proper), in order. */
     List<String> nouns() {
@@ -42,17 +54,17 @@ final class OpenNlpText {
 
   static List<Sentence> analyse(String text) {
     Models loaded = models();
-    SentenceDetectorME detector = new SentenceDetectorME(loaded.sentences);
     TokenizerME tokenizer = new TokenizerME(loaded.tokens);
     POSTaggerME tagger = new POSTaggerME(loaded.pos);
     List<Sentence> sentences = new ArrayList<>();
-    for (String paragraph : text.split("\\n\\s*\\n|\\r?\\n(?=\\s*[-•*]\\s)")) {
-      for (String raw : detector.sentDetect(paragraph.replaceAll("\\s+", " ").strip())) {
-        for (String sentence : Clauses.fit(raw.strip(), StoryLimits.MAX_BEAT_CHARS)) {
-          String[] tokens = tokenizer.tokenize(sentence);
-          String[] tags = tagger.tag(tokens);
-          sentences.add(new Sentence(sentence, List.of(tokens), List.of(tags)));
-        }
+    for (String whole : Sentences.split(text)) {
+      List<String> clauses = Clauses.fit(whole, StoryLimits.MAX_BEAT_CHARS);
+      for (int c = 0; c < clauses.size(); c++) {
+        String clause = clauses.get(c);
+        String[] tokens = tokenizer.tokenize(clause);
+        String[] tags = tagger.tag(tokens);
+        sentences.add(
+            new Sentence(clause, List.of(tokens), List.of(tags), c > 0, c < clauses.size() - 1));
       }
     }
     return sentences;
@@ -64,12 +76,9 @@ final class OpenNlpText {
       synchronized (OpenNlpText.class) {
         loaded = models;
         if (loaded == null) {
-          try (InputStream sentences = open("/en-sent.bin");
-              InputStream tokens = open("/en-token.bin");
+          try (InputStream tokens = open("/en-token.bin");
               InputStream pos = open("/en-pos-maxent.bin")) {
-            loaded =
-                new Models(
-                    new SentenceModel(sentences), new TokenizerModel(tokens), new POSModel(pos));
+            loaded = new Models(new TokenizerModel(tokens), new POSModel(pos));
           } catch (IOException e) {
             throw new ReelForgeException(
                 ErrorCode.INTERNAL_ERROR, "the OpenNLP English models could not be read", e);
@@ -91,5 +100,5 @@ final class OpenNlpText {
     return in;
   }
 
-  private record Models(SentenceModel sentences, TokenizerModel tokens, POSModel pos) {}
+  private record Models(TokenizerModel tokens, POSModel pos) {}
 }

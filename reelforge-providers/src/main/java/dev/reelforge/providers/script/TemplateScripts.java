@@ -5,31 +5,42 @@ import dev.reelforge.core.script.Keywords;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptMetadata;
 import dev.reelforge.core.script.ScriptOrigin;
+import dev.reelforge.core.script.StoryLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Scripts for a bare idea, where there is no text to extract from: a fixed structure (how-to, why,
- * list, explainer) filled with the idea's words. It adds no facts, and says so in the script's
- * notice, so that the user replaces the lines with their own before publishing.
+ * Scripts for a bare idea, where there is no text to extract from and no language model: the
+ * structure of a good explainer — a hook that asks about the idea, then what it is, why it matters,
+ * one example, a common mistake, what to do next — with each line naming, in the idea's own words,
+ * what belongs there ("One example: a real moment that shows why cats purr."). It adds no facts; it
+ * is a draft for the creator to fill in, and its notice says so plainly.
+ *
+ * <p>Three shapes: a task ("how to keep basil alive": steps), a question ("why cats purr", "how
+ * bees find flowers": an answer) and a topic ("compound interest": an explainer).
  */
 final class TemplateScripts {
 
   static final String NOTICE =
-      "Template script: a structure filled with your idea's words, with no facts added."
-          + " Replace the lines with what you know before publishing.";
+      "This is a template to edit, not a finished script: there was no text to write from and no"
+          + " language model set up, so each line says what belongs there, in your idea's words."
+          + " Replace every line with what you know before publishing.";
 
   /** Ideas longer than this read like a short paragraph and get the extractive writer instead. */
   static final int MAX_TOPIC_CHARS = 80;
+
+  private static final Pattern TASK = Pattern.compile("(?i)^how to\\s+(.+)$");
+  private static final Pattern QUESTION =
+      Pattern.compile("(?i)^(why|how|what|where|when|who|which)\\s+(.+)$");
 
   private TemplateScripts() {}
 
   static Script write(String idea, int maxBeats, String writer) {
     String topic = topic(idea);
-    List<String> lines = lines(topic);
-    List<String> kept = new ArrayList<>(lines.subList(0, Math.min(lines.size(), maxBeats - 1)));
-    kept.add(lines.getLast());
+    List<String> kept = fitted(lines(topic), maxBeats);
     List<String> keywords = Keywords.of(topic, 3);
     List<String> visualKeywords = keywords.isEmpty() ? List.of("abstract") : keywords;
     List<Beat> beats = new ArrayList<>();
@@ -47,7 +58,7 @@ final class TemplateScripts {
         NOTICE);
   }
 
-  /** The idea as a noun phrase: no final punctuation, no leading "a video about". */
+  /** The idea as a phrase: no final punctuation, no leading "a video about". */
   static String topic(String idea) {
     String topic = idea.strip().replaceAll("[.!?]+$", "").replaceAll("\\s+", " ");
     topic =
@@ -58,40 +69,58 @@ final class TemplateScripts {
     return topic.length() <= MAX_TOPIC_CHARS ? topic : ScriptMetadata.cut(topic, MAX_TOPIC_CHARS);
   }
 
-  private static List<String> lines(String topic) {
-    String lower = topic.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("how to ")) {
-      String task = topic.substring("how to ".length());
-      return List.of(
-          "Want to " + task + "? Here is how, in under a minute.",
-          "First, decide what " + task + " means for you.",
-          "Next, get ready: set up what you need before you begin.",
-          "Then take the smallest first step, today.",
-          "Repeat it until it feels easy, then add the next step.",
-          "Check what worked and drop what did not.",
-          "Most people stop early. Keep going for one more week.",
-          "Save this so you remember how to " + task + ".");
+  /**
+   * The hook, as many of the parts as {@code maxBeats} allows in order, and the closing line; parts
+   * dropped from the end when a long idea would pass the script's character limit.
+   */
+  private static List<String> fitted(List<String> lines, int maxBeats) {
+    List<String> kept = new ArrayList<>(lines.subList(0, Math.min(lines.size() - 1, maxBeats - 1)));
+    kept.add(lines.getLast());
+    while (kept.size() > 2 && total(kept) > StoryLimits.MAX_TOTAL_CHARS) {
+      kept.remove(kept.size() - 2);
     }
-    if (lower.startsWith("why ")) {
-      String question = capitalise(topic) + "?";
+    return kept;
+  }
+
+  private static int total(List<String> lines) {
+    return lines.stream().mapToInt(String::length).sum();
+  }
+
+  private static List<String> lines(String topic) {
+    Matcher task = TASK.matcher(topic);
+    if (task.matches()) {
+      String x = task.group(1);
       return List.of(
-          question + " The answer is not what most people think.",
-          "It starts with something we rarely notice.",
-          "Look closer and a pattern appears.",
-          "That pattern explains most of it.",
-          "There is one more piece people forget.",
-          "Put them together and the question answers itself.",
-          "Now you know more than most about it.",
-          "Follow for more questions like this one.");
+          "Want to " + x + "? Here is how, step by step.",
+          "What you need: the one thing to have ready before you " + x + ".",
+          "Step one: the first thing to do to " + x + ", in one sentence.",
+          "Why it works: what changes when you " + x + " this way.",
+          "One example: a time you managed to " + x + ", with a number or a date.",
+          "Common mistake: what most people get wrong when they try to " + x + ".",
+          "What to do next: one small thing to try today to " + x + ".",
+          "Save this for the next time you want to " + x + ".");
+    }
+    Matcher question = QUESTION.matcher(topic);
+    if (question.matches()) {
+      String q = question.group(1).toLowerCase(Locale.ROOT) + " " + question.group(2);
+      return List.of(
+          "Ever wondered " + q + "? Here is the short answer.",
+          "The short answer: " + q + ", in one plain sentence.",
+          "How it works: the steps behind " + q + ", in plain words.",
+          "One example: a real moment that shows " + q + ".",
+          "Common mistake: what most people believe about " + q + ", and why it is wrong.",
+          "Why it matters: what knowing " + q + " changes for you.",
+          "What to do next: one thing to look out for, now that you know " + q + ".",
+          "Now you know " + q + ". Follow for the next question.");
     }
     return List.of(
-        "Here is what nobody tells you about " + topic + ".",
-        capitalise(topic) + " looks simple from the outside.",
-        "Look closer, and the details start to matter.",
-        "The first thing to know is where it begins.",
-        "The second is what changes along the way.",
-        "And the last is why it matters to you.",
-        "Once you see it, you cannot unsee it.",
+        "What do you really know about " + topic + "?",
+        "What it is: " + topic + ", explained in one plain sentence.",
+        "Why it matters: who " + topic + " affects, and how.",
+        "One example: a real case of " + topic + ", with a number, a name or a date.",
+        "Common mistake: what most people get wrong about " + topic + ".",
+        "A surprising fact: the one detail about " + topic + " that few people know.",
+        "What to do next: one thing to try or look up about " + topic + " today.",
         "Follow for more about " + topic + ".");
   }
 

@@ -12,7 +12,6 @@ import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.Script;
-import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptWriter;
 import dev.reelforge.core.story.session.StoredSession;
 import dev.reelforge.core.story.session.StorySessionStore;
@@ -22,6 +21,7 @@ import dev.reelforge.story.SessionFolders;
 import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryRunInputs;
+import dev.reelforge.story.StoryScripts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -139,8 +139,8 @@ public final class StorySessions {
           String text = article == null ? from.text() : StoryPipeline.writableText(article);
           ScriptWriter writer = providers.require(ProviderPort.SCRIPT_WRITER, ScriptWriter.class);
           Script script =
-              writer.write(
-                  ScriptRequest.of(text, SessionSnapshot.kindOf(from.type(), article != null)));
+              StoryScripts.write(
+                  writer, text, SessionSnapshot.kindOf(from.type(), article != null));
           StorySession withInput =
               new StorySession(
                   s.id(),
