@@ -131,11 +131,23 @@ public final class ProceduralVisuals implements VisualSource {
       if (chosen.size() == 3) {
         break;
       }
-      if (match != byWord.get(lead) && subjects.add(subject(match.icon()))) {
+      if (match != byWord.get(lead)
+          && strongEnoughBeside(match)
+          && subjects.add(subject(match.icon()))) {
         chosen.add(match);
       }
     }
     return chosen;
+  }
+
+  /**
+   * Whether a match may stand beside the leading icon: found by a whole name or phrase, directly or
+   * through a synonym. Search terms are the noisiest kind of match ("crawl" is a term of the
+   * spider, "copper" of the ankh, "body" of the eye); one may lead a picture when it is the best a
+   * beat has, but not crowd one that has better.
+   */
+  private static boolean strongEnoughBeside(IconMatch match) {
+    return match.via() == IconMatch.Via.NAME || match.via() == IconMatch.Via.PHRASE;
   }
 
   /** What an icon shows, roughly: the stem of its name's first word. */
