@@ -35,16 +35,26 @@ public final class BeatVisuals {
     return preset.vertical() ? Orientation.PORTRAIT : Orientation.LANDSCAPE;
   }
 
-  /** A search for a beat's visual, seeded by its keywords and position so results are stable. */
+  /**
+   * A search for a beat's visual, seeded by its keywords and position so results are stable.
+   *
+   * @param text the beat's line (may be empty): composed pictures take their words from it
+   */
   public static VisualQuery query(
-      List<String> keywords, Orientation orientation, long millis, int beat, int results) {
+      List<String> keywords,
+      String text,
+      Orientation orientation,
+      long millis,
+      int beat,
+      int results) {
     return new VisualQuery(
         keywords,
         orientation,
         EnumSet.allOf(VisualKind.class),
         millis,
         results,
-        keywords.hashCode() + 31L * beat);
+        keywords.hashCode() + 31L * beat,
+        text);
   }
 
   /**
@@ -55,11 +65,13 @@ public final class BeatVisuals {
   static VisualCandidate choose(
       VisualSource source,
       List<String> keywords,
+      String text,
       Orientation orientation,
       long millis,
       int beat,
       Set<String> used) {
-    List<VisualCandidate> found = source.search(query(keywords, orientation, millis, beat, 5));
+    List<VisualCandidate> found =
+        source.search(query(keywords, text, orientation, millis, beat, 5));
     return found.stream()
         .filter(c -> !used.contains(key(c)))
         .findFirst()

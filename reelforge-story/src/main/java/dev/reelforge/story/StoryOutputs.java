@@ -28,8 +28,17 @@ public final class StoryOutputs {
     }
   }
 
-  /** A beat's planned shot: what to search for, about how long, and the user's choice if any. */
-  public record PlannedShot(List<String> keywords, long millis, VisualCandidate chosen) {}
+  /**
+   * A beat's planned shot: what to search for, about how long, the user's choice if any, and the
+   * beat's line (composed pictures take their key phrase and other words from it; empty in
+   * storyboards written before it was kept).
+   */
+  public record PlannedShot(
+      List<String> keywords, long millis, VisualCandidate chosen, String text) {
+    public PlannedShot {
+      text = text == null ? "" : text;
+    }
+  }
 
   /** {@code storyboard}: every beat's shot, and the frame orientation visuals are searched for. */
   public record Storyboard(List<PlannedShot> shots, Orientation orientation) {}

@@ -134,7 +134,9 @@ final class StoryStages {
     for (int b = 0; b < script.beats().size(); b++) {
       Beat beat = script.beats().get(b);
       List<String> keywords = beat.keywords().isEmpty() ? List.of(script.title()) : beat.keywords();
-      shots.add(new PlannedShot(keywords, BeatVisuals.beatMillis(beat.text()), in.chosenFor(b)));
+      shots.add(
+          new PlannedShot(
+              keywords, BeatVisuals.beatMillis(beat.text()), in.chosenFor(b), beat.text()));
     }
     RenderPreset first = StoryPipeline.presets(in.input().formats()).getFirst();
     return done(new Storyboard(shots, BeatVisuals.orientation(first)));
@@ -153,7 +155,13 @@ final class StoryStages {
           shot.chosen() != null
               ? shot.chosen()
               : BeatVisuals.choose(
-                  source, shot.keywords(), board.orientation(), shot.millis(), b, used);
+                  source,
+                  shot.keywords(),
+                  shot.text(),
+                  board.orientation(),
+                  shot.millis(),
+                  b,
+                  used);
       used.add(BeatVisuals.key(chosen));
       picks.add(new Pick(b, fetch(source, chosen, work), chosen));
       ctx.progress(

@@ -161,7 +161,8 @@ final class OfflineProviders {
             ProviderPort.VISUALS,
             ProceduralVisuals.NAME,
             true,
-            "designed backgrounds: gradients, shapes, flow fields, typography cards",
+            "pictures about each beat: bundled Font Awesome Free icons (CC BY 4.0) matched to its"
+                + " words, its key phrase on a card; abstract designs when no icon matches",
             proceduralVisuals));
     return choices;
   }

@@ -183,9 +183,20 @@ class StoryMakerTest {
         .isEqualTo("Octopuses have three hearts and blue blood.");
     assertThat(manifest.path("music").path("licence").path("licence").asString()).isNotBlank();
     assertThat(manifest.path("providers").path("speech").asString()).startsWith("marytts");
-    // Distinct licences: procedural visuals and music share one (generated, no third party).
+    // Offline pictures are composed from bundled icons that match the beat's words: each beat
+    // says which word found which icon, and the icons are credited with their licence.
+    assertThat(manifest.path("beats").get(0).path("visual").path("description").asString())
+        .contains("icon 'heart' matched 'hearts' (icon name)");
     assertThat(manifest.path("licences").valueStream().map(l -> l.path("source").asString()))
-        .containsExactly("procedural");
+        .containsOnly("procedural");
+    assertThat(manifest.path("licences").valueStream())
+        .anySatisfy(
+            l -> {
+              assertThat(l.path("author").asString()).startsWith("Font Awesome Free 6.5.1");
+              assertThat(l.path("licence").asString()).isEqualTo("CC BY 4.0");
+              assertThat(l.path("url").asString())
+                  .isEqualTo("https://fontawesome.com/license/free");
+            });
     assertThat(manifest.path("stageMillis").has("render-vertical")).isTrue();
     assertThat(manifest.path("cost").path("estimatedUsd").asDouble()).isZero();
     assertThat(manifest.path("outputs").get(0).path("video").asString())

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param minDurationMillis for clips: how long the beat lasts (shorter clips are looped or slowed)
  * @param limit how many candidates at most (1–50)
  * @param seed makes procedural results repeatable
+ * @param text what is said over the picture (the beat's line), empty when unknown: stock searches
+ *     ignore it, sources that compose a picture take its key phrase and its other words from it
  */
 public record VisualQuery(
     List<String> keywords,
@@ -22,10 +24,12 @@ public record VisualQuery(
     Set<VisualKind> kinds,
     long minDurationMillis,
     int limit,
-    long seed) {
+    long seed,
+    String text) {
 
   public VisualQuery {
     keywords = List.copyOf(keywords);
+    text = Objects.requireNonNullElse(text, "").strip();
     Objects.requireNonNull(orientation, "orientation");
     kinds = Set.copyOf(kinds);
     if (keywords.isEmpty() || keywords.stream().allMatch(String::isBlank)) {
@@ -40,6 +44,17 @@ public record VisualQuery(
     if (minDurationMillis < 0) {
       throw ReelForgeException.invalidField("minDurationMillis", "must not be negative");
     }
+  }
+
+  /** A query without the beat's line. */
+  public VisualQuery(
+      List<String> keywords,
+      Orientation orientation,
+      Set<VisualKind> kinds,
+      long minDurationMillis,
+      int limit,
+      long seed) {
+    this(keywords, orientation, kinds, minDurationMillis, limit, seed, "");
   }
 
   /** Stills and clips, five candidates, for a beat of {@code millis}. */

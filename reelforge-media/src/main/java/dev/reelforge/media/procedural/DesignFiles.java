@@ -15,14 +15,7 @@ final class DesignFiles {
   private DesignFiles() {}
 
   static Path write(Design design, Path file) {
-    BufferedImage image =
-        DesignPainter.paint(
-            design.style(),
-            design.palette(),
-            design.width(),
-            design.height(),
-            design.text(),
-            design.seed());
+    BufferedImage image = DesignPainter.paint(design);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path partial = file.resolveSibling(file.getFileName() + ".part");

@@ -1,28 +1,25 @@
 package dev.reelforge.media.procedural;
 
-import dev.reelforge.media.captions.FontLibrary;
-import java.awt.AlphaComposite;
+import dev.reelforge.media.procedural.icons.Icon;
+import dev.reelforge.media.procedural.icons.IconSet;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
-import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
-import java.util.Locale;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Paints designed backgrounds: every style starts from a two-colour gradient and adds structure
- * (shapes, strokes, type, tiles), so that no output is ever a flat colour. Deterministic: the same
- * arguments paint the same pixels.
+ * Paints designed pictures: every style starts from a two-colour gradient and adds structure
+ * (shapes, strokes, type, tiles, icons), so that no output is ever a flat colour. Deterministic:
+ * the same arguments paint the same pixels.
  */
 public final class DesignPainter {
 
@@ -33,18 +30,31 @@ public final class DesignPainter {
    */
   public static BufferedImage paint(
       DesignStyle style, Palette palette, int width, int height, String text, long seed) {
+    return paint(new Design(style, palette, width, height, seed, text));
+  }
+
+  /** Paints {@code design}; an illustration's icons come from the bundled icon set. */
+  static BufferedImage paint(Design design) {
+    int width = design.width();
+    int height = design.height();
+    Palette palette = design.palette();
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      SplittableRandom random = new SplittableRandom(seed);
+      SplittableRandom random = new SplittableRandom(design.seed());
       gradient(g, palette, width, height, random);
-      switch (style) {
+      switch (design.style()) {
         case GRADIENT_SHAPES -> softShapes(g, palette, width, height, random);
         case FLOW_FIELD -> flowField(g, palette, width, height, random);
-        case TYPOGRAPHY_CARD -> typographyCard(g, palette, width, height, text, random);
+        case TYPOGRAPHY_CARD -> PhraseCard.paint(g, palette, width, height, design.text(), random);
         case GEOMETRIC -> geometric(g, palette, width, height, random);
+        case ILLUSTRATION -> {
+          IconSet set = IconSet.fontAwesome();
+          List<Icon> icons = design.icons().stream().flatMap(n -> set.icon(n).stream()).toList();
+          IllustrationPainter.paint(g, set, icons, palette, width, height, random);
+        }
       }
       vignette(g, width, height);
     } finally {
@@ -111,36 +121,6 @@ public final class DesignPainter {
     }
   }
 
-  private static void typographyCard(
-      Graphics2D g, Palette palette, int width, int height, String text, SplittableRandom random) {
-    geometricAccents(g, palette, width, height, random);
-    String word = text == null || text.isBlank() ? "" : text.strip().toUpperCase(Locale.ROOT);
-    if (word.isEmpty()) {
-      return;
-    }
-    Font font = FontLibrary.shared().display();
-    FontRenderContext context = g.getFontRenderContext();
-    float size = Math.min(width, height) / 6f;
-    TextLayout layout = new TextLayout(word, font.deriveFont(size), context);
-    double maxWidth = width * 0.84;
-    if (layout.getAdvance() > maxWidth) {
-      size *= (float) (maxWidth / layout.getAdvance());
-      layout = new TextLayout(word, font.deriveFont(size), context);
-    }
-    float x = (float) ((width - layout.getAdvance()) / 2);
-    float y = height * 0.42f + layout.getAscent() / 2;
-    g.setColor(Palette.withAlpha(Color.BLACK, 90));
-    layout.draw(g, x + size / 24, y + size / 24);
-    g.setColor(palette.ink());
-    layout.draw(g, x, y);
-    g.setColor(palette.accent());
-    g.fillRect(
-        (int) x,
-        (int) (y + size * 0.25),
-        (int) Math.min(layout.getAdvance(), width * 0.3),
-        Math.max(4, (int) (size / 12)));
-  }
-
   private static void geometric(
       Graphics2D g, Palette palette, int width, int height, SplittableRandom random) {
     int cell = Math.min(width, height) / 6;
@@ -169,24 +149,6 @@ public final class DesignPainter {
         }
         g.setTransform(saved);
       }
-    }
-  }
-
-  private static void geometricAccents(
-      Graphics2D g, Palette palette, int width, int height, SplittableRandom random) {
-    int shorter = Math.min(width, height);
-    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.55f));
-    g.setColor(palette.accent());
-    double r = shorter * (0.35 + random.nextDouble() * 0.1);
-    g.fill(new Ellipse2D.Double(width - r * 1.2, -r * 0.4, r * 2, r * 2));
-    g.setColor(palette.second());
-    g.fill(new Ellipse2D.Double(-r * 0.8, height - r * 1.1, r * 1.6, r * 1.6));
-    g.setComposite(AlphaComposite.SrcOver);
-    g.setStroke(new BasicStroke(shorter / 120f));
-    g.setColor(Palette.withAlpha(palette.ink(), 70));
-    for (int i = 0; i < 5; i++) {
-      int y = (int) (height * (0.62 + i * 0.035));
-      g.drawLine((int) (width * 0.1), y, (int) (width * (0.3 + 0.1 * i)), y);
     }
   }
 

@@ -17,6 +17,14 @@ public final class ProceduralImages implements ImageGenerator {
 
   public static final String NAME = "procedural";
 
+  /** The styles a prompt may get (illustrations need matched icons, which only visuals search). */
+  private static final List<DesignStyle> STYLES =
+      List.of(
+          DesignStyle.GRADIENT_SHAPES,
+          DesignStyle.FLOW_FIELD,
+          DesignStyle.TYPOGRAPHY_CARD,
+          DesignStyle.GEOMETRIC);
+
   @Override
   public String name() {
     return NAME;
@@ -27,7 +35,7 @@ public final class ProceduralImages implements ImageGenerator {
     List<String> words = Keywords.of(request.prompt(), 1);
     String word = words.isEmpty() ? "" : words.getFirst();
     long seed = request.seed() * 31 + request.prompt().hashCode();
-    DesignStyle style = DesignStyle.values()[Math.floorMod(seed, DesignStyle.values().length)];
+    DesignStyle style = STYLES.get(Math.floorMod(seed, STYLES.size()));
     Design design =
         new Design(style, Palette.pick(seed), request.width(), request.height(), seed, word);
     Path file =

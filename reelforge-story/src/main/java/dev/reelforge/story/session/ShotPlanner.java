@@ -73,10 +73,15 @@ final class ShotPlanner {
     VisualSource source = providers.require(ProviderPort.VISUALS, VisualSource.class);
     List<String> keywords = List.of(query.split("\\s+"));
     int wanted = Math.min(page * RESULTS_PER_PAGE + 1, 50);
+    List<String> sentences = session.story() == null ? List.of() : session.story().sentences();
+    int index = shot.sentenceIndex();
+    String text =
+        sentences != null && index >= 0 && index < sentences.size() ? sentences.get(index) : "";
     List<VisualCandidate> found =
         source.search(
             BeatVisuals.query(
                 keywords,
+                text,
                 SessionFormats.orientation(session.settings()),
                 Math.round(shot.durationSec() * 1000),
                 shot.sentenceIndex(),
