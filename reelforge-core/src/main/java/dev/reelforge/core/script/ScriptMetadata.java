@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Title, description and hashtags derived from beats, for writers that do not write their own. */
 public final class ScriptMetadata {
@@ -34,7 +36,48 @@ public final class ScriptMetadata {
     // an ellipsis, a question, an exclamation or an abbreviation ("10 a.m.") keeps its mark.
     boolean keepsMark = sentence.endsWith("...") || sentence.matches("(?s).*\\b(?:\\p{L}\\.){2,}$");
     String title = keepsMark ? sentence : sentence.replaceFirst("(?<=\\S)[.:;,]$", "");
-    return cut(title, MAX_TITLE_CHARS);
+    return phrase(title, MAX_TITLE_CHARS);
+  }
+
+  /** A clause boundary: a comma, colon, semicolon or dash, but not the comma in "July 20, 1969". */
+  private static final Pattern CLAUSE_END = Pattern.compile("\\s*(?:[,;:]|\\s[—–-])(?=\\s+\\D)");
+
+  /** Words a phrase starts with: cutting just before one leaves whole phrases. */
+  private static final Pattern PHRASE_START =
+      Pattern.compile(
+          "\\s+(?=(?:with|and|after|before|while|because|from|for|to|in|on|at|by|of|that|which|who"
+              + "|but|or|as|than|into|over|under|during|until|since)\\s)");
+
+  /**
+   * {@code text} when it fits in {@code max} characters, else its longest leading part that ends
+   * where a phrase does — a clause ("…the hottest on record", not "…killed more people than any…"),
+   * or failing a long enough clause, just before a preposition or conjunction — so a title reads as
+   * the author's words without a cut-off mid-phrase; an ellipsis only when the text has neither.
+   */
+  static String phrase(String text, int max) {
+    String stripped = text.strip();
+    if (stripped.length() <= max) {
+      return stripped;
+    }
+    int clause = lastEnd(CLAUSE_END, stripped, max);
+    if (clause >= max * 2 / 5) {
+      return stripped.substring(0, clause).strip();
+    }
+    int phrase = lastEnd(PHRASE_START, stripped, max);
+    if (phrase >= max * 3 / 10) {
+      return stripped.substring(0, phrase).strip().replaceFirst("[,;:]$", "");
+    }
+    return cut(stripped, max);
+  }
+
+  /** Where the last match of {@code boundary} starting at or before {@code max} starts, or -1. */
+  private static int lastEnd(Pattern boundary, String text, int max) {
+    Matcher m = boundary.matcher(text);
+    int best = -1;
+    while (m.find() && m.start() <= max) {
+      best = m.start();
+    }
+    return best;
   }
 
   /** A description: the beats after the hook, joined, then the hashtags. */
