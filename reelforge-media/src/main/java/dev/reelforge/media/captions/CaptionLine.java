@@ -3,6 +3,7 @@ package dev.reelforge.media.captions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The words of one caption line as they are shown, with where each word sits in the line's text (so
@@ -29,7 +30,7 @@ public record CaptionLine(
     List<Integer> ends = new ArrayList<>();
     String previous = null;
     for (String raw : words) {
-      String word = uppercase ? raw.strip().toUpperCase(Locale.ROOT) : raw.strip();
+      String word = uppercase ? capitals(raw.strip()) : raw.strip();
       if (previous != null) {
         text.append(separator(previous, word));
       }
@@ -40,6 +41,20 @@ public record CaptionLine(
     }
     return new CaptionLine(text.toString(), indexes, starts, ends);
   }
+
+  /**
+   * A word in the capitals of an upper-case style, except where capitals would change what is
+   * written: a number with its unit or suffix ("3.8 cm", "20th", "5 km/h" — "CM" is not a
+   * centimetre) and a dotted abbreviation ("e.g.") keep the author's case.
+   */
+  static String capitals(String word) {
+    if (word.chars().anyMatch(Character::isDigit) || DOTTED.matcher(word).matches()) {
+      return word;
+    }
+    return word.toUpperCase(Locale.ROOT);
+  }
+
+  private static final Pattern DOTTED = Pattern.compile("\\p{Ps}?(?:\\p{Ll}\\.){2,}\\p{P}*");
 
   /** Chinese and Japanese are written without spaces between words; everything else gets one. */
   static String separator(String before, String after) {

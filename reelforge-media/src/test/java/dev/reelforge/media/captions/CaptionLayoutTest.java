@@ -70,12 +70,13 @@ class CaptionLayoutTest {
             new CaptionWord("per", 4200, 4400),
             new CaptionWord("10 %", 4400, 5300));
     double maxWidth = typesetter.width("IT DRIFTS 3.8") + 1;
-    assertThat(typesetter.width("IT DRIFTS 3.8 CM")).isGreaterThan(maxWidth);
+    assertThat(typesetter.width("IT DRIFTS 3.8 cm")).isGreaterThan(maxWidth);
     List<CaptionPage> pages = new CaptionPager(typesetter, true, maxWidth).paginate(words);
     List<String> lines =
         pages.stream().flatMap(p -> p.lines().stream()).map(CaptionLine::text).toList();
-    assertThat(lines).contains("IT DRIFTS").anyMatch(l -> l.startsWith("3.8 CM"));
-    assertThat(lines).noneMatch(l -> l.endsWith("3.8") || l.startsWith("CM"));
+    // In capitals but for the number's unit: "CM" is not a centimetre.
+    assertThat(lines).contains("IT DRIFTS").anyMatch(l -> l.startsWith("3.8 cm"));
+    assertThat(lines).noneMatch(l -> l.endsWith("3.8") || l.toLowerCase().startsWith("cm"));
     assertThat(lines).anyMatch(l -> l.contains("10 %"));
     String srt = SubtitleWriter.srt(pages, words);
     assertThat(srt.lines())

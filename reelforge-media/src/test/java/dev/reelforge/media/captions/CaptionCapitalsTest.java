@@ -1,0 +1,21 @@
+package dev.reelforge.media.captions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CaptionCapitalsTest {
+
+  @Test
+  void anUpperCaseStyleKeepsNumbersWithTheirUnitsAndAbbreviationsAsWritten() {
+    CaptionLine line =
+        CaptionLine.of(
+            List.of("about", "3.8 cm", "a", "year,", "e.g.", "in", "2010,", "the", "20th"),
+            List.of(0, 1, 2, 3, 4, 5, 6, 7, 8),
+            true);
+    assertThat(line.text()).isEqualTo("ABOUT 3.8 cm A YEAR, e.g. IN 2010, THE 20th");
+    assertThat(CaptionLine.capitals("U.S.")).isEqualTo("U.S.");
+    assertThat(CaptionLine.capitals("Earth's")).isEqualTo("EARTH'S");
+  }
+}
