@@ -33,6 +33,10 @@ public final class TextNormalizer {
   private static final Pattern YEAR = Pattern.compile("\\b(1[1-9]\\d\\d|20\\d\\d)\\b(?![.,]\\d)");
   private static final Pattern DECIMAL = Pattern.compile("\\b(\\d[\\d,]*)\\.(\\d+)\\b");
   private static final Pattern INTEGER = Pattern.compile("\\b\\d{1,3}(?:,\\d{3})+\\b|\\b\\d+\\b");
+
+  /** A time of day on the 24- or 12-hour clock: "20:17", "9:05". */
+  private static final Pattern TIME = Pattern.compile("\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b");
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("\\s+([.,!?;:])");
 
@@ -65,6 +69,29 @@ public final class TextNormalizer {
     UNITS.put("°C", "degrees Celsius");
     UNITS.put("°F", "degrees Fahrenheit");
     UNITS.put("°", "degrees");
+    UNITS.put("KB", "kilobytes");
+    UNITS.put("kB", "kilobytes");
+    UNITS.put("MB", "megabytes");
+    UNITS.put("GB", "gigabytes");
+    UNITS.put("TB", "terabytes");
+    UNITS.put("ms", "milliseconds");
+    // A month cut short before its day: "Dec. 14" is read "December fourteen", not "Dec".
+    for (String month :
+        List.of(
+            "January",
+            "February",
+            "March",
+            "April",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December")) {
+      ABBREVIATIONS.put(month.substring(0, 3) + ".", month);
+    }
+    ABBREVIATIONS.put("Sept.", "September");
     ABBREVIATIONS.forEach(
         (written, spoken) ->
             REPLACEMENTS.put(
@@ -111,6 +138,7 @@ public final class TextNormalizer {
     for (Map.Entry<Pattern, String> e : REPLACEMENTS.entrySet()) {
       out = e.getKey().matcher(out).replaceAll(e.getValue());
     }
+    out = replace(out, TIME, TextNormalizer::time);
     out = replace(out, CURRENCY, TextNormalizer::currency);
     out = replace(out, PERCENT, m -> number(m.group(1)) + " percent");
     out = replace(out, ORDINAL, m -> NumberWords.ordinal(Long.parseLong(m.group(1))));
@@ -137,6 +165,16 @@ public final class TextNormalizer {
 
   private static String site(String host) {
     return host.toLowerCase(java.util.Locale.ROOT).replace(".", " dot ");
+  }
+
+  /** "20:17" → "twenty seventeen", "9:05" → "nine oh five", "14:00" → "fourteen hundred". */
+  private static String time(Matcher m) {
+    String hour = NumberWords.cardinal(Integer.parseInt(m.group(1)));
+    int minutes = Integer.parseInt(m.group(2));
+    if (minutes == 0) {
+      return hour + (Integer.parseInt(m.group(1)) > 12 ? " hundred" : " o'clock");
+    }
+    return hour + (minutes < 10 ? " oh " : " ") + NumberWords.cardinal(minutes);
   }
 
   private static String currency(Matcher m) {

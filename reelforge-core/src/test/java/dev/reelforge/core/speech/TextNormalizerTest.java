@@ -33,6 +33,21 @@ class TextNormalizerTest {
   }
 
   @Test
+  void timesDataSizesAndShortMonthsAreRead() {
+    assertThat(TextNormalizer.normalize("At 20:17 UTC, then 9:05 and 14:00, and 7:00."))
+        .isEqualTo(
+            "At twenty seventeen UTC, then nine oh five and fourteen hundred, and seven o'clock.");
+    assertThat(TextNormalizer.normalize("It had 72 KB of memory and a 2 GB card, 40 ms later."))
+        .isEqualTo(
+            "It had seventy-two kilobytes of memory and a two gigabytes card, forty milliseconds"
+                + " later.");
+    assertThat(TextNormalizer.normalize("since Dec. 14, 1972, and Sept. 3"))
+        .isEqualTo("since December fourteen, nineteen seventy-two, and September three");
+    // Each is one written unit, so its caption shows it as written.
+    assertThat(WrittenUnits.of("had 72 KB at 20:17 UTC")).contains("72 KB", "20:17");
+  }
+
+  @Test
   void degreesAreReadNotDropped() {
     assertThat(TextNormalizer.normalize("It was 20°C, then 45.5 °F and 90° turns."))
         .isEqualTo(
