@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 final class ThumbnailComposer {
 
-  /** Above this share of edge pixels a region holds lettering or fine texture: back the title. */
-  static final double BUSY_LIMIT = 0.006;
+  /** Above this share of busy cells (about two in a title's region) the title needs a backing. */
+  static final double BUSY_LIMIT = 0.01;
 
   /** Candidates at least this sharp, relative to the sharpest, may be chosen for a calmer title. */
   static final double SHARP_ENOUGH = 0.1;
@@ -85,11 +85,13 @@ final class ThumbnailComposer {
         painter.draw(g, layout, zone.x(), areaWidth, place.y);
         return new Thumbnail(image, Optional.of(place), Optional.empty());
       }
-      // On a panel the title needs room inside it: fitted again, narrower, in the same place.
+      // On a panel the title needs room inside it: fitted again, narrower. Busy everywhere, it
+      // goes to the first place (the top) that is about as calm as the calmest.
       int pad = padding(canvas);
       TitleLayout narrower =
           painter.fitter().fit(title.get(), TitleBoxes.thumbnail(canvas).narrowed(2 * pad));
-      Rectangle narrowerPlace = places(narrower, canvas).get(choice.place());
+      List<Rectangle> narrowerPlaces = places(narrower, canvas);
+      Rectangle narrowerPlace = narrowerPlaces.get(backedPlace(image, narrowerPlaces, narrower));
       Rectangle panel = panel(narrowerPlace, pad);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(BACKING);
@@ -135,6 +137,22 @@ final class ThumbnailComposer {
     return chosen;
   }
 
+  /** The first place whose region is within half again of the calmest's busyness. */
+  private static int backedPlace(BufferedImage image, List<Rectangle> places, TitleLayout layout) {
+    double[] busy = new double[places.size()];
+    double calmest = Double.POSITIVE_INFINITY;
+    for (int p = 0; p < places.size(); p++) {
+      busy[p] = Busyness.of(image, clearance(places.get(p), layout));
+      calmest = Math.min(calmest, busy[p]);
+    }
+    for (int p = 0; p < places.size(); p++) {
+      if (busy[p] <= calmest * 1.5 + PLACE_PREFERENCE) {
+        return p;
+      }
+    }
+    return 0;
+  }
+
   /** A candidate picture and a place for the title, by index. */
   private record Choice(int picture, int place) {}
 
@@ -164,7 +182,7 @@ final class ThumbnailComposer {
    */
   private static Rectangle clearance(Rectangle title, TitleLayout layout) {
     int marginX = Math.round(layout.size() * 0.2f);
-    int marginY = Math.round(layout.size() * 0.35f);
+    int marginY = Math.round(layout.size() * 0.6f);
     return new Rectangle(
         title.x - marginX,
         title.y - marginY,
