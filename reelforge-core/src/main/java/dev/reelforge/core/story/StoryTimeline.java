@@ -13,7 +13,9 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.core.visuals.VisualKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,11 +23,26 @@ import java.util.Optional;
  * the beat's picture moving slowly (zoom and pan alternate so consecutive stills do not feel alike)
  * or its clip playing; the narration as the voice track, every spoken word as a caption, the music
  * under the voice (ducked), and the title as the hook for the first seconds.
+ *
+ * <p>The render hides burned-in captions while the hook is up (the hook stands in for the words
+ * spoken under it), so the hook is timed to the narration: when the narration opens with the
+ * title's words, as an extractive script's does, the hook stays until they have been spoken; and it
+ * always ends as a word starts, so that captions come back with a whole word and the same words
+ * never show twice at once.
  */
 public final class StoryTimeline {
 
-  /** How long the hook title stays up, at most. */
+  /** How long the hook title stays up when the narration does not open with its words. */
   static final long HOOK_MILLIS = 2500;
+
+  /** The shortest a hook stays up: long enough to be read. */
+  static final long HOOK_MIN_MILLIS = 1500;
+
+  /** The longest a hook stays up while the narration speaks its words. */
+  static final long HOOK_MAX_MILLIS = 5000;
+
+  /** A hook ends at the start of the next word when that word comes within this. */
+  static final long SNAP_MILLIS = 700;
 
   private static final List<Motion> MOTIONS =
       List.of(Motion.zoomIn(), Motion.panRight(), Motion.zoomOut(), Motion.panLeft());
@@ -71,7 +88,7 @@ public final class StoryTimeline {
     }
     List<CaptionWord> captions =
         words.stream().map(w -> new CaptionWord(w.text(), w.startMillis(), w.endMillis())).toList();
-    long hookEnd = Math.min(HOOK_MILLIS, spans.getFirst()[1]);
+    long hookEnd = hookEnd(script.title(), words, spans.getFirst()[1]);
     Overlays overlays =
         script.title().isBlank()
             ? Overlays.NONE
@@ -83,5 +100,45 @@ public final class StoryTimeline {
         music.map(MusicTrack::of),
         new CaptionTrack(captions, captionStyle),
         overlays);
+  }
+
+  /**
+   * When the hook leaves: after the title's last word is spoken if the narration opens with the
+   * title (within {@link #HOOK_MAX_MILLIS}), else after {@link #HOOK_MILLIS}; moved on to the start
+   * of the next word when one comes soon after, and never after the first beat.
+   */
+  static long hookEnd(String title, List<WordTiming> words, long firstBeatEnd) {
+    long target = HOOK_MILLIS;
+    List<String> titleWords = normalisedWords(title.replace("…", " "));
+    if (!titleWords.isEmpty()) {
+      String last = titleWords.getLast();
+      int searched = Math.min(words.size(), titleWords.size() * 2 + 2);
+      for (int i = 0; i < searched; i++) {
+        WordTiming word = words.get(i);
+        if (word.endMillis() > HOOK_MAX_MILLIS) {
+          break;
+        }
+        if (normalisedWords(word.text()).contains(last)) {
+          target = Math.max(HOOK_MIN_MILLIS, word.endMillis());
+          break;
+        }
+      }
+    }
+    long end = target;
+    for (WordTiming word : words) {
+      if (word.startMillis() >= target) {
+        if (word.startMillis() - target <= SNAP_MILLIS) {
+          end = word.startMillis();
+        }
+        break;
+      }
+    }
+    return Math.max(1, Math.min(end, firstBeatEnd));
+  }
+
+  private static List<String> normalisedWords(String text) {
+    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> !w.isEmpty())
+        .toList();
   }
 }

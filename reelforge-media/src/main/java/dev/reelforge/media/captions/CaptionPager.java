@@ -3,6 +3,7 @@ package dev.reelforge.media.captions;
 import dev.reelforge.core.timeline.CaptionWord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Groups word-timed captions into pages of at most two lines that fit a width. A page also ends at
@@ -34,11 +35,19 @@ public final class CaptionPager {
   }
 
   public List<CaptionPage> paginate(List<CaptionWord> words) {
+    return paginate(words, Set.of());
+  }
+
+  /**
+   * Pages as {@link #paginate(List)} makes them, with a new page also at each word of {@code
+   * pageStarts} (where the render starts or stops showing captions).
+   */
+  public List<CaptionPage> paginate(List<CaptionWord> words, Set<Integer> pageStarts) {
     List<List<List<Integer>>> pages = new ArrayList<>();
     List<List<Integer>> page = new ArrayList<>();
     List<Integer> line = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
-      boolean newPage = i > 0 && startsNewPage(words, i);
+      boolean newPage = i > 0 && (pageStarts.contains(i) || startsNewPage(words, i));
       if (!line.isEmpty() && (newPage || !fits(words, line, i))) {
         page.add(line);
         line = new ArrayList<>();

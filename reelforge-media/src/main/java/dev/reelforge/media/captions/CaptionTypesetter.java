@@ -30,6 +30,12 @@ public final class CaptionTypesetter {
     this.primary = base.deriveFont(sizePx);
   }
 
+  /** Sets text in {@code primary} (at its size), falling back per character as captions do. */
+  public CaptionTypesetter(FontLibrary fonts, Font primary) {
+    this.fonts = fonts;
+    this.primary = primary;
+  }
+
   public Font primary() {
     return primary;
   }

@@ -17,16 +17,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fonts captions and titles are drawn with. Two bold fonts come with the build (Roboto Black
- * from the {@code roboto-fontface} webjar, Liberation Sans Bold from {@code openpdf-fonts-extra}),
- * so captions look the same on a machine with no fonts at all. System fonts are used when present:
- * a preferred display face (Bebas Neue, League Spartan) and, for scripts the bundled fonts lack
- * (CJK, Arabic, Hebrew, Devanagari, Thai...), whichever installed font can draw the character.
+ * The fonts captions and titles are drawn with. Three bold fonts come with the build (Roboto Black
+ * and Roboto Condensed Bold from the {@code roboto-fontface} webjar, Liberation Sans Bold from
+ * {@code openpdf-fonts-extra}), so captions look the same on a machine with no fonts at all. System
+ * fonts are used when present: a preferred display face (Bebas Neue, League Spartan) and, for
+ * scripts the bundled fonts lack (CJK, Arabic, Hebrew, Devanagari, Thai...), whichever installed
+ * font can draw the character.
  */
 public final class FontLibrary {
 
   private static final String ROBOTO_BLACK =
       "/META-INF/resources/webjars/roboto-fontface/0.10.0/fonts/roboto/Roboto-Black.woff";
+  private static final String ROBOTO_CONDENSED_BOLD =
+      "/META-INF/resources/webjars/roboto-fontface/0.10.0/fonts/roboto-condensed/"
+          + "Roboto-Condensed-Bold.woff";
   private static final String LIBERATION_BOLD = "/liberation/LiberationSans-Bold.ttf";
 
   /** Installed families tried first for characters the bundled fonts cannot draw, best first. */
@@ -45,12 +49,14 @@ public final class FontLibrary {
   private static final FontLibrary SHARED = new FontLibrary();
 
   private final Font display;
+  private final Font title;
   private final Font body;
   private final List<Font> fallbacks;
   private final Map<Integer, Optional<Font>> fallbackByCodePoint = new ConcurrentHashMap<>();
 
   private FontLibrary() {
     this.display = bundledWoff(ROBOTO_BLACK);
+    this.title = bundledWoff(ROBOTO_CONDENSED_BOLD);
     this.body = bundledTtf(LIBERATION_BOLD);
     this.fallbacks = installedFallbacks();
   }
@@ -63,6 +69,14 @@ public final class FontLibrary {
   /** The bundled bold display face (Roboto Black). */
   public Font display() {
     return display;
+  }
+
+  /**
+   * The bundled face of titles (Roboto Condensed Bold): heavy capitals that are narrow enough for a
+   * hook of a dozen words to sit in three or four lines at a size that reads as a title.
+   */
+  public Font title() {
+    return title;
   }
 
   /** The bundled bold text face (Liberation Sans Bold), wider coverage than the display face. */

@@ -5,82 +5,93 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Draws a hook title (large, bold, outlined, wrapped to at most three lines, centred) onto an
- * image: as its own transparent band for the video, or straight onto a thumbnail.
+ * Draws a fitted title ({@link TitleFitter}): every line at the same size, in capitals, centred,
+ * white with a black outline and a soft halo, so that it reads over any picture. As its own
+ * transparent band for the video, or straight onto a thumbnail.
  */
 public final class TitlePainter {
 
-  public static final int MAX_LINES = 3;
+  private static final Color HALO = new Color(0, 0, 0, 90);
+  private static final Color OUTLINE = Color.BLACK;
 
-  private final CaptionTypesetter typesetter;
+  /** A kicker's colour: the yellow the bold-pop captions mark the spoken word with. */
+  private static final Color ACCENT = CaptionStyle.BOLD_POP.highlight();
 
-  public TitlePainter(FontLibrary fonts, float sizePx) {
-    this.typesetter = new CaptionTypesetter(fonts, CaptionStyle.BOLD_POP, sizePx);
+  /** The outline's width as a fraction of the size (half of it lies outside the glyphs). */
+  private static final float OUTLINE_RATIO = 0.18f;
+
+  private final FontLibrary fonts;
+
+  public TitlePainter(FontLibrary fonts) {
+    this.fonts = fonts;
   }
 
-  /** The title broken into lines no wider than {@code width}; the last line takes the rest. */
-  public List<String> wrap(String title, double width) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : Arrays.stream(title.strip().split("\\s+")).toList()) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (!line.isEmpty() && typesetter.width(candidate) > width && lines.size() < MAX_LINES - 1) {
-        lines.add(line.toString());
-        line = new StringBuilder(word);
-      } else {
-        line = new StringBuilder(candidate);
-      }
-    }
-    if (!line.isEmpty()) {
-      lines.add(line.toString());
-    }
-    return lines;
+  /** What lays titles out for this painter's face. */
+  public TitleFitter fitter() {
+    return new TitleFitter(fonts);
   }
 
-  /** The height the wrapped title needs, with room for its outline. */
-  public int height(String title, double width) {
-    return (int) Math.ceil(typesetter.lineHeight() * wrap(title, width).size() + pad() * 2);
+  /**
+   * Draws {@code title} with the top of its block (outline included) at {@code top}, each line
+   * centred in {@code [areaX, areaX + width]}.
+   */
+  public void draw(Graphics2D g, TitleLayout title, int areaX, int width, double top) {
+    draw(g, title, areaX, width, top, true);
   }
 
-  /** Draws the title with its top at {@code top}, centred in {@code [areaX, areaX + width]}. */
-  public void draw(Graphics2D g, String title, int areaX, int width, int top) {
+  /**
+   * Draws {@code title} without its outline and halo: for a title set on a solid backing, where an
+   * outline would only thicken the letters.
+   */
+  public void drawPlain(Graphics2D g, TitleLayout title, int areaX, int width, double top) {
+    draw(g, title, areaX, width, top, false);
+  }
+
+  private void draw(
+      Graphics2D g, TitleLayout title, int areaX, int width, double top, boolean outlined) {
     CaptionPainter.hints(g);
-    double baseline = top + pad() + typesetter.ascent();
-    float size = typesetter.primary().getSize2D();
-    for (String text : wrap(title, width)) {
-      CaptionLine line = CaptionLine.of(List.of(text), List.of(0), true);
-      TextLayout layout = typesetter.layout(line, List.of(Color.WHITE));
-      double scale = Math.min(1, width / layout.getAdvance());
+    for (TitleLayout.Line line : title.lines()) {
+      TitleMetrics metrics = line.metrics();
+      float size = metrics.size();
+      CaptionTypesetter typesetter = TitleFitter.typesetter(fonts, size);
+      Color ink = line.accent() ? ACCENT : Color.WHITE;
+      TextLayout layout =
+          typesetter.layout(CaptionLine.of(List.of(line.text()), List.of(0), true), List.of(ink));
+      // The fitter kept every line inside the width; this only guards the last-resort squeeze.
+      double room = width - 2 * metrics.outline();
+      double scale = Math.min(1, room / layout.getAdvance());
       Graphics2D lineG = (Graphics2D) g.create();
       try {
-        lineG.translate(areaX + (width - layout.getAdvance() * scale) / 2, baseline);
+        lineG.translate(areaX + (width - layout.getAdvance() * scale) / 2, top + line.baseline());
         lineG.scale(scale, scale);
-        var outline = layout.getOutline(null);
-        lineG.setColor(new Color(0, 0, 0, 90));
-        lineG.setStroke(
-            new BasicStroke(size * 0.34f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        lineG.draw(outline);
-        lineG.setColor(Color.BLACK);
-        lineG.setStroke(
-            new BasicStroke(size * 0.18f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        lineG.draw(outline);
+        if (outlined) {
+          var outline = layout.getOutline(null);
+          lineG.setColor(HALO);
+          lineG.setStroke(
+              new BasicStroke(
+                  (float) (size * TitleMetrics.HALO_RATIO),
+                  BasicStroke.CAP_ROUND,
+                  BasicStroke.JOIN_ROUND));
+          lineG.draw(outline);
+          lineG.setColor(OUTLINE);
+          lineG.setStroke(
+              new BasicStroke(size * OUTLINE_RATIO, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+          lineG.draw(outline);
+        }
         layout.draw(lineG, 0, 0);
       } finally {
         lineG.dispose();
       }
-      baseline += typesetter.lineHeight();
     }
   }
 
-  /** The title alone on a transparent band {@code bandWidth} wide. */
-  public BufferedImage band(String title, int bandWidth, int areaX, int width) {
-    BufferedImage band =
-        new BufferedImage(bandWidth, height(title, width), BufferedImage.TYPE_INT_ARGB);
+  /** The title alone on a transparent band {@code bandWidth} wide and as tall as its block. */
+  public BufferedImage band(TitleLayout title, int bandWidth, int areaX, int width) {
+    int height = Math.max(1, (int) Math.ceil(title.height()));
+    BufferedImage band = new BufferedImage(bandWidth, height, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = band.createGraphics();
     try {
       draw(g, title, areaX, width, 0);
@@ -88,9 +99,5 @@ public final class TitlePainter {
       g.dispose();
     }
     return band;
-  }
-
-  private double pad() {
-    return typesetter.primary().getSize2D() * 0.25;
   }
 }

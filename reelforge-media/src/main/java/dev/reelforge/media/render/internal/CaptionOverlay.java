@@ -3,6 +3,7 @@ package dev.reelforge.media.render.internal;
 import dev.reelforge.core.render.SafeZone;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
+import dev.reelforge.core.timeline.Overlays;
 import dev.reelforge.media.captions.CaptionPage;
 import dev.reelforge.media.captions.CaptionPager;
 import dev.reelforge.media.captions.CaptionPainter;
@@ -16,13 +17,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The burned-in captions of one preset: pages laid out for its safe zone, and one picture per
  * caption state (a page with one word active), placed in the lower middle of the safe zone.
  * Pictures are cached by what they show, so a re-render draws only captions that changed.
+ *
+ * <p>While the hook title is up, burned-in captions are hidden: the hook stands in for the words
+ * spoken under it, so the same words never show twice at once (the opening of the narration is
+ * usually the hook itself). Pages break where the hook ends, so captions resume with a fresh page
+ * at the first word spoken after it. The pages — and so the SRT and WebVTT files — still hold every
+ * word.
  */
 public final class CaptionOverlay {
 
@@ -35,6 +44,14 @@ public final class CaptionOverlay {
   private final List<State> states;
 
   public CaptionOverlay(FontLibrary fonts, CaptionTrack track, Canvas canvas) {
+    this(fonts, track, canvas, Optional.empty());
+  }
+
+  /**
+   * @param hook the hook title, under which no caption is burned in
+   */
+  public CaptionOverlay(
+      FontLibrary fonts, CaptionTrack track, Canvas canvas, Optional<Overlays.HookTitle> hook) {
     this.words = track.words();
     this.style = CaptionStyle.byName(track.style());
     SafeZone zone = canvas.safeZone();
@@ -44,14 +61,43 @@ public final class CaptionOverlay {
     this.painter = new CaptionPainter(style, typesetter, canvas.width(), zone.x(), areaWidth);
     // Leave the outline room inside the safe zone too.
     double textWidth = areaWidth - 2.0 * painter.padding();
-    this.pages = new CaptionPager(typesetter, style.uppercase(), textWidth).paginate(words);
+    boolean[] hidden = hiddenWords(words, hook);
+    this.pages =
+        new CaptionPager(typesetter, style.uppercase(), textWidth).paginate(words, changes(hidden));
     int bandHeight = painter.bandHeight();
     int centre = (int) Math.round(canvas.height() * canvas.captionCenter());
     int lowest = canvas.height() - zone.bottom() - bandHeight;
     this.bandY = Math.max(zone.top(), Math.min(centre - bandHeight / 2, lowest));
     this.geometry =
         style.name() + "|" + size + "|" + canvas.width() + "|" + zone + "|" + bandHeight;
-    this.states = List.copyOf(statesOf(pages, words));
+    this.states =
+        statesOf(pages, words).stream()
+            .filter(s -> !hidden[pages.get(s.page()).firstWord()])
+            .toList();
+  }
+
+  /** Which words start while the hook is up. */
+  private static boolean[] hiddenWords(List<CaptionWord> words, Optional<Overlays.HookTitle> hook) {
+    boolean[] hidden = new boolean[words.size()];
+    hook.ifPresent(
+        h -> {
+          for (int i = 0; i < words.size(); i++) {
+            long start = words.get(i).startMillis();
+            hidden[i] = start >= h.startMillis() && start < h.endMillis();
+          }
+        });
+    return hidden;
+  }
+
+  /** The words where captions start or stop being hidden: each must start a page. */
+  private static Set<Integer> changes(boolean[] hidden) {
+    Set<Integer> changes = new HashSet<>();
+    for (int i = 1; i < hidden.length; i++) {
+      if (hidden[i] != hidden[i - 1]) {
+        changes.add(i);
+      }
+    }
+    return changes;
   }
 
   public List<CaptionPage> pages() {

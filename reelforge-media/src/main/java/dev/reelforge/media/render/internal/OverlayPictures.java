@@ -3,6 +3,7 @@ package dev.reelforge.media.render.internal;
 import dev.reelforge.core.render.SafeZone;
 import dev.reelforge.core.timeline.Overlays;
 import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.TitleLayout;
 import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
 import java.awt.AlphaComposite;
@@ -15,8 +16,8 @@ import javax.imageio.ImageIO;
 /** Draws the hook title band and the watermark of a preset, cached by what they show. */
 public final class OverlayPictures {
 
-  /** The hook title's size as a fraction of the frame's shorter side. */
-  public static final double HOOK_SIZE_RATIO = 0.085;
+  /** Changes when the way titles are laid out changes, so that cached bands are redrawn. */
+  private static final int LAYOUT_VERSION = 2;
 
   private final FontLibrary fonts;
   private final Canvas canvas;
@@ -30,23 +31,28 @@ public final class OverlayPictures {
     this.tempDir = tempDir;
   }
 
-  /** The hook title, placed at the top of the safe zone, over frames {@code from..to}. */
+  /**
+   * The hook title, fitted to the top of the safe zone ({@link TitleBoxes#hook}), over frames
+   * {@code from..to}.
+   */
   public TimedImage hook(String text, int fromFrame, int toFrame) {
     SafeZone zone = canvas.safeZone();
     String key =
-        new CacheKey().add("hook", text).add("preset", canvas.id()).add("zone", zone).value();
+        new CacheKey()
+            .add("hook", text)
+            .add("preset", canvas.id())
+            .add("zone", zone)
+            .add("layout", LAYOUT_VERSION)
+            .value();
     Path file = cacheDir.resolve(key + ".png");
     if (!Files.isRegularFile(file)) {
-      TitlePainter painter = new TitlePainter(fonts, hookSize(canvas));
-      BufferedImage band = painter.band(text, canvas.width(), zone.x(), zone.width(canvas.width()));
+      TitlePainter painter = new TitlePainter(fonts);
+      TitleLayout layout = painter.fitter().fit(text, TitleBoxes.hook(canvas));
+      BufferedImage band =
+          painter.band(layout, canvas.width(), zone.x(), zone.width(canvas.width()));
       Atomic.write(file, tempDir, f -> FastPng.write(band, f));
     }
-    int margin = canvas.height() / 60;
-    return new TimedImage(file, key, 0, zone.top() + margin, fromFrame, toFrame);
-  }
-
-  static float hookSize(Canvas canvas) {
-    return (float) (Math.min(canvas.width(), canvas.height()) * HOOK_SIZE_RATIO);
+    return new TimedImage(file, key, 0, TitleBoxes.hookTop(canvas), fromFrame, toFrame);
   }
 
   /** The logo, scaled and made translucent, in its corner of the safe zone. */

@@ -1,18 +1,15 @@
 package dev.reelforge.media.render.internal;
 
-import dev.reelforge.core.render.SafeZone;
+import dev.reelforge.core.timeline.Overlays;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.captions.FontLibrary;
-import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOImage;
@@ -22,8 +19,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Picks the best frame of a preset's visuals (one candidate per segment: the framed still, or a
- * frame from the middle of the clip) by {@link FrameScore}, and draws the hook title on it. The
+ * Makes a preset's thumbnail from its visuals (one candidate per segment: the framed still, or a
+ * frame from the middle of the clip) and the hook title, composed by {@link ThumbnailComposer}. The
  * candidates come from the visuals rather than the finished video so that no caption or fade is
  * caught in the thumbnail.
  */
@@ -41,27 +38,11 @@ public final class ThumbnailMaker {
 
   public void make(
       Timeline timeline, Canvas canvas, List<SegmentPlan> plans, FfmpegRun ffmpeg, Path output) {
-    BufferedImage best =
-        plans.stream()
-            .map(plan -> candidate(plan, ffmpeg))
-            .max(Comparator.comparingDouble(image -> FrameScore.of(image).rank()))
-            .orElseThrow();
+    List<BufferedImage> candidates = plans.stream().map(plan -> candidate(plan, ffmpeg)).toList();
     BufferedImage thumbnail =
-        new BufferedImage(canvas.width(), canvas.height(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = thumbnail.createGraphics();
-    g.drawImage(best, 0, 0, null);
-    timeline
-        .overlays()
-        .hook()
-        .ifPresent(
-            hook -> {
-              SafeZone zone = canvas.safeZone();
-              // Thumbnails are seen small: the title is drawn larger than in the video.
-              TitlePainter painter =
-                  new TitlePainter(fonts, OverlayPictures.hookSize(canvas) * 1.25f);
-              painter.draw(g, hook.text(), zone.x(), zone.width(canvas.width()), zone.top() + 20);
-            });
-    g.dispose();
+        new ThumbnailComposer(fonts)
+            .compose(candidates, timeline.overlays().hook().map(Overlays.HookTitle::text), canvas)
+            .image();
     Atomic.write(output, tempDir, file -> writeJpeg(thumbnail, file));
   }
 
