@@ -9,6 +9,9 @@ import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptOrigin;
 import dev.reelforge.core.speech.TextNormalizer;
 import dev.reelforge.core.speech.WordTiming;
+import dev.reelforge.media.captions.FontLibrary;
+import dev.reelforge.media.captions.TitleFitter;
+import dev.reelforge.media.captions.TitleLayout;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
 import dev.reelforge.providers.speech.EspeakSpeech;
 import dev.reelforge.story.BeatNarration;
@@ -43,6 +46,16 @@ class CorpusQualityTest {
   private static final Pattern MARKUP =
       Pattern.compile("```|\\*\\*|__|\\]\\(|\\||</?[a-zA-Z]|&[a-z]+;|(^|\\s)#{1,6}\\s|\\{\\s*\"");
 
+  /** Hook boxes shaped as the presets' (vertical, square, 16:9, tall vertical), as in media. */
+  private static final List<TitleFitter.Box> HOOK_BOXES =
+      List.of(
+          new TitleFitter.Box(880, 460, 130, 70),
+          new TitleFitter.Box(960, 302, 130, 70),
+          new TitleFitter.Box(1720, 324, 130, 70),
+          new TitleFitter.Box(880, 650, 162, 70));
+
+  private static final TitleFitter TITLES = new TitleFitter(FontLibrary.shared());
+
   @Test
   void whatReachesTheScreenIsWhatTheAuthorWrote(@TempDir Path dir) {
     EspeakSpeech speech = new EspeakSpeech();
@@ -56,6 +69,8 @@ class CorpusQualityTest {
     int truncatedTitles = 0;
     int leaningOpenings = 0;
     int markupBeats = 0;
+    int hooks = 0;
+    int shortenedHooks = 0;
     List<String> problems = new ArrayList<>();
     for (InputCorpus.Input input : InputCorpus.all()) {
       inputs++;
@@ -65,6 +80,16 @@ class CorpusQualityTest {
       if (script.title().endsWith("…")) {
         truncatedTitles++;
         problems.add(input + ": title cut short: " + script.title());
+      }
+      for (TitleFitter.Box box : HOOK_BOXES) {
+        TitleLayout hook = TITLES.fit(script.title(), box);
+        hooks++;
+        if (hook.text().contains("…") || !spaces(script.title()).startsWith(spaces(hook.text()))) {
+          problems.add(
+              input + ": hook '" + hook.text() + "' is not the title's start: " + script.title());
+        } else if (!hook.text().equals(script.title())) {
+          shortenedHooks++;
+        }
       }
       String first = script.beats().getFirst().text();
       if (script.origin() == ScriptOrigin.EXTRACTIVE && LEANS_BACK.matcher(first).find()) {
@@ -114,7 +139,8 @@ class CorpusQualityTest {
         Locale.ROOT,
         "corpus: %d inputs, %d beats; beats in the author's exact words %d/%d; caption words that"
             + " are written words %d/%d; titles cut short %d; openings leaning back %d; beats with"
-            + " markup %d%n",
+            + " markup %d; hooks laid out %d, shortened at a phrase boundary %d, cut with an"
+            + " ellipsis 0%n",
         inputs,
         beats,
         exactBeats,
@@ -123,7 +149,9 @@ class CorpusQualityTest {
         captionWords,
         truncatedTitles,
         leaningOpenings,
-        markupBeats);
+        markupBeats,
+        hooks,
+        shortenedHooks);
     assertThat(inputs).isGreaterThanOrEqualTo(20);
     assertThat(problems).isEmpty();
   }
