@@ -43,18 +43,29 @@ public record CaptionLine(
   }
 
   /**
-   * A word in the capitals of an upper-case style, except where capitals would change what is
-   * written: a number with its unit or suffix ("3.8 cm", "20th", "5 km/h" — "CM" is not a
-   * centimetre) and a dotted abbreviation ("e.g.") keep the author's case.
+   * A word (or a title's whole line) in the capitals of an upper-case style, except where capitals
+   * would change what is written: a number and the short unit after it ("3.8 cm", "20th", "5 km/h"
+   * — "CM" is not a centimetre) and a dotted abbreviation ("e.g.") keep the author's case.
    */
   static String capitals(String word) {
-    if (word.chars().anyMatch(Character::isDigit) || DOTTED.matcher(word).matches()) {
-      return word;
+    String[] parts = word.split(" ", -1);
+    StringBuilder out = new StringBuilder(word.length());
+    boolean afterNumber = false;
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      boolean number = part.chars().anyMatch(Character::isDigit);
+      boolean asWritten =
+          number || DOTTED.matcher(part).matches() || (afterNumber && UNIT.matcher(part).matches());
+      out.append(i == 0 ? "" : " ").append(asWritten ? part : part.toUpperCase(Locale.ROOT));
+      afterNumber = number;
     }
-    return word.toUpperCase(Locale.ROOT);
+    return out.toString();
   }
 
   private static final Pattern DOTTED = Pattern.compile("\\p{Ps}?(?:\\p{Ll}\\.){2,}\\p{P}*");
+
+  /** A unit symbol as written after a number: "cm", "km/h", "kB", "ms" (not "centimetres"). */
+  private static final Pattern UNIT = Pattern.compile("\\p{L}{1,3}(?:/\\p{L}{1,2})?\\p{P}*");
 
   /** Chinese and Japanese are written without spaces between words; everything else gets one. */
   static String separator(String before, String after) {

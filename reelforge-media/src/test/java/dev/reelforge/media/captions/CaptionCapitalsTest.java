@@ -17,5 +17,10 @@ class CaptionCapitalsTest {
     assertThat(line.text()).isEqualTo("ABOUT 3.8 cm A YEAR, e.g. IN 2010, THE 20th");
     assertThat(CaptionLine.capitals("U.S.")).isEqualTo("U.S.");
     assertThat(CaptionLine.capitals("Earth's")).isEqualTo("EARTH'S");
+    // A title's line is one piece: only the number and its unit keep their case.
+    assertThat(CaptionLine.capitals("by about 3.8 centimetres every year"))
+        .isEqualTo("BY ABOUT 3.8 CENTIMETRES EVERY YEAR");
+    assertThat(CaptionLine.capitals("drifts 3.8 cm a year at 60 km/h"))
+        .isEqualTo("DRIFTS 3.8 cm A YEAR AT 60 km/h");
   }
 }
