@@ -53,14 +53,23 @@ public record CaptionLine(
     boolean afterNumber = false;
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i];
-      boolean number = part.chars().anyMatch(Character::isDigit);
       boolean asWritten =
-          number || DOTTED.matcher(part).matches() || (afterNumber && UNIT.matcher(part).matches());
+          NUMBER_WITH_SUFFIX.matcher(part).matches()
+              || DOTTED.matcher(part).matches()
+              || (afterNumber && UNIT.matcher(part).matches());
       out.append(i == 0 ? "" : " ").append(asWritten ? part : part.toUpperCase(Locale.ROOT));
-      afterNumber = number;
+      // A unit follows a bare number ("3.8 cm"), not one that ends a clause ("1969, at").
+      afterNumber = BARE_NUMBER.matcher(part).matches();
     }
     return out.toString();
   }
+
+  /** A number, perhaps with a short suffix of its own: "3.8", "20th", "5km", "$5.99", "10%". */
+  private static final Pattern NUMBER_WITH_SUFFIX =
+      Pattern.compile(
+          "\\p{P}*\\p{Sc}?[\\d.,:]*\\d[\\d.,:]*(?:\\p{L}{1,3}(?:/\\p{L}{1,2})?)?\\p{P}*");
+
+  private static final Pattern BARE_NUMBER = Pattern.compile("\\p{Sc}?\\d[\\d.,]*\\d|\\p{Sc}?\\d");
 
   private static final Pattern DOTTED = Pattern.compile("\\p{Ps}?(?:\\p{Ll}\\.){2,}\\p{P}*");
 

@@ -181,7 +181,7 @@ public final class Phrasing {
     String last = bare(lastWordOf(before));
     String next = bare(after);
     boolean number = isNumber(lastWordOf(before));
-    if (number && UNIT.matcher(after).matches()) {
+    if (number && UNIT.matcher(after).matches() || inDate(lastWordOf(before), after)) {
       return NEVER;
     }
     if (SENTENCE_END.matcher(before).matches()) {
@@ -219,6 +219,43 @@ public final class Phrasing {
         ? stripped.substring(0, stripped.length() - 1)
         : stripped;
   }
+
+  /** Inside a date: "July / 20", "20, / 1969" (a date reads as one phrase). */
+  private static boolean inDate(String last, String next) {
+    return MONTHS.contains(bare(last)) && DAY.matcher(next).matches()
+        || DAY_WITH_COMMA.matcher(last).matches() && YEAR.matcher(next).matches();
+  }
+
+  private static final Set<String> MONTHS =
+      Set.of(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
+
+  private static final Pattern DAY = Pattern.compile("\\d{1,2}(?:st|nd|rd|th)?[,.]?");
+  private static final Pattern DAY_WITH_COMMA = Pattern.compile("\\d{1,2}(?:st|nd|rd|th)?,");
+  private static final Pattern YEAR = Pattern.compile("\\d{4}\\p{P}*");
 
   private static boolean isNumber(String word) {
     return NUMBER.matcher(word).matches() || NUMBER_WORD.matcher(word).matches();

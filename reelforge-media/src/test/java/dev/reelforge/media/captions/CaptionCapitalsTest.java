@@ -22,5 +22,8 @@ class CaptionCapitalsTest {
         .isEqualTo("BY ABOUT 3.8 CENTIMETRES EVERY YEAR");
     assertThat(CaptionLine.capitals("drifts 3.8 cm a year at 60 km/h"))
         .isEqualTo("DRIFTS 3.8 cm A YEAR AT 60 km/h");
+    assertThat(CaptionLine.capitals("1969, at 20:17 UTC")).isEqualTo("1969, AT 20:17 UTC");
+    assertThat(CaptionLine.capitals("a 26-year-old controller"))
+        .isEqualTo("A 26-YEAR-OLD CONTROLLER");
   }
 }

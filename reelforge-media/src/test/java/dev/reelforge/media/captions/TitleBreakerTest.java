@@ -52,6 +52,20 @@ class TitleBreakerTest {
   }
 
   @Test
+  void aDateReadsAsOnePhrase() {
+    assertThat(Phrasing.breakCost("On July", "20,")).isInfinite();
+    assertThat(Phrasing.breakCost("On July 20,", "1969,")).isInfinite();
+    assertThat(Phrasing.breakCost("Dec.", "14")).isInfinite();
+    assertThat(Phrasing.phraseEnds("On July 20, 1969,", "at")).isTrue();
+    String title = "On July 20, 1969, at 20:17 UTC";
+    for (int width = 12; width <= 30; width++) {
+      for (String line : lines(title, width, 4)) {
+        assertThat(line).as("width %d", width).doesNotEndWith("July").doesNotEndWith("20,");
+      }
+    }
+  }
+
+  @Test
   void punctuationIsTheBestPlaceToBreak() {
     String title = "The cause is the tide: oceans bulge toward the Moon";
     assertThat(lines(title, 34, 2))
