@@ -12,9 +12,10 @@ public final class CacheKey {
 
   /**
    * Bumped whenever the renderer's output for the same inputs changes, so that old cache entries
-   * are never reused by a newer renderer.
+   * are never reused by a newer renderer. render-2: titles fitted by phrase in a condensed face,
+   * captions hidden under the hook, units kept in lower case under capital styles.
    */
-  public static final String RENDERER_VERSION = "render-1";
+  public static final String RENDERER_VERSION = "render-2";
 
   private final MessageDigest digest = SourceFiles.digest();
 
