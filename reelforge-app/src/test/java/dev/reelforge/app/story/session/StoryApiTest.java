@@ -246,7 +246,7 @@ class StoryApiTest {
     send(request("/api/story/finalize", session(id)).build(), 200);
     JsonNode story = awaitSession(id, "rendered").path("story");
     assertThat(story.path("origin").asString()).isEqualTo("template");
-    assertThat(story.path("notice").asString()).startsWith("Template script");
+    assertThat(story.path("notice").asString()).contains("a template to edit");
     assertThat(story.path("sentences").size()).isPositive();
   }
 
