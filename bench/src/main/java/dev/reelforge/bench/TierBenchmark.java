@@ -90,12 +90,15 @@ public final class TierBenchmark {
         null);
     Map<QualityTier, Double> ssim = new EnumMap<>(QualityTier.class);
     Map<QualityTier, Long> encodedBytes = new EnumMap<>(QualityTier.class);
+    Map<QualityTier, Double> encodeSeconds = new EnumMap<>(QualityTier.class);
     for (QualityTier tier : QualityTier.values()) {
       Path encoded = dir.resolve("encoded-" + tier + ".mp4");
       List<String> encode = new ArrayList<>(rawInput(preset, raw));
       encode.addAll(EncoderSettings.choose(ffmpeg, preset, tier).videoArguments());
       encode.addAll(List.of("-an", encoded.toString()));
+      long encodeStart = System.nanoTime();
       run.run("encode " + tier, encode, null);
+      encodeSeconds.put(tier, (System.nanoTime() - encodeStart) / 1e9);
       encodedBytes.put(tier, Files.size(encoded));
       List<String> compare = new ArrayList<>(List.of("-i", encoded.toString()));
       compare.addAll(rawInput(preset, raw));
@@ -105,19 +108,23 @@ public final class TierBenchmark {
 
     double standardTime = median(times.get(QualityTier.STANDARD));
     long standardBytes = bytes.get(QualityTier.STANDARD);
-    System.out.println("tier      render s (median)  ÷ standard   MB     ÷ standard   SSIM");
+    System.out.println(
+        "tier      render s (median)  ÷ standard   MB     ÷ standard   SSIM     encoder alone s"
+            + "  ÷ standard");
     for (QualityTier tier : QualityTier.values()) {
       double time = median(times.get(tier));
       System.out.printf(
           Locale.ROOT,
-          "%-9s %8.2f %-12s %6.2f   %6.2f %6.2f       %.4f%n",
+          "%-9s %8.2f %-12s %6.2f   %6.2f %6.2f       %.4f   %6.2f  %6.2f%n",
           tier.name().toLowerCase(Locale.ROOT),
           time,
           times.get(tier),
           time / standardTime,
           bytes.get(tier) / 1e6,
           (double) bytes.get(tier) / standardBytes,
-          ssim.get(tier));
+          ssim.get(tier),
+          encodeSeconds.get(tier),
+          encodeSeconds.get(tier) / encodeSeconds.get(QualityTier.STANDARD));
     }
   }
 
