@@ -10,8 +10,11 @@ import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.render.RenderResult;
 import dev.reelforge.core.render.RenderedOutput;
 import dev.reelforge.core.render.Renderer;
+import dev.reelforge.core.timeline.Motion;
+import dev.reelforge.core.timeline.Segment;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.TimelineValidator;
+import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.captions.CaptionPage;
 import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.media.captions.FontLibrary;
@@ -179,6 +182,34 @@ public final class RenderEngine implements Renderer {
     }
   }
 
+  /**
+   * The timeline as a tier renders it: a draft holds its stills still. Drawing a moving still's
+   * every frame in Java, not the encoder, is what a render waits on (the tiers benchmark: a faster
+   * encoder alone made the draft no quicker), and a preview is for the words, the order and the
+   * pictures, not the motion.
+   */
+  static Timeline asRendered(Timeline timeline, QualityTier quality) {
+    if (quality != QualityTier.DRAFT) {
+      return timeline;
+    }
+    Timeline still = timeline;
+    for (int i = 0; i < timeline.segments().size(); i++) {
+      Segment segment = timeline.segments().get(i);
+      if (segment.visual().kind() == VisualClip.Kind.IMAGE
+          && !segment.visual().motion().equals(Motion.NONE)) {
+        still =
+            still.withSegment(
+                i,
+                new Segment(
+                    segment.id(),
+                    segment.durationMillis(),
+                    segment.visual().withMotion(Motion.NONE),
+                    segment.transitionIn()));
+      }
+    }
+    return still;
+  }
+
   /** The state of one render call. */
   private final class Run {
     private final RenderJob job;
@@ -195,7 +226,7 @@ public final class RenderEngine implements Renderer {
 
     Run(RenderJob job, WorkDirs dirs, RenderListener listener, Cancellation cancellation) {
       this.job = job;
-      this.timeline = job.timeline();
+      this.timeline = asRendered(job.timeline(), job.quality());
       this.dirs = dirs;
       this.cancellation = cancellation;
       this.run = FfmpegRun.within(ffmpeg, cancellation, settings.timeout());

@@ -93,7 +93,7 @@ class MotionAndFramingTest {
     Path video =
         render(
             List.of(Segment.of("wide", 1500, VisualClip.video("wide.mp4", 500, Optional.empty()))),
-            QualityTier.DRAFT);
+            QualityTier.STANDARD);
     var info = new MediaProbe(ffmpeg, Duration.ofSeconds(20)).probe(video);
     assertThat(info.video().orElseThrow().width()).isEqualTo(1080);
     assertThat(info.video().orElseThrow().height()).isEqualTo(1920);
@@ -113,7 +113,7 @@ class MotionAndFramingTest {
                     2000,
                     VisualClip.video("wide.mp4", 0, Optional.of(800L))
                         .withFit(VisualClip.Fit.FIT))),
-            QualityTier.DRAFT);
+            QualityTier.STANDARD);
     var info = new MediaProbe(ffmpeg, Duration.ofSeconds(20)).probe(video);
     assertThat(info.durationSeconds()).isCloseTo(2.0, within(0.05));
     BufferedImage late = MediaChecks.frame(ffmpeg, video, 55, 30);
@@ -133,7 +133,7 @@ class MotionAndFramingTest {
                 Segment.of("red", 2000, VisualClip.image("red.png", Motion.NONE)),
                 Segment.of("green", 2000, VisualClip.image("green.png", Motion.NONE))
                     .withTransitionIn(Transition.fadeThroughBlack(600))),
-            QualityTier.DRAFT);
+            QualityTier.STANDARD);
     double middleOfRed = MediaChecks.meanLuma(MediaChecks.frame(ffmpeg, video, 30, 30));
     double lastOfRed = MediaChecks.meanLuma(MediaChecks.frame(ffmpeg, video, 59, 30));
     double firstOfGreen = MediaChecks.meanLuma(MediaChecks.frame(ffmpeg, video, 60, 30));
