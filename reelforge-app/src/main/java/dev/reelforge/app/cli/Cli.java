@@ -230,12 +230,14 @@ public final class Cli {
                       TIMELINE.json  the timeline; relative media paths are resolved
                                      against its folder (or --media DIR)
                       --preset LIST  tiktok, reels, shorts, youtube, square (comma-separated)
-                      --quality Q    draft, standard (default) or high
+                      --quality Q    draft (quick preview: stills held still, softer),
+                                     standard (default) or high
                       --out DIR      where videos, captions and thumbnails go (./out)
                       --estimate     print the time and size estimate only
           make      make short videos from an idea, a text, a link or a script
                       --idea "TEXT"  a bare idea (a labelled template script)
-                      --text FILE    a paragraph or an article's text (extractive script)
+                      --text FILE    a text, Markdown or HTML note (extractive script;
+                                     code and tables left out, and said so)
                       --url LINK     a web article (http/https, public addresses only)
                       --script FILE  your own script, one beat per line (used as written)
                       --formats LIST tiktok (default), reels, shorts, youtube, square
@@ -243,7 +245,8 @@ public final class Cli {
                       --caption-style S  bold-pop (default), boxed, minimal, karaoke
                       --music M      auto (mood from the script), none, or a mood:
                                      calm, uplifting, tense, playful, mysterious
-                      --quality Q    draft, standard (default) or high
+                      --quality Q    draft (quick preview: stills held still, softer),
+                                     standard (default) or high
                       --out DIR      outputs go to DIR/NAME (default ./out)
                       --name NAME    the outputs' name (default: from the input)
                     the same command again resumes a stopped or failed run

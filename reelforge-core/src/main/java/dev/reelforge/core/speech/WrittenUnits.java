@@ -19,11 +19,14 @@ public final class WrittenUnits {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  /** Unit symbols the engine reads as they are, and times of day. */
+  /**
+   * Unit symbols the engine reads as they are, and times of day (those the normaliser spells out,
+   * "cm" or "GB", come from {@link TextNormalizer#unitSymbols}).
+   */
   private static final List<String> SYMBOLS =
       List.of(
-          "m", "g", "mg", "ml", "ft", "lb", "lbs", "oz", "mi", "ms", "Hz", "kHz", "MHz", "GHz",
-          "kW", "GB", "MB", "TB", "kB", "am", "pm", "a.m.", "p.m.");
+          "m", "g", "mg", "ml", "ft", "lb", "lbs", "oz", "mi", "Hz", "kHz", "MHz", "GHz", "kW",
+          "am", "pm", "a.m.", "p.m.");
 
   /** Units written as words (with their plurals), and scale words: "6 hours", "5 million". */
   private static final List<String> WORDS =
