@@ -82,6 +82,16 @@ public final class SessionFolders implements StoryFolders {
         .map(blob -> catalog.signedUrl(blob, ttl));
   }
 
+  /** A stored file's signed download URL and its size. */
+  public record Download(URI url, long bytes) {}
+
+  /** As {@link #downloadUrl}, with the file's size. */
+  public Optional<Download> download(String sessionId, String name, Duration ttl) {
+    return catalog
+        .find(BlobKeys.storyPrefix(sessionId) + name)
+        .map(blob -> new Download(catalog.signedUrl(blob, ttl), blob.size()));
+  }
+
   /**
    * Deletes this machine's working copies of sessions no stage has synced since {@code before}
    * (remote stores only: a local store's folders are the store). Answers how many went. A stage

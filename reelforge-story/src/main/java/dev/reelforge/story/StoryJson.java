@@ -39,4 +39,12 @@ public final class StoryJson {
         JSON.readTree(run.artifacts()).get(StoryPipeline.MANIFEST),
         StoryOutputs.ManifestOutput.class);
   }
+
+  /** {@link #result}, or empty for a run whose manifest stage has not finished. */
+  public static java.util.Optional<StoryOutputs.ManifestOutput> resultIfAny(RunRecord run) {
+    var manifest = JSON.readTree(run.artifacts()).get(StoryPipeline.MANIFEST);
+    return manifest == null || manifest.isNull()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(JSON.treeToValue(manifest, StoryOutputs.ManifestOutput.class));
+  }
 }

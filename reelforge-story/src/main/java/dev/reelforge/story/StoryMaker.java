@@ -126,7 +126,8 @@ public final class StoryMaker {
           jobs.submit(SubmitRequest.of(LOCAL_OWNER, StoryPipeline.KIND, StoryJson.write(inputs)))
               .run();
       RunRecord ended =
-          new RunWatcher(jobs, run.id(), progress, skippedRenders(input), reused)
+          new RunWatcher(
+                  jobs, run.id(), progress, StoryPipeline.skippedRenders(input.formats()), reused)
               .awaitEnd(cancellation, POLL);
       return result(ended, jobs, root, reused.size());
     } finally {
@@ -169,18 +170,6 @@ public final class StoryMaker {
             .withTimings(POLL, WorkerPoolOptions.DEFAULT_LEASE, WorkerPoolOptions.DEFAULT_HEARTBEAT)
             .withShutdownGrace(Duration.ofSeconds(5));
     return new WorkerPool(options, engine.queue(), registry, engine.signal(), clock);
-  }
-
-  /** The render shapes nobody asked for: their tasks complete at once and are not reported. */
-  private static Set<String> skippedRenders(StoryInput input) {
-    Set<StoryPipeline.Shape> wanted =
-        StoryPipeline.presets(input.formats()).stream()
-            .map(StoryPipeline.Shape::of)
-            .collect(Collectors.toSet());
-    return java.util.Arrays.stream(StoryPipeline.Shape.values())
-        .filter(s -> !wanted.contains(s))
-        .map(StoryPipeline.Shape::stage)
-        .collect(Collectors.toSet());
   }
 
   private static Set<String> otherQueues(PipelineDefinition definition) {

@@ -25,12 +25,15 @@ import dev.reelforge.story.StoryOutputs.VoiceOutput;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The story pipeline, defined once (kind {@code story}): {@code ingest} → {@code script} → ({@code
@@ -90,6 +93,18 @@ public final class StoryPipeline {
       }
       return preset.vertical() ? VERTICAL : HORIZONTAL;
     }
+  }
+
+  /**
+   * The render stages of the shapes none of {@code formats} has: their tasks complete at once, and
+   * the command's progress and the dashboard leave them out.
+   */
+  public static Set<String> skippedRenders(List<String> formats) {
+    Set<Shape> wanted = presets(formats).stream().map(Shape::of).collect(Collectors.toSet());
+    return Arrays.stream(Shape.values())
+        .filter(s -> !wanted.contains(s))
+        .map(Shape::stage)
+        .collect(Collectors.toSet());
   }
 
   private final StoryStages stages;

@@ -2,6 +2,7 @@ package dev.reelforge.app.jobs;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
+import dev.reelforge.app.story.session.StoryRunLinks;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
@@ -29,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET /api/runs/{runId}}: where a run stands — the status URL that finalize's 202 points to
- * — and its cancellation. Another owner's run is a 404, like one that does not exist, unless the
- * caller's role widens the view (operators read and cancel any run).
+ * —, what it belongs to and the files it made (signed links, never a server path), and its
+ * cancellation. Another owner's run is a 404, like one that does not exist, unless the caller's
+ * role widens the view (operators read and cancel any run).
  */
 @RestController
 public class RunController {
@@ -40,11 +42,14 @@ public class RunController {
   private final JobService jobs;
   private final VisibleRuns visibleRuns;
   private final RunActions actions;
+  private final StoryRunLinks links;
 
-  public RunController(JobService jobs, VisibleRuns visibleRuns, RunActions actions) {
+  public RunController(
+      JobService jobs, VisibleRuns visibleRuns, RunActions actions, StoryRunLinks links) {
     this.jobs = jobs;
     this.visibleRuns = visibleRuns;
     this.actions = actions;
+    this.links = links;
   }
 
   @GetMapping("/api/runs/{runId}")
@@ -55,6 +60,7 @@ public class RunController {
     data.put("id", run.id().toString());
     data.put("kind", run.kind());
     data.put("status", run.status().wireName());
+    data.putAll(links.summary(run));
     run.currentStage().ifPresent(s -> data.put("stage", s));
     run.error()
         .ifPresent(
@@ -85,7 +91,8 @@ public class RunController {
       tasks.add(t);
     }
     data.put("tasks", tasks);
-    data.put("artifacts", ARTIFACTS.readTree(run.artifacts()));
+    data.put("outputs", links.outputs(run));
+    data.put("artifacts", ServerPaths.removed(ARTIFACTS.readTree(run.artifacts())));
     if (run.credits().charged()) {
       data.put(
           "credits",
@@ -126,7 +133,7 @@ public class RunController {
             RunFilters.limit(limit, 200));
     List<RunRecord> runs = jobs.runs(query);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("runs", runs.stream().map(RunController::summary).toList());
+    data.put("runs", runs.stream().map(this::summary).toList());
     if (runs.size() == query.limit()) {
       data.put("next", runs.getLast().id().toString());
     }
@@ -147,11 +154,12 @@ public class RunController {
     };
   }
 
-  static Map<String, Object> summary(RunRecord run) {
+  private Map<String, Object> summary(RunRecord run) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", run.id().toString());
     data.put("kind", run.kind());
     data.put("status", run.status().wireName());
+    data.putAll(links.summary(run));
     run.currentStage().ifPresent(s -> data.put("stage", s));
     run.error().ifPresent(e -> data.put("errorCode", e.code().name()));
     data.put("createdAt", run.createdAt().toString());

@@ -11,6 +11,8 @@ import java.time.Duration;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * is the credential (no session or token), so the links work in a video player, a download manager
  * or a publishing service. A wrong or expired link answers 404. Range requests are answered, so
  * players can seek. With S3 or Azure the signed URLs point at the store itself and this route
- * answers 404.
+ * answers 404. {@code name=} (outside the signature, see {@link NamedDownloads}) saves the file
+ * under that name.
  */
 @RestController
 public class SignedDownloadController {
@@ -38,7 +41,8 @@ public class SignedDownloadController {
   ResponseEntity<Resource> download(
       @PathVariable String key,
       @RequestParam(required = false) Long expires,
-      @RequestParam(required = false) String signature) {
+      @RequestParam(required = false) String signature,
+      @RequestParam(required = false) String name) {
     String stripped = key.startsWith("/") ? key.substring(1) : key;
     if (!(store instanceof LocalBlobStore local)) {
       throw ReelForgeException.notFound("File", stripped);
@@ -53,7 +57,18 @@ public class SignedDownloadController {
     if (!Files.isRegularFile(file)) {
       throw ReelForgeException.notFound("File", stripped);
     }
-    return ResponseEntity.ok()
+    if (name != null && !NamedDownloads.NAME.matcher(name).matches()) {
+      throw ReelForgeException.invalidField(
+          "name", "a file name of lower-case letters, digits, dots, hyphens and underscores");
+    }
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (name != null) {
+      // Saved under the video's name; without one a player shows the file in place.
+      answer.header(
+          HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment().filename(name).build().toString());
+    }
+    return answer
         .contentType(MediaType.parseMediaType(ContentTypes.of(stripped)))
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
         .body(new FileSystemResource(file));
