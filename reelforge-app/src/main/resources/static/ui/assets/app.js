@@ -1,6 +1,7 @@
 // ReelForge dashboard: the little the server-rendered pages cannot do alone.
 // - A run page follows its run's events (server-sent events, resumed with Last-Event-ID by the
-//   browser after a dropped connection), lists them, and tells htmx to re-read the stage panel.
+//   browser after a dropped connection), lists them (a progress line that repeats the one before
+//   counts up instead of adding a line), and tells htmx to re-read the stage panel.
 // - Voice and caption previews call the preview API and show the result in place.
 (function () {
   "use strict";
@@ -28,10 +29,21 @@
     };
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
-      var item = document.createElement("li");
-      item.textContent = describe(event);
-      item.dataset.type = event.type;
-      log.appendChild(item);
+      var line = describe(event);
+      // The same progress again (same stage, percent and words) adds a count, not a line.
+      var said = line.substring(line.indexOf(" · ") + 3);
+      var last = log.lastElementChild;
+      if (last && last.dataset.said === said && event.type.indexOf("progress") >= 0) {
+        var times = Number(last.dataset.times || 1) + 1;
+        last.dataset.times = times;
+        last.textContent = line + " · ×" + times;
+      } else {
+        var item = document.createElement("li");
+        item.textContent = line;
+        item.dataset.type = event.type;
+        item.dataset.said = said;
+        log.appendChild(item);
+      }
       log.scrollTop = log.scrollHeight;
       document.body.dispatchEvent(new CustomEvent("rf-event", { detail: event }));
       if (FINAL.indexOf(event.type) >= 0) {
@@ -70,6 +82,20 @@
     var checked = document.querySelector("input[name=formats]:checked");
     return checked ? checked.value : "tiktok";
   }
+
+  // The voice picker's ▶: a sample of the chosen voice (the default: the first listed).
+  document.addEventListener("click", function (e) {
+    var play = e.target.closest("[data-voice-sample]");
+    if (!play) return;
+    var select = document.getElementById("voice");
+    var id = select.value || (select.options[1] && select.options[1].value);
+    var audio = document.getElementById("voice-sample");
+    if (!id || !audio) return;
+    audio.src = "/api/voices/" + encodeURIComponent(id) + "/preview";
+    audio.hidden = false;
+    audio.controls = true;
+    audio.play().catch(function () {});
+  });
 
   document.addEventListener("click", function (e) {
     var button = e.target.closest("[data-voice-preview],[data-caption-preview]");

@@ -95,6 +95,8 @@ public final class AccessPolicy {
           ai("/api/studio/finalize", RateClass.RENDER),
           ai("/api/tts/preview", RateClass.PREVIEW),
           ai("/api/caption/preview", RateClass.PREVIEW),
+          rule("GET", "/api/voices", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/voices/{id}/preview", Permission.CREATE_WORK, RateClass.PREVIEW),
           rule("GET", "/api/story/{sessionId}", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/story/{sessionId}/files/**", Permission.READ_OWN, RateClass.GENERAL),
           rule("DELETE", "/api/story/{sessionId}", Permission.CREATE_WORK, RateClass.GENERAL),
@@ -136,6 +138,8 @@ public final class AccessPolicy {
           // The web dashboard (docs/dashboard.md): the same permissions as the API it stands for.
           open("GET", "/", RateClass.GENERAL),
           open("GET", "/ui/assets/**", RateClass.GENERAL),
+          open("GET", "/favicon.ico", RateClass.GENERAL),
+          open("GET", "/favicon.svg", RateClass.GENERAL),
           open("GET", "/webjars/**", RateClass.GENERAL),
           open("GET", "/ui/login", RateClass.GENERAL),
           open("POST", "/ui/login", RateClass.AUTH),

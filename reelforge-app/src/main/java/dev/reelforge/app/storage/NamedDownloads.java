@@ -27,6 +27,11 @@ public class NamedDownloads {
     this.store = store;
   }
 
+  /** Whether {@code fileName} may name a download. */
+  public static boolean isName(String fileName) {
+    return NAME.matcher(fileName).matches();
+  }
+
   /** {@code signed}, saving as {@code fileName} where the store's links allow it. */
   public URI named(URI signed, String fileName) {
     if (!(store instanceof LocalBlobStore) || !NAME.matcher(fileName).matches()) {

@@ -57,7 +57,7 @@ public class SignedDownloadController {
     if (!Files.isRegularFile(file)) {
       throw ReelForgeException.notFound("File", stripped);
     }
-    if (name != null && !NamedDownloads.NAME.matcher(name).matches()) {
+    if (name != null && !NamedDownloads.isName(name)) {
       throw ReelForgeException.invalidField(
           "name", "a file name of lower-case letters, digits, dots, hyphens and underscores");
     }

@@ -45,7 +45,8 @@ public class HomeController {
   }
 
   /** A session as the list shows it. */
-  public record SessionRow(String id, String title, String status, String formats, String updated) {
+  public record SessionRow(
+      String id, String title, String status, String statusWords, String formats, String updated) {
     static SessionRow of(StorySession s) {
       String title =
           s.story() != null && s.story().title() != null && !s.story().title().isBlank()
@@ -55,6 +56,7 @@ public class HomeController {
           s.id(),
           title,
           s.status().wireName(),
+          StateWords.of(s.status()),
           String.join(", ", s.settings().formats()),
           Pages.when(s.updatedAt()));
     }

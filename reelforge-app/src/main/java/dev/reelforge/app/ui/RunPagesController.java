@@ -12,12 +12,16 @@ import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryRunInputs;
+import dev.reelforge.story.session.RunFiles;
 import dev.reelforge.story.session.RunOutcome;
 import dev.reelforge.story.session.StorySession;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,8 +81,11 @@ public class RunPagesController {
 
   private void panel(RunRecord run, Model model) {
     List<StageView> stages = new ArrayList<>();
+    // Render stages of shapes nobody asked for complete at once: they are not part of this video.
+    Set<String> skipped = RunFiles.skippedStages(run);
     // In the order they ran; stages not started yet last.
     jobs.tasks(run.id()).stream()
+        .filter(task -> !skipped.contains(task.stage()))
         .sorted(
             java.util.Comparator.comparing(
                 (TaskRecord t) -> t.startedAt().orElse(java.time.Instant.MAX)))
@@ -104,13 +111,24 @@ public class RunPagesController {
     boolean rendered = run.status() == RunStatus.SUCCEEDED && !sessionId.isEmpty();
     RunOutcome.Rendered files =
         rendered ? RunOutcome.rendered(sessionId, run) : new RunOutcome.Rendered(List.of(), "");
-    model.addAttribute("outputs", files.outputs().stream().map(OutputView::of).toList());
+    Map<String, String> names = new HashMap<>();
+    if (rendered) {
+      RunFiles.files(run).forEach(f -> names.put(f.stored(), f.downloadName()));
+    }
+    model.addAttribute(
+        "outputs", files.outputs().stream().map(o -> OutputView.of(o, names)).toList());
     model.addAttribute("manifest", files.manifestUrl());
   }
 
   /** A stage as the panel shows it. */
   public record StageView(
-      String stage, String status, int percent, String message, String attempts, String error) {
+      String stage,
+      String status,
+      String statusWords,
+      int percent,
+      String message,
+      String attempts,
+      String error) {
     static StageView of(TaskRecord task) {
       String status = task.status().name().toLowerCase(Locale.ROOT);
       int percent =
@@ -118,6 +136,7 @@ public class RunPagesController {
       return new StageView(
           task.stage(),
           status,
+          StateWords.of(task.status()),
           percent,
           task.progressMessage().orElse(""),
           task.attempt() + " of " + task.maxAttempts(),
@@ -125,7 +144,7 @@ public class RunPagesController {
     }
   }
 
-  /** One rendered format. */
+  /** One rendered format, and the names its files download under (after the video's title). */
   public record OutputView(
       String format,
       String size,
@@ -134,8 +153,12 @@ public class RunPagesController {
       String srt,
       String vtt,
       String duration,
-      String bytes) {
-    static OutputView of(StorySession.Output o) {
+      String bytes,
+      String videoName,
+      String thumbnailName,
+      String srtName,
+      String vttName) {
+    static OutputView of(StorySession.Output o, Map<String, String> names) {
       return new OutputView(
           o.format(),
           o.width() + "×" + o.height(),
@@ -144,7 +167,16 @@ public class RunPagesController {
           o.srtUrl(),
           o.vttUrl(),
           Pages.seconds(Math.round(o.durationSec() * 1000)),
-          Pages.megabytes(o.bytes()));
+          Pages.megabytes(o.bytes()),
+          nameOf(o.url(), names),
+          nameOf(o.thumbUrl(), names),
+          nameOf(o.srtUrl(), names),
+          nameOf(o.vttUrl(), names));
+    }
+
+    private static String nameOf(String url, Map<String, String> names) {
+      String stored = url.substring(url.lastIndexOf('/') + 1);
+      return names.getOrDefault(stored, stored);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.reelforge.app.ui;
 
+import dev.reelforge.app.story.session.Voices;
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ReelForgeException;
@@ -35,10 +36,12 @@ public class StoryPagesController {
 
   private final StorySessions sessions;
   private final SessionEstimates estimates;
+  private final Voices voices;
 
-  StoryPagesController(StorySessions sessions, SessionEstimates estimates) {
+  StoryPagesController(StorySessions sessions, SessionEstimates estimates, Voices voices) {
     this.sessions = sessions;
     this.estimates = estimates;
+    this.voices = voices;
   }
 
   @GetMapping("/ui/new")
@@ -239,6 +242,7 @@ public class StoryPagesController {
 
   private String editorOf(StorySession session, Model model) {
     model.addAttribute("doc", session);
+    model.addAttribute("statusWords", StateWords.of(session.status()));
     model.addAttribute("beats", BeatView.of(session));
     model.addAttribute("form", NewVideo.of(session.settings()));
     model.addAttribute("outputs", session.outputs() == null ? List.of() : session.outputs());
@@ -246,13 +250,32 @@ public class StoryPagesController {
     return "ui/story";
   }
 
-  private static void options(Model model) {
+  private void options(Model model) {
     model.addAttribute(
         "formatOptions",
         Arrays.stream(RenderPreset.values()).map(p -> new Option(p.id(), p.label())).toList());
     model.addAttribute("captionStyles", SessionSettings.captionStyles());
     model.addAttribute("musicChoices", SessionSettings.musicChoices());
     model.addAttribute("qualities", SessionSettings.qualities());
+    model.addAttribute("voiceOptions", voiceOptions((NewVideo) model.getAttribute("form")));
+  }
+
+  /**
+   * The installed voices to pick from, and the form's own voice when it is none of them (typed
+   * before, or an engine's id the list does not show), so that saving the form keeps it.
+   */
+  private List<Option> voiceOptions(NewVideo form) {
+    List<Option> options = new ArrayList<>();
+    voices
+        .installed()
+        .forEach(v -> options.add(new Option(v.id(), v.label() + " · " + v.language())));
+    String chosen = form == null || form.voice() == null ? "" : form.voice();
+    if (!options.isEmpty()
+        && !chosen.isBlank()
+        && options.stream().noneMatch(o -> o.value().equals(chosen))) {
+      options.add(new Option(chosen, chosen));
+    }
+    return options;
   }
 
   public record Option(String value, String label) {}

@@ -268,7 +268,7 @@ class DashboardBrowserTest {
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
-              String shown = d.findElement(By.id("run-status")).getText();
+              String shown = d.findElement(By.id("run-status")).getAttribute("data-status");
               assertThat(shown).as("the run ended otherwise").isNotIn("failed", "cancelled");
               return shown.equals(status);
             });

@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's sign-in and guards over plain HTTP, as a browser would send it (runs without
@@ -41,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class DashboardPagesTest {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -210,6 +213,128 @@ class DashboardPagesTest {
     HttpResponse<String> onlyBeat = post(story + "/beats/0/delete", Map.of(), owner, origin());
     assertThat(onlyBeat.statusCode()).isEqualTo(400);
     assertThat(onlyBeat.body()).contains("the last beat cannot be deleted", "First beat here.");
+  }
+
+  @Test
+  void aVideoMadeOnTheDashboardIsListedByTitleWithFriendlyStatesOnlyItsStagesAndNamedDownloads()
+      throws Exception {
+    TestUsers.create(context, "pages-maker", Role.CREATOR);
+    String owner = signIn("pages-maker");
+    HttpResponse<String> made =
+        post(
+            "/ui/new",
+            Map.of(
+                "kind", "idea",
+                "text", "the moon",
+                "formats", "tiktok",
+                "music", "none",
+                "quality", "draft",
+                "captionStyle", "bold-pop"),
+            owner,
+            origin());
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+    String story = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
+    HttpResponse<String> rendering = post(story + "/render", Map.of(), owner, origin());
+    assertThat(rendering.statusCode()).as(rendering.body()).isEqualTo(302);
+    String runPage =
+        rendering.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
+    String runId = runPage.substring(runPage.lastIndexOf('/') + 1);
+    JsonNode run = JSON.readTree("{}");
+    for (int i = 0;
+        i < 300 && !run.path("status").asString().matches("succeeded|failed|cancelled");
+        i++) {
+      Thread.sleep(700);
+      run = JSON.readTree(get("/api/runs/" + runId, owner).body()).path("data");
+    }
+    assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("succeeded");
+    String title = run.path("title").asString();
+    assertThat(title).isNotBlank();
+
+    // Listed by its title, its state in words.
+    String home = get("/ui", owner).body();
+    assertThat(home).contains(">" + title + "</a>").doesNotContain("story " + runId.substring(24));
+    assertThat(home).contains("data-status=\"succeeded\">Ready<");
+    assertThat(home).doesNotContain(">rendered<", ">clips_searched<");
+
+    // Only the stages of the shapes asked for; downloads named after the title.
+    String page = get(runPage, owner).body();
+    assertThat(page).contains("id=\"run-title\">" + title + "<");
+    assertThat(page).contains("data-stage=\"render-vertical\"");
+    assertThat(page).doesNotContain("render-horizontal", "render-square");
+    assertThat(page).contains(">Done<").doesNotContain(">succeeded<");
+    String name = dev.reelforge.story.session.RunFiles.slug(title) + "-tiktok.mp4";
+    Matcher tag =
+        Pattern.compile("<a [^>]*download=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(page);
+    assertThat(tag.find()).as(page).isTrue();
+    Matcher link = Pattern.compile("href=\"([^\"]+)\"").matcher(tag.group());
+    assertThat(link.find()).isTrue();
+    HttpResponse<String> redirect = get(link.group(1).replace("&amp;", "&"), owner);
+    assertThat(redirect.statusCode()).isEqualTo(302);
+    HttpResponse<String> download =
+        get(
+            redirect
+                .headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .replaceAll("^https?://[^/]+", ""),
+            null);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("filename=\"" + name + "\"");
+
+    String editor = get(story, owner).body();
+    assertThat(editor).contains("data-status=\"rendered\"").contains(">Video ready<");
+  }
+
+  @Test
+  void theVoicePickerListsTheInstalledVoicesAndEachHasARealAudioSample() throws Exception {
+    TestUsers.create(context, "pages-voices", Role.CREATOR);
+    String owner = signIn("pages-voices");
+    JsonNode listed = JSON.readTree(get("/api/voices", owner).body()).path("data");
+    assertThat(listed.path("engine").asString()).isNotBlank();
+    assertThat(listed.path("voices").size()).isPositive();
+    String form = get("/ui/new", owner).body();
+    assertThat(form).contains("<select name=\"voice\" id=\"voice\">").contains("data-voice-sample");
+    for (JsonNode voice : listed.path("voices")) {
+      assertThat(form).contains("<option value=\"" + voice.path("id").asString() + "\"");
+    }
+
+    String first = listed.path("voices").get(0).path("preview").asString();
+    HttpResponse<byte[]> sample = bytes(first, owner);
+    assertThat(sample.statusCode()).isEqualTo(200);
+    assertThat(sample.headers().firstValue("Content-Type").orElseThrow()).startsWith("audio/wav");
+    byte[] wav = sample.body();
+    assertThat(new String(wav, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+    assertThat(new String(wav, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+    assertThat(wav.length).isGreaterThan(16_000);
+    assertThat(bytes(first, owner).body()).as("kept, not made again").isEqualTo(wav);
+
+    HttpResponse<String> malformed = get("/api/voices/no%20such!/preview", owner);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"field\":\"id\"");
+    assertThat(get("/api/voices/zz-unknown/preview", owner).statusCode()).isEqualTo(404);
+    assertThat(get("/api/voices", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theFaviconIsAnImageAndLinkedFromEveryPage() throws Exception {
+    HttpResponse<byte[]> ico = bytes("/favicon.ico", null);
+    assertThat(ico.statusCode()).isEqualTo(200);
+    assertThat(ico.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/");
+    assertThat(ico.body()).startsWith(new byte[] {0, 0, 1, 0});
+    HttpResponse<byte[]> svg = bytes("/favicon.svg", null);
+    assertThat(svg.statusCode()).isEqualTo(200);
+    assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+    assertThat(get("/ui/login", null).body()).contains("href=\"/favicon.svg\"");
+  }
+
+  private HttpResponse<byte[]> bytes(String path, String cookie) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (cookie != null) {
+      request.header("Cookie", "rf_session=" + cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private String signIn(String username) throws Exception {

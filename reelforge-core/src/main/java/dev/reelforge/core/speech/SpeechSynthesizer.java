@@ -24,4 +24,12 @@ public interface SpeechSynthesizer {
    *     external-API code for cloud engines) when no audio could be made
    */
   SynthesizedSpeech synthesize(SpeechRequest request, Path output);
+
+  /**
+   * The voices installed with this engine, for a person to pick from; empty when the engine cannot
+   * say (a cloud engine takes its vendor's voice ids).
+   */
+  default java.util.List<Voice> voices() {
+    return java.util.List.of();
+  }
 }

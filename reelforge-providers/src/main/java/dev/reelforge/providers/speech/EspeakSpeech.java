@@ -6,6 +6,7 @@ import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.TextNormalizer;
+import dev.reelforge.core.speech.Voice;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.providers.tools.LocalTool;
 import dev.reelforge.providers.tools.ScratchDirectory;
@@ -40,6 +41,7 @@ public final class EspeakSpeech implements SpeechSynthesizer {
   private static final int NORMAL_WORDS_PER_MINUTE = 175;
 
   private final LocalTool espeak;
+  private List<Voice> voices;
 
   public EspeakSpeech() {
     this(LocalTool.onPath("espeak-ng"));
@@ -131,5 +133,21 @@ public final class EspeakSpeech implements SpeechSynthesizer {
     } catch (UnsupportedAudioFileException e) {
       throw new IllegalArgumentException("espeak-ng wrote no WAV audio", e);
     }
+  }
+
+  /**
+   * The voices {@code espeak-ng --voices} lists (one per language and accent), read once: the
+   * installed set does not change while the process runs.
+   */
+  @Override
+  public synchronized List<Voice> voices() {
+    if (voices == null) {
+      voices =
+          installed()
+              ? EspeakVoices.parse(
+                  espeak.run(List.of("--voices"), Optional.empty(), Duration.ofSeconds(20)))
+              : List.of();
+    }
+    return voices;
   }
 }

@@ -139,4 +139,14 @@ public final class FestivalSpeech implements SpeechSynthesizer {
     }
     return words;
   }
+
+  /** The voice Debian's {@code festvox-us-slt-hts} installs, when Festival is installed. */
+  @Override
+  public java.util.List<dev.reelforge.core.speech.Voice> voices() {
+    return installed()
+        ? java.util.List.of(
+            new dev.reelforge.core.speech.Voice(
+                NAME, DEFAULT_VOICE, "en-US", "SLT, US English (female)"))
+        : java.util.List.of();
+  }
 }

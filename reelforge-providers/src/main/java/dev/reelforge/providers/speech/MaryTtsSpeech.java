@@ -144,4 +144,12 @@ public final class MaryTtsSpeech implements SpeechSynthesizer {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The one voice that ships with the engine here. */
+  @Override
+  public java.util.List<dev.reelforge.core.speech.Voice> voices() {
+    return java.util.List.of(
+        new dev.reelforge.core.speech.Voice(
+            NAME, "cmu-slt-hsmm", "en-US", "SLT, US English (female)"));
+  }
 }

@@ -3,6 +3,7 @@ package dev.reelforge.app.story.session;
 import static dev.reelforge.app.web.ApiResponses.ok;
 
 import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.storage.NamedDownloads;
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,11 +44,14 @@ public class StoryController {
   private final StorySessions sessions;
   private final RunWaiter waiter;
   private final StorageSettings storage;
+  private final NamedDownloads names;
 
-  public StoryController(StorySessions sessions, RunWaiter waiter, StorageSettings storage) {
+  public StoryController(
+      StorySessions sessions, RunWaiter waiter, StorageSettings storage, NamedDownloads names) {
     this.sessions = sessions;
     this.waiter = waiter;
     this.storage = storage;
+    this.names = names;
   }
 
   @PostMapping("/start")
@@ -199,18 +204,27 @@ public class StoryController {
   /**
    * A file the session's runs made (video, thumbnail, captions, manifest); never the work folder.
    * Answers 302 to a signed URL of the blob store (the app's own {@code /blobs/} route for a local
-   * store, the bucket for S3 or Azure), valid for {@code reelforge.storage.signed-url-ttl}.
+   * store, the bucket for S3 or Azure), valid for {@code reelforge.storage.signed-url-ttl}. {@code
+   * download=the-moon-tiktok.mp4} saves it under that name (the local store's links).
    */
   @GetMapping("/{sessionId}/files/{name:.+}")
-  ResponseEntity<Void> file(@PathVariable String sessionId, @PathVariable String name) {
+  ResponseEntity<Void> file(
+      @PathVariable String sessionId,
+      @PathVariable String name,
+      @RequestParam(name = "download", required = false) String download) {
     sessions.get(owner(), sessionId);
     if (name.startsWith(".") || name.contains("/") || name.contains("\\")) {
       throw ReelForgeException.notFound("File", name);
+    }
+    if (download != null && !NamedDownloads.isName(download)) {
+      throw ReelForgeException.invalidField(
+          "download", "a file name of lower-case letters, digits, dots, hyphens and underscores");
     }
     URI url =
         sessions
             .folders()
             .downloadUrl(sessionId, name, storage.getSignedUrlTtl())
+            .map(signed -> download == null ? signed : names.named(signed, download))
             .orElseThrow(() -> ReelForgeException.notFound("File", name));
     return ResponseEntity.status(HttpStatus.FOUND)
         .location(url)

@@ -50,6 +50,7 @@ final class TaskExecution implements StageContext, Runnable {
   private volatile Thread thread;
   private volatile Optional<String> checkpoint;
   private Instant lastProgressAt = Instant.MIN;
+  private String lastProgressLine = "";
   private String errorCode; // of the failure recorded, for the observer
 
   TaskExecution(
@@ -269,9 +270,18 @@ final class TaskExecution implements StageContext, Runnable {
   public synchronized void progress(double fraction, String message) {
     Instant now = clock.instant();
     boolean done = fraction >= 1.0;
+    double clamped = Math.max(0, Math.min(1, fraction));
+    String text = message == null ? "" : message;
+    // A report that reads as the last one did (same whole percent, same words) tells a watcher
+    // nothing: a long render step would otherwise repeat "0 % tiktok segment 1" every interval.
+    String line = Math.round(clamped * 100) + "%" + text;
+    if (line.equals(lastProgressLine)) {
+      return;
+    }
     if (done || !now.isBefore(lastProgressAt.plus(progressInterval))) {
       lastProgressAt = now;
-      queue.progress(lease(), Math.max(0, Math.min(1, fraction)), message == null ? "" : message);
+      lastProgressLine = line;
+      queue.progress(lease(), clamped, text);
     }
   }
 

@@ -65,6 +65,34 @@ class TaskExecutionTest {
   }
 
   @Test
+  void aReportThatReadsAsTheLastOneIsNotRepeated() {
+    StageDefinition stage = StageDefinition.of("only", QUEUE);
+    TaskExecution execution =
+        execution(
+            stage,
+            ctx -> {
+              ctx.progress(0.001, "tiktok segment 1");
+              engine.clock.advance(PROGRESS_INTERVAL);
+              ctx.progress(0.004, "tiktok segment 1");
+              engine.clock.advance(PROGRESS_INTERVAL);
+              ctx.progress(0.002, "tiktok segment 1");
+              engine.clock.advance(PROGRESS_INTERVAL);
+              ctx.progress(0.004, "tiktok segment 2");
+              engine.clock.advance(PROGRESS_INTERVAL);
+              ctx.progress(0.02, "tiktok segment 2");
+              return StageResult.completed("{}");
+            });
+    execution.run();
+    assertThat(events())
+        .filteredOn(e -> e.type().equals("progress"))
+        .extracting(RunEvent::data)
+        .satisfiesExactly(
+            d -> assertThat(d).contains("segment 1"),
+            d -> assertThat(d).contains("segment 2").contains("0.004"),
+            d -> assertThat(d).contains("segment 2").contains("0.02"));
+  }
+
+  @Test
   void aCheckpointAfterTheLeaseWasLostStopsTheHandlerAndRecordsNothing() {
     StageDefinition stage = StageDefinition.of("only", QUEUE);
     TaskExecution execution =

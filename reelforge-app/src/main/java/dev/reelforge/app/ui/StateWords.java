@@ -1,0 +1,59 @@
+package dev.reelforge.app.ui;
+
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.story.session.SessionStatus;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The words a creator reads for each state the dashboard shows: a run's, a stage's and a story's.
+ * The API keeps the wire names ({@code clips_searched}); a badge says "Visuals chosen". Every state
+ * has words (StateWordsTest), so a new state cannot reach a page as its internal name.
+ */
+public final class StateWords {
+
+  private static final Map<RunStatus, String> RUNS = new EnumMap<>(RunStatus.class);
+  private static final Map<TaskStatus, String> STAGES = new EnumMap<>(TaskStatus.class);
+  private static final Map<SessionStatus, String> STORIES = new EnumMap<>(SessionStatus.class);
+
+  static {
+    RUNS.put(RunStatus.QUEUED, "Waiting to start");
+    RUNS.put(RunStatus.RUNNING, "Making");
+    RUNS.put(RunStatus.AWAITING_REVIEW, "Waiting for review");
+    RUNS.put(RunStatus.SUCCEEDED, "Ready");
+    RUNS.put(RunStatus.FAILED, "Failed");
+    RUNS.put(RunStatus.CANCELLED, "Cancelled");
+
+    STAGES.put(TaskStatus.BLOCKED, "Waiting");
+    STAGES.put(TaskStatus.READY, "Up next");
+    STAGES.put(TaskStatus.RUNNING, "Working");
+    STAGES.put(TaskStatus.AWAITING_REVIEW, "Waiting for review");
+    STAGES.put(TaskStatus.SUCCEEDED, "Done");
+    STAGES.put(TaskStatus.DEAD, "Failed");
+    STAGES.put(TaskStatus.CANCELLED, "Cancelled");
+
+    STORIES.put(SessionStatus.DRAFT, "Draft");
+    STORIES.put(SessionStatus.STORY_GENERATED, "Script written");
+    STORIES.put(SessionStatus.PLANNED, "Shots planned");
+    STORIES.put(SessionStatus.CLIPS_SEARCHED, "Visuals chosen");
+    STORIES.put(SessionStatus.RENDERING, "Rendering");
+    STORIES.put(SessionStatus.RENDERED, "Video ready");
+    STORIES.put(SessionStatus.FAILED, "Render failed");
+    STORIES.put(SessionStatus.CANCELLED, "Render cancelled");
+  }
+
+  private StateWords() {}
+
+  public static String of(RunStatus status) {
+    return RUNS.get(status);
+  }
+
+  public static String of(TaskStatus status) {
+    return STAGES.get(status);
+  }
+
+  public static String of(SessionStatus status) {
+    return STORIES.get(status);
+  }
+}

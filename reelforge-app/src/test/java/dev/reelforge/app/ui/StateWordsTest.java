@@ -1,0 +1,31 @@
+package dev.reelforge.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.story.session.SessionStatus;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Every state a page can show has words, and none of them is the internal name. */
+class StateWordsTest {
+
+  @Test
+  void everyRunStageAndStoryStateHasWordsThatAreNotItsWireName() {
+    for (RunStatus s : RunStatus.values()) {
+      assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
+    }
+    for (TaskStatus s : TaskStatus.values()) {
+      assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
+    }
+    for (SessionStatus s : SessionStatus.values()) {
+      assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
+    }
+    assertThat(StateWords.of(SessionStatus.CLIPS_SEARCHED)).isEqualTo("Visuals chosen");
+    assertThat(StateWords.of(RunStatus.SUCCEEDED)).isEqualTo("Ready");
+    assertThat(StateWords.of(TaskStatus.BLOCKED)).isEqualTo("Waiting");
+    assertThat(Arrays.stream(RunStatus.values()).map(StateWords::of).distinct())
+        .hasSize(RunStatus.values().length);
+  }
+}
