@@ -2,7 +2,6 @@ package dev.reelforge.app.jobs;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
-import dev.reelforge.app.story.session.StoryRunLinks;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
@@ -42,10 +41,10 @@ public class RunController {
   private final JobService jobs;
   private final VisibleRuns visibleRuns;
   private final RunActions actions;
-  private final StoryRunLinks links;
+  private final RunLinks links;
 
   public RunController(
-      JobService jobs, VisibleRuns visibleRuns, RunActions actions, StoryRunLinks links) {
+      JobService jobs, VisibleRuns visibleRuns, RunActions actions, RunLinks links) {
     this.jobs = jobs;
     this.visibleRuns = visibleRuns;
     this.actions = actions;

@@ -1,6 +1,7 @@
 package dev.reelforge.app.story.session;
 
 import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.jobs.RunLinks;
 import dev.reelforge.app.storage.NamedDownloads;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.story.session.RunFiles;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * reelforge.storage.signed-url-ttl}; a server path never appears.
  */
 @Component
-public class StoryRunLinks {
+public class StoryRunLinks implements RunLinks {
 
   private final StorySessions sessions;
   private final StorageSettings storage;
@@ -32,6 +33,7 @@ public class StoryRunLinks {
   }
 
   /** The run's title, page and session: cheap enough for every row of a list. */
+  @Override
   public Map<String, Object> summary(RunRecord run) {
     Map<String, Object> data = new LinkedHashMap<>();
     RunFiles.title(run).ifPresent(title -> data.put("title", title));
@@ -52,6 +54,7 @@ public class StoryRunLinks {
    * The files a succeeded run made: kind (video, thumbnail, captions, manifest), format, file name,
    * type, size and a signed {@code url}; empty otherwise, and for {@code make} runs (no session).
    */
+  @Override
   public List<Map<String, Object>> outputs(RunRecord run) {
     Optional<String> sessionId = RunFiles.sessionId(run);
     if (sessionId.isEmpty()) {
