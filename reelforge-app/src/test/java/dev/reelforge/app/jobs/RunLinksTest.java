@@ -7,6 +7,9 @@ import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.StoryRuns;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
+import dev.reelforge.core.jobs.spi.EventCursor;
+import dev.reelforge.core.jobs.spi.FeedEvent;
+import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.storage.BlobStore;
 import dev.reelforge.storage.local.LocalBlobStore;
 import java.net.URI;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +60,7 @@ class RunLinksTest {
 
   @Autowired ApplicationContext context;
   @Autowired BlobStore blobs;
+  @Autowired RunEventFeed feed;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -151,6 +156,27 @@ class RunLinksTest {
     assertThat(fetch(expired.toString()).statusCode()).isEqualTo(404);
     assertThat(fetch(store.signedUrl(key, Duration.ofMinutes(1)).toString()).statusCode())
         .isEqualTo(200);
+
+    // Progress is reported when it reads differently: never the same percent and words twice.
+    List<String> lines = new ArrayList<>();
+    for (FeedEvent e :
+        feed.after(EventCursor.START, RunEventFeed.Filter.run(UUID.fromString(runId)), 10_000)) {
+      if (e.event().type().equals("progress")) {
+        JsonNode data = JSON.readTree(e.event().data());
+        lines.add(
+            e.event().stage().orElse("")
+                + " "
+                + Math.round(data.path("progress").asDouble() * 100)
+                + "% "
+                + data.path("message").asString());
+      }
+    }
+    assertThat(lines).isNotEmpty();
+    for (int i = 1; i < lines.size(); i++) {
+      assertThat(lines.get(i))
+          .as("progress line %d of %s", i, lines)
+          .isNotEqualTo(lines.get(i - 1));
+    }
 
     // Another creator sees neither the run nor its links.
     String other = TestUsers.token(context, "links-other", Role.CREATOR);

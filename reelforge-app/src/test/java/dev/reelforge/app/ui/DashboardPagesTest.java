@@ -17,9 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -317,7 +320,8 @@ class DashboardPagesTest {
   }
 
   @Test
-  void theFaviconIsAnImageAndLinkedFromEveryPage() throws Exception {
+  @ExtendWith(OutputCaptureExtension.class)
+  void theFaviconIsAnImageAndLinkedFromEveryPage(CapturedOutput log) throws Exception {
     HttpResponse<byte[]> ico = bytes("/favicon.ico", null);
     assertThat(ico.statusCode()).isEqualTo(200);
     assertThat(ico.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/");
@@ -326,6 +330,7 @@ class DashboardPagesTest {
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
     assertThat(get("/ui/login", null).body()).contains("href=\"/favicon.svg\"");
+    assertThat(log.getAll()).as("nothing logged about the icon").doesNotContain("favicon");
   }
 
   private HttpResponse<byte[]> bytes(String path, String cookie) throws Exception {
