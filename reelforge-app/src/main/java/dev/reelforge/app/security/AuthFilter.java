@@ -128,9 +128,9 @@ public final class AuthFilter extends OncePerRequestFilter {
         request,
         response,
         ErrorCode.PASSWORD_CHANGE_REQUIRED,
-        "this account signed in with a one-time password: choose a new one first with POST"
-            + " /api/me/password {\"currentPassword\",\"newPassword\"} (or on the dashboard's"
-            + " sign-in), then sign in again",
+        "this account signed in with a one-time password: choose your own first, with POST"
+            + " /api/me/password {\"currentPassword\",\"newPassword\"} or on the dashboard;"
+            + " the same token then works for everything else",
         List.of());
   }
 
