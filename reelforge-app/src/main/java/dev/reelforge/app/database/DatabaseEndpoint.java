@@ -35,11 +35,6 @@ public record DatabaseEndpoint(
     ATTACH
   }
 
-  /** Starts the embedded server or parses the external URL, as the settings say. */
-  public static DatabaseEndpoint from(DatabaseSettings settings) {
-    return from(settings, WhenInUse.REFUSE);
-  }
-
   /**
    * Starts the embedded server (or attaches to the one another process runs, when {@code whenInUse}
    * allows) or parses the external URL, as the settings say.

@@ -99,6 +99,12 @@ class UserCommandBesideServerTest {
             "{\"refreshToken\":\"" + login.path("refreshToken").asString() + "\"}",
             null);
     assertThat(refreshed.statusCode()).isEqualTo(401);
+    // The access token still within its 15 minutes can only choose a password, which takes the new
+    // one-time password: the server reads the reset from the database on each request.
+    HttpResponse<String> oldToken =
+        api.send("GET", "/api/runs", null, login.path("accessToken").asString());
+    assertThat(oldToken.statusCode()).isEqualTo(403);
+    assertThat(oldToken.body()).contains("PASSWORD_CHANGE_REQUIRED");
     assertThat(api.send("POST", "/auth/login", credentials("dave", password), null).statusCode())
         .isEqualTo(401);
     login("dave", second);
