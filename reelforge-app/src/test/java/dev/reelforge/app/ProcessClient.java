@@ -29,7 +29,11 @@ public final class ProcessClient {
     return json.substring(start, json.indexOf('"', start));
   }
 
-  /** An access token from {@code POST /auth/login}. */
+  /**
+   * An access token from {@code POST /auth/login}. A one-time password (the first admin's, or one
+   * from {@code reelforge user}) is first replaced by itself plus {@code -chosen}: until then its
+   * token may do nothing else.
+   */
   public String signIn(int port, String username, String password) throws Exception {
     HttpResponse<String> response =
         http.send(
@@ -41,7 +45,26 @@ public final class ProcessClient {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return field(response.body(), "\"accessToken\":\"");
+    String token = field(response.body(), "\"accessToken\":\"");
+    if (response.body().contains("\"passwordChangeRequired\":true")) {
+      // A one-time password's token may only choose a new password (docs/security.md).
+      HttpResponse<String> changed =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me/password"))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + token)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"currentPassword\":\""
+                              + password
+                              + "\",\"newPassword\":\""
+                              + password
+                              + "-chosen\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    }
+    return token;
   }
 
   /**

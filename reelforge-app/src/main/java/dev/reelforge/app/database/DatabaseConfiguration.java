@@ -9,8 +9,10 @@ import dev.reelforge.postgres.cluster.PostgresNodeRegistry;
 import dev.reelforge.postgres.schema.SchemaMigrator;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The database: endpoint (embedded or external), connection pool and migrations. The pool is handed
@@ -19,9 +21,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
+  /**
+   * A process that serves must own the embedded database; a command that serves nothing (user
+   * administration, the doctor) runs beside a live server, so it attaches to that server's database
+   * instead of failing on its lock.
+   */
   @Bean(destroyMethod = "close")
-  DatabaseEndpoint databaseEndpoint(DatabaseSettings settings) {
-    return DatabaseEndpoint.from(settings);
+  DatabaseEndpoint databaseEndpoint(DatabaseSettings settings, ApplicationContext context) {
+    return DatabaseEndpoint.from(
+        settings,
+        context instanceof WebApplicationContext
+            ? DatabaseEndpoint.WhenInUse.REFUSE
+            : DatabaseEndpoint.WhenInUse.ATTACH);
   }
 
   @Bean(destroyMethod = "close")
@@ -55,7 +66,14 @@ public class DatabaseConfiguration {
           e);
     }
     try {
-      new SchemaMigrator(dataSource, settings.getSchema()).migrate();
+      SchemaMigrator migrator = new SchemaMigrator(dataSource, settings.getSchema());
+      if (endpoint.attached().isPresent()) {
+        // The server that owns the database migrates it; a client must not change the schema
+        // under it, nor work on one older than it expects.
+        checkMigratedByOwner(migrator, endpoint);
+      } else {
+        migrator.migrate();
+      }
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -71,6 +89,21 @@ public class DatabaseConfiguration {
   @Bean
   NodeRegistry nodeRegistry(DataSource dataSource, Clock clock) {
     return new PostgresNodeRegistry(dataSource, clock);
+  }
+
+  private static void checkMigratedByOwner(SchemaMigrator migrator, DatabaseEndpoint endpoint) {
+    int pending = migrator.pendingCount();
+    if (pending > 0) {
+      throw new DatabaseUnavailableException(
+          "the database of the running server ("
+              + endpoint.describe()
+              + ") is at schema version "
+              + migrator.currentVersion()
+              + ", older than this ReelForge expects ("
+              + pending
+              + " migrations to apply); restart the server with this version first",
+          null);
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -47,7 +47,7 @@ public class DatabaseStatus {
             true,
             rs.getString(1),
             schemaVersion,
-            endpoint.embedded().isPresent(),
+            endpoint.isEmbedded(),
             Duration.ofMillis(clock.millis() - start),
             "");
       }
@@ -57,7 +57,7 @@ public class DatabaseStatus {
           false,
           "",
           schemaVersion,
-          endpoint.embedded().isPresent(),
+          endpoint.isEmbedded(),
           Duration.ofMillis(clock.millis() - start),
           e.getMessage());
     }

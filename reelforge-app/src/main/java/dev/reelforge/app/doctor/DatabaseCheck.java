@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connects to the database as {@code serve} would: starts the embedded server or reaches the
- * external one, and applies pending migrations.
+ * external one, and applies pending migrations. Beside a running server, it attaches to the
+ * embedded database that server owns and reports that server's state instead.
  */
 @Component
 @Order(3)
@@ -29,10 +30,7 @@ class DatabaseCheck implements DiagnosticCheck {
       database = status.getObject();
     } catch (RuntimeException e) {
       return List.of(
-          Finding.fail(
-              "database",
-              StartupFailures.explain(e),
-              "fix the setting named above; ./reelforge doctor checks again"));
+          Finding.fail("database", StartupFailures.explain(e), StartupFailures.advice(e)));
     }
     DatabaseStatus.Snapshot snapshot = database.check();
     String where = database.endpoint().describe();

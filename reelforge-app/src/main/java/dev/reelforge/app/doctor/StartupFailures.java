@@ -43,6 +43,19 @@ public final class StartupFailures {
             + " (run with --stacktrace for details)");
   }
 
+  /**
+   * What to do about {@code failure}, for the doctor's "fix:" line: the setting to change when the
+   * failure names one, otherwise the message's own advice.
+   */
+  public static String advice(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof InvalidSettingException || t instanceof BindException) {
+        return "fix the setting named above; ./reelforge doctor checks again";
+      }
+    }
+    return "do what the message above says; ./reelforge doctor checks again";
+  }
+
   private static Throwable root(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {

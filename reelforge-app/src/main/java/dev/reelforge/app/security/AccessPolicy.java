@@ -145,6 +145,8 @@ public final class AccessPolicy {
           open("POST", "/ui/login", RateClass.AUTH),
           open("POST", "/ui/logout", RateClass.AUTH),
           rule("GET", "/ui", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", PasswordChange.PAGE, Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", PasswordChange.PAGE, Permission.READ_OWN, RateClass.AUTH),
           rule("GET", "/ui/new", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("POST", "/ui/new", Permission.CREATE_WORK, RateClass.AI),
           rule("GET", "/ui/stories/{id}", Permission.READ_OWN, RateClass.GENERAL),
@@ -175,6 +177,12 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule("POST", "/ui/ops/runs/{id}/review", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/ui/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule("POST", "/ui/admin/users", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/admin/users/{id}/reset-password",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
           rule(
               "POST", "/ui/admin/users/{id}/credits", Permission.MANAGE_CREDITS, RateClass.GENERAL),
           rule("GET", "/ui/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),

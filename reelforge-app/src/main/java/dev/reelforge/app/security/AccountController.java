@@ -55,7 +55,11 @@ public class AccountController {
 
   @PostMapping({"/auth/login", "/api/auth/login"})
   Map<String, Object> login(@Valid @RequestBody AccountRequests.Login body) {
-    return ok(tokens(accounts.login(body.username(), body.password())));
+    UserAccount user = accounts.authenticate(body.username(), body.password());
+    Map<String, Object> data = tokens(accounts.startSession(user));
+    // A one-time password signs in, but the tokens only serve to choose a new one (AuthFilter).
+    data.put("passwordChangeRequired", user.passwordChangeRequired());
+    return ok(data);
   }
 
   @PostMapping({"/auth/refresh", "/api/auth/refresh"})

@@ -294,19 +294,32 @@ public final class Accounts {
   }
 
   /**
-   * The caller changes its own password, proving the current one.
+   * The caller changes its own password, proving the current one; this also ends the need to change
+   * a one-time password. Every session of the user ends (the caller starts a new one for the
+   * browser it came from); audited.
    *
-   * @throws ReelForgeException AUTH_REQUIRED when the current password is wrong
+   * @throws ReelForgeException INVALID_INPUT with the field at fault: {@code currentPassword} when
+   *     it is wrong, {@code newPassword} when it breaks the rules or is the current one again
    */
   public void changePassword(UserAccount user, String current, String replacement) {
     UserStore.Credentials credentials =
         users.credentials(user.username()).orElseThrow(Accounts::badLogin);
-    if (!passwords.matches(current, credentials.passwordHash())) {
-      throw new ReelForgeException(ErrorCode.AUTH_REQUIRED, "the current password is wrong");
+    if (credentials.passwordHash() == null
+        || !passwords.matches(current, credentials.passwordHash())) {
+      throw ReelForgeException.invalidField("currentPassword", "is not your current password");
     }
     passwords.check(replacement, user.username(), "newPassword");
+    if (replacement.equals(current)) {
+      throw ReelForgeException.invalidField("newPassword", "must differ from the current one");
+    }
     users.setPassword(user.id(), passwords.hash(replacement), false);
     refreshTokens.revokeAll(user.id());
+    audit.record(
+        "user.change-password",
+        "user",
+        user.id().toString(),
+        null,
+        Map.of("passwordChangeRequired", false, "signedOutEverywhere", true));
   }
 
   /** Changes a user's role and/or whether it may sign in; audited with before and after. */

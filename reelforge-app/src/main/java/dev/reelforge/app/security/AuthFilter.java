@@ -23,6 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the permission {@link AccessPolicy} asks of the route. 401 without valid credentials, 403 without
  * the permission. Without either header, the dashboard's session cookie ({@link BrowserSession})
  * signs the browser in; a dashboard page without one redirects to the sign-in page.
+ *
+ * <p>A user who signed in with a one-time password (made by an admin or {@code reelforge user}) may
+ * only choose a new one until it has ({@link PasswordChange}): other API calls answer 403 {@code
+ * PASSWORD_CHANGE_REQUIRED}, other dashboard pages redirect to the change page.
  */
 public final class AuthFilter extends OncePerRequestFilter {
 
@@ -55,7 +59,8 @@ public final class AuthFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<Caller> caller = authenticate(request);
+    Optional<Authenticated> signedInUser = authenticate(request);
+    Optional<Caller> caller = signedInUser.map(Authenticated::caller);
     if (caller.isEmpty() && isDashboardPage(request)) {
       // A browser on a dashboard page is sent to sign in, and back here afterwards.
       response.sendRedirect(DashboardPages.signInFor(request));
@@ -80,6 +85,11 @@ public final class AuthFilter extends OncePerRequestFilter {
           ErrorCode.FORBIDDEN,
           "a request signed in by the dashboard's cookie must come from the dashboard's own pages",
           List.of());
+      return;
+    }
+    if (signedInUser.get().user().passwordChangeRequired()
+        && !PasswordChange.allows(request.getMethod(), request.getRequestURI())) {
+      refuseUntilPasswordChanged(request, response);
       return;
     }
     if (!caller.get().can(rule.permission().orElseThrow())) {
@@ -107,11 +117,35 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
   }
 
+  private static void refuseUntilPasswordChanged(
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (DashboardPages.isPage(request.getRequestURI())) {
+      // Every page of the dashboard leads to the one where the new password is chosen.
+      response.sendRedirect(PasswordChange.PAGE);
+      return;
+    }
+    ErrorEnvelopeWriter.write(
+        request,
+        response,
+        ErrorCode.PASSWORD_CHANGE_REQUIRED,
+        "this account signed in with a one-time password: choose your own first, with POST"
+            + " /api/me/password {\"currentPassword\",\"newPassword\"} or on the dashboard;"
+            + " the same token then works for everything else",
+        List.of());
+  }
+
   private static boolean isDashboardPage(HttpServletRequest request) {
     return request.getMethod().equals("GET") && DashboardPages.isPage(request.getRequestURI());
   }
 
-  private Optional<Caller> authenticate(HttpServletRequest request) {
+  /** The signed-in user as read for this request, and how it is labelled downstream. */
+  private record Authenticated(UserAccount user, Caller caller) {
+    static Authenticated of(UserAccount user, String via) {
+      return new Authenticated(user, new Caller(user.id(), user.username(), user.role(), via));
+    }
+  }
+
+  private Optional<Authenticated> authenticate(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     String credential = null;
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -123,7 +157,7 @@ public final class AuthFilter extends OncePerRequestFilter {
       // No header: a browser signed in to the dashboard.
       return BrowserSession.of(request)
           .flatMap(accounts::browserSessionUser)
-          .map(user -> new Caller(user.id(), user.username(), user.role(), VIA_SESSION));
+          .map(user -> Authenticated.of(user, VIA_SESSION));
     }
     if (credential.isEmpty() || credential.length() > 4096) {
       return Optional.empty();
@@ -139,6 +173,6 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
     return userId
         .flatMap(accounts::activeUser)
-        .map((UserAccount user) -> new Caller(user.id(), user.username(), user.role(), via));
+        .map((UserAccount user) -> Authenticated.of(user, via));
   }
 }

@@ -5,11 +5,18 @@ import dev.reelforge.app.security.Accounts;
 import dev.reelforge.app.security.CreditGrants;
 import dev.reelforge.core.accounts.AuditLog;
 import dev.reelforge.core.accounts.CreditLedger;
+import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.diagnostics.Finding;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +50,76 @@ public class AdminPagesController {
 
   @GetMapping("/ui/admin/users")
   String users(Model model) {
+    return usersPage(model);
+  }
+
+  /**
+   * Adds a user with a generated one-time password, shown once on the page that answers (never
+   * stored in the clear, never put in a URL); the user must choose its own at first sign-in.
+   */
+  @PostMapping("/ui/admin/users")
+  String addUser(
+      @RequestParam(name = "username", defaultValue = "") String username,
+      @RequestParam(name = "role", defaultValue = "") String role,
+      HttpServletResponse response,
+      Model model) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Role chosen = null;
+    try {
+      chosen = Role.fromWire(role);
+    } catch (ReelForgeException e) {
+      errors.put("role", "Choose one of the roles offered.");
+    }
+    if (errors.isEmpty()) {
+      try {
+        Accounts.Created created = accounts.create(username.strip(), chosen, Optional.empty());
+        model.addAttribute(
+            "oneTime",
+            new OneTimePassword(
+                created.user().username(), created.generatedPassword().orElseThrow(), true));
+        return usersPage(model);
+      } catch (ReelForgeException e) {
+        if (e.code() == ErrorCode.CONFLICT) {
+          errors.put("username", "This username is taken.");
+        }
+        e.violations().forEach(v -> errors.put(v.field(), "The username " + v.message() + "."));
+        if (errors.isEmpty()) {
+          throw e;
+        }
+      }
+    }
+    response.setStatus(statusFor(errors));
+    model.addAttribute("errors", errors);
+    model.addAttribute("newUsername", username);
+    return usersPage(model);
+  }
+
+  /** A new one-time password for a user, shown once; every session of the user ends. */
+  @PostMapping("/ui/admin/users/{id}/reset-password")
+  String resetPassword(@PathVariable String id, Model model) {
+    UserAccount user = accounts.user(Ids.parse(id, "User"));
+    String password = accounts.resetPassword(user.id(), Optional.empty()).orElseThrow();
+    model.addAttribute("oneTime", new OneTimePassword(user.username(), password, false));
+    return usersPage(model);
+  }
+
+  private String usersPage(Model model) {
     model.addAttribute(
         "users",
         accounts.list().stream().map(u -> new UserView(u, credits.balance(u.id()))).toList());
+    model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::wireName).sorted().toList());
+    if (!model.containsAttribute("errors")) {
+      model.addAttribute("errors", Map.of());
+    }
     return "ui/users";
   }
+
+  private static int statusFor(Map<String, String> errors) {
+    return errors.containsKey("username") && errors.get("username").contains("taken") ? 409 : 400;
+  }
+
+  /** A generated password shown once, for a user just made ({@code created}) or reset. */
+  public record OneTimePassword(String username, String password, boolean created) {}
 
   @PostMapping("/ui/admin/users/{id}/credits")
   String grant(

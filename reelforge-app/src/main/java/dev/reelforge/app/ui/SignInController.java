@@ -2,6 +2,7 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.security.Accounts;
 import dev.reelforge.app.security.BrowserSession;
+import dev.reelforge.app.security.SecuritySettings;
 import dev.reelforge.app.web.DashboardPages;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ReelForgeException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -18,9 +20,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class SignInController {
 
   private final Accounts accounts;
+  private final boolean oidc;
 
-  SignInController(Accounts accounts) {
+  SignInController(Accounts accounts, SecuritySettings settings) {
     this.accounts = accounts;
+    // The same condition that assembles OIDC sign-in (OidcConfiguration): without an issuer, the
+    // button would lead to a 404.
+    String issuer = settings.getOidc().getIssuer();
+    this.oidc = issuer != null && !issuer.isBlank();
+  }
+
+  /** Whether the page offers single sign-on. */
+  @ModelAttribute("oidc")
+  boolean oidc() {
+    return oidc;
   }
 
   @GetMapping("/")

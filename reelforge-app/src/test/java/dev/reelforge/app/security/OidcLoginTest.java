@@ -135,6 +135,16 @@ class OidcLoginTest {
   }
 
   @Test
+  void theSignInPageOffersTheOrganizationsSignInWhenAnIssuerIsConfigured() throws Exception {
+    HttpResponse<String> page = get(URI.create(base() + "/ui/login"), null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"oidc-sign-in\"")
+        .contains("/auth/oidc/login?to=dashboard")
+        .contains("Sign in with your organization");
+  }
+
+  @Test
   void aSignInBegunOnTheDashboardEndsThereSignedInByItsCookie() throws Exception {
     issuer.nextPerson("subject-dashboard", "dash");
     HttpResponse<String> done = finish(toIssuerAndBack("/auth/oidc/login?to=dashboard"));

@@ -342,6 +342,122 @@ class DashboardPagesTest {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  @Test
+  void anAdminAddsAUserWhoseFirstSignInLeadsToChoosingANewPassword() throws Exception {
+    assertThat(get("/ui/login", null).body())
+        .as("no OIDC issuer is configured, so no button leads to a 404")
+        .doesNotContain("oidc-sign-in")
+        .doesNotContain("/auth/oidc/login");
+    TestUsers.create(context, "pages-admin", Role.ADMIN);
+    String admin = signIn("pages-admin");
+
+    HttpResponse<String> added =
+        post(
+            "/ui/admin/users",
+            Map.of("username", "pages-newbie", "role", "viewer"),
+            admin,
+            origin());
+    assertThat(added.statusCode()).isEqualTo(200);
+    String oneTime = oneTimePasswordOn(added.body());
+    assertThat(added.body()).contains("pages-newbie is added");
+    assertThat(get("/ui/admin/users", admin).body())
+        .as("shown once")
+        .contains("pages-newbie")
+        .doesNotContain(oneTime);
+    HttpResponse<String> taken =
+        post(
+            "/ui/admin/users",
+            Map.of("username", "pages-newbie", "role", "viewer"),
+            admin,
+            origin());
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(taken.body()).contains("This username is taken");
+    HttpResponse<String> badName =
+        post("/ui/admin/users", Map.of("username", "x", "role", "superuser"), admin, origin());
+    assertThat(badName.statusCode()).isEqualTo(400);
+    assertThat(badName.body()).contains("Choose one of the roles offered");
+
+    String newbie =
+        cookieOf(
+            post(
+                "/ui/login",
+                Map.of("username", "pages-newbie", "password", oneTime),
+                null,
+                origin()));
+    for (String page : new String[] {"/ui", "/ui/runs/" + java.util.UUID.randomUUID()}) {
+      HttpResponse<String> sent = get(page, newbie);
+      assertThat(sent.statusCode()).as(page).isEqualTo(302);
+      assertThat(sent.headers().firstValue("Location").orElseThrow())
+          .endsWith("/ui/account/password");
+    }
+    assertThat(get("/api/runs", newbie).statusCode()).isEqualTo(403);
+    HttpResponse<String> form = get("/ui/account/password", newbie);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Choose a new password", "one-time password");
+
+    HttpResponse<String> mismatch =
+        post(
+            "/ui/account/password",
+            Map.of(
+                "currentPassword", oneTime,
+                "newPassword", "Quiet-Lantern-Orbit-42",
+                "repeatPassword", "Quiet-Lantern-Orbit-43"),
+            newbie,
+            origin());
+    assertThat(mismatch.statusCode()).isEqualTo(400);
+    assertThat(mismatch.body()).contains("The two new passwords differ");
+    HttpResponse<String> wrong =
+        post(
+            "/ui/account/password",
+            Map.of(
+                "currentPassword", "not-it-at-all",
+                "newPassword", "Quiet-Lantern-Orbit-42",
+                "repeatPassword", "Quiet-Lantern-Orbit-42"),
+            newbie,
+            origin());
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("Is not your current password");
+    HttpResponse<String> changed =
+        post(
+            "/ui/account/password",
+            Map.of(
+                "currentPassword", oneTime,
+                "newPassword", "Quiet-Lantern-Orbit-42",
+                "repeatPassword", "Quiet-Lantern-Orbit-42"),
+            newbie,
+            origin());
+    assertThat(changed.statusCode()).isEqualTo(302);
+    String fresh = cookieOf(changed);
+    HttpResponse<String> home = get("/ui", fresh);
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("Change password");
+    assertThat(get("/ui", newbie).statusCode()).as("the old session ended").isEqualTo(302);
+    assertThat(get("/ui/account/password", fresh).body())
+        .contains("Change password")
+        .doesNotContain("Choose a new password");
+
+    // An admin's reset shows a new one-time password once and signs the user out.
+    String id =
+        context.getBean(dev.reelforge.app.security.Accounts.class).list().stream()
+            .filter(u -> u.username().equals("pages-newbie"))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .toString();
+    HttpResponse<String> reset =
+        post("/ui/admin/users/" + id + "/reset-password", Map.of(), admin, origin());
+    assertThat(reset.statusCode()).isEqualTo(200);
+    assertThat(reset.body()).contains("pages-newbie has a new password");
+    assertThat(oneTimePasswordOn(reset.body())).isNotEqualTo(oneTime);
+    assertThat(get("/ui", fresh).statusCode()).isEqualTo(302);
+  }
+
+  private static String oneTimePasswordOn(String page) {
+    Matcher m = Pattern.compile("id=\"one-time-password-value\">([^<]+)<").matcher(page);
+    assertThat(m.find()).as(page).isTrue();
+    return m.group(1);
+  }
+
   private String signIn(String username) throws Exception {
     return cookieOf(
         post(

@@ -41,6 +41,8 @@ public enum ErrorCode {
 
   // Platform additions
   METHOD_NOT_ALLOWED(405, false),
+  /** Signed in with a one-time password: only choosing a new one is allowed. */
+  PASSWORD_CHANGE_REQUIRED(403, false),
   CONFLICT(409, false),
   IDEMPOTENT_IN_PROGRESS(409, true),
   PAYLOAD_TOO_LARGE(413, false),

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only one process may own a data directory at a time; the owner holds an OS file lock beside
  * it, which the OS releases if the process dies. A server left running by a process that was killed
- * is stopped and started again by the next owner.
+ * is stopped and started again by the next owner. While it runs, the owner says where the server
+ * listens in a file beside the lock, so that other processes can attach to it as clients ({@link
+ * RunningEmbeddedServer}).
  *
  * <p>The superuser password is generated at {@code initdb} and kept in a {@code 0600} file beside
  * the data directory, so other local users cannot connect to the cluster over TCP.
@@ -91,8 +93,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         throw new DatabaseUnavailableException(
             "the embedded database in "
                 + dataDirectory
-                + " is in use by another ReelForge process; stop it, or give this one its own"
-                + " directory with REELFORGE_DATABASE_EMBEDDED_DATADIR",
+                + " is in use by another ReelForge process"
+                + RunningEmbeddedServer.describeOwner(dataDirectory)
+                + "; stop it, or give this one its own directory with"
+                + " REELFORGE_DATABASE_EMBEDDED_DATADIR",
             null);
       }
       ServerUser user = ServerUser.forCurrentProcess(options.unprivilegedUser());
@@ -150,6 +154,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return;
     }
     stopped = true;
+    try {
+      // First, so that no command attaches to a server that is about to stop.
+      RunningEmbeddedServer.deleteOwnerFile(options.dataDirectory());
+    } catch (IOException e) {
+      log.warn("cannot delete the embedded database's owner file: {}", e.getMessage());
+    }
     if (options.stopAtJvmExit()) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -212,6 +222,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
     createDatabaseIfMissing();
+    try {
+      RunningEmbeddedServer.writeOwnerFile(
+          options.dataDirectory(), ProcessHandle.current().pid(), port);
+    } catch (IOException e) {
+      close();
+      throw new DatabaseUnavailableException(
+          "cannot write the embedded database's owner file beside "
+              + options.dataDirectory()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     log.info(
         "embedded PostgreSQL running on 127.0.0.1:{} with data in {} (as user {})",
         port,
@@ -341,8 +363,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private static FileChannel lockFile(Path dataDirectory) throws IOException {
-    Path lockPath = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
-    return FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    return FileChannel.open(
+        RunningEmbeddedServer.lockFile(dataDirectory),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
   }
 
   private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -354,7 +378,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private static Path passwordFile(Path dataDirectory) {
-    return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+    return RunningEmbeddedServer.passwordFile(dataDirectory);
   }
 
   private static String newPassword() {

@@ -55,6 +55,47 @@ class EmbeddedPostgresServerTest {
   }
 
   @Test
+  void aSecondProcessAttachesToTheRunningServerAsAClient() throws SQLException {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    assertThat(RunningEmbeddedServer.find(options)).isEmpty();
+    try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.start(options)) {
+      execute(owner, "create table shared (v text); insert into shared values ('from the owner')");
+
+      RunningEmbeddedServer attached = RunningEmbeddedServer.find(options).orElseThrow();
+
+      assertThat(attached.port()).isEqualTo(owner.port());
+      assertThat(attached.ownerPid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(attached.jdbcUrl()).isEqualTo(owner.jdbcUrl());
+      assertThat(attached.toString()).doesNotContain(owner.password());
+      try (Connection c =
+              DriverManager.getConnection(
+                  attached.jdbcUrl(), attached.username(), attached.password());
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select v from shared")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("from the owner");
+      }
+      // The owner still serves after the client is done: attaching stops nothing.
+      assertThat(query(owner, "select count(*) from shared")).isEqualTo("1");
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(options))
+          .hasMessageContaining("pid " + ProcessHandle.current().pid())
+          .hasMessageContaining("127.0.0.1:" + owner.port());
+    }
+    assertThat(root.resolve("postgres.owner")).doesNotExist();
+    assertThat(RunningEmbeddedServer.find(options)).isEmpty();
+  }
+
+  @Test
+  void anOwnerFileLeftByAKilledOwnerIsNotBelieved() throws IOException {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    EmbeddedPostgresServer.start(options).close();
+    // What a server killed with -9 leaves: the file, but no lock (the OS released it).
+    Files.writeString(root.resolve("postgres.owner"), "pid=999999\nport=1\n");
+
+    assertThat(RunningEmbeddedServer.find(options)).isEmpty();
+  }
+
+  @Test
   void requiresThePasswordItGenerated() throws SQLException {
     EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(options)) {
