@@ -33,12 +33,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The dashboard in a real browser (Debian's headless Chromium): a creator signs in, makes a video
- * from a paragraph, watches the run reach done through live updates (the page is never reloaded),
- * plays the output in the page, edits a beat and renders again (the new captions say the new
- * words), and another user gets a 404 page for that story. Operators' and admins' pages open with
- * their content. Every main page is photographed, at desktop and phone width; with {@code
- * -Dreelforge.docs.write=true} the pictures replace those in {@code docs/screenshots/}.
+ * The dashboard in a real browser (Debian's headless Chromium). A new user's first hour: an admin
+ * adds them on the Users page, they sign in with the one-time password and must choose their own,
+ * make a video from a paragraph, watch the run reach done through live updates (the page is never
+ * reloaded), play it in the page and download it under its title. Then they edit a beat and render
+ * again (the new captions say the new words), and another user gets a 404 page for that story.
+ * Operators' and admins' pages open with their content. Every main page is photographed, at desktop
+ * and phone width; with {@code -Dreelforge.docs.write=true} the pictures replace those in {@code
+ * docs/screenshots/}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -90,13 +92,39 @@ class DashboardBrowserTest {
 
   @Test
   @Order(1)
-  void aCreatorSignsInAndMakesAVideoFromTextWatchingItLive() throws Exception {
-    TestUsers.create(context, "browser-creator", Role.CREATOR);
+  void aNewUsersFirstHourFromOneTimePasswordToADownloadedVideoWithItsTitle() throws Exception {
+    // An admin adds the user on the Users page and is shown the one-time password once.
+    TestUsers.create(context, "first-hour-admin", Role.ADMIN);
+    browser.get(url("/ui/admin/users"));
+    signIn("first-hour-admin", TestUsers.PASSWORD);
+    waitFor(() -> browser.getCurrentUrl().endsWith("/ui/admin/users"));
+    browser.findElement(By.id("new-username")).sendKeys("browser-creator");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-role")))
+        .selectByValue("creator");
+    browser.findElement(By.id("add-user-button")).click();
+    waitFor(() -> !browser.findElements(By.id("one-time-password-value")).isEmpty());
+    String oneTime = browser.findElement(By.id("one-time-password-value")).getText();
+    assertThat(oneTime).hasSizeGreaterThanOrEqualTo(12);
+    browser.manage().deleteAllCookies();
+
+    // The new user signs in with it and must choose a password before anything else.
     browser.get(url("/ui/new"));
-    // Not signed in: the sign-in page, set to come back.
     waitFor(() -> browser.getCurrentUrl().contains("/ui/login"));
+    assertThat(browser.findElements(By.id("oidc-sign-in")))
+        .as("no identity provider is configured, so no button leads to a 404")
+        .isEmpty();
     shoot("login");
-    signIn("browser-creator");
+    signIn("browser-creator", oneTime);
+    waitFor(() -> browser.getCurrentUrl().contains("/ui/account/password"));
+    assertThat(browser.findElement(By.id("password-required")).getText()).isNotBlank();
+    browser.get(url("/ui/new"));
+    waitFor(() -> browser.getCurrentUrl().contains("/ui/account/password"));
+    browser.findElement(By.id("current-password")).sendKeys(oneTime);
+    browser.findElement(By.id("new-password")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.id("repeat-password")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.id("change-password")).click();
+    waitFor(() -> !browser.getCurrentUrl().contains("/ui/account/password"));
+    browser.get(url("/ui/new"));
     waitFor(() -> browser.getCurrentUrl().endsWith("/ui/new"));
 
     browser.findElement(By.id("kind-paragraph")).click();
@@ -143,6 +171,23 @@ class DashboardBrowserTest {
         .isEqualTo(1080);
     assertThat(browser.findElements(By.linkText("SRT"))).hasSize(1);
     assertThat(browser.findElement(By.id("manifest")).getAttribute("href")).endsWith(".json");
+
+    // The download is named after the video's title, and is the real MP4.
+    WebElement download = browser.findElement(By.cssSelector("#outputs a.download-video"));
+    assertThat(download.getAttribute("download")).matches("octopuses-[a-z0-9-]*square\\.mp4");
+    assertThat(browser.findElement(By.cssSelector("h1")).getText()).containsIgnoringCase("octopus");
+    @SuppressWarnings("unchecked")
+    List<Object> fetched =
+        (List<Object>)
+            browser.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(["
+                    + " r.status, r.headers.get('Content-Disposition'),"
+                    + " String.fromCharCode.apply(null, new Uint8Array(b.slice(4, 8)))])));",
+                download.getAttribute("href"));
+    assertThat(((Number) fetched.get(0)).intValue()).isEqualTo(200);
+    assertThat((String) fetched.get(1)).contains(download.getAttribute("download"));
+    assertThat(fetched.get(2)).isEqualTo("ftyp");
   }
 
   @Test
@@ -258,8 +303,12 @@ class DashboardBrowserTest {
   }
 
   private void signIn(String username) {
+    signIn(username, TestUsers.PASSWORD);
+  }
+
+  private void signIn(String username, String password) {
     browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("sign-in")).click();
   }
 
