@@ -55,7 +55,8 @@ public final class AuthFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<Caller> caller = authenticate(request);
+    SignIn signIn = authenticate(request);
+    Optional<Caller> caller = signIn.caller();
     if (caller.isEmpty() && isDashboardPage(request)) {
       // A browser on a dashboard page is sent to sign in, and back here afterwards.
       response.sendRedirect(DashboardPages.signInFor(request));
@@ -64,11 +65,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     if (caller.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"reelforge\"");
       ErrorEnvelopeWriter.write(
-          request,
-          response,
-          ErrorCode.AUTH_REQUIRED,
-          "sign in: send 'Authorization: Bearer <access token or API key>'",
-          List.of());
+          request, response, ErrorCode.AUTH_REQUIRED, signIn.refusal(), List.of());
       return;
     }
     if (caller.get().via().equals(VIA_SESSION)
@@ -111,7 +108,22 @@ public final class AuthFilter extends OncePerRequestFilter {
     return request.getMethod().equals("GET") && DashboardPages.isPage(request.getRequestURI());
   }
 
-  private Optional<Caller> authenticate(HttpServletRequest request) {
+  /** Who signed in, or why nobody did: the refusal tells a client whether refreshing helps. */
+  private record SignIn(Optional<Caller> caller, String refusal) {
+
+    static final String NO_CREDENTIAL =
+        "sign in: no access token (send 'Authorization: Bearer <access token or API key>')";
+
+    static SignIn as(Optional<Caller> caller, String refusal) {
+      return new SignIn(caller, refusal);
+    }
+
+    static SignIn refused(String refusal) {
+      return new SignIn(Optional.empty(), refusal);
+    }
+  }
+
+  private SignIn authenticate(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     String credential = null;
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -121,24 +133,45 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
     if (credential == null) {
       // No header: a browser signed in to the dashboard.
-      return BrowserSession.of(request)
-          .flatMap(accounts::browserSessionUser)
-          .map(user -> new Caller(user.id(), user.username(), user.role(), VIA_SESSION));
+      Optional<String> cookie = BrowserSession.of(request);
+      return SignIn.as(
+          cookie
+              .flatMap(accounts::browserSessionUser)
+              .map(user -> new Caller(user.id(), user.username(), user.role(), VIA_SESSION)),
+          cookie.isEmpty()
+              ? SignIn.NO_CREDENTIAL
+              : "the dashboard session has ended; sign in again");
     }
-    if (credential.isEmpty() || credential.length() > 4096) {
-      return Optional.empty();
+    if (credential.isEmpty()) {
+      return SignIn.refused(SignIn.NO_CREDENTIAL);
+    }
+    if (credential.length() > 4096) {
+      return SignIn.refused("the access token is not valid");
     }
     Optional<UUID> userId;
     String via;
     if (credential.startsWith(Secrets.API_KEY_PREFIX)) {
       userId = apiKeys.use(Secrets.hash(credential));
       via = "api-key";
+      if (userId.isEmpty()) {
+        return SignIn.refused("the API key is not valid (unknown or revoked)");
+      }
     } else {
-      userId = tokens.verify(credential);
       via = "token";
+      switch (tokens.check(credential)) {
+        case AccessTokens.Verdict.Valid valid -> userId = Optional.of(valid.userId());
+        case AccessTokens.Verdict.Expired expired -> {
+          return SignIn.refused("the access token has expired; refresh it");
+        }
+        case AccessTokens.Verdict.Invalid invalid -> {
+          return SignIn.refused("the access token is not valid");
+        }
+      }
     }
-    return userId
-        .flatMap(accounts::activeUser)
-        .map((UserAccount user) -> new Caller(user.id(), user.username(), user.role(), via));
+    return SignIn.as(
+        userId
+            .flatMap(accounts::activeUser)
+            .map((UserAccount user) -> new Caller(user.id(), user.username(), user.role(), via)),
+        "the account is disabled or no longer exists");
   }
 }
