@@ -141,6 +141,15 @@ class DocExamplesTest {
           if (next.isPresent() && !SHELLS.contains(next.get().language())) {
             i++; // the answer belongs to this example
           }
+        } else if (looksRunnable(block)) {
+          tests.add(
+              DynamicTest.dynamicTest(
+                  block.at() + " unlabelled command",
+                  () ->
+                      fail(
+                          "%s: a block of commands is labelled ```sh, so that the doc-test runs"
+                              + " it (or marked <!-- doc-test: not run — why -->)",
+                          block.at())));
         } else if (block.language().equals("json")) {
           tests.add(DynamicTest.dynamicTest(block.at() + " JSON parses", () -> parses(block)));
         }
@@ -148,6 +157,13 @@ class DocExamplesTest {
     }
     assertThat(tests).as("examples found in the docs").hasSizeGreaterThan(10);
     return tests.stream();
+  }
+
+  /** A command block under another label would escape the test. */
+  private static boolean looksRunnable(Block block) {
+    String body = block.body().stripLeading();
+    return block.marker().isEmpty()
+        && (body.startsWith("curl ") || body.startsWith("./reelforge ") || body.startsWith("$ "));
   }
 
   private DynamicTest shellExample(Path root, Block block, Optional<Block> answer) {
