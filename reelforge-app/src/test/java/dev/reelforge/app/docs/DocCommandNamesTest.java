@@ -109,6 +109,8 @@ class DocCommandNamesTest {
         current = null;
       }
     }
+    // 'help' prints this very text, which does not list it.
+    sections.put("help", "");
     return sections;
   }
 }
