@@ -113,11 +113,43 @@ public final class AccessTokens {
 
   /** The user id of a valid, unexpired token of ours; empty for anything else. */
   public Optional<UUID> verify(String token) {
+    return check(token) instanceof Verdict.Valid valid
+        ? Optional.of(valid.userId())
+        : Optional.empty();
+  }
+
+  /**
+   * What a presented access token is: valid (whose), expired (a token of ours whose time is up: the
+   * client should refresh it), or not valid at all (malformed, signed with another key, another
+   * issuer). The client is told which, so that it knows whether refreshing can help.
+   */
+  public Verdict check(String token) {
     try {
-      return verified(token, ISSUER).map(claims -> UUID.fromString(claims.getSubject()));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return Optional.empty();
+      SignedJWT jwt = SignedJWT.parse(token);
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+        return new Verdict.Invalid();
+      }
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      Date expires = claims.getExpirationTime();
+      if (!ISSUER.equals(claims.getIssuer()) || expires == null) {
+        return new Verdict.Invalid();
+      }
+      if (!expires.toInstant().isAfter(clock.instant())) {
+        return new Verdict.Expired();
+      }
+      return new Verdict.Valid(UUID.fromString(claims.getSubject()));
+    } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
+      return new Verdict.Invalid();
     }
+  }
+
+  /** The outcome of {@link #check}. */
+  public sealed interface Verdict {
+    record Valid(UUID userId) implements Verdict {}
+
+    record Expired() implements Verdict {}
+
+    record Invalid() implements Verdict {}
   }
 
   private Optional<JWTClaimsSet> verified(String token, String issuer) {

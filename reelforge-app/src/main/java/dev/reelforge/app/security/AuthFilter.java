@@ -59,8 +59,8 @@ public final class AuthFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<Authenticated> signedInUser = authenticate(request);
-    Optional<Caller> caller = signedInUser.map(Authenticated::caller);
+    SignIn signIn = authenticate(request);
+    Optional<Caller> caller = signIn.user().map(Authenticated::caller);
     if (caller.isEmpty() && isDashboardPage(request)) {
       // A browser on a dashboard page is sent to sign in, and back here afterwards.
       response.sendRedirect(DashboardPages.signInFor(request));
@@ -69,11 +69,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     if (caller.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"reelforge\"");
       ErrorEnvelopeWriter.write(
-          request,
-          response,
-          ErrorCode.AUTH_REQUIRED,
-          "sign in: send 'Authorization: Bearer <access token or API key>'",
-          List.of());
+          request, response, ErrorCode.AUTH_REQUIRED, signIn.refusal(), List.of());
       return;
     }
     if (caller.get().via().equals(VIA_SESSION)
@@ -87,7 +83,7 @@ public final class AuthFilter extends OncePerRequestFilter {
           List.of());
       return;
     }
-    if (signedInUser.get().user().passwordChangeRequired()
+    if (signIn.user().get().user().passwordChangeRequired()
         && !PasswordChange.allows(request.getMethod(), request.getRequestURI())) {
       refuseUntilPasswordChanged(request, response);
       return;
@@ -138,6 +134,21 @@ public final class AuthFilter extends OncePerRequestFilter {
     return request.getMethod().equals("GET") && DashboardPages.isPage(request.getRequestURI());
   }
 
+  /** Who signed in, or why nobody did: the refusal tells a client whether refreshing helps. */
+  private record SignIn(Optional<Authenticated> user, String refusal) {
+
+    static final String NO_CREDENTIAL =
+        "sign in: no access token (send 'Authorization: Bearer <access token or API key>')";
+
+    static SignIn as(Optional<Authenticated> user, String refusal) {
+      return new SignIn(user, refusal);
+    }
+
+    static SignIn refused(String refusal) {
+      return new SignIn(Optional.empty(), refusal);
+    }
+  }
+
   /** The signed-in user as read for this request, and how it is labelled downstream. */
   private record Authenticated(UserAccount user, Caller caller) {
     static Authenticated of(UserAccount user, String via) {
@@ -145,7 +156,7 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
   }
 
-  private Optional<Authenticated> authenticate(HttpServletRequest request) {
+  private SignIn authenticate(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     String credential = null;
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -155,24 +166,43 @@ public final class AuthFilter extends OncePerRequestFilter {
     }
     if (credential == null) {
       // No header: a browser signed in to the dashboard.
-      return BrowserSession.of(request)
-          .flatMap(accounts::browserSessionUser)
-          .map(user -> Authenticated.of(user, VIA_SESSION));
+      Optional<String> cookie = BrowserSession.of(request);
+      return SignIn.as(
+          cookie
+              .flatMap(accounts::browserSessionUser)
+              .map(user -> Authenticated.of(user, VIA_SESSION)),
+          cookie.isEmpty()
+              ? SignIn.NO_CREDENTIAL
+              : "the dashboard session has ended; sign in again");
     }
-    if (credential.isEmpty() || credential.length() > 4096) {
-      return Optional.empty();
+    if (credential.isEmpty()) {
+      return SignIn.refused(SignIn.NO_CREDENTIAL);
+    }
+    if (credential.length() > 4096) {
+      return SignIn.refused("the access token is not valid");
     }
     Optional<UUID> userId;
     String via;
     if (credential.startsWith(Secrets.API_KEY_PREFIX)) {
       userId = apiKeys.use(Secrets.hash(credential));
       via = "api-key";
+      if (userId.isEmpty()) {
+        return SignIn.refused("the API key is not valid (unknown or revoked)");
+      }
     } else {
-      userId = tokens.verify(credential);
       via = "token";
+      switch (tokens.check(credential)) {
+        case AccessTokens.Verdict.Valid valid -> userId = Optional.of(valid.userId());
+        case AccessTokens.Verdict.Expired expired -> {
+          return SignIn.refused("the access token has expired; refresh it");
+        }
+        case AccessTokens.Verdict.Invalid invalid -> {
+          return SignIn.refused("the access token is not valid");
+        }
+      }
     }
-    return userId
-        .flatMap(accounts::activeUser)
-        .map((UserAccount user) -> Authenticated.of(user, via));
+    return SignIn.as(
+        userId.flatMap(accounts::activeUser).map((UserAccount user) -> Authenticated.of(user, via)),
+        "the account is disabled or no longer exists");
   }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where exceptions of controllers become HTTP responses: each is mapped to an {@link
@@ -90,10 +91,17 @@ public class ApiExceptionHandler {
           List.of(new FieldViolation(field, "has the wrong type or format")), request, response, e);
       return;
     }
-    String detail =
-        e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-            ? "the request body is missing"
-            : "the request body is not valid JSON";
+    String detail;
+    if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+      detail = "the request body is missing";
+    } else if (cause instanceof MismatchedInputException) {
+      // Well-formed JSON of the wrong kind at the top (an array, a string, a number): every body
+      // of this API is an object, and calling it "not valid JSON" would send the client looking
+      // for a syntax error.
+      detail = "the request body must be a JSON object";
+    } else {
+      detail = "the request body is not valid JSON";
+    }
     respond(ErrorCode.INVALID_INPUT, detail, List.of(), request, response, e);
   }
 

@@ -51,4 +51,30 @@ class AccessTokensTest {
     assertThat(tokens.unseal(other.seal(Map.of("state", "x"), Duration.ofMinutes(1)))).isEmpty();
     assertThat(tokens.unseal("not-a-token")).isEmpty();
   }
+
+  @Test
+  void aCheckTellsAnExpiredTokenFromOneThatIsNotValid() {
+    UserAccount user =
+        new UserAccount(
+            UUID.randomUUID(),
+            "ada",
+            "Ada",
+            Role.CREATOR,
+            true,
+            false,
+            Optional.empty(),
+            clock.instant());
+    String access = tokens.issue(user);
+    assertThat(tokens.check(access)).isEqualTo(new AccessTokens.Verdict.Valid(user.id()));
+    AccessTokens other = new AccessTokens(Secrets.randomBytes(32), Duration.ofMinutes(15), clock);
+    assertThat(tokens.check(other.issue(user))).isInstanceOf(AccessTokens.Verdict.Invalid.class);
+    assertThat(tokens.check("not-a-token")).isInstanceOf(AccessTokens.Verdict.Invalid.class);
+    assertThat(tokens.check(tokens.seal(Map.of("state", "x"), Duration.ofMinutes(30))))
+        .as("a seal is not an access token, expired or not")
+        .isInstanceOf(AccessTokens.Verdict.Invalid.class);
+
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(tokens.check(access)).isInstanceOf(AccessTokens.Verdict.Expired.class);
+    assertThat(tokens.verify(access)).isEmpty();
+  }
 }

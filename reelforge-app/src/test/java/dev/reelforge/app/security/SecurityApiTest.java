@@ -7,6 +7,7 @@ import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
+import dev.reelforge.postgres.accounts.PostgresServerSecrets;
 import dev.reelforge.postgres.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityApiTest {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+
   private static TestDatabase database;
   private static ConfigurableApplicationContext secondInstance;
 
@@ -129,6 +131,47 @@ class SecurityApiTest {
         .doesNotContain(access)
         .doesNotContain(refresh1)
         .doesNotContain(fresh);
+  }
+
+  @Test
+  void aMissingAWrongAndAnExpiredTokenAreRefusedWithDifferentReasons() throws Exception {
+    UserAccount user = TestUsers.create(context, "late", Role.VIEWER);
+    // The key the server made on its first start and keeps in the database (the fresh value is
+    // never stored: the name is taken).
+    byte[] key =
+        new PostgresServerSecrets(
+                context.getBean(javax.sql.DataSource.class), java.time.Clock.systemUTC())
+            .getOrCreate("access-token-key", () -> new byte[32]);
+    String expired =
+        new AccessTokens(
+                key,
+                java.time.Duration.ofMinutes(15),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(-1)))
+            .issue(user);
+    String otherKey =
+        new AccessTokens(
+                Secrets.randomBytes(32),
+                java.time.Duration.ofMinutes(15),
+                java.time.Clock.systemUTC())
+            .issue(user);
+
+    assertThat(refusal(call("GET", "/api/me", null, null))).startsWith("sign in: no access token");
+    assertThat(refusal(call("GET", "/api/me", null, "not-a-token")))
+        .isEqualTo("the access token is not valid");
+    assertThat(refusal(call("GET", "/api/me", null, otherKey)))
+        .isEqualTo("the access token is not valid");
+    assertThat(refusal(call("GET", "/api/me", null, expired)))
+        .isEqualTo("the access token has expired; refresh it");
+    assertThat(refusal(call("GET", "/api/me", null, "rfk_not-a-key")))
+        .isEqualTo("the API key is not valid (unknown or revoked)");
+  }
+
+  /** The detail of a 401 that asks for a bearer token, as {@code WWW-Authenticate} says. */
+  private static String refusal(HttpResponse<String> response) {
+    expectError(response, 401, "AUTH_REQUIRED");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"reelforge\"");
+    return JSON.readTree(response.body()).path("detail").asString();
   }
 
   @Test

@@ -120,6 +120,16 @@ class ApiErrorsTest {
   }
 
   @Test
+  void wellFormedJsonThatIsNotAnObjectIsCalledSo() throws Exception {
+    for (String body : List.of("[\"a title\"]", "\"a title\"", "42")) {
+      JsonNode error = envelope(post("/test/story", body), 400, "INVALID_INPUT");
+      assertThat(error.get("detail").asString())
+          .as(body)
+          .isEqualTo("the request body must be a JSON object");
+    }
+  }
+
+  @Test
   void aWrongTypeNamesTheField() throws Exception {
     JsonNode body =
         envelope(

@@ -16,7 +16,9 @@ final class StoryRequests {
   private StoryRequests() {}
 
   record Start(
-      @NotBlank @Size(max = StorySessions.MAX_INPUT_CHARS) String input,
+      @NotBlank
+          @Size(max = StorySessions.MAX_INPUT_CHARS, message = "must be 1 to {max} characters")
+          String input,
       @Pattern(regexp = "link|idea|paragraph", message = "must be link, idea or paragraph")
           String inputType,
       @Pattern(regexp = "default|hype|cozy", message = "must be default, hype or cozy")
@@ -26,7 +28,7 @@ final class StoryRequests {
 
   record Generate(
       @NotBlank @Size(min = 3, max = 100) String sessionId,
-      @Size(min = 1, max = 2000) String input,
+      @Size(min = 1, max = 2000, message = "must be {min} to {max} characters") String input,
       @Pattern(regexp = "link|idea|paragraph", message = "must be link, idea or paragraph")
           String inputType) {}
 

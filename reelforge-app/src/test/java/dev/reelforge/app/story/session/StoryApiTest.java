@@ -425,10 +425,11 @@ class StoryApiTest {
         post("/api/story/start", "{\"input\":\"x\",\"inputType\":\"video\"}", 400),
         "INVALID_INPUT",
         "inputType");
-    expectError(
-        post("/api/story/start", "{\"input\":\"" + "x".repeat(2001) + "\"}", 400),
-        "INVALID_INPUT",
-        "input");
+    JsonNode tooLong = post("/api/story/start", "{\"input\":\"" + "x".repeat(2001) + "\"}", 400);
+    expectError(tooLong, "INVALID_INPUT", "input");
+    // The bound the docs give (1 to 2000), not the validator's default "between 0 and 2000".
+    assertThat(tooLong.path("details").get(0).path("message").asString())
+        .isEqualTo("must be 1 to 2000 characters");
 
     String id =
         post("/api/story/manual", "{\"scriptText\":\"One.\\nTwo.\"}", 200)
