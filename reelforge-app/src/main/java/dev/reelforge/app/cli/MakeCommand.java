@@ -128,8 +128,8 @@ final class MakeCommand {
 
   /**
    * One line for the failure, then what the user can do: an input the pipeline refused is fixed by
-   * changing it (exit 2, as for a bad option); a passing fault is worth another try; the stages
-   * done are reused by the next run of the same command.
+   * changing it (exit 2, as for a bad option); a fault the failed task calls passing (a timeout, a
+   * 5xx) is worth another try; the stages done are reused by the next run of the same command.
    */
   private int failed(ReelForgeException e, int stagesDone, Path folder) {
     err.println("reelforge: " + e.getMessage());
@@ -148,7 +148,7 @@ final class MakeCommand {
                 stagesDone,
                 folder.resolve(StoryPipeline.WORK_DIR));
     if (e.retryable()) {
-      err.println("  (this may pass: run the same command again to retry" + done + ")");
+      err.println("  (the same command again tries once more" + done + ")");
     } else if (stagesDone > 0) {
       err.println(
           "  (after fixing the cause, the same command resumes"

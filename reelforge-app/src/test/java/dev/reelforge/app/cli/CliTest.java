@@ -386,6 +386,32 @@ class CliTest {
   }
 
   @Test
+  void aRunThatFailsSaysWhichStagesItKeepsForTheNextRun(@TempDir Path dir) {
+    int code =
+        cli.run(
+            "make",
+            "--idea",
+            "how bees find flowers",
+            "--voice",
+            "nobody-by-that-name",
+            "--quality",
+            "draft",
+            "--data",
+            dir.resolve("data").toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(code).as(stderr()).isEqualTo(1);
+    Path work = dir.resolve("out").resolve("how-bees-find-flowers").resolve(".work");
+    assertThat(stderr())
+        .containsPattern("(?m)^reelforge: voice: .*nobody-by-that-name")
+        .containsPattern(
+            "stage\\(s\\) done are kept in " + java.util.regex.Pattern.quote(work.toString()))
+        .doesNotContain("\tat ");
+    assertThat(work).isDirectory();
+  }
+
+  @Test
   void anInvalidPortStopsServeWithOneLine() {
     assertThat(cli.run("serve", "--port", "70000")).isEqualTo(1);
     assertOneLineError("invalid setting reelforge.server.port = '70000'");
