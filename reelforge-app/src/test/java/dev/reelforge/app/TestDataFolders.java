@@ -1,9 +1,9 @@
 package dev.reelforge.app;
 
+import dev.reelforge.app.config.DataDirectory;
 import dev.reelforge.testkit.TempDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,23 +14,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * reelforge-app/data} with stories, renders and caches, and some of it got committed.
  *
  * <p>Registered for every test of the module ({@code META-INF/services} and auto-detection in
- * {@code junit-platform.properties}), it points those settings at one temporary folder per test run
- * as system properties, when JUnit loads it and so before any application starts. A test that sets
- * one of them itself still wins: test properties and command-line arguments rank above system
- * properties. The folder is deleted when the run ends, and the run fails if a {@code data} folder
- * appeared in the working directory all the same.
+ * {@code junit-platform.properties}), it points the data folder, and so every folder setting, at
+ * one temporary folder per test run as a system property, when JUnit loads it and so before any
+ * application starts. A test that sets the data folder or one of the folder settings itself still
+ * wins: test properties and command-line arguments rank above system properties. The folder is
+ * deleted when the run ends, and the run fails if a {@code data} folder appeared in the working
+ * directory all the same.
  */
 public final class TestDataFolders implements BeforeAllCallback {
 
   private static final Path ROOT = TempDirs.worldSearchable("rf-test-data");
 
-  /** Every setting whose default is a folder under the working directory. */
-  static final Map<String, Path> FOLDERS =
-      Map.of(
-          "reelforge.database.embedded.data-dir", ROOT.resolve("postgres"),
-          "reelforge.storage.local-root", ROOT.resolve("blobs"),
-          "reelforge.storage.work-root", ROOT.resolve("work"),
-          "reelforge.media.render-work-dir", ROOT.resolve("render"));
+  /**
+   * The data folder, which every folder setting defaults to a folder of ({@link
+   * dev.reelforge.app.config.DataDirectory}).
+   */
+  static final String SETTING = DataDirectory.SETTING;
 
   /** The folder that test runs used to fill; absent unless something is wrong. */
   private static final Path STRAY = Path.of("data");
@@ -38,12 +37,9 @@ public final class TestDataFolders implements BeforeAllCallback {
   private static final boolean STRAY_BEFORE = Files.exists(STRAY);
 
   static {
-    FOLDERS.forEach(
-        (setting, folder) -> {
-          if (System.getProperty(setting) == null) {
-            System.setProperty(setting, folder.toString());
-          }
-        });
+    if (System.getProperty(SETTING) == null) {
+      System.setProperty(SETTING, ROOT.toString());
+    }
   }
 
   @Override

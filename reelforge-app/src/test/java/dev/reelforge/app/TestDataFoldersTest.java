@@ -2,22 +2,31 @@ package dev.reelforge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.app.config.DataDirectory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 
 class TestDataFoldersTest {
 
-  /** The folders are set before any test runs, so only auto-detection can have set them. */
+  /** The folder is set before any test runs, so only auto-detection can have set it. */
   @Test
   void everyDataFolderOfTheApplicationIsOutsideTheModuleFolder() {
     Path module = Path.of("").toAbsolutePath();
-    assertThat(TestDataFolders.FOLDERS).hasSize(4);
-    TestDataFolders.FOLDERS.forEach(
-        (setting, folder) -> {
-          String value = System.getProperty(setting);
-          assertThat(value).as(setting).isNotNull();
-          assertThat(Path.of(value)).as(setting).isAbsolute();
-          assertThat(Path.of(value).startsWith(module)).as(setting + " = " + value).isFalse();
-        });
+    String value = System.getProperty(TestDataFolders.SETTING);
+    assertThat(value).isNotNull();
+    assertThat(Path.of(value)).isAbsolute();
+    assertThat(Path.of(value).startsWith(module)).as(value).isFalse();
+
+    // As an application reads them (system properties included): every folder follows.
+    StandardEnvironment environment = new StandardEnvironment();
+    DataDirectory.apply(environment);
+    Binder binder = Binder.get(environment);
+    assertThat(DataDirectory.FOLDERS).hasSize(4);
+    for (String setting : DataDirectory.FOLDERS.keySet()) {
+      Path folder = Path.of(binder.bind(setting, String.class).get());
+      assertThat(folder.startsWith(Path.of(value))).as(setting + " = " + folder).isTrue();
+    }
   }
 }

@@ -143,7 +143,9 @@ public final class StoryMaker {
       // The run's error, as the API reports it.
       JobError error =
           run.error().orElse(new JobError(ErrorCode.INTERNAL_ERROR, "the run failed", "?", false));
-      throw new ReelForgeException(error.code(), error.stage() + ": " + error.message());
+      // Whether another try may pass is the failed task's to say (a 404 is not worth one).
+      throw new ReelForgeException(
+          error.code(), error.stage() + ": " + error.message(), error.retryable(), List.of(), null);
     }
     StoryOutputs.ManifestOutput manifest = StoryJson.result(run);
     return new StoryResult(

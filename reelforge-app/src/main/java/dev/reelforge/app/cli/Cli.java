@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * --reelforge.some.setting=value} after the command, as {@code REELFORGE_*} environment variables
  * or in {@code ./reelforge.yml}.
  *
- * <p>A failure to start prints one line to standard error, never a stack trace (unless {@code
- * --stacktrace} is given), and returns a non-zero exit code.
+ * <p>A wrong option or input prints one line and where the command's help is, and returns 2, before
+ * anything is started or written. A failure prints one line to standard error, never a stack trace
+ * (unless {@code --debug}, or its older name {@code --stacktrace}, is given), and returns 1. {@code
+ * --help} after any command prints that command's options.
  */
 public final class Cli {
 
@@ -34,11 +37,13 @@ public final class Cli {
 
   static final int EXIT_USAGE = 2;
 
-  // The doctor builds only what each check asks for (lazy beans), so that one broken component
-  // (say, the database) is reported instead of stopping the whole report. The actuator's database
-  // health contributor and pool metrics would connect eagerly, and startup logging would drown
-  // the report.
-  private static final Map<String, Object> DOCTOR_DEFAULTS =
+  // The short-lived commands (doctor, render, make, user) build only what they ask for (lazy
+  // beans), so that one broken component (say, the database) is reported instead of stopping the
+  // doctor's whole report. The actuator's database health contributor and pool metrics would
+  // connect eagerly. JVM, system and logging meters and tracing are of no use to a command that
+  // ends in seconds, and a GC notification recording a meter while the context closes would ask
+  // the closing context for the tracer (a stack trace on the terminal).
+  private static final Map<String, Object> CLI_DEFAULTS =
       Map.of(
           "spring.main.lazy-initialization",
           "true",
@@ -47,7 +52,16 @@ public final class Cli {
           "management.endpoint.health.validate-group-membership",
           "false",
           "spring.autoconfigure.exclude",
-          "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+          String.join(
+              ",",
+              "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+              "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration",
+              "org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration",
+              "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration",
+              "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration",
+              "org.springframework.boot.micrometer.tracing.autoconfigure.otlp.OtlpExemplarsAutoConfiguration",
+              "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+              "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration"),
           "spring.main.log-startup-info",
           "false");
 
@@ -72,193 +86,210 @@ public final class Cli {
   /** Runs the command in {@code args}; returns its exit code or {@link #KEEP_RUNNING}. */
   public int run(String... args) {
     if (args.length == 0) {
-      err.println(usage());
+      err.println(CommandHelp.global());
       return EXIT_USAGE;
     }
     String command = args[0];
     List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
-    boolean stacktrace = rest.remove("--stacktrace");
+    boolean debug = rest.remove("--debug") | rest.remove("--stacktrace");
+    if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+      rest.removeAll(List.of("--help", "-h"));
+      return help(String.join(" ", rest));
+    }
+    if (rest.contains("--help") || rest.contains("-h")) {
+      return help(helpTopic(command, rest));
+    }
+    try {
+      rest = DataOption.toSetting(rest);
+    } catch (IllegalArgumentException e) {
+      return usageError(command, e.getMessage());
+    }
     return switch (command) {
-      case "serve" -> serve(rest, stacktrace);
-      case "doctor" -> doctor(rest, stacktrace);
-      case "render" -> render(rest, stacktrace);
+      case "serve" -> serve(rest, debug);
+      case "doctor" -> doctor(rest, debug);
+      case "render" -> render(rest, debug);
       case "version", "--version", "-v" -> {
         out.println(BuildInfo.load().describe());
         yield 0;
       }
-      case "make" -> make(rest, stacktrace);
-      case "user" -> user(rest, stacktrace);
-      case "help", "--help", "-h" -> {
-        out.println(usage());
-        yield 0;
-      }
+      case "make" -> make(rest, debug);
+      case "user" -> user(rest, debug);
       default -> {
-        err.println("reelforge: unknown command '" + command + "'\n" + usage());
+        err.println("reelforge: unknown command '" + command + "'\n" + CommandHelp.global());
         yield EXIT_USAGE;
       }
     };
   }
 
-  private int serve(List<String> options, boolean stacktrace) {
+  /**
+   * Prints the help of {@code topic} ("" for the list of commands, "user add" for a subcommand).
+   */
+  private int help(String topic) {
+    if (topic.isBlank()) {
+      out.println(CommandHelp.global());
+      return 0;
+    }
+    return CommandHelp.of(topic)
+        .map(
+            text -> {
+              out.println(text);
+              return 0;
+            })
+        .orElseGet(
+            () -> {
+              err.println("reelforge: no help on '" + topic + "'\n" + CommandHelp.global());
+              return EXIT_USAGE;
+            });
+  }
+
+  /** {@code user add --help} is about {@code user add}; every other command has one help. */
+  private static String helpTopic(String command, List<String> rest) {
+    if (command.equals("user")
+        && !rest.isEmpty()
+        && CommandHelp.of("user " + rest.getFirst()).isPresent()) {
+      return "user " + rest.getFirst();
+    }
+    return CommandHelp.of(command).isPresent() ? command : "";
+  }
+
+  /** A wrong option or input: one line, then where the whole story is. */
+  private int usageError(String command, String message) {
+    err.println("reelforge: " + message);
+    err.println(CommandHelp.seeHelp(command));
+    return EXIT_USAGE;
+  }
+
+  private int serve(List<String> options, boolean debug) {
     List<String> springArgs;
     try {
       springArgs = ServeOptions.toSpringArguments(options);
     } catch (IllegalArgumentException e) {
-      err.println("reelforge: " + e.getMessage() + "\n" + usage());
-      return EXIT_USAGE;
+      return usageError("serve", e.getMessage());
     }
     try {
-      application(WebApplicationType.SERVLET, Map.of()).run(springArgs.toArray(String[]::new));
+      application(WebApplicationType.SERVLET, Map.of(), debug)
+          .run(springArgs.toArray(String[]::new));
       return KEEP_RUNNING;
     } catch (RuntimeException e) {
-      return failed(e, stacktrace);
+      return failed(e, debug);
     }
   }
 
-  private int doctor(List<String> options, boolean stacktrace) {
+  private int doctor(List<String> options, boolean debug) {
+    Optional<String> unexpected = options.stream().filter(o -> !isSetting(o)).findFirst();
+    if (unexpected.isPresent()) {
+      return usageError("doctor", "unexpected argument '" + unexpected.get() + "'");
+    }
     out.println(BuildInfo.load().describe() + " — doctor");
     try (ConfigurableApplicationContext context =
-        application(WebApplicationType.NONE, DOCTOR_DEFAULTS).run(doctorArguments(options))) {
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options, debug))) {
       return context.getBean(Doctor.class).run(out);
     } catch (RuntimeException e) {
-      return failed(e, stacktrace);
+      return failed(e, debug);
     }
   }
 
-  private int render(List<String> args, boolean stacktrace) {
+  private int render(List<String> args, boolean debug) {
     RenderOptions options;
     try {
       options = RenderOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      err.println("reelforge: " + e.getMessage() + "\n" + usage());
-      return EXIT_USAGE;
+      return usageError("render", e.getMessage());
     } catch (ReelForgeException e) {
-      err.println("reelforge: " + e.violations().getFirst().message());
-      return EXIT_USAGE;
+      return usageError("render", e.violations().getFirst().message());
     }
     // Only the render engine is built (lazily, as for the doctor): no database, no server.
     try (ConfigurableApplicationContext context =
-        application(WebApplicationType.NONE, DOCTOR_DEFAULTS)
-            .run(doctorArguments(options.settings()))) {
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options.settings(), debug))) {
       return new RenderCommand(out, err).run(options, context.getBean(RenderEngine.class));
     } catch (RuntimeException e) {
-      return failed(e, stacktrace);
+      return failed(e, debug);
     }
   }
 
-  private int make(List<String> args, boolean stacktrace) {
-    if (args.contains("--help") || args.contains("-h")) {
-      out.println(usage());
-      return 0;
-    }
+  private int make(List<String> args, boolean debug) {
     MakeOptions options;
     try {
       options = MakeOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      err.println("reelforge: " + e.getMessage() + "\n" + usage());
-      return EXIT_USAGE;
+      return usageError("make", e.getMessage());
     } catch (ReelForgeException e) {
-      err.println("reelforge: " + e.violations().getFirst().message());
-      return EXIT_USAGE;
+      return usageError("make", e.violations().getFirst().message());
     }
     // Providers and the render engine only (lazily, as for the doctor): no database, no server.
     try (ConfigurableApplicationContext context =
-        application(WebApplicationType.NONE, DOCTOR_DEFAULTS)
-            .run(doctorArguments(options.settings()))) {
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options.settings(), debug))) {
       return new MakeCommand(out, err, System.console() != null)
           .run(options, context.getBean(StoryMaker.class));
     } catch (RuntimeException e) {
-      return failed(e, stacktrace);
+      return failed(e, debug);
     }
   }
 
-  private int user(List<String> args, boolean stacktrace) {
-    List<String> command = args.stream().filter(a -> !a.startsWith("--reelforge.")).toList();
-    if (!UserCommand.valid(command)) {
-      err.println(UserCommand.USAGE);
-      return EXIT_USAGE;
+  private int user(List<String> args, boolean debug) {
+    List<String> command = args.stream().filter(a -> !isSetting(a)).toList();
+    Optional<String> problem = UserCommand.problem(command);
+    if (problem.isPresent()) {
+      return usageError(helpTopic("user", command), problem.get());
     }
-    List<String> settings = args.stream().filter(a -> a.startsWith("--reelforge.")).toList();
+    List<String> settings = args.stream().filter(Cli::isSetting).toList();
     // The database only (lazily, as for the doctor): no server, no workers.
     try (ConfigurableApplicationContext context =
-        application(WebApplicationType.NONE, DOCTOR_DEFAULTS).run(doctorArguments(settings))) {
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(settings, debug))) {
       return new UserCommand(out, err).run(command, context.getBean(Accounts.class));
     } catch (RuntimeException e) {
-      return failed(e, stacktrace);
+      return failed(e, debug);
     }
   }
 
-  // Logs would interleave with the report; as an argument this outranks application.yml.
-  private static String[] doctorArguments(List<String> options) {
+  private static boolean isSetting(String argument) {
+    return argument.startsWith("--reelforge.");
+  }
+
+  /**
+   * The arguments of a short-lived command's context. Logs would interleave with what the command
+   * prints, so only ReelForge's own warnings are shown, never a library's (whose errors come with
+   * stack traces; the command explains its failure in one line). As arguments these outrank
+   * application.yml. {@code --debug} shows every log at the usual levels.
+   */
+  private static String[] cliArguments(List<String> options, boolean debug) {
     List<String> arguments = new ArrayList<>(options);
-    arguments.addFirst("--logging.level.root=WARN");
+    if (!debug) {
+      arguments.addFirst("--logging.level.dev.reelforge=WARN");
+      arguments.addFirst("--logging.level.root=OFF");
+    }
     return arguments.toArray(String[]::new);
   }
 
-  private int failed(RuntimeException e, boolean stacktrace) {
+  private int failed(RuntimeException e, boolean debug) {
     err.println("reelforge: " + StartupFailures.explain(e));
-    if (stacktrace) {
+    if (debug) {
       e.printStackTrace(err);
     }
     return 1;
   }
 
   private static SpringApplication application(
-      WebApplicationType type, Map<String, Object> extraDefaults) {
+      WebApplicationType type, Map<String, Object> extraDefaults, boolean debug) {
     SpringApplication application = new SpringApplication(ReelForgeApplication.class);
     application.setWebApplicationType(type);
     application.addListeners(new SettingsValidator());
     Map<String, Object> defaults = new HashMap<>(extraDefaults);
-    for (String logger : STARTUP_FAILURE_LOGGERS) {
-      defaults.put("logging.level." + logger, "OFF");
+    if (!debug) {
+      for (String logger : STARTUP_FAILURE_LOGGERS) {
+        defaults.put("logging.level." + logger, "OFF");
+      }
     }
     application.setDefaultProperties(defaults);
     return application;
   }
 
+  /** The list of commands, as {@code reelforge --help} prints it. */
   static String usage() {
-    return """
-        usage: reelforge COMMAND [OPTIONS]
-
-        commands:
-          serve     run the HTTP API (default http://127.0.0.1:8080)
-                      --port N       listen on port N
-                      --host ADDR    listen on ADDR (0.0.0.0 for every interface)
-                      --roles LIST   api, worker, scheduler, comma-separated (default all)
-          doctor    check the JDK, FFmpeg, database, blob store and providers
-          render    render a timeline JSON file (docs/rendering.md) to MP4s
-                      TIMELINE.json  the timeline; relative media paths are resolved
-                                     against its folder (or --media DIR)
-                      --preset LIST  tiktok, reels, shorts, youtube, square (comma-separated)
-                      --quality Q    draft (quick preview: stills held still, softer),
-                                     standard (default) or high
-                      --out DIR      where videos, captions and thumbnails go (./out)
-                      --estimate     print the time and size estimate only
-          make      make short videos from an idea, a text, a link or a script
-                      --idea "TEXT"  a bare idea (a labelled template script)
-                      --text FILE    a text, Markdown or HTML note (extractive script;
-                                     code and tables left out, and said so)
-                      --url LINK     a web article (http/https, public addresses only)
-                      --script FILE  your own script, one beat per line (used as written)
-                      --formats LIST tiktok (default), reels, shorts, youtube, square
-                      --voice NAME   the speech engine's voice
-                      --caption-style S  bold-pop (default), boxed, minimal, karaoke
-                      --music M      auto (mood from the script), none, or a mood:
-                                     calm, uplifting, tense, playful, mysterious
-                      --quality Q    draft (quick preview: stills held still, softer),
-                                     standard (default) or high
-                      --out DIR      outputs go to DIR/NAME (default ./out)
-                      --name NAME    the outputs' name (default: from the input)
-                    the same command again resumes a stopped or failed run
-          user      manage accounts in the server's database
-                      add NAME [--role R]  a new user (creator unless R is admin,
-                                     operator or viewer); prints a one-time password
-                      list           every user, role and status
-                      reset-password NAME  a new one-time password; signs the user out
-          version   print the version
-
-        Any setting can follow the command as --reelforge.NAME=VALUE, be set in the
-        environment as REELFORGE_NAME, or be written to ./reelforge.yml
-        (see docs/configuration.md). --stacktrace prints the full error on failure.""";
+    return CommandHelp.global();
   }
 }

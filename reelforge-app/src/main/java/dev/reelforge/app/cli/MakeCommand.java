@@ -1,5 +1,6 @@
 package dev.reelforge.app.cli;
 
+import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.render.Cancellation;
@@ -10,9 +11,13 @@ import dev.reelforge.story.StoryOutputs.OutputFile;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryProgress;
 import dev.reelforge.story.StoryResult;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * {@code reelforge make}: one story from an idea, a text or a script to finished videos, with a
@@ -40,9 +45,17 @@ final class MakeCommand {
         options.input().text().length(),
         options.folder());
     long start = System.nanoTime();
+    boolean folderExisted = Files.exists(options.folder());
+    Lines lines = new Lines();
+    int code;
     try (CancelOnShutdown interrupt = new CancelOnShutdown("make-cancel")) {
-      return make(options, maker, interrupt.cancellation(), start);
+      code = make(options, maker, lines, interrupt.cancellation(), start);
     }
+    if (code != 0 && !folderExisted && lines.stagesDone() == 0) {
+      // Nothing was made: a folder that holds no finished stage would only look resumable.
+      removeFolder(options.folder());
+    }
+    return code;
   }
 
   /**
@@ -61,10 +74,11 @@ final class MakeCommand {
     }
   }
 
-  private int make(MakeOptions options, StoryMaker maker, Cancellation cancellation, long start) {
+  private int make(
+      MakeOptions options, StoryMaker maker, Lines lines, Cancellation cancellation, long start) {
     try {
       StoryResult result =
-          maker.make(options.input(), options.folder(), options.name(), new Lines(), cancellation);
+          maker.make(options.input(), options.folder(), options.name(), lines, cancellation);
       out.printf(
           Locale.ROOT,
           "Done in %.1f s%s: %s%n",
@@ -95,19 +109,66 @@ final class MakeCommand {
           result.segmentsReused());
       return 0;
     } catch (RenderCancelledException e) {
-      err.println("reelforge: stopped; run the same command again to resume");
-      return 130;
+      return stopped(lines);
     } catch (ReelForgeException e) {
       if (cancellation.isCancelled()) {
-        err.println("reelforge: stopped; run the same command again to resume");
-        return 130;
+        return stopped(lines);
       }
-      err.println("reelforge: " + e.getMessage());
-      for (FieldViolation violation : e.violations()) {
-        err.println("  " + violation.field() + ": " + violation.message());
+      return failed(e, lines.stagesDone(), options.folder());
+    }
+  }
+
+  private int stopped(Lines lines) {
+    err.println(
+        lines.stagesDone() > 0
+            ? "reelforge: stopped; run the same command again to resume"
+            : "reelforge: stopped before any stage was done");
+    return 130;
+  }
+
+  /**
+   * One line for the failure, then what the user can do: an input the pipeline refused is fixed by
+   * changing it (exit 2, as for a bad option); a fault the failed task calls passing (a timeout, a
+   * 5xx) is worth another try; the stages done are reused by the next run of the same command.
+   */
+  private int failed(ReelForgeException e, int stagesDone, Path folder) {
+    err.println("reelforge: " + e.getMessage());
+    for (FieldViolation violation : e.violations()) {
+      err.println("  " + violation.field() + ": " + violation.message());
+    }
+    if (e.code() == ErrorCode.INVALID_INPUT || e.code() == ErrorCode.VALIDATION_FAILED) {
+      return Cli.EXIT_USAGE;
+    }
+    String done =
+        stagesDone == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; the %d stage(s) done are kept in %s and reused",
+                stagesDone,
+                folder.resolve(StoryPipeline.WORK_DIR));
+    if (e.retryable()) {
+      err.println("  (the same command again tries once more" + done + ")");
+    } else if (stagesDone > 0) {
+      err.println(
+          "  (after fixing the cause, the same command resumes"
+              + done.replaceFirst("^; the", ": the")
+              + ")");
+    }
+    return 1;
+  }
+
+  /** Removes the output folder this run made, when it failed before finishing any stage. */
+  private static void removeFolder(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
       }
-      err.println("  (run the same command again to resume from the stages already done)");
-      return 1;
+    } catch (IOException e) {
+      // Only tidiness is lost: the next run starts the same way with or without the folder.
     }
   }
 
@@ -115,10 +176,17 @@ final class MakeCommand {
   private final class Lines implements StoryProgress {
 
     private int lastTenth = -1;
+    private int stagesDone;
+
+    /** How many stages finished or were reused from the last run. */
+    synchronized int stagesDone() {
+      return stagesDone;
+    }
 
     @Override
     public synchronized void stageStarted(String stage, boolean reused) {
       if (reused) {
+        stagesDone++;
         err.printf(Locale.ROOT, "  %-17s reused from the last run%n", stage);
       } else if (isRender(stage)) {
         lastTenth = -1;
@@ -149,6 +217,7 @@ final class MakeCommand {
 
     @Override
     public synchronized void stageFinished(String stage, long millis) {
+      stagesDone++;
       if (terminal && isRender(stage)) {
         err.print("\r" + " ".repeat(90) + "\r");
       }

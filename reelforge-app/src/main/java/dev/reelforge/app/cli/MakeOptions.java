@@ -7,10 +7,6 @@ import dev.reelforge.core.script.InputKind;
 import dev.reelforge.core.script.StoryLimits;
 import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.story.StoryInput;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +28,8 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
    * @throws IllegalArgumentException with a message for the user
    */
   static MakeOptions parse(List<String> args) {
-    String text = null;
-    InputKind kind = null;
-    boolean link = false;
-    String defaultName = null;
+    String inputOption = null;
+    String inputValue = null;
     List<String> formats = List.of(RenderPreset.TIKTOK.id());
     Optional<String> voice = Optional.empty();
     String captionStyle = "bold-pop";
@@ -48,42 +42,16 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
       String arg = args.get(i);
       switch (arg) {
         case "--idea", "--text", "--script", "--url" -> {
-          if (text != null) {
+          if (inputOption != null) {
             throw new IllegalArgumentException(
                 "give one input: --idea, --text FILE, --url LINK or --script FILE");
           }
-          String value = value(args, ++i, arg);
-          switch (arg) {
-            case "--idea" -> {
-              text = value;
-              kind = InputKind.IDEA;
-              defaultName = slug(value);
-            }
-            case "--text" -> {
-              text = read(Path.of(value));
-              kind =
-                  text.length() > StoryLimits.MAX_INPUT_CHARS
-                      ? InputKind.ARTICLE
-                      : InputKind.PARAGRAPH;
-              defaultName = stem(Path.of(value));
-            }
-            case "--script" -> {
-              text = read(Path.of(value));
-              kind = InputKind.MANUAL;
-              defaultName = stem(Path.of(value));
-            }
-            default -> {
-              text = value.strip();
-              kind = InputKind.ARTICLE;
-              link = true;
-              defaultName = linkName(text);
-            }
-          }
+          inputOption = arg;
+          inputValue = value(args, ++i, arg);
         }
-        case "--formats", "--format" -> {
-          formats = Arrays.stream(value(args, ++i, arg).split(",")).map(String::strip).toList();
-          formats.forEach(RenderPreset::byId);
-        }
+        case "--formats", "--format" ->
+            formats =
+                Formats.parse(arg, value(args, ++i, arg)).stream().map(RenderPreset::id).toList();
         case "--voice" -> voice = Optional.of(value(args, ++i, arg));
         case "--caption-style" -> {
           captionStyle = value(args, ++i, arg);
@@ -110,9 +78,43 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
         }
       }
     }
-    if (text == null) {
+    if (inputOption == null) {
       throw new IllegalArgumentException(
           "say what to make: --idea \"TEXT\", --text FILE, --url LINK or --script FILE");
+    }
+    // The input is read and checked once every option is known to be right: a wrong option is
+    // reported without a file read or a name looked up.
+    String text;
+    InputKind kind;
+    boolean link = false;
+    String defaultName;
+    switch (inputOption) {
+      case "--idea" -> {
+        text = inputValue;
+        kind = InputKind.IDEA;
+        defaultName = slug(text);
+        MakeInputCheck.text("--idea", text, kind);
+      }
+      case "--text" -> {
+        text = MakeInputCheck.file(inputOption, inputValue);
+        kind =
+            text.length() > StoryLimits.MAX_INPUT_CHARS ? InputKind.ARTICLE : InputKind.PARAGRAPH;
+        defaultName = stem(Path.of(inputValue));
+        MakeInputCheck.text(inputOption + " " + inputValue, text, kind);
+      }
+      case "--script" -> {
+        text = MakeInputCheck.file(inputOption, inputValue);
+        kind = InputKind.MANUAL;
+        defaultName = stem(Path.of(inputValue));
+        MakeInputCheck.text(inputOption + " " + inputValue, text, kind);
+      }
+      default -> {
+        text = inputValue.strip();
+        kind = InputKind.ARTICLE;
+        link = true;
+        defaultName = linkName(text);
+        MakeInputCheck.link(text);
+      }
     }
     if (name == null) {
       name = defaultName.isEmpty() ? "story" : defaultName;
@@ -150,16 +152,6 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
                   Arrays.stream(Mood.values())
                       .map(m -> m.name().toLowerCase(Locale.ROOT))
                       .toList()));
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no file at " + file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }
   }
 

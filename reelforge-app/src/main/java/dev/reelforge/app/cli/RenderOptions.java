@@ -2,9 +2,9 @@ package dev.reelforge.app.cli;
 
 import dev.reelforge.core.render.QualityTier;
 import dev.reelforge.core.render.RenderPreset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,12 +44,9 @@ record RenderOptions(
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--preset", "--presets" ->
-            presets =
-                Arrays.stream(value(args, ++i, arg).split(","))
-                    .map(RenderPreset::byId)
-                    .distinct()
-                    .toList();
+        // --preset is the option's older name.
+        case "--formats", "--format", "--preset", "--presets" ->
+            presets = Formats.parse(arg, value(args, ++i, arg));
         case "--quality" -> quality = QualityTier.byName(value(args, ++i, arg));
         case "--out" -> out = Path.of(value(args, ++i, arg));
         case "--media" -> media = Path.of(value(args, ++i, arg));
@@ -68,6 +65,10 @@ record RenderOptions(
     }
     if (timeline == null) {
       throw new IllegalArgumentException("name the timeline JSON file to render");
+    }
+    if (!Files.isRegularFile(timeline)) {
+      throw new IllegalArgumentException(
+          "no timeline file at " + timeline + (Files.isDirectory(timeline) ? " (a folder)" : ""));
     }
     Path absolute = timeline.toAbsolutePath();
     if (media == null) {

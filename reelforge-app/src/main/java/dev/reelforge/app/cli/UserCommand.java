@@ -5,6 +5,7 @@ import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.error.ReelForgeException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,6 @@ import java.util.Optional;
  */
 final class UserCommand {
 
-  static final String USAGE =
-      "usage: reelforge user add NAME [--role admin|operator|creator|viewer]"
-          + " | user list | user reset-password NAME";
-
   private final PrintStream out;
   private final PrintStream err;
 
@@ -27,17 +24,63 @@ final class UserCommand {
     this.err = err;
   }
 
-  /** Checks the arguments before anything starts: true when they make a command. */
-  static boolean valid(List<String> args) {
+  /**
+   * Checks the arguments before anything starts (no database is opened for a wrong command).
+   *
+   * @return what is wrong with them, in one line; empty when they make a command
+   */
+  static Optional<String> problem(List<String> args) {
     if (args.isEmpty()) {
-      return false;
+      return Optional.of("say what to do: user add NAME, user list or user reset-password NAME");
     }
-    return switch (args.getFirst()) {
-      case "list" -> args.size() == 1;
-      case "reset-password" -> args.size() == 2;
-      case "add" -> args.size() == 2 || (args.size() == 4 && args.get(2).equals("--role"));
-      default -> false;
+    String what = args.getFirst();
+    return switch (what) {
+      case "list" -> args.size() == 1 ? Optional.empty() : unexpected(args, 1);
+      case "reset-password" ->
+          args.size() == 2
+              ? Optional.empty()
+              : args.size() < 2
+                  ? Optional.of("user reset-password needs the user's name")
+                  : unexpected(args, 2);
+      case "add" -> addProblem(args);
+      default -> Optional.of("unknown user command '" + what + "' (add, list, reset-password)");
     };
+  }
+
+  private static Optional<String> addProblem(List<String> args) {
+    if (args.size() < 2 || args.get(1).startsWith("--")) {
+      return Optional.of("user add needs the new user's name");
+    }
+    if (args.size() == 2) {
+      return Optional.empty();
+    }
+    if (!args.get(2).equals("--role")) {
+      return unexpected(args, 2);
+    }
+    if (args.size() == 3) {
+      return Optional.of("--role needs a value: " + roles());
+    }
+    if (args.size() > 4) {
+      return unexpected(args, 4);
+    }
+    try {
+      Role.fromWire(args.get(3));
+      return Optional.empty();
+    } catch (ReelForgeException e) {
+      return Optional.of("unknown role '" + args.get(3) + "' (roles: " + roles() + ")");
+    }
+  }
+
+  private static Optional<String> unexpected(List<String> args, int index) {
+    return Optional.of("unexpected argument '" + args.get(index) + "'");
+  }
+
+  private static String roles() {
+    // From the most rights to the fewest, as Role.fromWire lists them.
+    return Arrays.stream(Role.values())
+        .map(Role::wireName)
+        .reduce((fewer, more) -> more + ", " + fewer)
+        .orElseThrow();
   }
 
   int run(List<String> args, Accounts accounts) {

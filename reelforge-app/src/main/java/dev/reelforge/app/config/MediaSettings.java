@@ -23,7 +23,8 @@ public class MediaSettings {
   /**
    * Folder for the render cache (encoded segments, soundtracks, prepared stills, caption pictures)
    * and per-render temporary files. Keeping it makes interrupted renders resume and edited videos
-   * re-render only what changed; deleting it only costs time.
+   * re-render only what changed; deleting it only costs time. Unset, the render folder of
+   * reelforge.data-dir.
    */
   @NotNull private Path renderWorkDir = Path.of("./data/render");
 

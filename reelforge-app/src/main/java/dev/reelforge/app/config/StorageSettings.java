@@ -25,12 +25,16 @@ public class StorageSettings implements CheckedTogether {
   /** The store: local (a folder every process can reach), s3 or azure. */
   @NotNull private Type type = Type.LOCAL;
 
-  /** Folder of the local store; with type local the pipeline works in it directly. */
+  /**
+   * Folder of the local store; with type local the pipeline works in it directly. Unset, the blobs
+   * folder of reelforge.data-dir.
+   */
   @NotNull private Path localRoot = Path.of(DEFAULT_LOCAL_ROOT);
 
   /**
    * This machine's working copy of the sessions it works on, when the store is remote (s3, azure):
-   * a cache that may be deleted while the process is stopped.
+   * a cache that may be deleted while the process is stopped. Unset, the work folder of
+   * reelforge.data-dir.
    */
   @NotNull private Path workRoot = Path.of(DEFAULT_WORK_ROOT);
 

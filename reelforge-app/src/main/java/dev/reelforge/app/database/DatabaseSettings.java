@@ -56,7 +56,10 @@ public class DatabaseSettings implements CheckedTogether {
 
     public static final String DEFAULT_DATA_DIR = "./data/postgres";
 
-    /** Where the embedded server keeps its data; kept across restarts. */
+    /**
+     * Where the embedded server keeps its data; kept across restarts. Unset, the postgres folder of
+     * reelforge.data-dir.
+     */
     @NotNull private Path dataDir = Path.of(DEFAULT_DATA_DIR);
 
     /** TCP port of the embedded server on 127.0.0.1; 0 picks a free one at each start. */

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.postgres.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,12 +55,12 @@ class CliTest {
     assertThat(stderr()).contains("give one input: --idea, --text FILE, --url LINK");
     assertThat(cli.run("make", "--idea", "moon", "--formats", "tiktok,imax"))
         .isEqualTo(Cli.EXIT_USAGE);
-    assertThat(stderr()).contains("unknown preset 'imax'");
+    assertThat(stderr()).contains("unknown format 'imax'");
     assertThat(cli.run("make", "--idea", "moon", "--music", "sad")).isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("--music must be auto, none or a mood: calm");
     assertThat(cli.run("make", "--text", dir.resolve("missing.txt").toString()))
         .isEqualTo(Cli.EXIT_USAGE);
-    assertThat(stderr()).contains("no file at");
+    assertThat(stderr()).contains("no such file");
     assertThat(cli.run("make", "--idea", "moon", "--name", "../escape")).isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("--name may use letters");
   }
@@ -61,13 +69,16 @@ class CliTest {
   void makeRefusesALinkIntoOurOwnNetworkWithoutFetchingIt(@TempDir Path dir) {
     String out = dir.toString();
 
-    assertThat(cli.run("make", "--url", "http://127.0.0.1:9/admin", "--out", out)).isNotZero();
+    assertThat(cli.run("make", "--url", "http://127.0.0.1:9/admin", "--out", out))
+        .isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("links must point to the public internet").contains("loopback");
     assertThat(cli.run("make", "--url", "http://169.254.169.254/latest/", "--out", out))
-        .isNotZero();
+        .isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("link-local / cloud metadata");
-    assertThat(cli.run("make", "--url", "file:///etc/passwd", "--out", out)).isNotZero();
+    assertThat(cli.run("make", "--url", "file:///etc/passwd", "--out", out))
+        .isEqualTo(Cli.EXIT_USAGE);
     assertThat(stderr()).contains("only http and https links can be read");
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test
@@ -133,6 +144,271 @@ class CliTest {
     assertThat(segments.find()).as("the second run's line").isTrue();
     // Only the square's segments are new: as many reused (the vertical ones) as encoded.
     assertThat(segments.group(2)).isEqualTo(segments.group(1));
+  }
+
+  @Test
+  void aBadInputIsOneLineWithItsOptionAndNothingIsWritten(@TempDir Path dir) throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+    Path blank = Files.writeString(dir.resolve("blank.txt"), "  \n\t\n  ");
+    Path code = Files.writeString(dir.resolve("code.md"), "```java\nint x = 1;\n```\n");
+    Path longBeat = Files.writeString(dir.resolve("long.txt"), "A line. ".repeat(30) + "\nTwo.\n");
+    Path out = dir.resolve("out");
+    Path data = dir.resolve("data");
+    assertMakeRefuses(
+        dir, "reelforge: --text " + empty + ": the file is empty", "--text", empty.toString());
+    assertMakeRefuses(
+        dir,
+        "reelforge: --text " + blank + ": the file holds only blank space",
+        "--text",
+        blank.toString());
+    assertMakeRefuses(
+        dir,
+        "reelforge: --text " + code + ": has nothing to narrate: it holds only",
+        "--text",
+        code.toString());
+    assertMakeRefuses(
+        dir,
+        "reelforge: --script " + longBeat + ": Each beat must be ≤ 160 characters (line 1",
+        "--script",
+        longBeat.toString());
+    assertMakeRefuses(
+        dir, "reelforge: --text examples/nope.txt: no such file", "--text", "examples/nope.txt");
+    assertMakeRefuses(
+        dir, "reelforge: --text " + dir + ": is a folder, not a file", "--text", dir.toString());
+    assertMakeRefuses(
+        dir,
+        "reelforge: --url http://127.0.0.1:9/x: links must point to the public internet",
+        "--url",
+        "http://127.0.0.1:9/x");
+    assertMakeRefuses(
+        dir,
+        "reelforge: --url file:///etc/passwd: only http and https links can be read (got file)",
+        "--url",
+        "file:///etc/passwd");
+    assertMakeRefuses(dir, "reelforge: --idea needs some words", "--idea", " ");
+
+    // None of them made a folder, a work file or a data folder.
+    assertThat(out).doesNotExist();
+    assertThat(data).doesNotExist();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("empty.txt", "blank.txt", "code.md", "long.txt");
+    }
+  }
+
+  /** {@code make} with {@code input}, its outputs and data in {@code dir}, is a usage error. */
+  private void assertMakeRefuses(Path dir, String firstLine, String... input) {
+    List<String> args = new ArrayList<>(List.of("make"));
+    args.addAll(List.of(input));
+    args.addAll(
+        List.of("--out", dir.resolve("out").toString(), "--data", dir.resolve("data").toString()));
+    assertUsageError(firstLine, args.toArray(String[]::new));
+  }
+
+  /**
+   * Runs {@code args}, expecting a usage error: one line that starts with {@code firstLine}, then
+   * where the command's help is, and nothing else.
+   */
+  private void assertUsageError(String firstLine, String... args) {
+    out.reset();
+    err.reset();
+    assertThat(cli.run(args)).as(stderr()).isEqualTo(Cli.EXIT_USAGE);
+    List<String> lines = stderr().lines().toList();
+    assertThat(lines).as(stderr()).hasSize(2);
+    assertThat(lines.get(0)).startsWith(firstLine);
+    assertThat(lines.get(1)).startsWith("see reelforge " + args[0]).endsWith(" --help");
+    assertThat(stderr()).doesNotContain("resume").doesNotContain("usage:");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void formatsAreCalledFormatsEverywhere() {
+    assertUsageError(
+        "reelforge: unknown format 'instagram' (formats: tiktok, reels, shorts, youtube, square)",
+        "make",
+        "--idea",
+        "moon",
+        "--formats",
+        "tiktok,instagram");
+    assertUsageError(
+        "reelforge: unknown format 'imax' (formats: tiktok, reels, shorts, youtube, square)",
+        "render",
+        "story.json",
+        "--formats",
+        "imax");
+    // --preset, render's older name of the option, still works and says "format" too.
+    assertUsageError(
+        "reelforge: unknown format 'vine'", "render", "story.json", "--preset", "vine");
+    assertThat(cli.run("make", "--help")).isZero();
+    assertThat(cli.run("render", "--help")).isZero();
+    assertThat(stdout()).contains("--formats LIST").doesNotContain("--preset LIST");
+  }
+
+  @Test
+  void everyCommandHasItsOwnHelp() {
+    Map<String, String> helps =
+        Map.of(
+            "make", "usage: reelforge make (--idea",
+            "render", "usage: reelforge render TIMELINE.json",
+            "serve", "usage: reelforge serve",
+            "doctor", "usage: reelforge doctor",
+            "user", "usage: reelforge user add NAME [--role R]",
+            "user add", "usage: reelforge user add NAME [--role admin|",
+            "user list", "usage: reelforge user list",
+            "user reset-password", "usage: reelforge user reset-password NAME",
+            "version", "usage: reelforge version");
+    helps.forEach(
+        (command, usage) -> {
+          for (List<String> form :
+              List.of(List.of(command.split(" ")), List.of(("help " + command).split(" ")))) {
+            List<String> args = new ArrayList<>(form);
+            if (!form.getFirst().equals("help")) {
+              args.add("--help");
+            }
+            out.reset();
+            err.reset();
+            assertThat(cli.run(args.toArray(String[]::new))).as(String.join(" ", args)).isZero();
+            assertThat(stdout()).as(String.join(" ", args)).startsWith(usage);
+            assertThat(stdout()).doesNotContain("commands:");
+            assertThat(stderr()).isEmpty();
+          }
+        });
+    out.reset();
+    assertThat(cli.run("make", "-h")).isZero();
+    assertThat(stdout()).contains("--script FILE").contains("--data DIR");
+    out.reset();
+    assertThat(cli.run("--help")).isZero();
+    assertThat(stdout()).contains("commands:").contains("--data DIR").contains("--debug");
+  }
+
+  @Test
+  void userArgumentsAreCheckedBeforeAnythingStarts() {
+    assertUsageError(
+        "reelforge: unknown role 'superuser' (roles: admin, operator, creator, viewer)",
+        "user",
+        "add",
+        "dave",
+        "--role",
+        "superuser");
+    assertThat(stderr()).contains("see reelforge user add --help");
+    assertUsageError("reelforge: user add needs the new user's name", "user", "add");
+    assertUsageError("reelforge: unknown user command 'create'", "user", "create", "bob");
+    assertUsageError("reelforge: unexpected argument 'now'", "user", "list", "now");
+  }
+
+  @Test
+  void userListEndsWithoutAStackTraceRunAfterRun(@TempDir Path data) throws Exception {
+    TestDatabase database = TestDatabase.freshSchema("CliUserList");
+    // Anything a library prints on its own (a failing GC listener, a log line) goes to the
+    // process's streams, not to the Cli's: watch those too, while the JVM collects garbage.
+    ByteArrayOutputStream process = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    PrintStream capture = new PrintStream(process, true, StandardCharsets.UTF_8);
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread collector =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (running.get()) {
+                    System.gc();
+                    LockSupport.parkNanos(20_000_000);
+                  }
+                });
+    System.setOut(capture);
+    System.setErr(capture);
+    try {
+      for (int run = 0; run < 4; run++) {
+        assertThat(
+                cli.run(
+                    "user",
+                    "list",
+                    "--data",
+                    data.toString(),
+                    "--reelforge.database.url=" + database.server().jdbcUrl(),
+                    "--reelforge.database.username=" + database.username(),
+                    "--reelforge.database.password=" + database.password(),
+                    "--reelforge.database.schema=" + database.schema()))
+            .as(stderr())
+            .isZero();
+      }
+    } finally {
+      running.set(false);
+      collector.join();
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    String everything = stdout() + stderr() + process.toString(StandardCharsets.UTF_8);
+    assertThat(everything)
+        .doesNotContain("\tat ")
+        .doesNotContain("at org.")
+        .doesNotContain("Exception")
+        .doesNotContain(" WARN ")
+        .doesNotContain(" INFO ");
+    assertThat(stdout().lines().filter(l -> l.startsWith("USERNAME"))).hasSize(4);
+  }
+
+  @Test
+  void makeWithADataFolderWritesOnlyThereAndToItsOutputs(@TempDir Path dir) throws IOException {
+    Path workingDirData = Path.of("data");
+    boolean hadData = Files.exists(workingDirData);
+    Path data = dir.resolve("data");
+    Path outputs = dir.resolve("out");
+    int code =
+        cli.run(
+            "make",
+            "--idea",
+            "why leaves turn red",
+            "--quality",
+            "draft",
+            "--music",
+            "none",
+            "--data",
+            data.toString(),
+            "--out",
+            outputs.toString());
+    assertThat(code).as(stderr()).isZero();
+    try (Stream<Path> top = Files.list(dir)) {
+      assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("data", "out");
+    }
+    try (Stream<Path> top = Files.list(outputs)) {
+      assertThat(top.map(p -> p.getFileName().toString())).containsExactly("why-leaves-turn-red");
+    }
+    // The run's work files stay beside its outputs; the render cache is the data folder's.
+    assertThat(outputs.resolve("why-leaves-turn-red").resolve(".work")).isDirectory();
+    try (Stream<Path> cache = Files.walk(data.resolve("render"))) {
+      assertThat(cache.filter(Files::isRegularFile)).isNotEmpty();
+    }
+    if (!hadData) {
+      assertThat(workingDirData).as("nothing in the working directory's ./data").doesNotExist();
+    }
+  }
+
+  @Test
+  void aRunThatFailsSaysWhichStagesItKeepsForTheNextRun(@TempDir Path dir) {
+    int code =
+        cli.run(
+            "make",
+            "--idea",
+            "how bees find flowers",
+            "--voice",
+            "nobody-by-that-name",
+            "--quality",
+            "draft",
+            "--data",
+            dir.resolve("data").toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(code).as(stderr()).isEqualTo(1);
+    Path work = dir.resolve("out").resolve("how-bees-find-flowers").resolve(".work");
+    assertThat(stderr())
+        .containsPattern("(?m)^reelforge: voice: .*nobody-by-that-name")
+        .containsPattern(
+            "stage\\(s\\) done are kept in " + java.util.regex.Pattern.quote(work.toString()))
+        .doesNotContain("\tat ");
+    assertThat(work).isDirectory();
   }
 
   @Test

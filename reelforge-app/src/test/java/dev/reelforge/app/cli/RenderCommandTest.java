@@ -59,10 +59,13 @@ class RenderCommandTest {
   @Test
   void badInputIsExplainedWithoutAStackTrace(@TempDir Path dir) throws Exception {
     assertThat(cli.run("render", "x.json", "--preset", "vine")).isEqualTo(Cli.EXIT_USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown preset 'vine'");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unknown format 'vine' (formats: tiktok, reels, shorts, youtube, square)");
 
-    assertThat(cli.run("render", dir.resolve("missing.json").toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no timeline file at");
+    assertThat(cli.run("render", dir.resolve("missing.json").toString())).isEqualTo(Cli.EXIT_USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("no timeline file at")
+        .contains("see reelforge render --help");
 
     Timeline broken =
         Fixtures.story(dir, 3, 2)

@@ -1,0 +1,192 @@
+package dev.reelforge.app.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code reelforge --help} and {@code reelforge COMMAND --help} print: the list of commands,
+ * and each command's own options. A usage error prints one line and points here instead of
+ * repeating all of it.
+ */
+final class CommandHelp {
+
+  private CommandHelp() {}
+
+  private static final String DATA =
+      "  --data DIR           keep the database, render cache and stored files under DIR\n"
+          + "                       (default ./data; REELFORGE_DATA_DIR sets it too)";
+
+  private static final String COMMON =
+      """
+        --debug              print logs and the full error on failure
+                             (--stacktrace does the same)
+
+      Any setting can follow the command as --reelforge.NAME=VALUE, be set in the
+      environment as REELFORGE_NAME, or be written to ./reelforge.yml
+      (see docs/configuration.md).""";
+
+  private static final String GLOBAL =
+      """
+      usage: reelforge COMMAND [OPTIONS]
+
+      commands:
+        make      make short videos from an idea, a text, a link or a script
+        render    render a timeline JSON file (docs/rendering.md) to MP4s
+        serve     run the HTTP API and dashboard (default http://127.0.0.1:8080)
+        doctor    check the JDK, FFmpeg, database, blob store and providers
+        user      manage accounts in the server's database
+        version   print the version
+
+      reelforge COMMAND --help (or reelforge help COMMAND) lists a command's options.
+      Every command but version takes:
+      """
+          + DATA
+          + "\n"
+          + COMMON;
+
+  private static final Map<String, String> COMMANDS =
+      Map.of(
+          "make",
+          """
+          usage: reelforge make (--idea "TEXT" | --text FILE | --url LINK | --script FILE)
+                                [OPTIONS]
+
+          Makes short videos from one input, with a line per stage. The same command again
+          resumes a stopped or failed run from the stages already done.
+
+            --idea "TEXT"        a bare idea (a labelled template script)
+            --text FILE          a text, Markdown or HTML note (extractive script;
+                                 code and tables left out, and said so)
+            --url LINK           a web article (http/https, public addresses only)
+            --script FILE        your own script, one beat per line (used as written)
+            --formats LIST       tiktok (default), reels, shorts, youtube, square
+                                 (comma-separated)
+            --voice NAME         the speech engine's voice
+            --caption-style S    bold-pop (default), boxed, minimal, karaoke
+            --music M            auto (mood from the script), none, or a mood:
+                                 calm, uplifting, tense, playful, mysterious
+            --quality Q          draft (quick preview: stills held still, softer),
+                                 standard (default) or high
+            --out DIR            outputs go to DIR/NAME (default ./out), the run's
+                                 work files to DIR/NAME/.work
+            --name NAME          the outputs' name (default: from the input)
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "render",
+          """
+          usage: reelforge render TIMELINE.json [OPTIONS]
+
+          Renders a timeline JSON file (docs/rendering.md) to MP4s with captions and
+          thumbnails. Ctrl-C stops it; the same command again reuses the finished segments.
+
+            TIMELINE.json        the timeline; relative media paths are resolved
+                                 against its folder (or --media DIR)
+            --formats LIST       tiktok (default), reels, shorts, youtube, square
+                                 (comma-separated; --preset is the same)
+            --quality Q          draft (quick preview: stills held still, softer),
+                                 standard (default) or high
+            --out DIR            where videos, captions and thumbnails go (./out)
+            --media DIR          where relative media paths are resolved
+            --name NAME          the outputs' name (default: the timeline file's)
+            --estimate           print the time and size estimate only
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "serve",
+          """
+          usage: reelforge serve [OPTIONS]
+
+          Runs the HTTP API and the dashboard until stopped (Ctrl-C stops it cleanly).
+
+            --port N             listen on port N (default 8080)
+            --host ADDR          listen on ADDR (default 127.0.0.1; 0.0.0.0 for every
+                                 interface)
+            --roles LIST         api, worker, scheduler, comma-separated (default all)
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "doctor",
+          """
+          usage: reelforge doctor [OPTIONS]
+
+          Checks the JDK, FFmpeg, the database, the blob store and the providers, with a fix
+          for each problem; exits 1 when something required is broken.
+
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "user",
+          """
+          usage: reelforge user add NAME [--role R]
+                 reelforge user list
+                 reelforge user reset-password NAME
+
+          Manages accounts in the server's database.
+
+            add NAME [--role R]  a new user: creator unless R is admin, operator or
+                                 viewer; prints a one-time password
+            list                 every user, role and status
+            reset-password NAME  a new one-time password; signs the user out
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "user add",
+          """
+          usage: reelforge user add NAME [--role admin|operator|creator|viewer]
+
+          Makes a user (a creator unless --role says otherwise) and prints a one-time
+          password to sign in with.
+
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "user list",
+          """
+          usage: reelforge user list
+
+          Lists every user with role, status and when it was made.
+
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "user reset-password",
+          """
+          usage: reelforge user reset-password NAME
+
+          Gives the user a new one-time password and signs out every session of theirs.
+
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "version",
+          """
+          usage: reelforge version
+
+          Prints the version, the build time and the Java version.""");
+
+  /** The list of commands and what every command takes. */
+  static String global() {
+    return GLOBAL;
+  }
+
+  /** The help of {@code command} ({@code "user add"} for a subcommand), if there is such one. */
+  static Optional<String> of(String command) {
+    return Optional.ofNullable(COMMANDS.get(command));
+  }
+
+  /** The hint that follows a usage error: where the whole story is. */
+  static String seeHelp(String command) {
+    return of(command).isPresent()
+        ? "see reelforge " + command + " --help"
+        : "see reelforge --help";
+  }
+}
