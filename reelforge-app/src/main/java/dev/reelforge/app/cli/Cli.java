@@ -6,8 +6,10 @@ import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.doctor.StartupFailures;
 import dev.reelforge.app.security.Accounts;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.story.StoryMaker;
+import dev.reelforge.story.StoryVoices;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +75,8 @@ public final class Cli {
           "org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger",
           "org.springframework.context.annotation",
           "org.springframework.boot.web.server.servlet.context",
-          "org.springframework.boot.web.server.context");
+          "org.springframework.boot.web.server.context",
+          "org.springframework.boot.tomcat.servlet.DeferredServletContainerInitializers");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -114,10 +117,8 @@ public final class Cli {
       }
       case "make" -> make(rest, debug);
       case "user" -> user(rest, debug);
-      default -> {
-        err.println("reelforge: unknown command '" + command + "'\n" + CommandHelp.global());
-        yield EXIT_USAGE;
-      }
+      case "voices" -> voices(rest, debug);
+      default -> usageError("", "unknown command '" + command + "'");
     };
   }
 
@@ -222,8 +223,31 @@ public final class Cli {
     try (ConfigurableApplicationContext context =
         application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
             .run(cliArguments(options.settings(), debug))) {
+      try {
+        // Before anything is written: a mistyped voice would otherwise fail the voice stage
+        // after the script and the pictures were made.
+        StoryVoices.require(
+            context.getBean(ProviderRegistry.class), options.input().voice(), "--voice");
+      } catch (ReelForgeException e) {
+        return usageError("make", "--voice " + e.violations().getFirst().message());
+      }
       return new MakeCommand(out, err, System.console() != null)
           .run(options, context.getBean(StoryMaker.class));
+    } catch (RuntimeException e) {
+      return failed(e, debug);
+    }
+  }
+
+  private int voices(List<String> options, boolean debug) {
+    Optional<String> unexpected = options.stream().filter(o -> !isSetting(o)).findFirst();
+    if (unexpected.isPresent()) {
+      return usageError("voices", "unexpected argument '" + unexpected.get() + "'");
+    }
+    // The providers only (lazily): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options, debug))) {
+      return new VoicesCommand(out).run(context.getBean(ProviderRegistry.class));
     } catch (RuntimeException e) {
       return failed(e, debug);
     }

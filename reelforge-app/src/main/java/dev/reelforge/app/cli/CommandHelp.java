@@ -35,6 +35,7 @@ final class CommandHelp {
         serve     run the HTTP API and dashboard (default http://127.0.0.1:8080)
         doctor    check the JDK, FFmpeg, database, blob store and providers
         user      manage accounts in the server's database
+        voices    list the voices of the speech engine in use
         version   print the version
 
       reelforge COMMAND --help (or reelforge help COMMAND) lists a command's options.
@@ -61,7 +62,7 @@ final class CommandHelp {
             --script FILE        your own script, one beat per line (used as written)
             --formats LIST       tiktok (default), reels, shorts, youtube, square
                                  (comma-separated)
-            --voice NAME         the speech engine's voice
+            --voice NAME         the speech engine's voice (reelforge voices lists them)
             --caption-style S    bold-pop (default), boxed, minimal, karaoke
             --music M            auto (mood from the script), none, or a mood:
                                  calm, uplifting, tense, playful, mysterious
@@ -162,6 +163,17 @@ final class CommandHelp {
           usage: reelforge user reset-password NAME
 
           Gives the user a new one-time password and signs out every session of theirs.
+
+          """
+              + DATA
+              + "\n"
+              + COMMON,
+          "voices",
+          """
+          usage: reelforge voices [OPTIONS]
+
+          Lists the voices the speech engine in use has installed: what make --voice and
+          the dashboard's voice picker take.
 
           """
               + DATA

@@ -55,7 +55,8 @@ public class StoryPagesController {
   String create(NewVideo form, Model model, HttpServletResponse response) {
     UUID owner = RequestOwner.current();
     try {
-      StorySession.Settings settings = SessionSettings.checked(form.settings());
+      // Checked before the session starts: a refused form leaves nothing behind.
+      StorySession.Settings settings = sessions.checked(form.settings());
       StorySession session = start(owner, form);
       sessions.configure(owner, session.id(), settings);
       sessions.search(owner, session.id());

@@ -317,6 +317,25 @@ class DashboardPagesTest {
     assertThat(malformed.body()).contains("\"field\":\"id\"");
     assertThat(get("/api/voices/zz-unknown/preview", owner).statusCode()).isEqualTo(404);
     assertThat(get("/api/voices", null).statusCode()).isEqualTo(401);
+
+    // A voice the engine does not have is refused on the form, before a session is started.
+    HttpResponse<String> unknown =
+        post(
+            "/ui/new",
+            Map.of(
+                "kind",
+                "idea",
+                "text",
+                "how bees find flowers",
+                "formats",
+                "tiktok",
+                "voice",
+                "zz-unknown"),
+            owner,
+            origin());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("no voice &#39;zz-unknown&#39;");
+    assertThat(get("/ui", owner).body()).doesNotContain("how bees find flowers");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.reelforge.core.speech;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns text into narration and says when each word is spoken. Implementations are named by engine
@@ -29,7 +30,7 @@ public interface SpeechSynthesizer {
    * The voices installed with this engine, for a person to pick from; empty when the engine cannot
    * say (a cloud engine takes its vendor's voice ids).
    */
-  default java.util.List<Voice> voices() {
-    return java.util.List.of();
+  default List<Voice> voices() {
+    return List.of();
   }
 }

@@ -95,8 +95,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 + dataDirectory
                 + " is in use by another ReelForge process"
                 + RunningEmbeddedServer.describeOwner(dataDirectory)
-                + "; stop it, or give this one its own directory with"
-                + " REELFORGE_DATABASE_EMBEDDED_DATADIR",
+                + "; stop it, or give this one its own data folder with --data DIR"
+                + " (REELFORGE_DATA_DIR)",
             null);
       }
       ServerUser user = ServerUser.forCurrentProcess(options.unprivilegedUser());
@@ -356,8 +356,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               + user.name()
               + "' it runs as instead cannot enter "
               + blocked
-              + "; put the data elsewhere with REELFORGE_DATABASE_EMBEDDED_DATADIR, run ReelForge"
-              + " as a normal user, or use an external server with REELFORGE_DATABASE_URL",
+              + "; put the data in a folder it can enter with --data DIR (REELFORGE_DATA_DIR),"
+              + " run ReelForge as a normal user, or use an external server with"
+              + " REELFORGE_DATABASE_URL",
           null);
     }
   }

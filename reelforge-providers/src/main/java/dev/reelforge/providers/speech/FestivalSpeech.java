@@ -6,6 +6,7 @@ import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.TextNormalizer;
+import dev.reelforge.core.speech.Voice;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.providers.tools.LocalTool;
 import dev.reelforge.providers.tools.ScratchDirectory;
@@ -142,7 +143,7 @@ public final class FestivalSpeech implements SpeechSynthesizer {
 
   /** The voice Debian's {@code festvox-us-slt-hts} installs, when Festival is installed. */
   @Override
-  public java.util.List<dev.reelforge.core.speech.Voice> voices() {
+  public List<Voice> voices() {
     return installed()
         ? java.util.List.of(
             new dev.reelforge.core.speech.Voice(

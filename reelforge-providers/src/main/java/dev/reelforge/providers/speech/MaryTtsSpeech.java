@@ -6,6 +6,7 @@ import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
 import dev.reelforge.core.speech.TextNormalizer;
+import dev.reelforge.core.speech.Voice;
 import dev.reelforge.core.speech.WordTiming;
 import java.io.IOException;
 import java.io.StringReader;
@@ -147,7 +148,7 @@ public final class MaryTtsSpeech implements SpeechSynthesizer {
 
   /** The one voice that ships with the engine here. */
   @Override
-  public java.util.List<dev.reelforge.core.speech.Voice> voices() {
+  public List<Voice> voices() {
     return java.util.List.of(
         new dev.reelforge.core.speech.Voice(
             NAME, "cmu-slt-hsmm", "en-US", "SLT, US English (female)"));

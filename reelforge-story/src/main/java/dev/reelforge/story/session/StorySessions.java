@@ -22,6 +22,7 @@ import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryRunInputs;
 import dev.reelforge.story.StoryScripts;
+import dev.reelforge.story.StoryVoices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -355,8 +356,19 @@ public final class StorySessions {
    * @throws ReelForgeException INVALID_INPUT naming the first field that is not valid
    */
   public StorySession configure(UUID owner, String id, StorySession.Settings wanted) {
-    StorySession.Settings settings = SessionSettings.checked(wanted);
+    StorySession.Settings settings = checked(wanted);
     return update(owner, id, s -> s.withSettings(settings));
+  }
+
+  /**
+   * {@code wanted} with names normalized, its voice one the speech engine in use has installed.
+   *
+   * @throws ReelForgeException INVALID_INPUT naming the first field that is not valid
+   */
+  public StorySession.Settings checked(StorySession.Settings wanted) {
+    StorySession.Settings settings = SessionSettings.checked(wanted);
+    StoryVoices.require(providers, Optional.ofNullable(settings.voice()), "voice");
+    return settings;
   }
 
   /** The owner's newest sessions, newest first. */

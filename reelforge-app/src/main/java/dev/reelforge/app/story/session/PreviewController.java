@@ -10,6 +10,7 @@ import dev.reelforge.media.captions.CaptionStyle;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.render.CaptionPreview;
 import dev.reelforge.providers.tools.ScratchDirectory;
+import dev.reelforge.story.StoryVoices;
 import dev.reelforge.story.session.SessionFormats;
 import dev.reelforge.story.session.StorySessions;
 import jakarta.validation.Valid;
@@ -47,6 +48,7 @@ public class PreviewController {
       // Nothing to say is the caller's mistake, not an engine failure (500).
       throw ReelForgeException.invalidField("text", "must contain at least one word to speak");
     }
+    StoryVoices.require(providers, Optional.ofNullable(body.voice()), "voice");
     SpeechSynthesizer speech = providers.require(ProviderPort.SPEECH, SpeechSynthesizer.class);
     Path temp = Path.of(System.getProperty("java.io.tmpdir"), "preview.wav");
     try (ScratchDirectory dir = ScratchDirectory.beside(temp, "reelforge-tts-preview")) {

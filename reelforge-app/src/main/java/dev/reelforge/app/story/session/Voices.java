@@ -7,6 +7,7 @@ import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.Voice;
 import dev.reelforge.providers.tools.ScratchDirectory;
+import dev.reelforge.story.StoryVoices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public class Voices {
 
   /** The installed voices of the engine in use; empty when there is none or it cannot say. */
   public List<Voice> installed() {
-    return engine().map(SpeechSynthesizer::voices).orElse(List.of());
+    return StoryVoices.installed(providers);
   }
 
   /** The engine in use, by name, or empty. */
