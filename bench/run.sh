@@ -20,7 +20,10 @@ case "$which" in
   load)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.LoadBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs, render, tiers, story, load)" >&2; exit 2 ;;
+  cli)
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
+    main=dev.reelforge.bench.CliBenchmark ;;
+  *) echo "unknown benchmark '$which' (known: jobs, render, tiers, story, load, cli)" >&2; exit 2 ;;
 esac
 cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

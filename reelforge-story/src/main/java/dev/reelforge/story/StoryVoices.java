@@ -50,11 +50,10 @@ public final class StoryVoices {
     String more = installed.size() > NAMED_IN_MESSAGE ? ", … " + installed.size() + " in all" : "";
     throw ReelForgeException.invalidField(
         field,
-        "no voice '"
+        installed.getFirst().engine()
+            + " has no voice '"
             + wanted
-            + "' in "
-            + installed.getFirst().engine()
-            + " (installed: "
+            + "' (installed: "
             + some
             + more
             + "; GET /api/voices or reelforge voices lists them)");

@@ -229,7 +229,7 @@ public final class Cli {
         StoryVoices.require(
             context.getBean(ProviderRegistry.class), options.input().voice(), "--voice");
       } catch (ReelForgeException e) {
-        return usageError("make", "--voice " + e.violations().getFirst().message());
+        return usageError("make", "--voice: " + e.violations().getFirst().message());
       }
       return new MakeCommand(out, err, System.console() != null)
           .run(options, context.getBean(StoryMaker.class));

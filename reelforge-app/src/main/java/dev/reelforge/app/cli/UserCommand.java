@@ -98,14 +98,23 @@ final class UserCommand {
   }
 
   private void list(Accounts accounts) {
+    List<UserAccount> users = accounts.list();
+    if (users.isEmpty()) {
+      // A fresh installation: say how the first account comes to be, not an empty table.
+      out.println(
+          "no users yet: the first reelforge serve makes 'admin' and prints its one-time"
+              + " password, or add one with reelforge user add NAME --role admin");
+      return;
+    }
     out.printf("%-24s %-9s %-8s %s%n", "USERNAME", "ROLE", "STATUS", "CREATED");
-    for (UserAccount user : accounts.list()) {
+    for (UserAccount user : users) {
       out.printf(
-          "%-24s %-9s %-8s %s%s%n",
+          "%-24s %-9s %-8s %s%s%s%n",
           user.username(),
           user.role().wireName(),
           user.active() ? "active" : "disabled",
           user.createdAt(),
+          user.passwordChangeRequired() ? "  (one-time password not yet changed)" : "",
           user.abuseFlaggedAt().isPresent() ? "  (flagged: near a quota)" : "");
     }
   }
