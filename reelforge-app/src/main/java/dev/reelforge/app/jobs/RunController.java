@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,10 +76,14 @@ public class RunController {
     run.startedAt().ifPresent(t -> data.put("startedAt", t.toString()));
     run.completedAt().ifPresent(t -> data.put("completedAt", t.toString()));
     List<Map<String, Object>> tasks = new ArrayList<>();
+    Set<String> skipped = links.skippedStages(run);
     for (TaskRecord task : jobs.tasks(id)) {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("stage", task.stage());
       t.put("status", task.status().name().toLowerCase(java.util.Locale.ROOT));
+      if (skipped.contains(task.stage())) {
+        t.put("skipped", true);
+      }
       t.put("progress", task.progress());
       task.progressMessage().ifPresent(m -> t.put("message", m));
       t.put("attempt", task.attempt());

@@ -3,6 +3,7 @@ package dev.reelforge.app.jobs;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a run links to, told by the feature that owns its kind (the story routes for {@code story}
@@ -15,4 +16,10 @@ public interface RunLinks {
 
   /** The files the run made, each with a signed download URL; empty when none (yet). */
   List<Map<String, Object>> outputs(RunRecord run);
+
+  /**
+   * Stages of the pipeline that do nothing for this run (a story's render of a shape no format
+   * asked for): they complete at once, and the API marks them {@code "skipped": true}.
+   */
+  Set<String> skippedStages(RunRecord run);
 }

@@ -131,6 +131,15 @@ class RunLinksTest {
     assertThat(video.path("name").asString()).isEqualTo(slug + "-square.mp4");
     assertThat(video.path("format").asString()).isEqualTo("square");
 
+    // Only a square was asked for: the other shapes' renders are marked as not part of it.
+    List<String> skipped = new ArrayList<>();
+    for (JsonNode task : run.path("tasks")) {
+      if (task.path("skipped").asBoolean(false)) {
+        skipped.add(task.path("stage").asString());
+      }
+    }
+    assertThat(skipped).containsExactlyInAnyOrder("render-vertical", "render-horizontal");
+
     // The link is the credential: no token, the real MP4, saved under the title.
     HttpResponse<byte[]> download = fetch(video.path("url").asString());
     assertThat(download.statusCode()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,11 @@ public class StoryRunLinks implements RunLinks {
     this.sessions = sessions;
     this.storage = storage;
     this.names = names;
+  }
+
+  @Override
+  public Set<String> skippedStages(RunRecord run) {
+    return RunFiles.skippedStages(run);
   }
 
   /** The run's title, page and session: cheap enough for every row of a list. */
