@@ -116,8 +116,9 @@ public final class AuthFilter extends OncePerRequestFilter {
   private static void refuseUntilPasswordChanged(
       HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (DashboardPages.isPage(request.getRequestURI())) {
-      // Every page of the dashboard leads to the one where the new password is chosen.
-      response.sendRedirect(PasswordChange.PAGE);
+      // Every page of the dashboard leads to the one where the new password is chosen, and on
+      // to the page asked for once it is.
+      response.sendRedirect(DashboardPages.comingBackTo(PasswordChange.PAGE, request));
       return;
     }
     ErrorEnvelopeWriter.write(

@@ -42,7 +42,8 @@ public class AccountPagesController {
   }
 
   @GetMapping(PasswordChange.PAGE)
-  String form(Model model) {
+  String form(@RequestParam(name = "next", defaultValue = "") String next, Model model) {
+    model.addAttribute("next", next);
     return page(model, accounts.user(RequestOwner.current()), Map.of());
   }
 
@@ -51,6 +52,7 @@ public class AccountPagesController {
       @RequestParam(name = "currentPassword", defaultValue = "") String current,
       @RequestParam(name = "newPassword", defaultValue = "") String replacement,
       @RequestParam(name = "repeatPassword", defaultValue = "") String repeat,
+      @RequestParam(name = "next", defaultValue = "") String next,
       HttpServletRequest request,
       HttpServletResponse response,
       Model model) {
@@ -79,6 +81,7 @@ public class AccountPagesController {
     }
     if (!errors.isEmpty()) {
       response.setStatus(400);
+      model.addAttribute("next", next);
       return page(model, user, errors);
     }
     // The change signed out every session, this browser's too; it goes on with a new one.
@@ -87,7 +90,9 @@ public class AccountPagesController {
         response,
         accounts.startBrowserSession(accounts.user(user.id())),
         accounts.sessionLifetime());
-    return "redirect:/ui?passwordChanged";
+    // On to the page the user was opening when sent here (only a page of the dashboard).
+    String target = SignInController.safeNext(next);
+    return "redirect:" + (target.equals("/ui") ? "/ui?passwordChanged" : target);
   }
 
   private static String page(Model model, UserAccount user, Map<String, String> errors) {

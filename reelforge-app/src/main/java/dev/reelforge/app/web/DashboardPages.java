@@ -40,10 +40,15 @@ public final class DashboardPages {
 
   /** The sign-in page, set to come back to the page {@code request} asked for. */
   public static String signInFor(HttpServletRequest request) {
+    return comingBackTo(SIGN_IN, request);
+  }
+
+  /** {@code page}, told to send the browser back to the page it asked for once done. */
+  public static String comingBackTo(String page, HttpServletRequest request) {
     String back =
         request.getRequestURI()
             + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    return SIGN_IN + "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    return page + "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
   }
 
   /**

@@ -123,8 +123,7 @@ class DashboardBrowserTest {
     browser.findElement(By.id("new-password")).sendKeys(TestUsers.PASSWORD);
     browser.findElement(By.id("repeat-password")).sendKeys(TestUsers.PASSWORD);
     browser.findElement(By.id("change-password")).click();
-    waitFor(() -> !browser.getCurrentUrl().contains("/ui/account/password"));
-    browser.get(url("/ui/new"));
+    // On to the page the user was opening.
     waitFor(() -> browser.getCurrentUrl().endsWith("/ui/new"));
 
     browser.findElement(By.id("kind-paragraph")).click();

@@ -407,12 +407,16 @@ class DashboardPagesTest {
       HttpResponse<String> sent = get(page, newbie);
       assertThat(sent.statusCode()).as(page).isEqualTo(302);
       assertThat(sent.headers().firstValue("Location").orElseThrow())
-          .endsWith("/ui/account/password");
+          .endsWith(
+              "/ui/account/password?next="
+                  + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8));
     }
     assertThat(get("/api/runs", newbie).statusCode()).isEqualTo(403);
-    HttpResponse<String> form = get("/ui/account/password", newbie);
+    HttpResponse<String> form = get("/ui/account/password?next=%2Fui%2Fnew", newbie);
     assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(form.body()).contains("Choose a new password", "one-time password");
+    assertThat(form.body())
+        .contains("Choose a new password", "one-time password")
+        .contains("name=\"next\" value=\"/ui/new\"");
 
     HttpResponse<String> mismatch =
         post(
@@ -442,10 +446,14 @@ class DashboardPagesTest {
             Map.of(
                 "currentPassword", oneTime,
                 "newPassword", "Quiet-Lantern-Orbit-42",
-                "repeatPassword", "Quiet-Lantern-Orbit-42"),
+                "repeatPassword", "Quiet-Lantern-Orbit-42",
+                "next", "/ui/new"),
             newbie,
             origin());
     assertThat(changed.statusCode()).isEqualTo(302);
+    assertThat(changed.headers().firstValue("Location").orElseThrow())
+        .as("on to the page asked for")
+        .endsWith("/ui/new");
     String fresh = cookieOf(changed);
     HttpResponse<String> home = get("/ui", fresh);
     assertThat(home.statusCode()).isEqualTo(200);

@@ -52,7 +52,7 @@ public enum RenderPreset {
     }
     throw ReelForgeException.invalidField(
         "preset",
-        "unknown preset '"
+        "unknown format '"
             + id
             + "'; known: "
             + Arrays.stream(values()).map(RenderPreset::id).collect(Collectors.joining(", ")));
