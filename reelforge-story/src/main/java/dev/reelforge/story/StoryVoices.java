@@ -59,9 +59,17 @@ public final class StoryVoices {
             + "; GET /api/voices or reelforge voices lists them)");
   }
 
-  /** The voice's own id, or (espeak-ng) its id with a variant: {@code en-us+f3}. */
+  /**
+   * The voice's own id; or, for an engine whose voices are languages (espeak-ng), the language
+   * without its region ({@code en} for {@code en-us}), either with a variant ({@code en-us+f3}).
+   */
   private static boolean names(Voice voice, String wanted) {
-    return voice.id().equalsIgnoreCase(wanted)
-        || wanted.toLowerCase(Locale.ROOT).startsWith(voice.id().toLowerCase(Locale.ROOT) + "+");
+    String id = voice.id().toLowerCase(Locale.ROOT);
+    String name = wanted.toLowerCase(Locale.ROOT);
+    String base = name.contains("+") ? name.substring(0, name.indexOf('+')) : name;
+    boolean isLanguage = id.equalsIgnoreCase(voice.language());
+    return id.equals(name)
+        || id.equals(base)
+        || (isLanguage && !base.isEmpty() && id.startsWith(base + "-"));
   }
 }

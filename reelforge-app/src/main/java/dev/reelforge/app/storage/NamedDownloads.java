@@ -27,14 +27,30 @@ public class NamedDownloads {
     this.store = store;
   }
 
-  /** Whether {@code fileName} may name a download. */
-  public static boolean isName(String fileName) {
-    return NAME.matcher(fileName).matches();
+  /** What a refused name is told. */
+  public static final String RULE =
+      "a file name of lower-case letters, digits, dots, hyphens and underscores, with the stored"
+          + " file's extension";
+
+  /**
+   * Whether {@code fileName} may name the download of the stored file {@code storedName}: the safe
+   * alphabet, and the same extension, so that a link cannot be renamed into a page or a program
+   * (the captions hold words a user wrote).
+   */
+  public static boolean isName(String fileName, String storedName) {
+    return NAME.matcher(fileName).matches()
+        && extension(fileName).equals(extension(storedName).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return dot > slash ? name.substring(dot + 1) : "";
   }
 
   /** {@code signed}, saving as {@code fileName} where the store's links allow it. */
   public URI named(URI signed, String fileName) {
-    if (!(store instanceof LocalBlobStore) || !NAME.matcher(fileName).matches()) {
+    if (!(store instanceof LocalBlobStore) || !isName(fileName, signed.getPath())) {
       return signed;
     }
     return URI.create(signed + "&name=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8));

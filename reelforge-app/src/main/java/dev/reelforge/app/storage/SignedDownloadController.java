@@ -57,9 +57,8 @@ public class SignedDownloadController {
     if (!Files.isRegularFile(file)) {
       throw ReelForgeException.notFound("File", stripped);
     }
-    if (name != null && !NamedDownloads.isName(name)) {
-      throw ReelForgeException.invalidField(
-          "name", "a file name of lower-case letters, digits, dots, hyphens and underscores");
+    if (name != null && !NamedDownloads.isName(name, stripped)) {
+      throw ReelForgeException.invalidField("name", NamedDownloads.RULE);
     }
     ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
     if (name != null) {

@@ -43,7 +43,7 @@ public class AccountPagesController {
 
   @GetMapping(PasswordChange.PAGE)
   String form(@RequestParam(name = "next", defaultValue = "") String next, Model model) {
-    model.addAttribute("next", next);
+    model.addAttribute("next", SignInController.safeNext(next));
     return page(model, accounts.user(RequestOwner.current()), Map.of());
   }
 
@@ -81,7 +81,7 @@ public class AccountPagesController {
     }
     if (!errors.isEmpty()) {
       response.setStatus(400);
-      model.addAttribute("next", next);
+      model.addAttribute("next", SignInController.safeNext(next));
       return page(model, user, errors);
     }
     // The change signed out every session, this browser's too; it goes on with a new one.

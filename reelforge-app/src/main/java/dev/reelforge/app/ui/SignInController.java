@@ -93,6 +93,9 @@ public class SignInController {
         || !next.startsWith("/ui")
         || next.startsWith("//")
         || next.contains("\\")
+        // A redirect expands {…} as URI template variables: a 500 instead of a page.
+        || next.contains("{")
+        || next.contains("}")
         || next.chars().anyMatch(c -> c < 0x20)) {
       return "/ui";
     }

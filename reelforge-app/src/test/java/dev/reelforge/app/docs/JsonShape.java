@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  *
  * Other strings and all numbers stand for their type only, except codes in capitals ({@code
- * "AUTH_REQUIRED"}), which must be equal, as must {@code true} and {@code false}; {@code null}
- * means null.
+ * "AUTH_REQUIRED"}) and messages (words with spaces, no {@code …}), which must be equal, as must
+ * {@code true} and {@code false}; {@code null} means null.
  */
 final class JsonShape {
 
@@ -148,7 +148,8 @@ final class JsonShape {
         found.add(path + ": documented a string, got " + kind(actual));
       } else if (text.endsWith("…") && !actual.asString().startsWith(text.replace("…", ""))) {
         found.add(path + ": documented \"" + text + "\", got \"" + actual.asString() + "\"");
-      } else if (CODE.matcher(text).matches() && !text.equals(actual.asString())) {
+      } else if ((CODE.matcher(text).matches() || isSentence(text))
+          && !text.equals(actual.asString())) {
         found.add(path + ": documented \"" + text + "\", got \"" + actual.asString() + "\"");
       }
     } else if (doc.isBoolean()) {
@@ -175,5 +176,13 @@ final class JsonShape {
       return "a string \"" + node.asString() + "\"";
     }
     return node.isNull() ? "null" : node.toString();
+  }
+
+  /**
+   * A documented message (words with spaces, no {@code …}): what the reader is told the server
+   * says, so it must be said exactly. A one-word value stands for its type.
+   */
+  private static boolean isSentence(String text) {
+    return text.contains(" ") && !text.contains("…");
   }
 }

@@ -45,6 +45,21 @@ class JsonShapeTest {
   }
 
   @Test
+  void aDocumentedMessageMustBeSaidExactly() {
+    assertThat(
+            compare(
+                "{\"detail\":\"the access token is not valid\"}",
+                "{\"detail\":\"the access token is not valid\"}"))
+        .isEmpty();
+    assertThat(
+            compare(
+                "{\"detail\":\"the access token is not valid\"}",
+                "{\"detail\":\"sign in: no access token\"}"))
+        .hasSize(1);
+    assertThat(compare("{\"detail\":\"beat … of 6\"}", "{\"detail\":\"anything\"}")).isEmpty();
+  }
+
+  @Test
   void arraysAreExactUnlessAnEllipsisMakesEveryElementLikeTheLastShown() {
     assertThat(compare("[1,2]", "[3,4]")).isEmpty();
     assertThat(compare("[1,2]", "[3]")).hasSize(1);

@@ -156,6 +156,9 @@ class RunLinksTest {
     assertThat(fetch(tampered).statusCode()).isEqualTo(404);
     assertThat(fetch(url.replaceAll("expires=(\\d+)", "expires=9$1")).statusCode()).isEqualTo(404);
     assertThat(fetch(url.replaceAll("name=[^&]+", "name=..%2Fx%22")).statusCode()).isEqualTo(400);
+    // Renamed into a page or a program: the stored file's extension only.
+    assertThat(fetch(url.replaceAll("name=[^&]+", "name=video.html")).statusCode()).isEqualTo(400);
+    assertThat(fetch(url.replaceAll("name=[^&]+", "name=setup.bat")).statusCode()).isEqualTo(400);
     String key =
         URLDecoder.decode(
             URI.create(url).getRawPath().substring(LocalBlobStore.ROUTE.length()),

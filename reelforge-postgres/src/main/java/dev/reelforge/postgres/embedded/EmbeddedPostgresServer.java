@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,8 +89,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     FileChannel lockChannel = null;
     try {
       Files.createDirectories(dataDirectory.getParent());
-      lockChannel = lockFile(dataDirectory);
-      FileLock lock = tryLock(lockChannel);
+      // A second channel on a lock this JVM holds must never be opened: closing it would drop
+      // the JVM's POSIX lock on the file, and another process could then take the directory.
+      FileLock lock = null;
+      if (!OWNED_HERE.contains(key(dataDirectory))) {
+        lockChannel = lockFile(dataDirectory);
+        lock = tryLock(lockChannel);
+      }
       if (lock == null) {
         throw new DatabaseUnavailableException(
             "the embedded database in "
@@ -99,6 +106,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 + " (REELFORGE_DATA_DIR)",
             null);
       }
+      OWNED_HERE.add(key(dataDirectory));
+      // An owner file left by a killed owner names a dead pid and a port anyone may now hold:
+      // nobody may attach through it while this owner starts (it writes its own once listening).
+      RunningEmbeddedServer.deleteOwnerFile(dataDirectory);
       ServerUser user = ServerUser.forCurrentProcess(options.unprivilegedUser());
       checkReachable(user, dataDirectory);
       PostgresBinaries binaries = PostgresBinaries.unpack();
@@ -109,11 +120,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       server.startServer();
       return server;
     } catch (IOException e) {
-      closeQuietly(lockChannel);
+      release(dataDirectory, lockChannel);
       throw new DatabaseUnavailableException(
           "cannot prepare the embedded database in " + dataDirectory + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(lockChannel);
+      release(dataDirectory, lockChannel);
       throw e instanceof DatabaseUnavailableException d
           ? d
           : new DatabaseUnavailableException(
@@ -177,6 +188,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       log.warn("cannot release the embedded database lock: {}", e.getMessage());
     }
     closeQuietly(lockChannel);
+    OWNED_HERE.remove(key(options.dataDirectory()));
   }
 
   private void stopQuietly() {
@@ -360,6 +372,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               + " run ReelForge as a normal user, or use an external server with"
               + " REELFORGE_DATABASE_URL",
           null);
+    }
+  }
+
+  /** Data directories whose lock this JVM holds (see {@link #start}). */
+  private static final Set<Path> OWNED_HERE = ConcurrentHashMap.newKeySet();
+
+  /** Whether this JVM owns {@code dataDirectory}'s server. */
+  static boolean ownedHere(Path dataDirectory) {
+    return OWNED_HERE.contains(key(dataDirectory));
+  }
+
+  private static Path key(Path dataDirectory) {
+    return dataDirectory.toAbsolutePath().normalize();
+  }
+
+  /** After a failed start: the lock this start took, if any, goes. */
+  private static void release(Path dataDirectory, FileChannel lockChannel) {
+    if (lockChannel != null) {
+      OWNED_HERE.remove(key(dataDirectory));
+      closeQuietly(lockChannel);
     }
   }
 

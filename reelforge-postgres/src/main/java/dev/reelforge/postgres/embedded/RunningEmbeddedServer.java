@@ -54,6 +54,11 @@ public record RunningEmbeddedServer(
       owner.load(reader);
       long pid = Long.parseLong(owner.getProperty("pid", "").strip());
       int port = Integer.parseInt(owner.getProperty("port", "").strip());
+      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        // Left by a killed owner while a new one starts (it deletes the file first, but a
+        // reader may have come between): never send the password to a port nobody vouches for.
+        throw new IOException("its owner, pid " + pid + ", is not running");
+      }
       String password = Files.readString(passwordFile(dataDirectory), StandardCharsets.UTF_8);
       return Optional.of(
           new RunningEmbeddedServer(
@@ -143,6 +148,10 @@ public record RunningEmbeddedServer(
    * free, so a starting owner may see it taken and report "in use" once; it retries cleanly.
    */
   private static boolean lockHeldElsewhere(Path dataDirectory) {
+    if (EmbeddedPostgresServer.ownedHere(dataDirectory)) {
+      // Probing would open and close a second channel on this JVM's own lock, which drops it.
+      return true;
+    }
     // Opened for writing because a shared lock is not enough to test an exclusive one; the file
     // already exists, so nothing is created.
     try (FileChannel channel =

@@ -96,6 +96,65 @@ class EmbeddedPostgresServerTest {
   }
 
   @Test
+  void anOwnerFileNamingADeadProcessIsNotBelievedWhileTheLockIsHeld() throws Exception {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.start(options)) {
+      // What a reader could meet while a new owner starts: the lock held, a killed owner's file.
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      Files.writeString(root.resolve("postgres.owner"), "pid=" + gone.pid() + "\nport=1\n");
+
+      assertThatThrownBy(() -> RunningEmbeddedServer.find(options))
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .hasMessageContaining("pid " + gone.pid() + ", is not running");
+      assertThat(owner.port()).isPositive();
+    }
+  }
+
+  @Test
+  void lookingAtTheLockFromTheOwningProcessKeepsItLockedForOthers() throws Exception {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
+    try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.start(options)) {
+      RunningEmbeddedServer.find(options).orElseThrow();
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(options))
+          .hasMessageContaining("in use by another ReelForge process");
+      // A POSIX lock is the process's: closing any other channel on the file would have dropped
+      // it. Another process must still find it taken.
+      assertThat(lockSeenFromAnotherProcess(root.resolve("postgres.lock"))).isEqualTo("held");
+      assertThat(owner.port()).isPositive();
+    }
+    assertThat(lockSeenFromAnotherProcess(root.resolve("postgres.lock"))).isEqualTo("free");
+  }
+
+  /** Runs a one-file Java program in a new JVM that tries the lock: "held" or "free". */
+  private String lockSeenFromAnotherProcess(Path lock) throws Exception {
+    Path source = root.resolve("LockProbe.java");
+    Files.writeString(
+        source,
+        """
+        import java.nio.channels.FileChannel;
+        import java.nio.file.Path;
+        import java.nio.file.StandardOpenOption;
+        class LockProbe {
+          public static void main(String[] args) throws Exception {
+            try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+              var lock = c.tryLock();
+              System.out.print(lock == null ? "held" : "free");
+            }
+          }
+        }
+        """);
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process probe =
+        new ProcessBuilder(java, source.toString(), lock.toString())
+            .redirectErrorStream(true)
+            .start();
+    String answer = new String(probe.getInputStream().readAllBytes()).strip();
+    assertThat(probe.waitFor()).as(answer).isZero();
+    return answer;
+  }
+
+  @Test
   void requiresThePasswordItGenerated() throws SQLException {
     EmbeddedPostgresOptions options = EmbeddedPostgresOptions.in(root.resolve("postgres"));
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(options)) {

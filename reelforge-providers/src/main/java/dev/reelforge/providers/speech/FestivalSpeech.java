@@ -38,6 +38,7 @@ public final class FestivalSpeech implements SpeechSynthesizer {
   private static final Pattern VOICE = Pattern.compile("[a-z0-9_]{1,64}");
 
   private final LocalTool festival;
+  private List<Voice> voices;
 
   public FestivalSpeech() {
     this(LocalTool.onPath("festival"));
@@ -141,13 +142,38 @@ public final class FestivalSpeech implements SpeechSynthesizer {
     return words;
   }
 
-  /** The voice Debian's {@code festvox-us-slt-hts} installs, when Festival is installed. */
+  /**
+   * The voices Festival says it has ({@code (voice.list)}), read once: the installed set does not
+   * change while the process runs. The one Debian's {@code festvox-us-slt-hts} installs gets its
+   * human name; others are named as Festival names them.
+   */
   @Override
-  public List<Voice> voices() {
-    return installed()
-        ? java.util.List.of(
-            new dev.reelforge.core.speech.Voice(
-                NAME, DEFAULT_VOICE, "en-US", "SLT, US English (female)"))
-        : java.util.List.of();
+  public synchronized List<Voice> voices() {
+    if (voices == null) {
+      voices = installed() ? listed() : List.of();
+    }
+    return voices;
+  }
+
+  private List<Voice> listed() {
+    String answer;
+    try {
+      answer =
+          festival.run(
+              List.of("--pipe"), Optional.of("(print (voice.list))\n"), Duration.ofSeconds(20));
+    } catch (LocalTool.ToolFailure e) {
+      // Could not ask: any name is then tried (and refused by Festival if it has no such voice).
+      return List.of();
+    }
+    List<Voice> found = new ArrayList<>();
+    for (String name : answer.replaceAll("[()]", " ").strip().split("\\s+")) {
+      if (VOICE.matcher(name).matches()) {
+        found.add(
+            name.equals(DEFAULT_VOICE)
+                ? new Voice(NAME, name, "en-US", "SLT, US English (female)")
+                : new Voice(NAME, name, "", name.replace('_', ' ')));
+      }
+    }
+    return List.copyOf(found);
   }
 }

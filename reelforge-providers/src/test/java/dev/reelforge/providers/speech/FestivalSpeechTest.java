@@ -9,10 +9,12 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.speech.SpeechRequest;
 import dev.reelforge.core.speech.SpeechSynthesizer;
 import dev.reelforge.core.speech.SynthesizedSpeech;
+import dev.reelforge.core.speech.Voice;
 import dev.reelforge.core.speech.WordTiming;
 import dev.reelforge.providers.tools.LocalTool;
 import dev.reelforge.testkit.speech.SpeechSynthesizerContract;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,19 @@ class FestivalSpeechTest extends SpeechSynthesizerContract {
   @Override
   protected SpeechSynthesizer synthesizer() {
     return FESTIVAL;
+  }
+
+  @Test
+  void listsTheVoicesFestivalSaysItHasAndEachSpeaks(@TempDir Path dir) {
+    List<Voice> voices = FESTIVAL.voices();
+    assertThat(voices).extracting(Voice::id).contains(FestivalSpeech.DEFAULT_VOICE);
+    for (Voice voice : voices) {
+      SynthesizedSpeech speech =
+          FESTIVAL.synthesize(
+              new SpeechRequest("Hello there.", Optional.of(voice.id()), 1.0, 0),
+              dir.resolve(voice.id() + ".wav"));
+      assertThat(speech.durationMillis()).as(voice.id()).isPositive();
+    }
   }
 
   @Test

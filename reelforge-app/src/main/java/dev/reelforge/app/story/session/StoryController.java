@@ -216,9 +216,8 @@ public class StoryController {
     if (name.startsWith(".") || name.contains("/") || name.contains("\\")) {
       throw ReelForgeException.notFound("File", name);
     }
-    if (download != null && !NamedDownloads.isName(download)) {
-      throw ReelForgeException.invalidField(
-          "download", "a file name of lower-case letters, digits, dots, hyphens and underscores");
+    if (download != null && !NamedDownloads.isName(download, name)) {
+      throw ReelForgeException.invalidField("download", NamedDownloads.RULE);
     }
     URI url =
         sessions

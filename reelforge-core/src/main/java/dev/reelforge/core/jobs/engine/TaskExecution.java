@@ -274,8 +274,8 @@ final class TaskExecution implements StageContext, Runnable {
     String text = message == null ? "" : message;
     // A report that reads as the last one did (same whole percent, same words) tells a watcher
     // nothing: a long render step would otherwise repeat "0 % tiktok segment 1" every interval.
-    String line = Math.round(clamped * 100) + "%" + text;
-    if (line.equals(lastProgressLine)) {
+    String line = (int) Math.floor(clamped * 100) + "%" + text;
+    if (!done && line.equals(lastProgressLine)) {
       return;
     }
     if (done || !now.isBefore(lastProgressAt.plus(progressInterval))) {
