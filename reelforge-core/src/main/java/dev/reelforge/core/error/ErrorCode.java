@@ -33,6 +33,14 @@ public enum ErrorCode {
   // External services
   EXTERNAL_API_ERROR(502, true),
   EXTERNAL_API_TIMEOUT(504, true),
+  /** A video engine did not finish within its deadline (seed 001 §6.3). */
+  PRODUCTION_TIMEOUT(504, true),
+  /** A vendor said it is busy (its own rate limit or capacity), as opposed to ours. */
+  EXTERNAL_RATE_LIMIT(503, true),
+  /** An image (a preview, a start frame) could not be generated (seed 001 §6.3). */
+  PREVIEW_FAILED(502, true),
+  /** A vendor's safety filter refused the prompt, an input image or its own result. */
+  CONTENT_REFUSED(422, false),
 
   // System
   TIMEOUT(504, true),
