@@ -47,6 +47,13 @@ public class ProvidersSettings {
   private String imageGenerator = "auto";
 
   /**
+   * The video engine a job asks first: auto (the first engine with a key, else local), local
+   * (offline motion over a still), kling, luma, runway or veo. When it fails, the job falls back
+   * along reelforge.media.video.fallback-chains.
+   */
+  private String videoGenerator = "auto";
+
+  /**
    * Background music: auto, procedural (composed and synthesised in-process), fluidsynth (the same
    * compositions played by a General MIDI soundfont, when installed) or library (the music folder,
    * falling back to procedural). Auto uses the library when a music folder is set, else procedural.
@@ -109,9 +116,18 @@ public class ProvidersSettings {
     selections.put(ProviderPort.SCRIPT_WRITER, scriptWriter);
     selections.put(ProviderPort.VISUALS, visuals);
     selections.put(ProviderPort.IMAGE_GENERATOR, imageGenerator);
+    selections.put(ProviderPort.VIDEO_GENERATOR, videoGenerator);
     selections.put(ProviderPort.MUSIC, music);
     selections.put(ProviderPort.MODERATOR, moderator);
     return selections;
+  }
+
+  public String getVideoGenerator() {
+    return videoGenerator;
+  }
+
+  public void setVideoGenerator(String videoGenerator) {
+    this.videoGenerator = videoGenerator;
   }
 
   public String getSpeech() {

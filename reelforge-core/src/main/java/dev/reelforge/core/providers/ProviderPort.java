@@ -6,6 +6,7 @@ public enum ProviderPort {
   SPEECH("speech"),
   VISUALS("visuals"),
   IMAGE_GENERATOR("image generator"),
+  VIDEO_GENERATOR("video generator"),
   MUSIC("music"),
   MODERATOR("moderation");
 

@@ -81,6 +81,16 @@ public final class ProviderRegistry {
     return type.cast(choice.implementation());
   }
 
+  /**
+   * Every implementation registered for {@code port}, in registration order: the video engines'
+   * fallback chains pick among all of them, not only the one in use.
+   */
+  public <T> List<T> all(ProviderPort port, Class<T> type) {
+    return available.getOrDefault(port, List.of()).stream()
+        .map(c -> type.cast(c.implementation()))
+        .toList();
+  }
+
   /** Every port with its implementation in use (or none) and the alternatives. */
   public List<Status> statuses() {
     List<Status> statuses = new ArrayList<>();
