@@ -49,7 +49,7 @@ public class ProvidersSettings {
   /**
    * The video engine a job asks first: auto (the first engine with a key, else local), local
    * (offline motion over a still), kling, luma, runway or veo. When it fails, the job falls back
-   * along reelforge.media.video.fallback-chains.
+   * along reelforge.media-jobs.fallback-chains.
    */
   private String videoGenerator = "auto";
 

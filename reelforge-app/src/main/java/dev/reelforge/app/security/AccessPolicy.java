@@ -26,6 +26,8 @@ public final class AccessPolicy {
     RENDER,
     /** Voice and caption previews. */
     PREVIEW,
+    /** Image and video generation jobs. */
+    MEDIA,
     /** Everything else. */
     GENERAL
   }
@@ -64,6 +66,8 @@ public final class AccessPolicy {
           rule("GET", "/me", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/me/usage/current", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/me/usage/history", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/usage/history", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/usage/history", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/me", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/me/usage/current", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/me/usage/history", Permission.READ_OWN, RateClass.GENERAL),
@@ -132,6 +136,17 @@ public final class AccessPolicy {
               "POST",
               "/api/admin/users/{id}/credits",
               Permission.MANAGE_CREDITS,
+              RateClass.GENERAL),
+          rule("GET", "/api/admin/users/{id}/quotas", Permission.MANAGE_USERS, RateClass.GENERAL),
+          rule(
+              "PUT",
+              "/api/admin/users/{id}/quotas/{kind}",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule(
+              "DELETE",
+              "/api/admin/users/{id}/quotas/{kind}",
+              Permission.MANAGE_USERS,
               RateClass.GENERAL),
           rule("GET", "/api/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
           rule("GET", "/api/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL),

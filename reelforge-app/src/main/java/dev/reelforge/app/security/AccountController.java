@@ -88,7 +88,7 @@ public class AccountController {
     UUID owner = RequestOwner.current();
     List<Map<String, Object>> kinds = new ArrayList<>();
     for (UsageMeter.Usage used : usage.current(owner, WorkAdmission.KINDS)) {
-      UsageMeter.Limits limits = admission.limitsOf(used.kind());
+      UsageMeter.Limits limits = admission.limitsOf(owner, used.kind());
       Map<String, Object> kind = new LinkedHashMap<>();
       kind.put("kind", used.kind());
       kind.put("today", used.today());
@@ -105,7 +105,12 @@ public class AccountController {
     return ok(data);
   }
 
-  @GetMapping({"/me/usage/history", "/api/me/usage/history"})
+  @GetMapping({
+    "/me/usage/history",
+    "/api/me/usage/history",
+    "/usage/history",
+    "/api/usage/history"
+  })
   Map<String, Object> usageHistory(@RequestParam(defaultValue = "7d") String period) {
     Matcher days = PERIOD.matcher(period);
     if (!days.matches() || Integer.parseInt(days.group(1)) > 90) {

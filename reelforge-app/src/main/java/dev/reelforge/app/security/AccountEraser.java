@@ -10,28 +10,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The right to delete (seed 002): stops the user's runs, removes its sessions' files (videos,
- * captions, work files, in the blob store and on this machine), then every row it owns.
+ * captions, work files, in the blob store and on this machine) and its generated images and clips
+ * ({@code media/{user}/…}), then every row it owns.
  */
 public final class AccountEraser {
 
   private final AccountErasure erasure;
   private final JobService jobs;
   private final Predicate<String> deleteSessionFiles;
+  private final ToIntFunction<UUID> deleteMediaFiles;
   private final Audit audit;
 
   public AccountEraser(
-      AccountErasure erasure, JobService jobs, Predicate<String> deleteSessionFiles, Audit audit) {
+      AccountErasure erasure,
+      JobService jobs,
+      Predicate<String> deleteSessionFiles,
+      ToIntFunction<UUID> deleteMediaFiles,
+      Audit audit) {
     this.erasure = erasure;
     this.jobs = jobs;
     this.deleteSessionFiles = deleteSessionFiles;
+    this.deleteMediaFiles = deleteMediaFiles;
     this.audit = audit;
   }
 
-  /** What was removed: runs stopped, folders deleted. */
-  public record Erased(int runsStopped, int foldersDeleted) {}
+  /** What was removed: runs stopped, folders deleted, generated media files deleted. */
+  public record Erased(int runsStopped, int foldersDeleted, int mediaFilesDeleted) {}
 
   /**
    * @throws ReelForgeException RESOURCE_NOT_FOUND for an unknown user
@@ -55,12 +63,21 @@ public final class AccountEraser {
         folders++;
       }
     }
+    int media = deleteMediaFiles.applyAsInt(userId);
     audit.record(
         "user.erase",
         "user",
         userId.toString(),
         null,
-        Map.of("runsStopped", active.size(), "sessions", sessions.size(), "folders", folders));
-    return new Erased(active.size(), folders);
+        Map.of(
+            "runsStopped",
+            active.size(),
+            "sessions",
+            sessions.size(),
+            "folders",
+            folders,
+            "mediaFiles",
+            media));
+    return new Erased(active.size(), folders, media);
   }
 }

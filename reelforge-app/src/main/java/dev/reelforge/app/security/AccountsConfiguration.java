@@ -4,16 +4,20 @@ import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.accounts.ApiKeyStore;
 import dev.reelforge.core.accounts.AuditLog;
 import dev.reelforge.core.accounts.CreditLedger;
+import dev.reelforge.core.accounts.QuotaOverrides;
 import dev.reelforge.core.accounts.RateLimiter;
 import dev.reelforge.core.accounts.RefreshTokenStore;
 import dev.reelforge.core.accounts.ServerSecrets;
 import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.storage.BlobCatalog;
+import dev.reelforge.mediagen.MediaKeys;
 import dev.reelforge.postgres.accounts.PostgresAccountErasure;
 import dev.reelforge.postgres.accounts.PostgresApiKeyStore;
 import dev.reelforge.postgres.accounts.PostgresAuditLog;
 import dev.reelforge.postgres.accounts.PostgresCreditLedger;
+import dev.reelforge.postgres.accounts.PostgresQuotaOverrides;
 import dev.reelforge.postgres.accounts.PostgresRateLimiter;
 import dev.reelforge.postgres.accounts.PostgresRefreshTokenStore;
 import dev.reelforge.postgres.accounts.PostgresServerSecrets;
@@ -51,6 +55,11 @@ public class AccountsConfiguration {
   @Bean
   CreditLedger creditLedger(DataSource dataSource, Clock clock) {
     return new PostgresCreditLedger(dataSource, clock);
+  }
+
+  @Bean
+  QuotaOverrides quotaOverrides(DataSource dataSource, Clock clock) {
+    return new PostgresQuotaOverrides(dataSource, clock);
   }
 
   @Bean
@@ -127,17 +136,32 @@ public class AccountsConfiguration {
   @Bean
   WorkAdmission workAdmission(
       UsageMeter meter,
+      QuotaOverrides overrides,
       UserStore users,
       JobService jobs,
       LimitsSettings limits,
       Audit audit,
       Clock clock) {
-    return new WorkAdmission(meter, users, jobs, limits, audit, clock);
+    return new WorkAdmission(meter, overrides, users, jobs, limits, audit, clock);
+  }
+
+  @Bean
+  Quotas quotas(QuotaOverrides overrides, WorkAdmission admission, Accounts accounts, Audit audit) {
+    return new Quotas(overrides, admission, accounts, audit);
   }
 
   @Bean
   AccountEraser accountEraser(
-      AccountErasure erasure, JobService jobs, SessionFolders folders, Audit audit) {
-    return new AccountEraser(erasure, jobs, folders::delete, audit);
+      AccountErasure erasure,
+      JobService jobs,
+      SessionFolders folders,
+      BlobCatalog blobs,
+      Audit audit) {
+    return new AccountEraser(
+        erasure,
+        jobs,
+        folders::delete,
+        user -> blobs.deletePrefix(MediaKeys.ownerPrefix(user)),
+        audit);
   }
 }

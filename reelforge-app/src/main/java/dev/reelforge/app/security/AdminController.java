@@ -121,7 +121,9 @@ public class AdminController {
             "runsStopped",
             erased.runsStopped(),
             "foldersDeleted",
-            erased.foldersDeleted()));
+            erased.foldersDeleted(),
+            "mediaFilesDeleted",
+            erased.mediaFilesDeleted()));
   }
 
   @PostMapping("/api/admin/users/{id}/credits")

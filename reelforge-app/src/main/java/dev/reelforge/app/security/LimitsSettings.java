@@ -52,6 +52,14 @@ public class LimitsSettings {
   @Min(0)
   private int videoMonthly = 50;
 
+  /** Credits one image job costs, debited when it is accepted and refunded once if it fails. */
+  @Min(0)
+  private long imageCredits = 1;
+
+  /** Credits one second of a video job costs (a 5 s clip costs 5 of these). */
+  @Min(0)
+  private long videoCreditsPerSecond = 1;
+
   /** Runs of one user queued or running at once (seed 000: 3 concurrent renders). */
   @Min(1)
   private int concurrentRuns = 3;
@@ -67,6 +75,10 @@ public class LimitsSettings {
   /** Render requests (finalize, render) per minute per user (seed 000: 5). */
   @Min(1)
   private int renderPerMinute = 5;
+
+  /** Image and video job requests per minute per user (seed 004 §10: media 10). */
+  @Min(1)
+  private int mediaPerMinute = 10;
 
   /** Voice and caption previews per minute per user (seed 000: 10). */
   @Min(1)
@@ -202,5 +214,29 @@ public class LimitsSettings {
 
   public void setGeneralPerMinute(int generalPerMinute) {
     this.generalPerMinute = generalPerMinute;
+  }
+
+  public long getImageCredits() {
+    return imageCredits;
+  }
+
+  public void setImageCredits(long imageCredits) {
+    this.imageCredits = imageCredits;
+  }
+
+  public long getVideoCreditsPerSecond() {
+    return videoCreditsPerSecond;
+  }
+
+  public void setVideoCreditsPerSecond(long videoCreditsPerSecond) {
+    this.videoCreditsPerSecond = videoCreditsPerSecond;
+  }
+
+  public int getMediaPerMinute() {
+    return mediaPerMinute;
+  }
+
+  public void setMediaPerMinute(int mediaPerMinute) {
+    this.mediaPerMinute = mediaPerMinute;
   }
 }

@@ -85,6 +85,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
       case AI -> limits.getAiPerMinute();
       case RENDER -> limits.getRenderPerMinute();
       case PREVIEW -> limits.getPreviewPerMinute();
+      case MEDIA -> limits.getMediaPerMinute();
       case GENERAL -> limits.getGeneralPerMinute();
     };
   }

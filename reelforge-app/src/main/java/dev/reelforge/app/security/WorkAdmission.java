@@ -2,6 +2,7 @@ package dev.reelforge.app.security;
 
 import dev.reelforge.app.web.Caller;
 import dev.reelforge.core.accounts.Permission;
+import dev.reelforge.core.accounts.QuotaOverrides;
 import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.error.ErrorCode;
@@ -28,6 +29,7 @@ public final class WorkAdmission implements SessionAdmission {
   public static final List<String> KINDS = List.of("script", "render", "image", "video");
 
   private final UsageMeter meter;
+  private final QuotaOverrides overrides;
   private final UserStore users;
   private final JobService jobs;
   private final LimitsSettings limits;
@@ -36,12 +38,14 @@ public final class WorkAdmission implements SessionAdmission {
 
   public WorkAdmission(
       UsageMeter meter,
+      QuotaOverrides overrides,
       UserStore users,
       JobService jobs,
       LimitsSettings limits,
       Audit audit,
       Clock clock) {
     this.meter = meter;
+    this.overrides = overrides;
     this.users = users;
     this.jobs = jobs;
     this.limits = limits;
@@ -80,8 +84,33 @@ public final class WorkAdmission implements SessionAdmission {
     return limits.getRenderCredits() * Math.max(1, formats);
   }
 
-  /** The limits of a kind, as the usage routes show them. */
-  public UsageMeter.Limits limitsOf(String kind) {
+  /**
+   * Admits one image job (seed 004 §8).
+   *
+   * @return the credits it costs, debited when the job is accepted
+   */
+  public long image(UUID owner) {
+    consume(owner, "image");
+    return limits.getImageCredits();
+  }
+
+  /**
+   * Admits one video job of {@code seconds}.
+   *
+   * @return the credits it costs, debited when the job is accepted
+   */
+  public long video(UUID owner, int seconds) {
+    consume(owner, "video");
+    return limits.getVideoCreditsPerSecond() * Math.max(1, seconds);
+  }
+
+  /** The limits of a kind for {@code owner}: an admin's override, else the server's defaults. */
+  public UsageMeter.Limits limitsOf(UUID owner, String kind) {
+    return overrides.find(owner, kind).orElseGet(() -> defaultsOf(kind));
+  }
+
+  /** The server's default limits of a kind ({@code reelforge.limits.*}). */
+  public UsageMeter.Limits defaultsOf(String kind) {
     return switch (kind) {
       case "script" -> new UsageMeter.Limits(limits.getScriptDaily(), limits.getScriptMonthly());
       case "render" -> new UsageMeter.Limits(limits.getRenderDaily(), limits.getRenderMonthly());
@@ -92,7 +121,7 @@ public final class WorkAdmission implements SessionAdmission {
   }
 
   private void consume(UUID owner, String kind) {
-    UsageMeter.Limits quota = metered() ? limitsOf(kind) : new UsageMeter.Limits(0, 0);
+    UsageMeter.Limits quota = metered() ? limitsOf(owner, kind) : new UsageMeter.Limits(0, 0);
     UsageMeter.Decision decision = meter.consume(owner, kind, 1, quota);
     if (!decision.allowed()) {
       throw new LimitExceededException(

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -190,6 +191,8 @@ class PostgresAccountsTest {
         .consume(gone.id(), "script", 1, new UsageMeter.Limits(0, 0));
     new PostgresApiKeyStore(database.dataSource(), clock)
         .create(UUID.randomUUID(), gone.id(), "ci", "rfk_abc", "hash-" + gone.id());
+    new PostgresQuotaOverrides(database.dataSource(), clock)
+        .set(gone.id(), "video", new UsageMeter.Limits(9, 90));
     JdbcClient jdbc = JdbcClient.create(database.dataSource());
     jdbc.sql(
             "insert into story_session (id, owner_id, document, version, created_at, updated_at)"
@@ -202,7 +205,8 @@ class PostgresAccountsTest {
     assertThat(erasure.sessionIds(gone.id())).containsExactly("story-" + gone.id());
     assertThat(erasure.erase(gone.id())).isTrue();
     for (String table :
-        List.of("credit_ledger", "credit_account", "usage_event", "story_session")) {
+        List.of(
+            "credit_ledger", "credit_account", "usage_event", "story_session", "quota_override")) {
       assertThat(
               jdbc.sql("select count(*) from " + table + " where owner_id = :o")
                   .param("o", gone.id())
@@ -220,6 +224,26 @@ class PostgresAccountsTest {
     assertThat(users.find(gone.id())).isEmpty();
     assertThat(ledger.balance(stays.id())).isEqualTo(10);
     assertThat(erasure.erase(gone.id())).isFalse();
+  }
+
+  @Test
+  void aQuotaOverrideIsSetReplacedListedAndClearedPerUserAndKind() {
+    UserAccount one = user("overridden");
+    UserAccount other = user("defaulted");
+    PostgresQuotaOverrides overrides = new PostgresQuotaOverrides(database.dataSource(), clock);
+    overrides.set(one.id(), "image", new UsageMeter.Limits(50, 500));
+    overrides.set(one.id(), "image", new UsageMeter.Limits(60, 600));
+    overrides.set(one.id(), "video", new UsageMeter.Limits(0, 0));
+
+    assertThat(overrides.find(one.id(), "image")).contains(new UsageMeter.Limits(60, 600));
+    assertThat(overrides.all(one.id()))
+        .containsExactly(
+            Map.entry("image", new UsageMeter.Limits(60, 600)),
+            Map.entry("video", new UsageMeter.Limits(0, 0)));
+    assertThat(overrides.find(other.id(), "image")).isEmpty();
+    assertThat(overrides.clear(one.id(), "image")).isTrue();
+    assertThat(overrides.clear(one.id(), "image")).isFalse();
+    assertThat(overrides.find(one.id(), "image")).isEmpty();
   }
 
   private UserAccount user(String name) {

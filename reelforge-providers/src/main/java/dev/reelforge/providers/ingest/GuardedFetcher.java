@@ -55,13 +55,43 @@ public final class GuardedFetcher {
   private final Resolver resolver;
   private final SSLContext tls;
   private final FetchLimits limits;
+  private final Set<String> acceptedTypes;
+  private final String refusal;
 
   public GuardedFetcher(
       AddressPolicy policy, Resolver resolver, SSLContext tls, FetchLimits limits) {
+    this(
+        policy,
+        resolver,
+        tls,
+        limits,
+        ACCEPTED_TYPES,
+        "the link is not a web page (its type is %s); link to an HTML article or a plain-text"
+            + " file");
+  }
+
+  private GuardedFetcher(
+      AddressPolicy policy,
+      Resolver resolver,
+      SSLContext tls,
+      FetchLimits limits,
+      Set<String> acceptedTypes,
+      String refusal) {
     this.policy = policy;
     this.resolver = resolver;
     this.tls = tls;
     this.limits = limits;
+    this.acceptedTypes = Set.copyOf(acceptedTypes);
+    this.refusal = refusal;
+  }
+
+  /**
+   * The same guard for other kinds of content (pictures a video job starts from): only {@code
+   * mediaTypes} are read, within {@code limits}; {@code refusal} is the message for another type,
+   * with {@code %s} where the type goes.
+   */
+  public GuardedFetcher accepting(Set<String> mediaTypes, String refusal, FetchLimits limits) {
+    return new GuardedFetcher(policy, resolver, tls, limits, mediaTypes, refusal);
   }
 
   /** The fetcher for users' links: public addresses only, the system's DNS and trust store. */
@@ -199,12 +229,10 @@ public final class GuardedFetcher {
       }
       String contentType = head.header("content-type").orElse("");
       String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-      if (!ACCEPTED_TYPES.contains(mediaType)) {
+      if (!acceptedTypes.contains(mediaType)) {
         throw new ReelForgeException(
             ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-            "the link is not a web page (its type is "
-                + (mediaType.isEmpty() ? "not given" : mediaType)
-                + "); link to an HTML article or a plain-text file");
+            refusal.formatted(mediaType.isEmpty() ? "not given" : mediaType));
       }
       byte[] body = reader.readBody(head, limits.maxBytes());
       return new Hop(
