@@ -25,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class JobEngineConfiguration {
 
+  /** Routes that answer with a result (finalize, /api/generate) watch their run through it. */
+  @Bean
+  RunWaiter runWaiter(JobService jobService) {
+    return new RunWaiter(jobService, java.time.Duration.ofMillis(250));
+  }
+
   @Bean
   RunStore runStore(DataSource dataSource, Clock clock) {
     return new PostgresRunStore(dataSource, clock);

@@ -120,6 +120,9 @@ public class JobsSettings implements CheckedTogether {
     pools.put("generation", new Pool(List.of("generation"), 4, 0));
     pools.put("render", new Pool(List.of("render"), 1, 0));
     pools.put("publish", new Pool(List.of("publish"), 2, 0));
+    // Seed 004 §7: image jobs three at a time, video jobs one (a vendor's poll is a short task).
+    pools.put("image", new Pool(List.of("image"), 3, 0));
+    pools.put("video", new Pool(List.of("video"), 1, 0));
     return pools;
   }
 

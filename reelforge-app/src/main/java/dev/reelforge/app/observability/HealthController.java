@@ -5,6 +5,7 @@ import dev.reelforge.app.database.DatabaseStatus;
 import dev.reelforge.core.cluster.NodeInfo;
 import dev.reelforge.core.cluster.NodeRegistry;
 import dev.reelforge.core.jobs.spi.QueueStats;
+import dev.reelforge.mediagen.engines.VideoEngines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/health}: {@code {"status":"ok"}} as seed 000's smoke test expects, the database
- * state, and (seed 004 §7.9) the queues' lengths and the nodes that work them. Answers 503 with
- * {@code "status":"degraded"} when the database does not respond, so load balancers stop sending
- * traffic. Served by every process, whatever its roles.
+ * state, (seed 004 §7.9) the queues' lengths and the nodes that work them, and the video engines'
+ * circuit breakers. Answers 503 with {@code "status":"degraded"} when the database does not
+ * respond, so load balancers stop sending traffic. Served by every process, whatever its roles.
  */
 @RestController
 public class HealthController {
@@ -32,6 +33,7 @@ public class HealthController {
   private final QueueSnapshot queues;
   private final NodeRegistry nodes;
   private final NodeSettings node;
+  private final VideoEngines videoEngines;
   private final Clock clock;
 
   public HealthController(
@@ -39,11 +41,13 @@ public class HealthController {
       QueueSnapshot queues,
       NodeRegistry nodes,
       NodeSettings node,
+      VideoEngines videoEngines,
       Clock clock) {
     this.database = database;
     this.queues = queues;
     this.nodes = nodes;
     this.node = node;
+    this.videoEngines = videoEngines;
     this.clock = clock;
   }
 
@@ -58,6 +62,7 @@ public class HealthController {
       body.put("queues", queues());
       body.put("workers", workers());
     }
+    body.put("videoEngines", videoEngines());
     return ResponseEntity.status(snapshot.up() ? 200 : 503).body(body);
   }
 
@@ -73,6 +78,24 @@ public class HealthController {
       result.put(q.queue(), one);
     }
     return result;
+  }
+
+  /**
+   * This process's video engines and their circuit breakers (seed 001 §6.4): each node keeps its
+   * own, so a load balancer's view is per node.
+   */
+  private List<Map<String, Object>> videoEngines() {
+    return videoEngines.breakers().stream()
+        .map(
+            b -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put("engine", b.engine());
+              one.put("circuit", b.state());
+              one.put("recentFailures", b.recentFailures());
+              one.put("openUntil", b.openUntil().map(Instant::toString).orElse(null));
+              return one;
+            })
+        .toList();
   }
 
   /** Live nodes with the worker role (heartbeat within 90 s, not stopped). */

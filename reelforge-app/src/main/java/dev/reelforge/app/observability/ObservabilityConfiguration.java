@@ -24,6 +24,12 @@ public class ObservabilityConfiguration {
   }
 
   @Bean
+  VideoEngineMetrics videoEngineMetrics(
+      dev.reelforge.mediagen.engines.VideoEngines engines, MeterRegistry registry) {
+    return new VideoEngineMetrics(engines, registry);
+  }
+
+  @Bean
   RenderMetrics renderMetrics(MeterRegistry registry) {
     return new RenderMetrics(registry);
   }

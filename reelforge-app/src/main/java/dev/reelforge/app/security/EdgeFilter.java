@@ -20,6 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class EdgeFilter extends OncePerRequestFilter {
 
+  /** Seed 004's routes outside {@code /api/}: media jobs and usage history. */
+  private static final java.util.List<String> SEED_004_ROOTS =
+      java.util.List.of("/images/", "/video/", "/usage/");
+
   private final AccessPolicy policy;
   private final SecuritySettings settings;
   private final String dashboardPolicy;
@@ -58,6 +62,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
     if (!path.startsWith("/api/")
         && !path.startsWith("/auth/")
         && !path.startsWith("/me")
+        && !SEED_004_ROOTS.stream().anyMatch(path::startsWith)
         && !DashboardPages.isDashboard(path)) {
       chain.doFilter(request, response);
       return;
@@ -107,6 +112,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
         || path.startsWith("/me")
         || path.startsWith("/api/me")
         || path.startsWith("/api/admin/")
+        || path.startsWith("/usage/")
         || (DashboardPages.isDashboard(path) && !DashboardPages.isAsset(path))) {
       // Tokens, keys and account data must not sit in a cache.
       response.setHeader("Cache-Control", "no-store");

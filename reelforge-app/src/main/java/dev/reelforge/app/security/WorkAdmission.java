@@ -10,6 +10,7 @@ import dev.reelforge.core.error.LimitExceededException;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunQuery;
 import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.mediagen.MediaJobs;
 import dev.reelforge.story.session.SessionAdmission;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * (creators); admins and operators, who run the server, are not metered but still pay credits.
  * Passing 80 % of a quota flags the user for review (seed 004 §10).
  */
-public final class WorkAdmission implements SessionAdmission {
+public final class WorkAdmission implements SessionAdmission, MediaJobs.Admission {
 
   /** The metered kinds, as {@code GET /me/usage/current} lists them. */
   public static final List<String> KINDS = List.of("script", "render", "image", "video");
@@ -89,6 +90,7 @@ public final class WorkAdmission implements SessionAdmission {
    *
    * @return the credits it costs, debited when the job is accepted
    */
+  @Override
   public long image(UUID owner) {
     consume(owner, "image");
     return limits.getImageCredits();
@@ -99,6 +101,7 @@ public final class WorkAdmission implements SessionAdmission {
    *
    * @return the credits it costs, debited when the job is accepted
    */
+  @Override
   public long video(UUID owner, int seconds) {
     consume(owner, "video");
     return limits.getVideoCreditsPerSecond() * Math.max(1, seconds);

@@ -87,11 +87,22 @@ public enum ChainLink {
      * guard, and what only processes with the api role serve.
      */
     static final String[] GUARDED = {
-      "/api/*", "/auth/*", "/me", "/me/*", "/ui", "/ui/*", "/blobs/*"
+      "/api/*",
+      "/auth/*",
+      "/me",
+      "/me/*",
+      "/images/*",
+      "/video/*",
+      "/usage/*",
+      "/ui",
+      "/ui/*",
+      "/blobs/*"
     };
 
     /** The routes browsers may call from other origins (CORS). */
-    static final String[] API = {"/api/*", "/auth/*", "/me", "/me/*"};
+    static final String[] API = {
+      "/api/*", "/auth/*", "/me", "/me/*", "/images/*", "/video/*", "/usage/*"
+    };
 
     private Patterns() {}
 

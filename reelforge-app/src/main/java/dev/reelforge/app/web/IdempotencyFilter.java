@@ -25,19 +25,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Makes every POST under {@code /api/} that carries {@code Idempotency-Key} (or seed 000's {@code
- * X-Idempotency-Key}) idempotent: the first request with a key is answered normally and its answer
- * kept; a repeat with the same method, path and body gets that answer again (marked {@code
- * Idempotent-Replayed: true}), a repeat while the first is still running gets 409 {@code
- * IDEMPOTENT_IN_PROGRESS}, and the key reused for a different request gets 422 {@code
- * IDEMPOTENCY_KEY_REUSED}. Keys are per user. A 5xx answer is not kept, so the client may retry.
- * The previews, which create nothing, are left out.
+ * Makes every POST under {@code /api/} (and seed 004's {@code /images/generate} and {@code
+ * /video/generate}) that carries {@code Idempotency-Key} (or seed 000's {@code X-Idempotency-Key})
+ * idempotent: the first request with a key is answered normally and its answer kept; a repeat with
+ * the same method, path and body gets that answer again (marked {@code Idempotent-Replayed: true}),
+ * a repeat while the first is still running gets 409 {@code IDEMPOTENT_IN_PROGRESS}, and the key
+ * reused for a different request gets 422 {@code IDEMPOTENCY_KEY_REUSED}. Keys are per user. A 5xx
+ * answer is not kept, so the client may retry. The previews, which create nothing, are left out.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
   public static final String REPLAYED = "Idempotent-Replayed";
 
   private static final Set<String> NOT_WORK = Set.of("/api/tts/preview", "/api/caption/preview");
+
+  /** Seed 004's work routes outside {@code /api/}. */
+  private static final Set<String> WORK_OUTSIDE_API = Set.of("/images/generate", "/video/generate");
 
   private final IdempotencyStore store;
   private final IdempotencySettings settings;
@@ -61,7 +64,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
     return !request.getMethod().equals("POST")
-        || !path.startsWith("/api/")
+        || !(path.startsWith("/api/") || WORK_OUTSIDE_API.contains(path))
         || NOT_WORK.contains(path)
         || key(request::getHeader).isEmpty();
   }

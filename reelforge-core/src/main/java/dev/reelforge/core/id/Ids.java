@@ -40,6 +40,14 @@ public final class Ids {
     }
   }
 
+  /** Whether {@code text} is a UUID in its canonical 36-character form. */
+  public static boolean isUuid(String text) {
+    return text != null
+        && text.length() == 36
+        && text.matches(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  }
+
   /** The millisecond timestamp a version-7 UUID carries. */
   public static long timestampMillis(UUID id) {
     if (id.version() != 7) {

@@ -3,6 +3,7 @@ package dev.reelforge.app.story.session;
 import static dev.reelforge.app.web.ApiResponses.ok;
 
 import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.jobs.RunWaiter;
 import dev.reelforge.app.storage.NamedDownloads;
 import dev.reelforge.app.web.IdempotencyFilter;
 import dev.reelforge.app.web.RequestOwner;

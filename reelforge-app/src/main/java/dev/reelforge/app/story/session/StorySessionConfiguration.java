@@ -21,7 +21,6 @@ import dev.reelforge.story.session.SessionAdmission;
 import dev.reelforge.story.session.SessionEstimates;
 import dev.reelforge.story.session.StorySessions;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,10 +100,5 @@ class StorySessionConfiguration {
             events.getPollInterval(),
             SETTLED_AT_START)
         .start();
-  }
-
-  @Bean
-  RunWaiter runWaiter(JobService jobService) {
-    return new RunWaiter(jobService, Duration.ofMillis(250));
   }
 }

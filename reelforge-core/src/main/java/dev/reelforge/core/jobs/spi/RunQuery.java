@@ -32,6 +32,10 @@ public record RunQuery(
     return new RunQuery(ownerId, Set.of(statuses), kind, beforeId, limit);
   }
 
+  public RunQuery ofKind(String kind) {
+    return new RunQuery(ownerId, statuses, Optional.of(kind), beforeId, limit);
+  }
+
   public RunQuery ownedBy(UUID owner) {
     return new RunQuery(Optional.of(owner), statuses, kind, beforeId, limit);
   }

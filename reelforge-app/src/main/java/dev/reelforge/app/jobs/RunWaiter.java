@@ -1,4 +1,4 @@
-package dev.reelforge.app.story.session;
+package dev.reelforge.app.jobs;
 
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
