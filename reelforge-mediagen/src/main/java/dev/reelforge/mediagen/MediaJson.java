@@ -1,5 +1,7 @@
 package dev.reelforge.mediagen;
 
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,5 +20,19 @@ public final class MediaJson {
 
   public static <T> T read(String json, Class<T> type) {
     return JSON.readValue(json, type);
+  }
+
+  /**
+   * The output of {@code stage} among a run's artifacts (the engine keeps its sink stages' outputs
+   * by stage name); empty while the stage has none.
+   */
+  static <T> Optional<T> artifact(String artifacts, String stage, Class<T> type) {
+    if (artifacts == null || artifacts.isBlank()) {
+      return Optional.empty();
+    }
+    JsonNode output = JSON.readTree(artifacts).get(stage);
+    return output == null || output.isNull()
+        ? Optional.empty()
+        : Optional.of(JSON.treeToValue(output, type));
   }
 }

@@ -2,6 +2,7 @@ package dev.reelforge.providers.http;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.resilience.CircuitBreaker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.resilience.CircuitBreaker;
 import dev.reelforge.providers.stub.StubServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
