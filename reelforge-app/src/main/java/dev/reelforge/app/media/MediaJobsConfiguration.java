@@ -18,7 +18,10 @@ import dev.reelforge.mediagen.engines.FallbackChains;
 import dev.reelforge.mediagen.engines.VideoEngines;
 import dev.reelforge.providers.ingest.FetchLimits;
 import dev.reelforge.providers.ingest.GuardedFetcher;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.motion.MediaThumbnails;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MediaJobsSettings.class)
-public class MediaConfiguration {
+public class MediaJobsConfiguration {
 
   @Bean
   VideoEngines videoEngines(ProviderRegistry registry, MediaJobsSettings settings, Clock clock) {
@@ -46,6 +49,23 @@ public class MediaConfiguration {
             settings.getBreakerWindow(),
             settings.getBreakerOpenFor()),
         clock);
+  }
+
+  /** Media's thumbnails (Java2D for pictures, FFmpeg for a clip's first frame). */
+  @Bean
+  MediaThumbnailer mediaThumbnailer(ObjectProvider<FfmpegInstallation> ffmpeg) {
+    MediaThumbnails thumbnails = new MediaThumbnails(ffmpeg::getObject);
+    return new MediaThumbnailer() {
+      @Override
+      public void ofImage(Path png, Path jpg) {
+        thumbnails.ofImage(png, jpg);
+      }
+
+      @Override
+      public void ofClip(Path mp4, Path jpg) {
+        thumbnails.ofClip(mp4, jpg);
+      }
+    };
   }
 
   @Bean
