@@ -126,7 +126,8 @@ final class VideoStage {
       Admission admission,
       VideoRequest request,
       Path dir) {
-    ctx.progress(0.02, engine + ": submitting");
+    // No progress line before the submit: the engine rate-limits progress reports, and the line
+    // worth keeping while the job waits is the one after it ("kling: submitted").
     VideoProgress progress;
     try {
       progress = engines.engine(engine).submit(request, dir);
