@@ -113,6 +113,62 @@ public final class SamplePlane {
     }
   }
 
+  /**
+   * Resamples as {@link #resample} does, with each output sample's source moved sideways by {@code
+   * shift} (in this plane's pixels) times its weight in {@code field} (0 to 255, one per output
+   * sample): a displacement map. Where the field is 255 the picture moves by {@code shift}, where
+   * it is 0 it stays, and in between it stretches — the parallax of a near subject over its
+   * background without the hole a cut-out layer would leave behind it. Rows are not displaced.
+   */
+  public void resampleDisplaced(
+      Window window,
+      byte[] field,
+      double shift,
+      int outWidth,
+      int outHeight,
+      byte[] out,
+      int offset) {
+    int[] y0 = new int[outHeight];
+    int[] fy = new int[outHeight];
+    axis(window.top(), window.height() / outHeight, height, y0, fy);
+    double step = window.width() / outWidth;
+    int first = (int) Math.max(0, Math.floor(Math.min(window.left(), window.left() + shift)) - 1);
+    int last =
+        (int) Math.min(width - 1, Math.ceil(Math.max(window.right(), window.right() + shift)) + 1);
+    if (last - first < 1) {
+      first = Math.max(0, last - 1);
+      last = first + 1;
+    }
+    int[] base = new int[outWidth];
+    for (int c = 0; c < outWidth; c++) {
+      base[c] = (int) Math.round((window.left() + (c + 0.5) * step - 0.5) * ONE);
+    }
+    int shiftFixed = (int) Math.round(shift * ONE);
+    int lowest = first * ONE;
+    int highest = last * ONE - 1;
+    int[] row = new int[last - first + 1];
+    byte[] s = samples;
+    for (int r = 0; r < outHeight; r++) {
+      int rowA = y0[r] * width;
+      int rowB = rowA + width;
+      int wy = fy[r];
+      int iy = ONE - wy;
+      for (int x = first; x <= last; x++) {
+        row[x - first] = (s[rowA + x] & 0xff) * iy + (s[rowB + x] & 0xff) * wy;
+      }
+      int o = offset + r * outWidth;
+      int f = r * outWidth;
+      for (int c = 0; c < outWidth; c++) {
+        int position = base[c] + ((field[f + c] & 0xff) * shiftFixed) / 255;
+        position = Math.max(lowest, Math.min(highest, position));
+        int i = (position >> BITS) - first;
+        int wx = position & (ONE - 1);
+        out[o + c] =
+            (byte) ((row[i] * (ONE - wx) + row[i + 1] * wx + (1 << (2 * BITS - 1))) >> (2 * BITS));
+      }
+    }
+  }
+
   /** Source index and weight for each output position along one axis (pixel centres). */
   private static void axis(double start, double step, int size, int[] index, int[] weight) {
     for (int i = 0; i < index.length; i++) {
