@@ -3,6 +3,7 @@ package dev.reelforge.providers.kling;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.licence.MediaLicence;
+import dev.reelforge.core.videogen.GeneratedVideo;
 import dev.reelforge.core.videogen.PendingVideo;
 import dev.reelforge.core.videogen.VideoGenerator;
 import dev.reelforge.core.videogen.VideoProgress;
@@ -142,7 +143,11 @@ public final class KlingVideos implements VideoGenerator {
       case "submitted", "processing" ->
           new VideoProgress.Pending(pending.withStatus(status, options.pollEvery()));
       case "succeed" -> new VideoProgress.Done(download(data, taskId, directory));
-      case "failed" -> throw failed(data.path("task_status_msg").asString(""));
+      case "failed" ->
+          throw failed(
+              data.path("task_status_msg").isString()
+                  ? data.path("task_status_msg").asString()
+                  : "");
       default ->
           throw new ReelForgeException(
               ErrorCode.EXTERNAL_API_ERROR,
@@ -154,8 +159,7 @@ public final class KlingVideos implements VideoGenerator {
   @Override
   public void cancel(PendingVideo pending) {}
 
-  private dev.reelforge.core.videogen.GeneratedVideo download(
-      JsonNode data, String taskId, Path directory) {
+  private GeneratedVideo download(JsonNode data, String taskId, Path directory) {
     String url = data.path("task_result").path("videos").path(0).path("url").asString("");
     if (url.isBlank()) {
       throw new ReelForgeException(

@@ -106,7 +106,7 @@ public final class LumaVideos implements VideoGenerator {
       case "queued", "dreaming" ->
           new VideoProgress.Pending(pending.withStatus(state, options.pollEvery()));
       case "completed" -> new VideoProgress.Done(download(generation, id, directory));
-      case "failed" -> throw failed(generation.path("failure_reason").asString(""));
+      case "failed" -> throw failed(text(generation.path("failure_reason")));
       default ->
           throw new ReelForgeException(
               ErrorCode.EXTERNAL_API_ERROR,
@@ -130,7 +130,7 @@ public final class LumaVideos implements VideoGenerator {
   }
 
   private GeneratedVideo download(JsonNode generation, String id, Path directory) {
-    String url = generation.path("assets").path("video").asString("");
+    String url = text(generation.path("assets").path("video"));
     if (url.isBlank()) {
       throw new ReelForgeException(
           ErrorCode.EXTERNAL_API_ERROR, "Luma completed generation " + id + " without a video");
@@ -195,6 +195,11 @@ public final class LumaVideos implements VideoGenerator {
       case P720 -> "720p";
       case P1080 -> "1080p";
     };
+  }
+
+  /** A string field, empty when absent or null (Luma sends {@code null} for unset ones). */
+  private static String text(JsonNode node) {
+    return node.isString() ? node.asString() : "";
   }
 
   private static String path(String id) {
