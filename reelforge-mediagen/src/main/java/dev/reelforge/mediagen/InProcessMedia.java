@@ -17,6 +17,8 @@ import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.mediagen.engines.VideoEngines;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +51,7 @@ public final class InProcessMedia implements AutoCloseable {
   private final LeaseReaper reaper;
   private final List<WorkerPool> pools;
   private final Clock clock;
+  private final Path folder;
 
   /**
    * @param images the image engine in use
@@ -63,6 +66,7 @@ public final class InProcessMedia implements AutoCloseable {
       Path folder,
       Clock clock) {
     this.clock = clock;
+    this.folder = folder;
     this.jobStore = new InMemoryJobStore(clock);
     this.signal = jobStore.workSignal();
     this.store = new FolderMediaStore(folder.resolve("store"));
@@ -105,9 +109,22 @@ public final class InProcessMedia implements AutoCloseable {
     return submit(MediaPipelines.VIDEO_KIND, MediaJson.write(order.input(start, end)));
   }
 
+  /** Stores a frame as a PNG (the frame keys' format), converting a JPEG first. */
   private String frame(UUID frames, String which, Path file) {
     String key = MediaKeys.frame(LOCAL_OWNER, frames, which);
-    store.put(key, file, "image/png");
+    try {
+      Path png = file;
+      if (!Pngs.isPng(file)) {
+        png = folder.resolve("frames").resolve(frames + "-" + which + ".png");
+        Files.createDirectories(png.getParent());
+        Pngs.asPng(file, png);
+      }
+      store.put(key, png, "image/png");
+    } catch (IOException e) {
+      throw new ReelForgeException(
+          ErrorCode.INVALID_INPUT,
+          "cannot read the " + which + " frame " + file + ": " + e.getMessage());
+    }
     return key;
   }
 
