@@ -9,6 +9,10 @@ import dev.reelforge.providers.fal.FalFactory;
 import dev.reelforge.providers.fal.FalOptions;
 import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.http.ResilienceOptions;
+import dev.reelforge.providers.kling.KlingFactory;
+import dev.reelforge.providers.kling.KlingOptions;
+import dev.reelforge.providers.luma.LumaFactory;
+import dev.reelforge.providers.luma.LumaOptions;
 import dev.reelforge.providers.openai.OpenAiFactory;
 import dev.reelforge.providers.openai.OpenAiOptions;
 import dev.reelforge.providers.pexels.PexelsFactory;
@@ -43,7 +47,8 @@ final class CloudVendors {
 
   /**
    * The adapters of every configured vendor. Within a role the first one is {@code auto}'s choice:
-   * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay.
+   * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay,
+   * Kling before Luma for video (seed 001's chains start with Kling).
    */
   List<ProviderChoice<?>> choices(CloudContext context) {
     List<ProviderChoice<?>> choices = new ArrayList<>();
@@ -53,6 +58,8 @@ final class CloudVendors {
     pexels().ifPresent(options -> choices.addAll(PexelsFactory.choices(options, context)));
     pixabay().ifPresent(options -> choices.addAll(PixabayFactory.choices(options, context)));
     fal().ifPresent(options -> choices.addAll(FalFactory.choices(options, context)));
+    kling().ifPresent(options -> choices.addAll(KlingFactory.choices(options, context)));
+    luma().ifPresent(options -> choices.addAll(LumaFactory.choices(options, context)));
     return choices;
   }
 
@@ -143,6 +150,44 @@ final class CloudVendors {
                     .setApiKey(key)
                     .setModel(fal.getModel())
                     .setDeadline(fal.getDeadline())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  /**
+   * Kling needs a key pair: either key (setting or variable) turns it on, and the options then name
+   * the one that is missing.
+   */
+  Optional<KlingOptions> kling() {
+    ProvidersSettings.Kling kling = settings.getKling();
+    String accessKey = key(kling.getAccessKey(), KlingOptions.ACCESS_KEY_VARIABLE);
+    String secretKey = key(kling.getSecretKey(), KlingOptions.SECRET_KEY_VARIABLE);
+    if (accessKey.isEmpty() && secretKey.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        KlingOptions.newBuilder()
+            .setBaseUrl(kling.getBaseUrl())
+            .setAccessKey(accessKey)
+            .setSecretKey(secretKey)
+            .setModel(kling.getModel())
+            .setMode(kling.getMode())
+            .setPollEvery(kling.getPollEvery())
+            .setResilience(resilience())
+            .build());
+  }
+
+  Optional<LumaOptions> luma() {
+    ProvidersSettings.Luma luma = settings.getLuma();
+    return withKey(luma.getApiKey(), LumaOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                LumaOptions.newBuilder()
+                    .setBaseUrl(luma.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(luma.getModel())
+                    .setPollEvery(luma.getPollEvery())
+                    .setCallbackUrl(luma.getCallbackUrl())
                     .setResilience(resilience())
                     .build());
   }

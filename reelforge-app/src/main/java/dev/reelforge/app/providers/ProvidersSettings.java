@@ -5,6 +5,8 @@ import dev.reelforge.providers.chat.ChatOptions;
 import dev.reelforge.providers.chat.StructuredOutput;
 import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
 import dev.reelforge.providers.fal.FalOptions;
+import dev.reelforge.providers.kling.KlingOptions;
+import dev.reelforge.providers.luma.LumaOptions;
 import dev.reelforge.providers.openai.OpenAiOptions;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayOptions;
@@ -69,6 +71,8 @@ public class ProvidersSettings {
   private final Pexels pexels = new Pexels();
   private final Pixabay pixabay = new Pixabay();
   private final Fal fal = new Fal();
+  private final Kling kling = new Kling();
+  private final Luma luma = new Luma();
   private final Library library = new Library();
   private final Fluidsynth fluidsynth = new Fluidsynth();
   private final Http http = new Http();
@@ -95,6 +99,14 @@ public class ProvidersSettings {
 
   public Fal getFal() {
     return fal;
+  }
+
+  public Kling getKling() {
+    return kling;
+  }
+
+  public Luma getLuma() {
+    return luma;
   }
 
   public Library getLibrary() {
@@ -467,6 +479,141 @@ public class ProvidersSettings {
 
     public void setDeadline(Duration deadline) {
       this.deadline = deadline;
+    }
+  }
+
+  /** Kling AI video generation ({@code reelforge.providers.kling.*}). */
+  public static class Kling {
+
+    /**
+     * Access key, the issuer of the signed token; also read from KLING_ACCESS_KEY. With the secret
+     * key it enables the kling video generator.
+     */
+    private String accessKey = "";
+
+    /** Secret key the token is signed with; also read from KLING_SECRET_KEY. */
+    private String secretKey = "";
+
+    /** API base URL (Kling's global domain; api-beijing.klingai.com serves mainland China). */
+    private String baseUrl = KlingOptions.DEFAULT_BASE_URL;
+
+    /** Model name, e.g. kling-v1-6 or kling-v2-1-master. */
+    private String model = KlingOptions.DEFAULT_MODEL;
+
+    /** std (cheaper, 720p) or pro (1080p; most models need it for an end frame). */
+    private String mode = KlingOptions.DEFAULT_MODE;
+
+    /** Wait between status checks of a running clip. */
+    private Duration pollEvery = KlingOptions.DEFAULT_POLL_EVERY;
+
+    public String getAccessKey() {
+      return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+      this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+      return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+      this.secretKey = secretKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public String getMode() {
+      return mode;
+    }
+
+    public void setMode(String mode) {
+      this.mode = mode;
+    }
+
+    public Duration getPollEvery() {
+      return pollEvery;
+    }
+
+    public void setPollEvery(Duration pollEvery) {
+      this.pollEvery = pollEvery;
+    }
+  }
+
+  /** Luma Dream Machine video generation ({@code reelforge.providers.luma.*}). */
+  public static class Luma {
+
+    /** API key; also read from LUMA_API_KEY. Enables the luma video generator. */
+    private String apiKey = "";
+
+    /** API base URL. */
+    private String baseUrl = LumaOptions.DEFAULT_BASE_URL;
+
+    /** Video model: ray-2, ray-flash-2 or ray-1-6. */
+    private String model = LumaOptions.DEFAULT_MODEL;
+
+    /** Wait between status checks of a running clip. */
+    private Duration pollEvery = LumaOptions.DEFAULT_POLL_EVERY;
+
+    /**
+     * Where Luma posts a generation when it changes state (empty: none; clips are polled either
+     * way).
+     */
+    private String callbackUrl = "";
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public Duration getPollEvery() {
+      return pollEvery;
+    }
+
+    public void setPollEvery(Duration pollEvery) {
+      this.pollEvery = pollEvery;
+    }
+
+    public String getCallbackUrl() {
+      return callbackUrl;
+    }
+
+    public void setCallbackUrl(String callbackUrl) {
+      this.callbackUrl = callbackUrl;
     }
   }
 

@@ -8,6 +8,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.videogen.VideoGenerator;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualQuery;
 import dev.reelforge.core.visuals.VisualSource;
@@ -167,6 +168,46 @@ class ProvidersConfigurationTest {
     assertThat(vendors.pixabay().orElseThrow().resilience().maxAttempts()).isEqualTo(5);
     assertThat(vendors.pexels()).isEmpty();
     assertThat(vendors.elevenLabs()).isEmpty();
+  }
+
+  @Test
+  void videoEnginesAreRegisteredOnceTheirKeysAreSetKlingFirst() {
+    Map<String, String> env =
+        Map.of("KLING_ACCESS_KEY", "ak-env", "KLING_SECRET_KEY", "sk-env", "LUMA_API_KEY", "lk");
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getKling().setMode("pro");
+    settings.getKling().setPollEvery(Duration.ofSeconds(20));
+    settings.getLuma().setCallbackUrl("https://reelforge.example.com/hooks/luma");
+    ProviderRegistry registry = registry(settings, env);
+    assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("kling");
+    assertThat(registry.all(ProviderPort.VIDEO_GENERATOR, VideoGenerator.class))
+        .extracting(VideoGenerator::name)
+        .contains("kling", "luma");
+    assertThat(registry.active(ProviderPort.VIDEO_GENERATOR).get().description())
+        .contains("kling-v1-6 (pro)");
+    CloudVendors vendors = new CloudVendors(settings, env::get);
+    assertThat(vendors.kling().orElseThrow().accessKey()).isEqualTo("ak-env");
+    assertThat(vendors.kling().orElseThrow().pollEvery()).hasSeconds(20);
+    assertThat(vendors.luma().orElseThrow().callbackUrl())
+        .contains("https://reelforge.example.com/hooks/luma");
+    settings.getKling().setAccessKey("ak-set");
+    assertThat(vendors.kling().orElseThrow().accessKey())
+        .as("the setting wins")
+        .isEqualTo("ak-set");
+    settings.setVideoGenerator("luma");
+    assertThat(active(registry(settings, env), ProviderPort.VIDEO_GENERATOR)).isEqualTo("luma");
+  }
+
+  @Test
+  void halfAKlingKeyPairStopsStartupNamingTheOtherHalf() {
+    assertThatThrownBy(() -> registry(new ProvidersSettings(), Map.of("KLING_ACCESS_KEY", "ak")))
+        .isInstanceOf(ReelForgeException.class)
+        .hasMessage(
+            "reelforge.providers.kling.secret-key: is missing; set it or the variable"
+                + " KLING_SECRET_KEY");
+    CloudVendors none = new CloudVendors(new ProvidersSettings(), Map.<String, String>of()::get);
+    assertThat(none.kling()).isEmpty();
+    assertThat(none.luma()).isEmpty();
   }
 
   @Test

@@ -49,6 +49,8 @@ class ProvidersSettingsTest {
             "reelforge.providers.openai.base-url",
             "reelforge.providers.chat.structured-output",
             "reelforge.providers.fal.deadline",
+            "reelforge.providers.kling.poll-every",
+            "reelforge.providers.luma.model",
             "reelforge.providers.pixabay.base-url");
   }
 

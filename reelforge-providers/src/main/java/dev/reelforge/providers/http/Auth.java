@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Where a vendor wants its API key: in a header, after a scheme word ({@code Authorization: Bearer
@@ -16,11 +17,13 @@ public final class Auth {
   private final String name;
   private final String prefix;
   private final boolean query;
+  private final Supplier<String> token;
 
-  private Auth(String name, String prefix, boolean query) {
+  private Auth(String name, String prefix, boolean query, Supplier<String> token) {
     this.name = Objects.requireNonNull(name, "name");
     this.prefix = Objects.requireNonNull(prefix, "prefix");
     this.query = query;
+    this.token = token;
   }
 
   /** {@code Authorization: Bearer KEY} (OpenAI and compatible servers). */
@@ -30,12 +33,20 @@ public final class Auth {
 
   /** {@code NAME: PREFIXKEY}, e.g. {@code header("Authorization", "Key ")}. */
   public static Auth header(String name, String prefix) {
-    return new Auth(name, prefix, false);
+    return new Auth(name, prefix, false, null);
+  }
+
+  /**
+   * {@code Authorization: Bearer TOKEN} with a token made per request, for vendors whose credential
+   * is a short-lived token signed from a key pair (Kling's JWT) rather than the key itself.
+   */
+  public static Auth bearer(Supplier<String> token) {
+    return new Auth("Authorization", "Bearer ", false, Objects.requireNonNull(token, "token"));
   }
 
   /** The key as the query parameter {@code name}, appended to every request's URI. */
   public static Auth queryParameter(String name) {
-    return new Auth(name, "", true);
+    return new Auth(name, "", true, null);
   }
 
   /** {@code uri} with the key added when it travels in the query. */
@@ -56,7 +67,9 @@ public final class Auth {
 
   /** {@code request} with the key header added when the key travels in a header. */
   HttpRequest.Builder apply(HttpRequest.Builder request, Endpoint endpoint) {
-    if (!query && endpoint.hasKey()) {
+    if (token != null) {
+      request.header(name, prefix + token.get());
+    } else if (!query && endpoint.hasKey()) {
       request.header(name, prefix + endpoint.apiKey());
     }
     return request;
@@ -65,6 +78,8 @@ public final class Auth {
   /** Never prints a key; says where one goes. */
   @Override
   public String toString() {
-    return query ? "Auth[query " + name + "]" : "Auth[header " + name + "]";
+    return query
+        ? "Auth[query " + name + "]"
+        : "Auth[header " + name + (token == null ? "" : ", signed token") + "]";
   }
 }

@@ -43,7 +43,18 @@ public record CloudContext(
    */
   public JsonApiClient client(
       String provider, Endpoint endpoint, Auth auth, ResilienceOptions resilience) {
-    ProviderHttp http = new ProviderHttp(provider, client, resilience, clock, sleeper, observer);
+    return client(provider, endpoint, auth, resilience, VendorErrors.NONE);
+  }
+
+  /** The same, with the vendor's own reading of error bodies before the generic mapping. */
+  public JsonApiClient client(
+      String provider,
+      Endpoint endpoint,
+      Auth auth,
+      ResilienceOptions resilience,
+      VendorErrors vendorErrors) {
+    ProviderHttp http =
+        new ProviderHttp(provider, client, resilience, clock, sleeper, observer, vendorErrors);
     return new JsonApiClient(provider, endpoint, auth, http, new Meter(provider, costs, clock));
   }
 }

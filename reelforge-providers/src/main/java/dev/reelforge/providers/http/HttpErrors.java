@@ -45,8 +45,17 @@ public final class HttpErrors {
    * so that the job engine reschedules instead of a worker sleeping.
    */
   public static ReelForgeException retryLater(String provider, Duration retryAfter) {
+    return retryLater(provider, retryAfter, ErrorCode.RATE_LIMIT_EXCEEDED);
+  }
+
+  /**
+   * The same with the code the vendor's own reading gave ({@code EXTERNAL_RATE_LIMIT} for a video
+   * engine at capacity), so that a fallback chain can tell the vendor's limit from ours.
+   */
+  public static ReelForgeException retryLater(
+      String provider, Duration retryAfter, ErrorCode code) {
     return new ReelForgeException(
-        ErrorCode.RATE_LIMIT_EXCEEDED,
+        code,
         provider + " asks to retry after " + retryAfter.toSeconds() + " s",
         true,
         List.of(),

@@ -41,6 +41,7 @@ public final class ProviderHttp {
   private final CircuitBreaker breaker;
   private final Semaphore permits;
   private final Observer observer;
+  private final VendorErrors vendorErrors;
 
   /**
    * Watches every call (retries included) for traces and metrics: it may add headers to the request
@@ -84,6 +85,22 @@ public final class ProviderHttp {
       Clock clock,
       Sleeper sleeper,
       Observer observer) {
+    this(provider, client, options, clock, sleeper, observer, VendorErrors.NONE);
+  }
+
+  /**
+   * @param provider the provider's configuration name, used in messages and setting hints
+   * @param vendorErrors the vendor's reading of error bodies, before the generic status mapping
+   */
+  public ProviderHttp(
+      String provider,
+      HttpClient client,
+      ResilienceOptions options,
+      Clock clock,
+      Sleeper sleeper,
+      Observer observer,
+      VendorErrors vendorErrors) {
+    this.vendorErrors = java.util.Objects.requireNonNull(vendorErrors, "vendorErrors");
     this.observer = observer;
     this.provider = provider;
     this.client = client;
@@ -227,13 +244,19 @@ public final class ProviderHttp {
               attempt,
               Duration.between(started, clock.instant()));
         }
-        ReelForgeException failure = HttpErrors.forStatus(provider, status, drain(response));
+        byte[] errorBody = drain(response);
+        ReelForgeException failure =
+            vendorErrors
+                .read(status, errorBody)
+                .orElseGet(() -> HttpErrors.forStatus(provider, status, errorBody));
         if (!failure.retryable()) {
           throw failure;
         }
         Optional<Duration> retryAfter = RetryAfter.of(response.headers(), clock);
         if (retryAfter.isPresent() && retryAfter.get().compareTo(options.maxRetryAfter()) > 0) {
-          throw HttpErrors.retryLater(provider, retryAfter.get());
+          throw failure.code() == ErrorCode.EXTERNAL_RATE_LIMIT
+              ? HttpErrors.retryLater(provider, retryAfter.get(), ErrorCode.EXTERNAL_RATE_LIMIT)
+              : HttpErrors.retryLater(provider, retryAfter.get());
         }
         lastFailure = failure;
         wait = retryAfter.isPresent() ? withSmallJitter(retryAfter.get()) : backoff(attempt);

@@ -13,12 +13,15 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.resilience.CircuitBreaker;
 import dev.reelforge.providers.stub.StubServer;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -210,6 +213,59 @@ class ProviderHttpTest {
       stub.clock.advance(Duration.ofSeconds(31));
     }
     assertThat(http.breaker().state()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void aVendorsReadingOfTheBodyDecidesBeforeTheStatus() {
+    // Kling answers 429 both for "slow down" and for "the account is spent"; only the body tells.
+    VendorErrors kling =
+        (status, body) ->
+            Optional.of(
+                new String(body, StandardCharsets.UTF_8).contains("1102")
+                    ? new ReelForgeException(
+                        ErrorCode.EXTERNAL_API_ERROR, "account spent", false, List.of(), null)
+                    : new ReelForgeException(
+                        ErrorCode.EXTERNAL_RATE_LIMIT, "vendor busy", true, List.of(), null));
+    ProviderHttp http =
+        new ProviderHttp(
+            "demo",
+            HttpClient.newHttpClient(),
+            StubServer.fastOptions(),
+            stub.clock,
+            stub.sleeper(),
+            ProviderHttp.Observer.NONE,
+            kling);
+    stub.wireMock.stubFor(
+        get("/thing").willReturn(aResponse().withStatus(429).withBody("{\"code\":1102}")));
+    for (int i = 0; i < 7; i++) {
+      assertThatThrownBy(() -> http.send(request()))
+          .isInstanceOfSatisfying(
+              ReelForgeException.class,
+              e -> {
+                assertThat(e.getMessage()).isEqualTo("account spent");
+                assertThat(e.retryable()).isFalse();
+              });
+    }
+    stub.wireMock.verify(7, getRequestedFor(urlEqualTo("/thing")));
+    assertThat(stub.waits).as("not retried").isEmpty();
+    assertThat(http.breaker().state()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+    // A busy vendor keeps its own code when it asks for a wait too long to hold a worker.
+    stub.wireMock.stubFor(
+        get("/thing")
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "120")
+                    .withBody("{\"code\":1302}")));
+    assertThatThrownBy(() -> http.send(request()))
+        .isInstanceOfSatisfying(
+            ReelForgeException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_RATE_LIMIT);
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.getMessage()).contains("120 s");
+            });
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.reelforge.providers.chat.StructuredOutput;
 import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
 import dev.reelforge.providers.fal.FalOptions;
 import dev.reelforge.providers.http.ResilienceOptions;
+import dev.reelforge.providers.luma.LumaOptions;
 import dev.reelforge.providers.openai.OpenAiOptions;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayOptions;
@@ -79,6 +80,16 @@ class VendorOptionsTest {
               "FAL_KEY",
               v ->
                   FalOptions.newBuilder()
+                      .setBaseUrl(v.baseUrl())
+                      .setApiKey(v.apiKey())
+                      .setResilience(v.resilience())
+                      .build(),
+              true),
+          new Vendor(
+              "reelforge.providers.luma",
+              "LUMA_API_KEY",
+              v ->
+                  LumaOptions.newBuilder()
                       .setBaseUrl(v.baseUrl())
                       .setApiKey(v.apiKey())
                       .setResilience(v.resilience())
