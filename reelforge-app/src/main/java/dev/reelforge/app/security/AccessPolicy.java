@@ -211,6 +211,16 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule(
               "POST", "/ui/admin/users/{id}/credits", Permission.MANAGE_CREDITS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/admin/users/{id}/quotas/{kind}",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/admin/users/{id}/quotas/{kind}/reset",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
           rule("GET", "/ui/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
           rule("GET", "/ui/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL));
 
