@@ -14,6 +14,7 @@ case "$which" in
   jobs) main=dev.reelforge.bench.JobEngineBenchmark ;;
   render) main=dev.reelforge.bench.RenderBenchmark ;;
   tiers) main=dev.reelforge.bench.TierBenchmark ;;
+  motion) main=dev.reelforge.bench.MotionBenchmark ;;
   story)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.StoryBenchmark ;;
@@ -23,7 +24,7 @@ case "$which" in
   cli)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.CliBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs, render, tiers, story, load, cli)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$which' (known: jobs, render, tiers, motion, story, load, cli)" >&2; exit 2 ;;
 esac
 cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
