@@ -18,10 +18,13 @@ import dev.reelforge.core.videogen.VideoRequest.VideoFrame;
 import dev.reelforge.mediagen.engines.ProductionError;
 import dev.reelforge.mediagen.engines.RetryProfile;
 import dev.reelforge.mediagen.engines.VideoEngines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -321,7 +324,7 @@ final class VideoStage {
     if (key == null) {
       return Optional.empty();
     }
-    if (!java.nio.file.Files.isRegularFile(target)) {
+    if (!Files.isRegularFile(target)) {
       store.copyTo(key, target);
     }
     return Optional.of(new VideoFrame(target, Optional.ofNullable(url)));
@@ -355,11 +358,7 @@ final class VideoStage {
     // treats unknown exceptions.
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();
     return new ReelForgeException(
-        ErrorCode.EXTERNAL_API_ERROR,
-        e.getClass().getSimpleName() + message,
-        true,
-        java.util.List.of(),
-        e);
+        ErrorCode.EXTERNAL_API_ERROR, e.getClass().getSimpleName() + message, true, List.of(), e);
   }
 
   /** Best effort: a job nobody waits for is stopped so that its vendor does not bill it. */
@@ -374,6 +373,6 @@ final class VideoStage {
   private static String seconds(Duration duration) {
     return duration.toMillis() % 1000 == 0
         ? duration.toSeconds() + " s"
-        : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 }
