@@ -129,8 +129,10 @@ final class VideoStage {
       Admission admission,
       VideoRequest request,
       Path dir) {
-    // No progress line before the submit: the engine rate-limits progress reports, and the line
-    // worth keeping while the job waits is the one after it ("kling: submitted").
+    // Said before the submit: an engine that works in-process (the offline one) makes the whole
+    // clip inside it. (The job engine keeps at most one report per half second, so the line after
+    // a quick vendor submit may not show; the next poll's does.)
+    ctx.progress(0.02, engine + ": generating");
     VideoProgress progress;
     try {
       progress = engines.engine(engine).submit(request, dir);
