@@ -53,6 +53,19 @@ public final class MediaMaker {
     return images.name();
   }
 
+  /**
+   * The in-process engine with this maker's engines, for many jobs at once (the media benchmark);
+   * its store and scratch files go into {@code folder}. The caller closes it.
+   */
+  public InProcessMedia open(Path folder) {
+    return new InProcessMedia(images, engines, thumbnailer, folder, clock);
+  }
+
+  /** The image engine in use. */
+  public ImageGenerator images() {
+    return images;
+  }
+
   /** A made picture: the PNG, its thumbnail and the job's output. */
   public record MadeImage(Path image, Path thumbnail, ImageJobOutput output) {}
 
@@ -68,7 +81,7 @@ public final class MediaMaker {
   public MadeImage makeImage(
       ImageJobInput input, Path folder, String name, MediaProgress progress, BooleanSupplier stop) {
     Path work = folder.resolve(WORK_DIR);
-    try (InProcessMedia media = new InProcessMedia(images, engines, thumbnailer, work, clock)) {
+    try (InProcessMedia media = open(work)) {
       UUID job = media.submitImage(input);
       RunRecord run = media.await(job, progress, stop);
       ImageJobOutput output = MediaPipelines.imageResult(run).orElseThrow();
@@ -91,7 +104,7 @@ public final class MediaMaker {
       VideoOrder order, Path folder, String name, MediaProgress progress, BooleanSupplier stop) {
     engines.requireEngine(order.engine()); // before anything is written
     Path work = folder.resolve(WORK_DIR);
-    try (InProcessMedia media = new InProcessMedia(images, engines, thumbnailer, work, clock)) {
+    try (InProcessMedia media = open(work)) {
       UUID job = media.submitVideo(order);
       RunRecord run = media.await(job, progress, stop);
       VideoJobOutput output = MediaPipelines.videoResult(run).orElseThrow();

@@ -12,6 +12,8 @@ import dev.reelforge.mediagen.VideoOrder;
 import dev.reelforge.mediagen.engines.ProductionError;
 import dev.reelforge.mediagen.engines.VideoEngines;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -74,7 +76,7 @@ final class GenerateCommand {
         "  model     %s; seed %d; estimated cost $%s%n",
         output.model(),
         options.seed(),
-        output.estimatedCostUsd().toPlainString());
+        dollars(output.estimatedCostUsd()));
     return 0;
   }
 
@@ -122,7 +124,7 @@ final class GenerateCommand {
             ? ", a fallback (engines asked: " + String.join(", ", output.enginesTried()) + ")"
             : "",
         options.seed(),
-        output.estimatedCostUsd().toPlainString());
+        dollars(output.estimatedCostUsd()));
     return 0;
   }
 
@@ -151,6 +153,11 @@ final class GenerateCommand {
       return Cli.EXIT_USAGE;
     }
     return 1;
+  }
+
+  /** An estimate in dollars and cents, as the API shows it. */
+  private static String dollars(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
   private static double seconds(long start) {

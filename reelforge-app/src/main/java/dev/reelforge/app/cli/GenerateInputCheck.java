@@ -2,11 +2,13 @@ package dev.reelforge.app.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -82,7 +84,7 @@ final class GenerateInputCheck {
   private static int[] size(Path file, String where) {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers =
-          in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+          in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new IllegalArgumentException(where + "is not a picture Java can read");
       }
@@ -101,12 +103,11 @@ final class GenerateInputCheck {
   /** What a well-known other format is, so that the user knows what to convert. */
   private static String named(byte[] head) {
     if (head.length >= 12
-        && new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
-        && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP")) {
+        && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+        && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
       return " (it is WebP; convert it to PNG)";
     }
-    if (head.length >= 6
-        && new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("GIF8")) {
+    if (head.length >= 6 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("GIF8")) {
       return " (it is a GIF; convert it to PNG)";
     }
     return "";

@@ -110,8 +110,8 @@ final class OfflineProviders {
             ProviderPort.VIDEO_GENERATOR,
             LocalVideoGenerator.NAME,
             true,
-            "clips made here with FFmpeg: camera moves over a picture, a dissolve into an end"
-                + " picture, procedural stills for a prompt alone",
+            "camera moves over a still (push-in, pull-out, pans, orbit-like parallax of the"
+                + " subject), a dissolve into an end frame; procedural stills from the prompt",
             new LocalVideoGenerator(ffmpeg)));
     choices.addAll(music());
     choices.add(

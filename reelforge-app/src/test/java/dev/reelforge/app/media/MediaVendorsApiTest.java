@@ -85,7 +85,7 @@ class MediaVendorsApiTest {
     String token = TestUsers.token(context, "vendor-fallback", Role.CREATOR);
     int lumaBefore = LUMA.submissions();
     // Kling's 1302 with a long Retry-After: busy now, so the job changes engine at once.
-    KLING.rateLimitNextSubmits(3, 120);
+    KLING.rateLimitNextSubmits(1, 120);
     JsonNode accepted =
         call(
             "POST",
@@ -114,8 +114,8 @@ class MediaVendorsApiTest {
   void whenEveryEngineFailsTheJobFailsWithAdviceAndItsCreditsComeBackOnce() throws Exception {
     String token = TestUsers.token(context, "vendor-unlucky", Role.CREATOR);
     long before = credits(token);
-    KLING.rateLimitNextSubmits(3, 120);
-    LUMA.noCreditsForNextSubmits(3);
+    KLING.rateLimitNextSubmits(1, 120);
+    LUMA.noCreditsForNextSubmits(1);
     JsonNode accepted =
         call(
             "POST",

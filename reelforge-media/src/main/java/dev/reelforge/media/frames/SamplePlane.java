@@ -115,19 +115,23 @@ public final class SamplePlane {
 
   /**
    * Resamples as {@link #resample} does, with each output sample's source moved sideways by {@code
-   * shift} (in this plane's pixels) times its weight in {@code field} (0 to 255, one per output
-   * sample): a displacement map. Where the field is 255 the picture moves by {@code shift}, where
-   * it is 0 it stays, and in between it stretches — the parallax of a near subject over its
-   * background without the hole a cut-out layer would leave behind it. Rows are not displaced.
+   * shift} (in this plane's pixels) times the weight {@code field} has there (0 to 255; a plane of
+   * this plane's size, read at the nearest sample, as it is smooth): a displacement map. Where the
+   * field is 255 the picture moves by {@code shift}, where it is 0 it stays, and in between it
+   * stretches — the parallax of a near subject over its background without the hole a cut-out layer
+   * would leave behind it. Rows are not displaced.
    */
   public void resampleDisplaced(
       Window window,
-      byte[] field,
+      SamplePlane field,
       double shift,
       int outWidth,
       int outHeight,
       byte[] out,
       int offset) {
+    if (field.width != width || field.height != height) {
+      throw new IllegalArgumentException("the field must be the plane's size");
+    }
     int[] y0 = new int[outHeight];
     int[] fy = new int[outHeight];
     axis(window.top(), window.height() / outHeight, height, y0, fy);
@@ -140,14 +144,22 @@ public final class SamplePlane {
       last = first + 1;
     }
     int[] base = new int[outWidth];
+    int[] nearest = new int[outWidth];
     for (int c = 0; c < outWidth; c++) {
-      base[c] = (int) Math.round((window.left() + (c + 0.5) * step - 0.5) * ONE);
+      double x = window.left() + (c + 0.5) * step - 0.5;
+      base[c] = (int) Math.round(x * ONE);
+      nearest[c] = (int) Math.max(0, Math.min(width - 1, Math.round(x)));
     }
-    int shiftFixed = (int) Math.round(shift * ONE);
+    // The displacement of each field value, in fixed point, computed once per call.
+    int[] displacement = new int[256];
+    for (int v = 0; v < 256; v++) {
+      displacement[v] = (int) Math.round(shift * v / 255 * ONE);
+    }
     int lowest = first * ONE;
     int highest = last * ONE - 1;
     int[] row = new int[last - first + 1];
     byte[] s = samples;
+    byte[] weights = field.samples;
     for (int r = 0; r < outHeight; r++) {
       int rowA = y0[r] * width;
       int rowB = rowA + width;
@@ -156,10 +168,10 @@ public final class SamplePlane {
       for (int x = first; x <= last; x++) {
         row[x - first] = (s[rowA + x] & 0xff) * iy + (s[rowB + x] & 0xff) * wy;
       }
+      int fieldRow = wy < ONE / 2 ? rowA : rowB;
       int o = offset + r * outWidth;
-      int f = r * outWidth;
       for (int c = 0; c < outWidth; c++) {
-        int position = base[c] + ((field[f + c] & 0xff) * shiftFixed) / 255;
+        int position = base[c] + displacement[weights[fieldRow + nearest[c]] & 0xff];
         position = Math.max(lowest, Math.min(highest, position));
         int i = (position >> BITS) - first;
         int wx = position & (ONE - 1);

@@ -69,7 +69,6 @@ abstract sealed class Shot {
     private final Window end;
     private final Window subjectStart;
     private final Window subjectEnd;
-    private final byte[] weights;
 
     Parallax(
         YuvPicture picture, SubjectMask.Subject subject, MotionPath path, int width, int height) {
@@ -84,7 +83,6 @@ abstract sealed class Shot {
       this.end = path.end(w, h);
       this.subjectStart = path.subjectStart(w, h);
       this.subjectEnd = path.subjectEnd(w, h);
-      this.weights = new byte[width * height];
     }
 
     @Override
@@ -94,18 +92,14 @@ abstract sealed class Shot {
       double shift = subjectStart.towards(subjectEnd, progress).left() - background.left();
       for (int i = 0; i < 3; i++) {
         double scale = i == 0 ? 1 : 0.5;
-        Window onPlane = background.scaled(scale);
-        int w = i == 0 ? width : width / 2;
-        int h = i == 0 ? height : height / 2;
-        (i == 0 ? field : fieldHalf).resample(onPlane, w, h, weights, 0);
         picture
             .plane(i)
             .resampleDisplaced(
-                onPlane,
-                weights,
+                i == 0 ? background : background.scaled(scale),
+                i == 0 ? field : fieldHalf,
                 shift * scale,
-                w,
-                h,
+                i == 0 ? width : width / 2,
+                i == 0 ? height : height / 2,
                 frame,
                 YuvPicture.planeOffset(i, width, height));
       }

@@ -87,7 +87,7 @@ final class SubjectMask {
     float[] carried = carriedAlong(field, w, h, shift * w);
     // Smoothed, so that lines crossing the band bend in curves rather than kinks; where the field
     // was 1 it stays 1, so the subject still moves whole.
-    float[] smooth = blur(carried, w, h, 1, 2);
+    float[] smooth = blur(carried, w, h, 3, 2);
     for (int i = 0; i < smooth.length; i++) {
       smooth[i] = carried[i] >= 1 ? 1 : Math.min(smooth[i], 0.999f);
     }
