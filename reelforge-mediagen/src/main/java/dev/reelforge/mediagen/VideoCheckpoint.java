@@ -31,7 +31,8 @@ record VideoCheckpoint(
     Instant submittedAt,
     boolean trial,
     List<String> enginesTried,
-    List<EngineFailure> failures) {
+    List<EngineFailure> failures,
+    int pollErrors) {
 
   VideoCheckpoint {
     chain = List.copyOf(chain);
@@ -40,7 +41,7 @@ record VideoCheckpoint(
   }
 
   static VideoCheckpoint start(List<String> chain) {
-    return new VideoCheckpoint(chain, 0, 0, null, null, false, List.of(), List.of());
+    return new VideoCheckpoint(chain, 0, 0, null, null, false, List.of(), List.of(), 0);
   }
 
   static VideoCheckpoint read(String json) {
@@ -63,7 +64,7 @@ record VideoCheckpoint(
   /** A job was submitted to the engine now asked and is waited for. */
   VideoCheckpoint submitted(PendingVideo job, Instant at, boolean isTrial) {
     return new VideoCheckpoint(
-        chain, engineIndex, retriesUsed, job, at, isTrial, enginesTried, failures);
+        chain, engineIndex, retriesUsed, job, at, isTrial, enginesTried, failures, 0);
   }
 
   /** The engine is asked now: it joins the engines tried (once). */
@@ -73,13 +74,27 @@ record VideoCheckpoint(
       tried.add(engine());
     }
     return new VideoCheckpoint(
-        chain, engineIndex, retriesUsed, pending, submittedAt, trial, tried, failures);
+        chain, engineIndex, retriesUsed, pending, submittedAt, trial, tried, failures, 0);
   }
 
   /** The pending job after a poll that found it still running. */
   VideoCheckpoint polled(PendingVideo job) {
     return new VideoCheckpoint(
-        chain, engineIndex, retriesUsed, job, submittedAt, trial, enginesTried, failures);
+        chain, engineIndex, retriesUsed, job, submittedAt, trial, enginesTried, failures, 0);
+  }
+
+  /** The same pending job after a poll that could not get an answer. */
+  VideoCheckpoint pollFailed() {
+    return new VideoCheckpoint(
+        chain,
+        engineIndex,
+        retriesUsed,
+        pending,
+        submittedAt,
+        trial,
+        enginesTried,
+        failures,
+        pollErrors + 1);
   }
 
   /** The engine now asked failed; the next step (retry or next engine) comes after. */
@@ -87,18 +102,18 @@ record VideoCheckpoint(
     List<EngineFailure> all = new ArrayList<>(failures);
     all.add(new EngineFailure(engine(), code, message));
     return new VideoCheckpoint(
-        chain, engineIndex, retriesUsed, null, null, false, enginesTried, all);
+        chain, engineIndex, retriesUsed, null, null, false, enginesTried, all, 0);
   }
 
   /** The same engine gets another submit. */
   VideoCheckpoint retrying() {
     return new VideoCheckpoint(
-        chain, engineIndex, retriesUsed + 1, null, null, false, enginesTried, failures);
+        chain, engineIndex, retriesUsed + 1, null, null, false, enginesTried, failures, 0);
   }
 
   /** The next engine of the chain is asked. */
   VideoCheckpoint nextEngine() {
     return new VideoCheckpoint(
-        chain, engineIndex + 1, 0, null, null, false, enginesTried, failures);
+        chain, engineIndex + 1, 0, null, null, false, enginesTried, failures, 0);
   }
 }

@@ -62,6 +62,9 @@ final class VideoStage {
     this.clock = clock;
   }
 
+  /** Failed polls in a row after which a vendor's job counts as failed. */
+  static final int MAX_POLL_ERRORS = 3;
+
   StageResult execute(StageContext ctx) {
     VideoJobInput input = MediaJson.read(ctx.inputs(), VideoJobInput.class);
     VideoCheckpoint state =
@@ -178,10 +181,18 @@ final class VideoStage {
     } catch (StageCancelledException e) {
       throw e; // the run is cancelled or the process stops: the job is polled again or abandoned
     } catch (RuntimeException e) {
-      // The vendor's job failed or could not be asked about: either way it is not waited for any
-      // more, and a retry submits afresh.
+      ReelForgeException failure = failureOf(e);
+      if (failure.retryable() && state.pollErrors() < MAX_POLL_ERRORS) {
+        // A status check or a download that failed says nothing sure about the vendor's job,
+        // which is paid for: ask again at the next poll time rather than submit a second one.
+        // A job that really failed answers the same again and is given up after a few asks.
+        VideoCheckpoint again = state.pollFailed();
+        ctx.progress(0.05, engine + ": asking again (" + failure.getMessage() + ")");
+        return Step.answer(new StageResult.RetryLater(job.pollAfter(), Optional.of(again.write())));
+      }
+      // The vendor's job failed: it is not waited for any more, and a retry submits afresh.
       cancelQuietly(generator, job);
-      return onFailure(ctx, state, engine, admission, failureOf(e), dir);
+      return onFailure(ctx, state, engine, admission, failure, dir);
     }
     return switch (progress) {
       case VideoProgress.Done done -> Step.answer(finish(ctx, state, engine, done.video(), dir));

@@ -45,6 +45,9 @@ final class ScriptedVendor {
 
   record FailOnPoll(int polls, ErrorCode code, boolean retryable) implements Plan {}
 
+  /** Polls {@code 1..flaky} cannot be answered (a 5xx, a dropped download); then done. */
+  record FlakyPolls(int flaky) implements Plan {}
+
   static Plan fails(ErrorCode code) {
     return new FailOnSubmit(code, code.retryable());
   }
@@ -125,6 +128,7 @@ final class ScriptedVendor {
       case DoneAfterPolls later -> pending(id, job, later.pollAfter());
       case NeverDone never -> pending(id, job, never.pollAfter());
       case FailOnPoll failLater -> pending(id, job, Duration.ofSeconds(10));
+      case FlakyPolls flaky -> pending(id, job, Duration.ofSeconds(10));
     };
   }
 
@@ -164,6 +168,10 @@ final class ScriptedVendor {
               fail.code(), engine + " job failed", fail.retryable(), List.of(), null);
       case FailOnPoll fail ->
           new VideoProgress.Pending(pending.withStatus("processing", Duration.ofSeconds(10)));
+      case FlakyPolls flaky when polled <= flaky.flaky() ->
+          throw new ReelForgeException(
+              ErrorCode.EXTERNAL_API_ERROR, engine + " answered 503", true, List.of(), null);
+      case FlakyPolls flaky -> new VideoProgress.Done(clip(job, pending.externalId(), directory));
       default -> throw new IllegalStateException("not a pending plan: " + job.plan());
     };
   }

@@ -201,6 +201,21 @@ class VideoJobsTest {
   }
 
   @Test
+  void aStatusCheckThatFailsIsAskedAgainWithoutASecondSubmit() {
+    kling.always(new ScriptedVendor.FlakyPolls(VideoStage.MAX_POLL_ERRORS));
+    try (MediaHarness media = harness(engines(Map.of(), kling, luma))) {
+      RunRecord run = media.awaitEnd(media.submitVideo(MediaHarness.textVideo(null)));
+
+      VideoJobOutput output = MediaPipelines.videoResult(run).orElseThrow();
+      assertThat(output.engine()).isEqualTo("kling");
+      assertThat(output.fallbackUsed()).isFalse();
+      assertThat(kling.submits.get()).as("one paid job").isEqualTo(1);
+      assertThat(kling.cancelled).isEmpty();
+      assertThat(kling.polls.get()).isEqualTo(VideoStage.MAX_POLL_ERRORS + 1);
+    }
+  }
+
+  @Test
   void whenEveryEngineFailsTheErrorNamesEachAndAdvisesOnTheLast() {
     kling.always(neverDone(Duration.ofSeconds(60)));
     veo.always(neverDone(Duration.ofSeconds(60)));
