@@ -47,6 +47,8 @@ final class ImageStage {
       thumbnailer.ofImage(png, thumb);
       String imageKey = MediaKeys.image(ctx.ownerId(), ctx.runId());
       String thumbKey = MediaKeys.thumb(ctx.ownerId(), ctx.runId());
+      // A run cancelled meanwhile (its owner erased, say) stores nothing more.
+      ctx.checkCancelled();
       store.put(imageKey, png, "image/png");
       store.put(thumbKey, thumb, "image/jpeg");
       ctx.progress(1.0, generator.name() + ": done");

@@ -66,6 +66,7 @@ public final class MediaPipelines {
    */
   public static final Duration VIDEO_TIMEOUT = Duration.ofMinutes(10);
 
+  private final WorkFolders work;
   private final ImageStage imageStage;
   private final VideoStage videoStage;
 
@@ -88,9 +89,19 @@ public final class MediaPipelines {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(thumbnailer, "thumbnailer");
     Objects.requireNonNull(clock, "clock");
-    WorkFolders work = new WorkFolders(workRoot);
+    this.work = new WorkFolders(workRoot);
     this.imageStage = new ImageStage(images, store, thumbnailer, work);
     this.videoStage = new VideoStage(engines, store, thumbnailer, work, clock);
+  }
+
+  /**
+   * Deletes the scratch folders of this machine that nothing wrote in since {@code before} (jobs
+   * cancelled, failed on a store error, or handed to another worker leave theirs).
+   *
+   * @return how many were deleted
+   */
+  public int pruneIdleWork(java.time.Instant before) {
+    return work.pruneIdle(before);
   }
 
   /** The image pipeline and its handler. */

@@ -30,11 +30,20 @@ public final class StillImageCheck {
   /** Seed 001's upload limit for pictures. */
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
-  /** The longest side accepted; vendors take up to 4096-8192. */
-  public static final int MAX_SIDE = 8192;
+  /** The longest side accepted: more than any engine uses (they scale frames to 720-1080p). */
+  public static final int MAX_SIDE = 4096;
 
-  /** The most pixels decoded (a 8192×5120 picture). */
-  public static final long MAX_PIXELS = 8192L * 5120;
+  /** The shortest side accepted: engines scale frames up to 720-1080p, not from a thumbnail. */
+  public static final int MIN_SIDE = 64;
+
+  /** The most pixels decoded (a 4096×4096 picture, 64 MB as ARGB). */
+  public static final long MAX_PIXELS = 4096L * 4096;
+
+  /**
+   * Probes run here, not on the caller's thread: an image decoder does not heed interrupts, so a
+   * probe past its time is left to finish alone while the caller is answered at once.
+   */
+  private static final ExecutorService PROBES = Executors.newVirtualThreadPerTaskExecutor();
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
@@ -67,25 +76,24 @@ public final class StillImageCheck {
     if (!startsWith(bytes, PNG) && !startsWith(bytes, JPEG)) {
       throw refusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE, field, "must be a PNG or JPEG picture");
     }
-    try (ExecutorService probe = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<BufferedImage> decoded = probe.submit(() -> decode(bytes, field));
-      try {
-        return decoded.get(probeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        decoded.cancel(true);
-        throw refusal(
-            ErrorCode.INVALID_INPUT,
-            field,
-            "could not be read within " + probeTimeout.toMillis() + " ms");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof ReelForgeException refused) {
-          throw refused;
-        }
-        throw refusal(ErrorCode.INVALID_INPUT, field, "is not a readable picture");
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw refusal(ErrorCode.INVALID_INPUT, field, "was not read (interrupted)");
+    Future<BufferedImage> decoded = PROBES.submit(() -> decode(bytes, field));
+    try {
+      return decoded.get(probeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      decoded.cancel(true);
+      throw refusal(
+          ErrorCode.INVALID_INPUT,
+          field,
+          "could not be read within " + probeTimeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ReelForgeException refused) {
+        throw refused;
       }
+      throw refusal(ErrorCode.INVALID_INPUT, field, "is not a readable picture");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      decoded.cancel(true);
+      throw refusal(ErrorCode.INVALID_INPUT, field, "was not read (interrupted)");
     }
   }
 
@@ -100,14 +108,21 @@ public final class StillImageCheck {
         reader.setInput(in, true, true);
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
-        if (width < 16 || height < 16) {
-          throw refusal(ErrorCode.INVALID_INPUT, field, "must be at least 16 pixels a side");
-        }
-        if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+        if (Math.min(width, height) < MIN_SIDE
+            || Math.max(width, height) > MAX_SIDE
+            || (long) width * height > MAX_PIXELS) {
           throw refusal(
               ErrorCode.INVALID_INPUT,
               field,
-              "is " + width + "×" + height + " pixels; at most " + MAX_SIDE + " a side");
+              "is "
+                  + width
+                  + "×"
+                  + height
+                  + " pixels; a frame needs "
+                  + MIN_SIDE
+                  + " to "
+                  + MAX_SIDE
+                  + " pixels a side");
         }
         BufferedImage image = reader.read(0);
         if (image == null) {

@@ -300,6 +300,8 @@ final class VideoStage {
     thumbnailer.ofClip(video.file(), thumb);
     String clipKey = MediaKeys.video(ctx.ownerId(), ctx.runId());
     String thumbKey = MediaKeys.thumb(ctx.ownerId(), ctx.runId());
+    // A run cancelled meanwhile (its owner erased, say) stores nothing more.
+    ctx.checkCancelled();
     store.put(clipKey, video.file(), "video/mp4");
     store.put(thumbKey, thumb, "image/jpeg");
     work.delete(dir);
@@ -340,7 +342,8 @@ final class VideoStage {
     if (!Files.isRegularFile(target)) {
       store.copyTo(key, target);
     }
-    return Optional.of(new VideoFrame(target, Optional.ofNullable(url)));
+    Optional<String> address = store.publicUrl(key).or(() -> Optional.ofNullable(url));
+    return Optional.of(new VideoFrame(target, address));
   }
 
   /** The job's final error once every engine failed: each engine's failure, the last one's code. */

@@ -5,6 +5,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +45,43 @@ final class WorkFolders {
   /** {@code name} inside {@code folder}, made when missing. */
   Path subfolder(Path folder, String name) {
     return made(folder.resolve(name));
+  }
+
+  /**
+   * Deletes the run folders nothing was written in since {@code before}: those a cancelled run, a
+   * run that failed on a store error or a worker that handed its job over left behind.
+   *
+   * @return how many were deleted
+   */
+  int pruneIdle(Instant before) {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    int deleted = 0;
+    try (Stream<Path> folders = Files.list(root)) {
+      for (Path folder : folders.filter(Files::isDirectory).toList()) {
+        if (lastWrite(folder).isBefore(before)) {
+          delete(folder);
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      // Only disk space is lost until the next run of the upkeep.
+    }
+    return deleted;
+  }
+
+  private static Instant lastWrite(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      Instant latest = Instant.EPOCH;
+      for (Path path : paths.toList()) {
+        Instant modified = Files.getLastModifiedTime(path).toInstant();
+        if (modified.isAfter(latest)) {
+          latest = modified;
+        }
+      }
+      return latest;
+    }
   }
 
   /** Deletes {@code folder} and what it holds; a file that cannot be deleted is left. */

@@ -48,9 +48,9 @@ class StillImageCheckTest {
 
   @Test
   void aPictureWiderThanTheLimitIsRefusedFromItsHeader() throws IOException {
-    byte[] wide = encode(StillImageCheck.MAX_SIDE + 8, 16, "png");
+    byte[] wide = encode(StillImageCheck.MAX_SIDE + 8, 64, "png");
     assertThatThrownBy(() -> check.check(wide, "start_image_url"))
-        .hasMessageContaining("at most " + StillImageCheck.MAX_SIDE + " a side");
+        .hasMessageContaining("a frame needs 64 to " + StillImageCheck.MAX_SIDE + " pixels a side");
   }
 
   @Test

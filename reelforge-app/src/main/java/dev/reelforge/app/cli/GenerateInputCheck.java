@@ -1,5 +1,7 @@
 package dev.reelforge.app.cli;
 
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.mediagen.StillImageCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,25 +9,21 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * The checks {@code generate video} makes of a frame it is given, before anything starts: a file
  * that is there, not empty and not too large, a PNG or a JPEG by its first bytes (not by its name),
- * and a picture whose size its header states within bounds. Only the header is read.
+ * and a picture within bounds that decodes in time ({@link StillImageCheck}, as the API's frames).
  */
 final class GenerateInputCheck {
 
-  /** Vendors take frames up to 10 MB (Kling) to 20 MB; the largest is the limit here. */
-  static final long MAX_BYTES = 20L * 1024 * 1024;
+  /** The API's limit (seed 001: 10 MB), so that a frame the command takes the server takes too. */
+  static final long MAX_BYTES = StillImageCheck.DEFAULT_MAX_BYTES;
 
-  static final int MIN_SIDE = 64;
-  static final int MAX_SIDE = 8192;
+  /** Reading a picture's header and pixels may take this long. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
@@ -59,44 +57,19 @@ final class GenerateInputCheck {
     }
     if (bytes > MAX_BYTES) {
       throw new IllegalArgumentException(
-          where + "is " + bytes / (1024 * 1024) + " MB; a frame may be at most 20 MB");
+          where + "is " + bytes / (1024 * 1024) + " MB; a frame may be at most 10 MB");
     }
     if (!startsWith(head, PNG) && !startsWith(head, JPEG)) {
       throw new IllegalArgumentException(where + "is not a PNG or JPEG picture" + named(head));
     }
-    int[] size = size(file, where);
-    if (Math.min(size[0], size[1]) < MIN_SIDE || Math.max(size[0], size[1]) > MAX_SIDE) {
-      throw new IllegalArgumentException(
-          where
-              + "is "
-              + size[0]
-              + "×"
-              + size[1]
-              + " pixels; a frame needs "
-              + MIN_SIDE
-              + " to "
-              + MAX_SIDE
-              + " pixels a side");
-    }
-  }
-
-  /** The picture's size from its header, without decoding its pixels. */
-  private static int[] size(Path file, String where) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers =
-          in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw new IllegalArgumentException(where + "is not a picture Java can read");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
-      } finally {
-        reader.dispose();
-      }
+    // The same probe the API's frames pass: dimensions from the header, then a decode, in time.
+    try {
+      new StillImageCheck(MAX_BYTES, PROBE_TIMEOUT)
+          .check(Files.readAllBytes(file), option + " " + file);
+    } catch (ReelForgeException e) {
+      throw new IllegalArgumentException(e.getMessage());
     } catch (IOException e) {
-      throw new IllegalArgumentException(where + "is a damaged picture (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(where + "cannot be read (" + e.getMessage() + ")");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.storage.BlobCatalog;
+import dev.reelforge.core.storage.StoredBlob;
 import dev.reelforge.mediagen.MediaJobs;
 import dev.reelforge.mediagen.MediaKeys;
 import dev.reelforge.mediagen.MediaPipelines;
@@ -36,6 +37,9 @@ final class FrameSources {
   /** A stored key of generated pictures, wherever a store puts it in a link's path. */
   private static final Pattern OWN_PICTURE =
       Pattern.compile("media/([0-9a-f-]{36})/images/([0-9a-f-]{36})\\.png$");
+
+  /** How many of the caller's newest image jobs a shared picture's link is looked for among. */
+  private static final int OWN_LINKS_SCANNED = 100;
 
   /** A frame ready for a job: its key, and an address vendors can fetch, when one exists. */
   record Frame(String key, Optional<String> publicUrl) {}
@@ -75,22 +79,25 @@ final class FrameSources {
     }
     String given = value.strip();
     if (Ids.isUuid(given)) {
-      return Optional.of(frame(ofImageJob(owner, UUID.fromString(given), field)));
+      return Optional.of(frame(ofImageJob(owner, UUID.fromString(given), field), field));
     }
     URI link = parse(given, field);
     Matcher own = OWN_PICTURE.matcher(Optional.ofNullable(link.getPath()).orElse(""));
     if (own.find()) {
-      String key = "media/" + own.group(1) + "/images/" + own.group(2) + ".png";
-      if (!own.group(1).equals(owner.toString()) || catalog.find(key).isEmpty()) {
-        throw ReelForgeException.invalidField(field, "no picture of yours is stored there");
-      }
-      return Optional.of(frame(key));
+      String named = "media/" + own.group(1) + "/images/" + own.group(2) + ".png";
+      String key =
+          ownKeyFor(owner, named)
+              .orElseThrow(
+                  () ->
+                      ReelForgeException.invalidField(
+                          field, "no picture of yours is stored there"));
+      return Optional.of(frame(key, field));
     }
     if (!link.isAbsolute()) {
       throw ReelForgeException.invalidField(
           field, "must be an image job id or an http(s) link to a PNG or JPEG picture");
     }
-    return Optional.of(frame(fetched(owner, given, upload, which, field)));
+    return Optional.of(frame(fetched(owner, given, upload, which, field), field));
   }
 
   private String ofImageJob(UUID owner, UUID id, String field) {
@@ -115,14 +122,19 @@ final class FrameSources {
     try {
       body = fetcher.fetch(link).body();
     } catch (ReelForgeException e) {
-      throw new ReelForgeException(
-          e.code(),
-          field + ": " + e.getMessage(),
-          e.retryable(),
-          java.util.List.of(new dev.reelforge.core.error.FieldViolation(field, e.getMessage())),
+      // The link is the caller's input: whatever went wrong reading it (a refused address, a dead
+      // or slow site, the wrong type or size) is a field error, not our server's failure.
+      throw invalidLink(field, "could not be read: " + e.getMessage(), e);
+    }
+    BufferedImage picture;
+    try {
+      picture = check.check(body, field);
+    } catch (ReelForgeException e) {
+      throw invalidLink(
+          field,
+          e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().message(),
           e);
     }
-    BufferedImage picture = check.check(body, field);
     String key = MediaKeys.frame(owner, upload, which);
     try {
       Files.createDirectories(scratch);
@@ -139,9 +151,42 @@ final class FrameSources {
     return key;
   }
 
-  private Frame frame(String key) {
-    URI signed = catalog.signedUrl(key, linkTtl);
+  private Frame frame(String key, String field) {
+    StoredBlob blob =
+        catalog
+            .find(key)
+            .orElseThrow(
+                () ->
+                    ReelForgeException.invalidField(
+                        field, "that picture is no longer stored (past its retention)"));
+    URI signed = catalog.signedUrl(blob, linkTtl);
     return new Frame(key, signed.isAbsolute() ? Optional.of(signed.toString()) : Optional.empty());
+  }
+
+  /**
+   * The caller's key a link's path names: the key itself when it is the caller's, or the caller's
+   * key whose content is stored under the named object (identical pictures are stored once, so a
+   * caller's link may show the object of whoever made that picture first).
+   */
+  private Optional<String> ownKeyFor(UUID owner, String named) {
+    if (named.startsWith(MediaKeys.ownerPrefix(owner))) {
+      return catalog.find(named).map(StoredBlob::key);
+    }
+    return jobs.jobs(owner, MediaJobs.IMAGE, OWN_LINKS_SCANNED).stream()
+        .map(MediaPipelines::imageResult)
+        .flatMap(Optional::stream)
+        .map(output -> output.imageKey())
+        .filter(key -> catalog.find(key).map(b -> b.objectKey().equals(named)).orElse(false))
+        .findFirst();
+  }
+
+  private static ReelForgeException invalidLink(String field, String message, Throwable cause) {
+    return new ReelForgeException(
+        dev.reelforge.core.error.ErrorCode.INVALID_INPUT,
+        field + ": " + message,
+        false,
+        java.util.List.of(new dev.reelforge.core.error.FieldViolation(field, message)),
+        cause);
   }
 
   private static URI parse(String value, String field) {

@@ -59,8 +59,10 @@ final class MediaJobViews {
     view.put("aspect_ratio", input.aspectRatio());
     view.put("seed", input.seed());
     view.put("quality", input.quality());
-    view.put("output_urls", output.map(o -> List.of(link(o.imageKey()))).orElse(List.of()));
-    view.put("thumbnail_url", output.map(o -> link(o.thumbKey())).orElse(null));
+    Optional<String> picture = output.flatMap(o -> link(o.imageKey()));
+    view.put("output_urls", picture.map(List::of).orElse(List.of()));
+    view.put("files_expired", output.isPresent() && picture.isEmpty());
+    view.put("thumbnail_url", output.flatMap(o -> link(o.thumbKey())).orElse(null));
     view.put("width", output.map(ImageJobOutput::width).orElse(input.size()[0]));
     view.put("height", output.map(ImageJobOutput::height).orElse(input.size()[1]));
     view.put("model", output.map(ImageJobOutput::model).orElse(null));
@@ -76,8 +78,10 @@ final class MediaJobViews {
     Optional<VideoJobOutput> output = MediaPipelines.videoResult(run);
     Map<String, Object> view = common(run);
     view.put("video_prompt", input.prompt());
-    view.put("clip_url", output.map(o -> link(o.clipKey())).orElse(null));
-    view.put("thumbnail_url", output.map(o -> link(o.thumbKey())).orElse(null));
+    Optional<String> clip = output.flatMap(o -> link(o.clipKey()));
+    view.put("clip_url", clip.orElse(null));
+    view.put("files_expired", output.isPresent() && clip.isEmpty());
+    view.put("thumbnail_url", output.flatMap(o -> link(o.thumbKey())).orElse(null));
     view.put("duration_s", output.map(o -> (Object) o.durationS()).orElse(input.durationS()));
     view.put("fps", input.fps());
     view.put("resolution", input.resolution());
@@ -144,7 +148,8 @@ final class MediaJobViews {
     return view;
   }
 
-  private String link(String key) {
-    return catalog.signedUrl(key, linkTtl).toString();
+  /** A signed link to {@code key}, or empty once the file is gone (past its retention). */
+  private Optional<String> link(String key) {
+    return catalog.find(key).map(blob -> catalog.signedUrl(blob, linkTtl).toString());
   }
 }

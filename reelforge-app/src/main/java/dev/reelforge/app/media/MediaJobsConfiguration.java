@@ -1,5 +1,6 @@
 package dev.reelforge.app.media;
 
+import dev.reelforge.app.cluster.UpkeepTask;
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.security.WorkAdmission;
 import dev.reelforge.core.imagegen.ImageGenerator;
@@ -22,6 +23,7 @@ import dev.reelforge.providers.ingest.FetchLimits;
 import dev.reelforge.providers.ingest.GuardedFetcher;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,8 +71,8 @@ public class MediaJobsConfiguration {
   }
 
   @Bean
-  MediaStore mediaStore(BlobCatalog catalog) {
-    return new BlobMediaStore(catalog);
+  MediaStore mediaStore(BlobCatalog catalog, StorageSettings storage) {
+    return new BlobMediaStore(catalog, storage.getSignedUrlTtl());
   }
 
   @Bean
@@ -88,6 +90,17 @@ public class MediaJobsConfiguration {
         thumbnails,
         workRoot(storage),
         clock);
+  }
+
+  /** Every machine drops the job folders left behind, idle past the work cache's time to live. */
+  @Bean
+  UpkeepTask mediaWorkPrune(MediaPipelines pipelines, StorageSettings storage, Clock clock) {
+    return new UpkeepTask(
+        "media-work-prune",
+        Duration.ofMinutes(5),
+        Duration.ofHours(1),
+        () -> pipelines.pruneIdleWork(clock.instant().minus(storage.getWorkCacheTtl())),
+        true);
   }
 
   @Bean
