@@ -15,6 +15,10 @@ import dev.reelforge.providers.pexels.PexelsFactory;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayFactory;
 import dev.reelforge.providers.pixabay.PixabayOptions;
+import dev.reelforge.providers.runway.RunwayFactory;
+import dev.reelforge.providers.runway.RunwayOptions;
+import dev.reelforge.providers.veo.VeoFactory;
+import dev.reelforge.providers.veo.VeoOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +47,8 @@ final class CloudVendors {
 
   /**
    * The adapters of every configured vendor. Within a role the first one is {@code auto}'s choice:
-   * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay.
+   * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay,
+   * Runway before Veo for video.
    */
   List<ProviderChoice<?>> choices(CloudContext context) {
     List<ProviderChoice<?>> choices = new ArrayList<>();
@@ -53,6 +58,8 @@ final class CloudVendors {
     pexels().ifPresent(options -> choices.addAll(PexelsFactory.choices(options, context)));
     pixabay().ifPresent(options -> choices.addAll(PixabayFactory.choices(options, context)));
     fal().ifPresent(options -> choices.addAll(FalFactory.choices(options, context)));
+    runway().ifPresent(options -> choices.addAll(RunwayFactory.choices(options, context)));
+    veo().ifPresent(options -> choices.addAll(VeoFactory.choices(options, context)));
     return choices;
   }
 
@@ -143,6 +150,39 @@ final class CloudVendors {
                     .setApiKey(key)
                     .setModel(fal.getModel())
                     .setDeadline(fal.getDeadline())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  Optional<RunwayOptions> runway() {
+    ProvidersSettings.Runway runway = settings.getRunway();
+    return withKey(runway.getApiKey(), RunwayOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                RunwayOptions.newBuilder()
+                    .setBaseUrl(runway.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(runway.getModel())
+                    .setApiVersion(runway.getApiVersion())
+                    .setPollEvery(runway.getPollEvery())
+                    .setDeadline(runway.getDeadline())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  /** Google's SDKs read either variable; the setting, then GEMINI_API_KEY, then GOOGLE_API_KEY. */
+  Optional<VeoOptions> veo() {
+    ProvidersSettings.Veo veo = settings.getVeo();
+    return withKey(veo.getApiKey(), VeoOptions.KEY_VARIABLE)
+        .or(() -> withKey("", VeoOptions.SECOND_KEY_VARIABLE))
+        .map(
+            key ->
+                VeoOptions.newBuilder()
+                    .setBaseUrl(veo.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(veo.getModel())
+                    .setPollEvery(veo.getPollEvery())
+                    .setDeadline(veo.getDeadline())
                     .setResilience(resilience())
                     .build());
   }

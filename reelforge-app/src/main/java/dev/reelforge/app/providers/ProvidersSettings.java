@@ -8,6 +8,8 @@ import dev.reelforge.providers.fal.FalOptions;
 import dev.reelforge.providers.openai.OpenAiOptions;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayOptions;
+import dev.reelforge.providers.runway.RunwayOptions;
+import dev.reelforge.providers.veo.VeoOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -69,6 +71,8 @@ public class ProvidersSettings {
   private final Pexels pexels = new Pexels();
   private final Pixabay pixabay = new Pixabay();
   private final Fal fal = new Fal();
+  private final Runway runway = new Runway();
+  private final Veo veo = new Veo();
   private final Library library = new Library();
   private final Fluidsynth fluidsynth = new Fluidsynth();
   private final Http http = new Http();
@@ -95,6 +99,14 @@ public class ProvidersSettings {
 
   public Fal getFal() {
     return fal;
+  }
+
+  public Runway getRunway() {
+    return runway;
+  }
+
+  public Veo getVeo() {
+    return veo;
   }
 
   public Library getLibrary() {
@@ -459,6 +471,143 @@ public class ProvidersSettings {
 
     public void setModel(String model) {
       this.model = model;
+    }
+
+    public Duration getDeadline() {
+      return deadline;
+    }
+
+    public void setDeadline(Duration deadline) {
+      this.deadline = deadline;
+    }
+  }
+
+  /** Runway video generation ({@code reelforge.providers.runway.*}). */
+  public static class Runway {
+
+    /** API key; also read from RUNWAYML_API_SECRET. Enables the runway video generator. */
+    private String apiKey = "";
+
+    /** API base URL. */
+    private String baseUrl = RunwayOptions.DEFAULT_BASE_URL;
+
+    /**
+     * Video model: gen4.5 (from a prompt or a start image), gen4_turbo (start image only) or
+     * gen3a_turbo (start and end images; retired by Runway in 2026).
+     */
+    private String model = RunwayOptions.DEFAULT_MODEL;
+
+    /** The API version sent as X-Runway-Version. */
+    private String apiVersion = RunwayOptions.DEFAULT_API_VERSION;
+
+    /** How long a video job waits between polls of its task. */
+    private Duration pollEvery = RunwayOptions.DEFAULT_POLL_EVERY;
+
+    /** Longest wait for one clip; past it the task is cancelled and the job fails over. */
+    private Duration deadline = RunwayOptions.DEFAULT_DEADLINE;
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public String getApiVersion() {
+      return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+      this.apiVersion = apiVersion;
+    }
+
+    public Duration getPollEvery() {
+      return pollEvery;
+    }
+
+    public void setPollEvery(Duration pollEvery) {
+      this.pollEvery = pollEvery;
+    }
+
+    public Duration getDeadline() {
+      return deadline;
+    }
+
+    public void setDeadline(Duration deadline) {
+      this.deadline = deadline;
+    }
+  }
+
+  /** Google Veo video generation through the Gemini API ({@code reelforge.providers.veo.*}). */
+  public static class Veo {
+
+    /**
+     * Gemini API key; also read from GEMINI_API_KEY, then GOOGLE_API_KEY. Enables the veo video
+     * generator.
+     */
+    private String apiKey = "";
+
+    /** Gemini API base URL, with its version. */
+    private String baseUrl = VeoOptions.DEFAULT_BASE_URL;
+
+    /** Veo model, e.g. veo-3.0-generate-001, veo-3.1-generate-preview or veo-2.0-generate-001. */
+    private String model = VeoOptions.DEFAULT_MODEL;
+
+    /** How long a video job waits between polls of its operation. */
+    private Duration pollEvery = VeoOptions.DEFAULT_POLL_EVERY;
+
+    /**
+     * Longest wait for one clip; past it the job fails over (Veo operations cannot be cancelled).
+     */
+    private Duration deadline = VeoOptions.DEFAULT_DEADLINE;
+
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+      return model;
+    }
+
+    public void setModel(String model) {
+      this.model = model;
+    }
+
+    public Duration getPollEvery() {
+      return pollEvery;
+    }
+
+    public void setPollEvery(Duration pollEvery) {
+      this.pollEvery = pollEvery;
     }
 
     public Duration getDeadline() {

@@ -8,6 +8,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
+import dev.reelforge.core.videogen.VideoGenerator;
 import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualQuery;
 import dev.reelforge.core.visuals.VisualSource;
@@ -152,6 +153,43 @@ class ProvidersConfigurationTest {
     settings.getChat().setApiKey("");
     settings.getChat().setBaseUrl("https://api.deepseek.com/v1");
     assertThat(vendors.chat().orElseThrow().apiKey()).as("not lent to another server").isEmpty();
+  }
+
+  @Test
+  void videoKeysRegisterRunwayAndVeoWithTheirSettings() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getRunway().setModel("gen4_turbo");
+    settings.getRunway().setPollEvery(Duration.ofSeconds(9));
+    settings.getVeo().setModel("veo-3.1-generate-preview");
+    settings.getVeo().setDeadline(Duration.ofMinutes(4));
+    Map<String, String> env = Map.of("RUNWAYML_API_SECRET", "key_rw", "GOOGLE_API_KEY", "AIza-g");
+    ProviderRegistry registry = registry(settings, env);
+    assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("runway");
+    assertThat(registry.all(ProviderPort.VIDEO_GENERATOR, VideoGenerator.class))
+        .extracting(VideoGenerator::name)
+        .contains("runway", "veo");
+    CloudVendors vendors = new CloudVendors(settings, env::get);
+    assertThat(vendors.runway().orElseThrow().model()).isEqualTo("gen4_turbo");
+    assertThat(vendors.runway().orElseThrow().pollEvery()).hasSeconds(9);
+    assertThat(vendors.veo().orElseThrow().apiKey()).as("GOOGLE_API_KEY").isEqualTo("AIza-g");
+    assertThat(vendors.veo().orElseThrow().deadline()).hasMinutes(4);
+    assertThat(
+            new CloudVendors(
+                    settings, Map.of("GEMINI_API_KEY", "AIza-gem", "GOOGLE_API_KEY", "AIza-g")::get)
+                .veo()
+                .orElseThrow()
+                .apiKey())
+        .as("GEMINI_API_KEY first")
+        .isEqualTo("AIza-gem");
+    settings.setVideoGenerator("veo");
+    assertThat(active(registry(settings, env), ProviderPort.VIDEO_GENERATOR)).isEqualTo("veo");
+    assertThat(new CloudVendors(new ProvidersSettings(), Map.<String, String>of()::get).veo())
+        .isEmpty();
+
+    settings.getRunway().setModel("gen9");
+    assertThatThrownBy(() -> registry(settings, env))
+        .hasMessageStartingWith("reelforge.providers.runway.model: must be one of")
+        .hasMessageNotContaining("key_rw");
   }
 
   @Test
