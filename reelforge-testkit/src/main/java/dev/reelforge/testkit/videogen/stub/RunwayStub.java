@@ -46,6 +46,9 @@ public final class RunwayStub implements AutoCloseable {
   private static final Pattern IP_HOST = Pattern.compile("https://[0-9.]+(:\\d+)?/.*");
   private static final long MAX_DATA_URI = 5L * 1024 * 1024;
 
+  /** When every task says it was made: stubs read no wall clock. */
+  private static final Instant CREATED = Instant.parse("2026-11-21T12:00:00Z");
+
   /**
    * What a model accepts, as Runway documents it; {@code defaultDuration} 0 makes {@code duration}
    * required.
@@ -77,7 +80,7 @@ public final class RunwayStub implements AutoCloseable {
 
   private final class Task {
     final String id = UUID.randomUUID().toString();
-    final Instant createdAt = Instant.now();
+    final Instant createdAt = CREATED;
     final String ratio;
     final int seconds;
     final Ending ending;
