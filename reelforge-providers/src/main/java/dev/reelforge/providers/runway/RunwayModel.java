@@ -1,6 +1,7 @@
 package dev.reelforge.providers.runway;
 
 import dev.reelforge.core.videogen.VideoRequest.Aspect;
+import dev.reelforge.providers.videogen.VideoLengths;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -94,13 +95,7 @@ enum RunwayModel {
 
   /** The length it makes nearest to {@code seconds}; between two, the longer. */
   int duration(int seconds) {
-    int best = durations[0];
-    for (int d : durations) {
-      if (Math.abs(d - seconds) <= Math.abs(best - seconds)) {
-        best = d;
-      }
-    }
-    return best;
+    return VideoLengths.nearest(seconds, durations);
   }
 
   static Optional<RunwayModel> named(String id) {

@@ -2,6 +2,7 @@ package dev.reelforge.providers.veo;
 
 import dev.reelforge.core.videogen.VideoRequest.Aspect;
 import dev.reelforge.core.videogen.VideoRequest.Resolution;
+import dev.reelforge.providers.videogen.VideoLengths;
 import java.util.Optional;
 
 /**
@@ -59,13 +60,7 @@ enum VeoModel {
 
   /** The length it makes nearest to {@code seconds}; between two, the longer. */
   int duration(int seconds) {
-    int best = durations[0];
-    for (int d : durations) {
-      if (Math.abs(d - seconds) <= Math.abs(best - seconds)) {
-        best = d;
-      }
-    }
-    return best;
+    return VideoLengths.nearest(seconds, durations);
   }
 
   /**
