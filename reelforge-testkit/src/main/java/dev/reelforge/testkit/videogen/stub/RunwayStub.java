@@ -9,15 +9,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,7 +37,6 @@ public final class RunwayStub implements AutoCloseable {
   /** The one API version this stub speaks. */
   public static final String VERSION = "2024-11-06";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern DATA_URI =
       Pattern.compile("data:image/(png|jpeg|jpg|webp);base64,([A-Za-z0-9+/=]+)");
   private static final Pattern IP_HOST = Pattern.compile("https://[0-9.]+(:\\d+)?/.*");
@@ -96,8 +92,7 @@ public final class RunwayStub implements AutoCloseable {
     /** The state after one more poll. */
     ObjectNode advance() {
       int poll = polls.incrementAndGet();
-      ObjectNode body =
-          JSON.createObjectNode().put("id", id).put("createdAt", createdAt.toString());
+      ObjectNode body = StubJson.object().put("id", id).put("createdAt", createdAt.toString());
       if (cancelled) {
         return body.put("status", "CANCELLED");
       }
@@ -146,8 +141,8 @@ public final class RunwayStub implements AutoCloseable {
   private final String apiKey;
   private final Map<String, Task> tasks = new ConcurrentHashMap<>();
   private final AtomicInteger submissions = new AtomicInteger();
-  private final Queue<Integer> failingSubmits = new ConcurrentLinkedQueue<>();
-  private final Queue<Ending> endings = new ConcurrentLinkedQueue<>();
+  private final Faults<Integer> failingSubmits = new Faults<>();
+  private final Faults<Ending> endings = new Faults<>();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
   /** A stub that accepts {@code apiKey}. */
@@ -174,33 +169,33 @@ public final class RunwayStub implements AutoCloseable {
    * The next {@code count} submits are answered {@code status} (429 or a 5xx) in Runway's shape.
    */
   public void failNextSubmits(int count, int status) {
-    for (int i = 0; i < count; i++) {
-      failingSubmits.add(status);
-    }
+    failingSubmits.add(status, count);
   }
 
   /** The next task is refused by moderation before it runs ({@code SAFETY.INPUT.TEXT}). */
   public void refuseNextAtInput() {
     endings.add(
         new Ending(
-            "input", "SAFETY.INPUT.TEXT", "The prompt was flagged by our content moderation."));
+            "input", "SAFETY.INPUT.TEXT", "The prompt was flagged by our content moderation."),
+        1);
   }
 
   /** The next task runs, then moderation rejects its result ({@code SAFETY.OUTPUT.VIDEO}). */
   public void refuseNextAtOutput() {
     endings.add(
         new Ending(
-            "output", "SAFETY.OUTPUT.VIDEO", "The output was flagged by our content moderation."));
+            "output", "SAFETY.OUTPUT.VIDEO", "The output was flagged by our content moderation."),
+        1);
   }
 
   /** The next task runs, then ends {@code FAILED} with {@code failureCode}. */
   public void failNextTask(String failureCode, String failure) {
-    endings.add(new Ending("failed", failureCode, failure));
+    endings.add(new Ending("failed", failureCode, failure), 1);
   }
 
   /** The next task stays {@code RUNNING} however often it is polled. */
   public void neverFinishNextTask() {
-    endings.add(new Ending("never", "", ""));
+    endings.add(new Ending("never", "", ""), 1);
   }
 
   /** Every submit that reached the API (accepted or refused), oldest first. */
@@ -213,7 +208,7 @@ public final class RunwayStub implements AutoCloseable {
   /** The body of the last submit, parsed. */
   public JsonNode lastSubmission() {
     List<Request> all = submitted();
-    return JSON.readTree(all.getLast().body());
+    return StubJson.read(all.getLast().body());
   }
 
   /** The ids of tasks cancelled with {@code DELETE}. */
@@ -242,16 +237,14 @@ public final class RunwayStub implements AutoCloseable {
   }
 
   private Reply create(Request request, boolean fromImage) {
-    Integer failing = failingSubmits.poll();
+    Integer failing = failingSubmits.next();
     if (failing != null) {
       Reply reply =
           error(failing, failing == 429 ? "Too many requests." : "Runway is shedding load.");
       return failing == 429 ? reply.withHeader("Retry-After", "1") : reply;
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(request.body());
-    } catch (RuntimeException e) {
+    JsonNode body = StubJson.read(request.body());
+    if (body == null) {
       return error(400, "The request body is not valid JSON.");
     }
     Optional<String> invalid = invalid(body, fromImage);
@@ -260,11 +253,11 @@ public final class RunwayStub implements AutoCloseable {
     }
     Model model = MODELS.get(body.path("model").asString());
     int seconds = body.path("duration").asInt(model.defaultDuration());
-    Ending ending = Optional.ofNullable(endings.poll()).orElse(Ending.SUCCEED);
+    Ending ending = Optional.ofNullable(endings.next()).orElse(Ending.SUCCEED);
     Task task = new Task(body.path("ratio").asString(), seconds, ending);
     tasks.put(task.id, task);
     submissions.incrementAndGet();
-    return Reply.json(200, JSON.createObjectNode().put("id", task.id).toString());
+    return Reply.json(200, StubJson.write(StubJson.object().put("id", task.id)));
   }
 
   private static Optional<String> invalid(JsonNode body, boolean fromImage) {
@@ -359,7 +352,7 @@ public final class RunwayStub implements AutoCloseable {
     if (task == null) {
       return error(404, "Task not found.");
     }
-    return Reply.json(200, task.advance().toString());
+    return Reply.json(200, StubJson.write(task.advance()));
   }
 
   private Reply delete(String id) {
@@ -387,7 +380,7 @@ public final class RunwayStub implements AutoCloseable {
   }
 
   private static Reply error(int status, String message) {
-    return Reply.json(status, JSON.createObjectNode().put("error", message).toString());
+    return Reply.json(status, StubJson.write(StubJson.object().put("error", message)));
   }
 
   @Override

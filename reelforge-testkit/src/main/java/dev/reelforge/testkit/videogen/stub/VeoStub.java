@@ -8,14 +8,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class VeoStub implements AutoCloseable {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> ASPECTS = Set.of("16:9", "9:16");
   private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
   private static final Set<String> VERTEX_ONLY = Set.of("seed", "fps", "generateAudio");
@@ -74,7 +70,7 @@ public final class VeoStub implements AutoCloseable {
 
     ObjectNode advance() {
       int poll = polls.incrementAndGet();
-      ObjectNode body = JSON.createObjectNode().put("name", name);
+      ObjectNode body = StubJson.object().put("name", name);
       boolean done =
           switch (ending.kind()) {
             case "never" -> false;
@@ -123,8 +119,8 @@ public final class VeoStub implements AutoCloseable {
   private final String apiKey;
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
   private final AtomicInteger submissions = new AtomicInteger();
-  private final Queue<Integer> failingSubmits = new ConcurrentLinkedQueue<>();
-  private final Queue<Ending> endings = new ConcurrentLinkedQueue<>();
+  private final Faults<Integer> failingSubmits = new Faults<>();
+  private final Faults<Ending> endings = new Faults<>();
   private volatile boolean inline;
 
   /** A stub that accepts {@code apiKey}. */
@@ -156,9 +152,7 @@ public final class VeoStub implements AutoCloseable {
    * The next {@code count} submits are answered {@code status} (429 or a 5xx) in Google's shape.
    */
   public void failNextSubmits(int count, int status) {
-    for (int i = 0; i < count; i++) {
-      failingSubmits.add(status);
-    }
+    failingSubmits.add(status, count);
   }
 
   /** The next operation is done at its first poll with the prompt filtered out. */
@@ -168,7 +162,8 @@ public final class VeoStub implements AutoCloseable {
             "input",
             0,
             "",
-            "Your prompt couldn't be submitted because it may violate our usage guidelines."));
+            "Your prompt couldn't be submitted because it may violate our usage guidelines."),
+        1);
   }
 
   /** The next operation runs, then its video is filtered out. */
@@ -178,17 +173,18 @@ public final class VeoStub implements AutoCloseable {
             "output",
             0,
             "",
-            "The generated video was filtered because it may violate our usage guidelines."));
+            "The generated video was filtered because it may violate our usage guidelines."),
+        1);
   }
 
   /** The next operation ends with {@code error: {code, message, status}}. */
   public void failNextOperation(int code, String status, String message) {
-    endings.add(new Ending("error", code, status, message));
+    endings.add(new Ending("error", code, status, message), 1);
   }
 
   /** The next operation is never done. */
   public void neverFinishNextOperation() {
-    endings.add(new Ending("never", 0, "", ""));
+    endings.add(new Ending("never", 0, "", ""), 1);
   }
 
   /** From now on finished operations carry the clip inline ({@code encodedVideo}), not a URI. */
@@ -205,7 +201,7 @@ public final class VeoStub implements AutoCloseable {
 
   /** The body of the last submit, parsed. */
   public JsonNode lastSubmission() {
-    return JSON.readTree(submitted().getLast().body());
+    return StubJson.read(submitted().getLast().body());
   }
 
   /** Every request, for assertions on headers and paths. */
@@ -236,7 +232,7 @@ public final class VeoStub implements AutoCloseable {
   }
 
   private Reply create(Request request, String model) {
-    Integer failing = failingSubmits.poll();
+    Integer failing = failingSubmits.next();
     if (failing != null) {
       return failing == 429
           ? error(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).")
@@ -252,10 +248,8 @@ public final class VeoStub implements AutoCloseable {
               + " is not found for API version v1beta, or is not supported for"
               + " predictLongRunning.");
     }
-    JsonNode body;
-    try {
-      body = JSON.readTree(request.body());
-    } catch (RuntimeException e) {
+    JsonNode body = StubJson.read(request.body());
+    if (body == null) {
       return error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.");
     }
     Optional<String> invalid = invalid(body, generation);
@@ -268,10 +262,10 @@ public final class VeoStub implements AutoCloseable {
             model,
             parameters.path("aspectRatio").asString("16:9"),
             parameters.path("durationSeconds").asInt(8),
-            Optional.ofNullable(endings.poll()).orElse(Ending.SUCCEED));
+            Optional.ofNullable(endings.next()).orElse(Ending.SUCCEED));
     operations.put(operation.id, operation);
     submissions.incrementAndGet();
-    return Reply.json(200, JSON.createObjectNode().put("name", operation.name).toString());
+    return Reply.json(200, StubJson.write(StubJson.object().put("name", operation.name)));
   }
 
   /** The generation of a model the Gemini API serves for video, or empty for any other name. */
@@ -357,7 +351,7 @@ public final class VeoStub implements AutoCloseable {
     if (operation == null) {
       return error(404, "NOT_FOUND", "Operation not found.");
     }
-    return Reply.json(200, operation.advance().toString());
+    return Reply.json(200, StubJson.write(operation.advance()));
   }
 
   private Reply file(String id) {
@@ -369,9 +363,9 @@ public final class VeoStub implements AutoCloseable {
   }
 
   private static Reply error(int code, String status, String message) {
-    ObjectNode body = JSON.createObjectNode();
+    ObjectNode body = StubJson.object();
     body.putObject("error").put("code", code).put("message", message).put("status", status);
-    return Reply.json(code, body.toString());
+    return Reply.json(code, StubJson.write(body));
   }
 
   @Override
