@@ -1,5 +1,7 @@
 package dev.reelforge.providers.runway;
 
+import static dev.reelforge.providers.videogen.VideoVendorContext.failsWith;
+import static dev.reelforge.providers.videogen.VideoVendorContext.picture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,6 @@ import dev.reelforge.testkit.videogen.Mp4Facts;
 import dev.reelforge.testkit.videogen.VideoGeneratorContract;
 import dev.reelforge.testkit.videogen.stub.RunwayStub;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class RunwayVideosTest {
   void aStartFrameGoesToImageToVideoAndTheTaskIsPolledToItsClip(@TempDir Path dir)
       throws IOException {
     RunwayVideos runway = runway("gen4_turbo");
-    Path start = png(dir, "start.png", Color.ORANGE);
+    Path start = picture(dir, "start.png", 64, 64, Color.ORANGE);
     VideoProgress progress =
         runway.submit(request("a kite rises", Optional.of(start), Aspect.LANDSCAPE, 5, 42), dir);
 
@@ -145,7 +145,9 @@ class RunwayVideosTest {
     RunwayVideos runway = runway("gen4_turbo");
     VideoProgress progress =
         runway.submit(
-            request("x", Optional.of(png(dir, "s.png", Color.RED)), Aspect.SQUARE, 4, 1), dir);
+            request(
+                "x", Optional.of(picture(dir, "s.png", 64, 64, Color.RED)), Aspect.SQUARE, 4, 1),
+            dir);
     assertThat(((VideoProgress.Pending) progress).job().pollAfter()).hasSeconds(7);
     assertThat(((VideoProgress.Pending) runway.poll(job(progress), dir)).job().pollAfter())
         .hasSeconds(7);
@@ -156,7 +158,9 @@ class RunwayVideosTest {
   @Test
   void aPublicHttpsFrameIsPassedByAddressNotInlined(@TempDir Path dir) throws IOException {
     VideoFrame frame =
-        new VideoFrame(png(dir, "s.png", Color.BLUE), Optional.of("https://cdn.example.com/s.png"));
+        new VideoFrame(
+            picture(dir, "s.png", 64, 64, Color.BLUE),
+            Optional.of("https://cdn.example.com/s.png"));
     runway("gen4_turbo")
         .submit(
             new VideoRequest(
@@ -210,8 +214,8 @@ class RunwayVideosTest {
     VideoRequest request =
         new VideoRequest(
             "morph",
-            Optional.of(VideoFrame.of(png(dir, "a.png", Color.GREEN))),
-            Optional.of(VideoFrame.of(png(dir, "b.png", Color.BLACK))),
+            Optional.of(VideoFrame.of(picture(dir, "a.png", 64, 64, Color.GREEN))),
+            Optional.of(VideoFrame.of(picture(dir, "b.png", 64, 64, Color.BLACK))),
             7,
             24,
             Resolution.P720,
@@ -237,7 +241,7 @@ class RunwayVideosTest {
 
   @Test
   void whatAModelCannotMakeIsRefusedWithTheFieldToChange(@TempDir Path dir) throws IOException {
-    Optional<Path> start = Optional.of(png(dir, "s.png", Color.GRAY));
+    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
     assertRefusedField(
         () -> runway("gen3a_turbo").submit(request("x", start, Aspect.SQUARE, 5, 1), dir),
         "aspect_ratio");
@@ -267,15 +271,13 @@ class RunwayVideosTest {
     RunwayVideos old =
         RunwayFactory.videos(
             options("gen4_turbo").setApiVersion("2023-01-01").build(), cloud.context());
-    Optional<Path> start = Optional.of(png(dir, "s.png", Color.GRAY));
-    assertThatThrownBy(() -> old.submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_API_ERROR);
-              assertThat(e.retryable()).isFalse();
-              assertThat(e.getMessage()).contains("HTTP 400").contains("X-Runway-Version");
-            });
+    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    failsWith(
+        () -> old.submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir),
+        ErrorCode.EXTERNAL_API_ERROR,
+        false,
+        "HTTP 400",
+        "X-Runway-Version");
     assertThat(stub.submitted()).hasSize(1);
     assertThat(stub.submissions()).isZero();
   }
@@ -284,7 +286,7 @@ class RunwayVideosTest {
   void aWrongKeyIsRefusedWithTheSettingToCheck(@TempDir Path dir) throws IOException {
     RunwayVideos wrong =
         RunwayFactory.videos(options("gen4_turbo").setApiKey("key_wrong").build(), cloud.context());
-    Optional<Path> start = Optional.of(png(dir, "s.png", Color.GRAY));
+    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
     assertThatThrownBy(() -> wrong.submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir))
         .isInstanceOfSatisfying(
             ReelForgeException.class,
@@ -300,16 +302,13 @@ class RunwayVideosTest {
   @Test
   void runwayBusyPastTheRetriesIsAnExternalRateLimit(@TempDir Path dir) throws IOException {
     stub.failNextSubmits(3, 429);
-    Optional<Path> start = Optional.of(png(dir, "s.png", Color.GRAY));
-    assertThatThrownBy(
-            () -> runway("gen4_turbo").submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_RATE_LIMIT);
-              assertThat(e.retryable()).isTrue();
-              assertThat(e.getMessage()).contains("Runway is busy").contains("429");
-            });
+    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    failsWith(
+        () -> runway("gen4_turbo").submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir),
+        ErrorCode.EXTERNAL_RATE_LIMIT,
+        true,
+        "Runway is busy",
+        "429");
     assertThat(stub.submitted()).hasSize(3);
     assertThat(stub.submissions()).isZero();
     assertThat(cloud.waits).as("Retry-After: 1 between attempts").hasSize(2);
@@ -323,42 +322,31 @@ class RunwayVideosTest {
   @Test
   void runwaySheddingLoadPastTheRetriesIsRetryable(@TempDir Path dir) throws IOException {
     stub.failNextSubmits(3, 503);
-    Optional<Path> start = Optional.of(png(dir, "s.png", Color.GRAY));
-    assertThatThrownBy(
-            () -> runway("gen4_turbo").submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_API_ERROR);
-              assertThat(e.retryable()).isTrue();
-              assertThat(e.getMessage()).contains("503");
-            });
+    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    failsWith(
+        () -> runway("gen4_turbo").submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir),
+        ErrorCode.EXTERNAL_API_ERROR,
+        true,
+        "503");
     assertThat(stub.submissions()).isZero();
   }
 
   @Test
   void moderationRefusalsAtInputAndOutputAreContentRefused(@TempDir Path dir) throws IOException {
     stub.refuseNextAtInput();
-    assertThatThrownBy(() -> runToEnd(dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.CONTENT_REFUSED);
-              assertThat(e.retryable()).isFalse();
-              assertThat(e.getMessage())
-                  .contains("SAFETY.INPUT.TEXT")
-                  .contains("refused the request");
-            });
+    failsWith(
+        () -> runToEnd(dir),
+        ErrorCode.CONTENT_REFUSED,
+        false,
+        "SAFETY.INPUT.TEXT",
+        "refused the request");
     stub.refuseNextAtOutput();
-    assertThatThrownBy(() -> runToEnd(dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.CONTENT_REFUSED);
-              assertThat(e.getMessage())
-                  .contains("SAFETY.OUTPUT.VIDEO")
-                  .contains("held the clip back");
-            });
+    failsWith(
+        () -> runToEnd(dir),
+        ErrorCode.CONTENT_REFUSED,
+        false,
+        "SAFETY.OUTPUT.VIDEO",
+        "held the clip back");
     assertThat(cloud.costs.calls()).as("nothing billed for refused clips").isEmpty();
   }
 
@@ -373,15 +361,7 @@ class RunwayVideosTest {
             new Case("INPUT_PREPROCESSING.SAFETY.TEXT", ErrorCode.CONTENT_REFUSED, false),
             new Case("ASSET.INVALID", ErrorCode.INVALID_INPUT, false))) {
       stub.failNextTask(c.code(), "it went wrong");
-      assertThatThrownBy(() -> runToEnd(dir))
-          .as(c.code())
-          .isInstanceOfSatisfying(
-              ReelForgeException.class,
-              e -> {
-                assertThat(e.code()).isEqualTo(c.expected());
-                assertThat(e.retryable()).isEqualTo(c.retryable());
-                assertThat(e.getMessage()).contains("it went wrong").contains(c.code());
-              });
+      failsWith(() -> runToEnd(dir), c.expected(), c.retryable(), "it went wrong", c.code());
     }
   }
 
@@ -393,7 +373,13 @@ class RunwayVideosTest {
             options("gen4_turbo").setDeadline(Duration.ofMinutes(2)).build(), cloud.context());
     VideoProgress progress =
         runway.submit(
-            request("x", Optional.of(png(dir, "s.png", Color.GRAY)), Aspect.LANDSCAPE, 5, 1), dir);
+            request(
+                "x",
+                Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
+                Aspect.LANDSCAPE,
+                5,
+                1),
+            dir);
     for (int i = 0; i < 5; i++) {
       progress = runway.poll(job(progress), dir);
       cloud.clock.advance(Duration.ofSeconds(20));
@@ -401,14 +387,7 @@ class RunwayVideosTest {
     assertThat(job(progress).vendorStatus()).isEqualTo("RUNNING");
     cloud.clock.advance(Duration.ofSeconds(30));
     PendingVideo last = job(progress);
-    assertThatThrownBy(() -> runway.poll(last, dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.PRODUCTION_TIMEOUT);
-              assertThat(e.retryable()).isTrue();
-              assertThat(e.getMessage()).contains("120 s").contains("RUNNING");
-            });
+    failsWith(() -> runway.poll(last, dir), ErrorCode.PRODUCTION_TIMEOUT, true, "120 s", "RUNNING");
     assertThat(stub.cancelled()).containsExactly(last.externalId());
   }
 
@@ -417,7 +396,13 @@ class RunwayVideosTest {
     RunwayVideos runway = runway("gen4_turbo");
     VideoProgress progress =
         runway.submit(
-            request("x", Optional.of(png(dir, "s.png", Color.GRAY)), Aspect.LANDSCAPE, 5, 1), dir);
+            request(
+                "x",
+                Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
+                Aspect.LANDSCAPE,
+                5,
+                1),
+            dir);
     runway.cancel(job(progress));
     Request delete = stub.received().getLast();
     assertThat(delete.method()).isEqualTo("DELETE");
@@ -465,7 +450,13 @@ class RunwayVideosTest {
     finish(
         runway,
         runway.submit(
-            request("x", Optional.of(png(dir, "s.png", Color.GRAY)), Aspect.LANDSCAPE, 5, 1), dir),
+            request(
+                "x",
+                Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
+                Aspect.LANDSCAPE,
+                5,
+                1),
+            dir),
         dir,
         p -> {});
   }
@@ -514,16 +505,5 @@ class RunwayVideosTest {
         Resolution.P720,
         aspect,
         seed);
-  }
-
-  static Path png(Path dir, String name, Color color) throws IOException {
-    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setColor(color);
-    g.fillRect(0, 0, 64, 64);
-    g.dispose();
-    Path file = dir.resolve(name);
-    ImageIO.write(image, "png", file.toFile());
-    return file;
   }
 }

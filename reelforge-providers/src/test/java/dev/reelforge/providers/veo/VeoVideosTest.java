@@ -1,5 +1,7 @@
 package dev.reelforge.providers.veo;
 
+import static dev.reelforge.providers.videogen.VideoVendorContext.failsWith;
+import static dev.reelforge.providers.videogen.VideoVendorContext.picture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,6 @@ import dev.reelforge.testkit.videogen.Mp4Facts;
 import dev.reelforge.testkit.videogen.VideoGeneratorContract;
 import dev.reelforge.testkit.videogen.stub.VeoStub;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,7 +30,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -177,12 +177,12 @@ class VeoVideosTest {
   @Test
   void veo31TakesTheStartFrameInlineAndTheEndFrameAsLastFrame(@TempDir Path dir)
       throws IOException {
-    Path start = png(dir, "a.png", Color.ORANGE);
+    Path start = picture(dir, "a.png", 64, 64, Color.ORANGE);
     VideoRequest request =
         new VideoRequest(
             "",
             Optional.of(VideoFrame.of(start)),
-            Optional.of(VideoFrame.of(png(dir, "b.png", Color.BLUE))),
+            Optional.of(VideoFrame.of(picture(dir, "b.png", 64, 64, Color.BLUE))),
             10,
             30,
             Resolution.P1080,
@@ -245,7 +245,11 @@ class VeoVideosTest {
     VideoProgress first =
         veo(VeoOptions.DEFAULT_MODEL)
             .submit(
-                request("boat", Optional.of(png(dir, "s.png", Color.GRAY)), Aspect.LANDSCAPE, 8),
+                request(
+                    "boat",
+                    Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
+                    Aspect.LANDSCAPE,
+                    8),
                 dir);
     VideoGenerator restarted = veo(VeoOptions.DEFAULT_MODEL);
     VideoProgress progress = first;
@@ -268,22 +272,17 @@ class VeoVideosTest {
   @Test
   void clipsTheSafetyFiltersHoldBackAreContentRefusedWithTheirReasons(@TempDir Path dir) {
     stub.refuseNextAtInput();
-    assertThatThrownBy(() -> runToEnd(dir, Aspect.LANDSCAPE))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.CONTENT_REFUSED);
-              assertThat(e.retryable()).isFalse();
-              assertThat(e.getMessage()).contains("Your prompt couldn't be submitted");
-            });
+    failsWith(
+        () -> runToEnd(dir, Aspect.LANDSCAPE),
+        ErrorCode.CONTENT_REFUSED,
+        false,
+        "Your prompt couldn't be submitted");
     stub.refuseNextAtOutput();
-    assertThatThrownBy(() -> runToEnd(dir, Aspect.LANDSCAPE))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.CONTENT_REFUSED);
-              assertThat(e.getMessage()).contains("The generated video was filtered");
-            });
+    failsWith(
+        () -> runToEnd(dir, Aspect.LANDSCAPE),
+        ErrorCode.CONTENT_REFUSED,
+        false,
+        "The generated video was filtered");
     assertThat(cloud.costs.calls()).isEmpty();
   }
 
@@ -298,46 +297,35 @@ class VeoVideosTest {
             new Case(8, "RESOURCE_EXHAUSTED", ErrorCode.EXTERNAL_RATE_LIMIT, true),
             new Case(4, "DEADLINE_EXCEEDED", ErrorCode.PRODUCTION_TIMEOUT, true))) {
       stub.failNextOperation(c.code(), c.status(), "the operation failed");
-      assertThatThrownBy(() -> runToEnd(dir, Aspect.LANDSCAPE))
-          .as(c.status())
-          .isInstanceOfSatisfying(
-              ReelForgeException.class,
-              e -> {
-                assertThat(e.code()).isEqualTo(c.expected());
-                assertThat(e.retryable()).isEqualTo(c.retryable());
-                assertThat(e.getMessage()).contains("the operation failed").contains(c.status());
-              });
+      failsWith(
+          () -> runToEnd(dir, Aspect.LANDSCAPE),
+          c.expected(),
+          c.retryable(),
+          "the operation failed",
+          c.status());
     }
   }
 
   @Test
   void quotaExhaustedPastTheRetriesIsAnExternalRateLimit(@TempDir Path dir) {
     stub.failNextSubmits(3, 429);
-    assertThatThrownBy(
-            () ->
-                veo(VeoOptions.DEFAULT_MODEL)
-                    .submit(request("x", Optional.empty(), Aspect.LANDSCAPE, 8), dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_RATE_LIMIT);
-              assertThat(e.retryable()).isTrue();
-              assertThat(e.getMessage()).contains("Resource has been exhausted");
-            });
+    failsWith(
+        () ->
+            veo(VeoOptions.DEFAULT_MODEL)
+                .submit(request("x", Optional.empty(), Aspect.LANDSCAPE, 8), dir),
+        ErrorCode.EXTERNAL_RATE_LIMIT,
+        true,
+        "Resource has been exhausted");
     assertThat(stub.submitted()).hasSize(3);
     assertThat(stub.submissions()).isZero();
     stub.failNextSubmits(3, 503);
-    assertThatThrownBy(
-            () ->
-                veo(VeoOptions.DEFAULT_MODEL)
-                    .submit(request("x", Optional.empty(), Aspect.LANDSCAPE, 8), dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_API_ERROR);
-              assertThat(e.retryable()).isTrue();
-              assertThat(e.getMessage()).contains("overloaded");
-            });
+    failsWith(
+        () ->
+            veo(VeoOptions.DEFAULT_MODEL)
+                .submit(request("x", Optional.empty(), Aspect.LANDSCAPE, 8), dir),
+        ErrorCode.EXTERNAL_API_ERROR,
+        true,
+        "overloaded");
   }
 
   @Test
@@ -373,13 +361,7 @@ class VeoVideosTest {
     PendingVideo job = ((VideoProgress.Pending) progress).job();
     assertThat(job.vendorStatus()).isEqualTo("done: false");
     cloud.clock.advance(Duration.ofSeconds(61));
-    assertThatThrownBy(() -> veo.poll(job, dir))
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.PRODUCTION_TIMEOUT);
-              assertThat(e.retryable()).isTrue();
-            });
+    failsWith(() -> veo.poll(job, dir), ErrorCode.PRODUCTION_TIMEOUT, true);
     int calls = stub.received().size();
     veo.cancel(job);
     assertThat(stub.received()).as("the Gemini API cannot cancel a video operation").hasSize(calls);
@@ -425,16 +407,5 @@ class VeoVideosTest {
         Resolution.P720,
         aspect,
         1);
-  }
-
-  private static Path png(Path dir, String name, Color color) throws IOException {
-    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setColor(color);
-    g.fillRect(0, 0, 64, 64);
-    g.dispose();
-    Path file = dir.resolve(name);
-    ImageIO.write(image, "png", file.toFile());
-    return file;
   }
 }
