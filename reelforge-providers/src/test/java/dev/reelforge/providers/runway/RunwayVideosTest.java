@@ -241,7 +241,7 @@ class RunwayVideosTest {
 
   @Test
   void whatAModelCannotMakeIsRefusedWithTheFieldToChange(@TempDir Path dir) throws IOException {
-    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    Optional<Path> start = greyStart(dir);
     assertRefusedField(
         () -> runway("gen3a_turbo").submit(request("x", start, Aspect.SQUARE, 5, 1), dir),
         "aspect_ratio");
@@ -271,7 +271,7 @@ class RunwayVideosTest {
     RunwayVideos old =
         RunwayFactory.videos(
             options("gen4_turbo").setApiVersion("2023-01-01").build(), cloud.context());
-    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    Optional<Path> start = greyStart(dir);
     failsWith(
         () -> old.submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir),
         ErrorCode.EXTERNAL_API_ERROR,
@@ -286,7 +286,7 @@ class RunwayVideosTest {
   void aWrongKeyIsRefusedWithTheSettingToCheck(@TempDir Path dir) throws IOException {
     RunwayVideos wrong =
         RunwayFactory.videos(options("gen4_turbo").setApiKey("key_wrong").build(), cloud.context());
-    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    Optional<Path> start = greyStart(dir);
     assertThatThrownBy(() -> wrong.submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir))
         .isInstanceOfSatisfying(
             ReelForgeException.class,
@@ -302,7 +302,7 @@ class RunwayVideosTest {
   @Test
   void runwayBusyPastTheRetriesIsAnExternalRateLimit(@TempDir Path dir) throws IOException {
     stub.failNextSubmits(3, 429);
-    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    Optional<Path> start = greyStart(dir);
     failsWith(
         () -> runway("gen4_turbo").submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir),
         ErrorCode.EXTERNAL_RATE_LIMIT,
@@ -322,7 +322,7 @@ class RunwayVideosTest {
   @Test
   void runwaySheddingLoadPastTheRetriesIsRetryable(@TempDir Path dir) throws IOException {
     stub.failNextSubmits(3, 503);
-    Optional<Path> start = Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
+    Optional<Path> start = greyStart(dir);
     failsWith(
         () -> runway("gen4_turbo").submit(request("x", start, Aspect.LANDSCAPE, 5, 1), dir),
         ErrorCode.EXTERNAL_API_ERROR,
@@ -372,14 +372,7 @@ class RunwayVideosTest {
         RunwayFactory.videos(
             options("gen4_turbo").setDeadline(Duration.ofMinutes(2)).build(), cloud.context());
     VideoProgress progress =
-        runway.submit(
-            request(
-                "x",
-                Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
-                Aspect.LANDSCAPE,
-                5,
-                1),
-            dir);
+        runway.submit(request("x", greyStart(dir), Aspect.LANDSCAPE, 5, 1), dir);
     for (int i = 0; i < 5; i++) {
       progress = runway.poll(job(progress), dir);
       cloud.clock.advance(Duration.ofSeconds(20));
@@ -395,14 +388,7 @@ class RunwayVideosTest {
   void cancelDeletesTheTaskAndAGoneTaskIsNoError(@TempDir Path dir) throws IOException {
     RunwayVideos runway = runway("gen4_turbo");
     VideoProgress progress =
-        runway.submit(
-            request(
-                "x",
-                Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
-                Aspect.LANDSCAPE,
-                5,
-                1),
-            dir);
+        runway.submit(request("x", greyStart(dir), Aspect.LANDSCAPE, 5, 1), dir);
     runway.cancel(job(progress));
     Request delete = stub.received().getLast();
     assertThat(delete.method()).isEqualTo("DELETE");
@@ -449,14 +435,7 @@ class RunwayVideosTest {
     RunwayVideos runway = runway("gen4_turbo");
     finish(
         runway,
-        runway.submit(
-            request(
-                "x",
-                Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY)),
-                Aspect.LANDSCAPE,
-                5,
-                1),
-            dir),
+        runway.submit(request("x", greyStart(dir), Aspect.LANDSCAPE, 5, 1), dir),
         dir,
         p -> {});
   }
@@ -492,6 +471,11 @@ class RunwayVideosTest {
                   .singleElement()
                   .satisfies(v -> assertThat(v.field()).isEqualTo(field));
             });
+  }
+
+  /** A small grey start frame, for cases where the picture itself does not matter. */
+  private static Optional<Path> greyStart(Path dir) throws IOException {
+    return Optional.of(picture(dir, "s.png", 64, 64, Color.GRAY));
   }
 
   static VideoRequest request(
