@@ -14,6 +14,7 @@ case "$which" in
   jobs) main=dev.reelforge.bench.JobEngineBenchmark ;;
   render) main=dev.reelforge.bench.RenderBenchmark ;;
   tiers) main=dev.reelforge.bench.TierBenchmark ;;
+  motion) main=dev.reelforge.bench.MotionBenchmark ;;
   story)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.StoryBenchmark ;;
@@ -23,7 +24,15 @@ case "$which" in
   cli)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.CliBenchmark ;;
-  *) echo "unknown benchmark '$which' (known: jobs, render, tiers, story, load, cli)" >&2; exit 2 ;;
+  media)
+    # The packaged app, unpacked by the launcher (its jars in target/app/lib), provides the
+    # providers and the engines; the benchmark starts it in-process as the generate command does.
+    (cd "$ROOT" && ./reelforge version >/dev/null)
+    cd "$ROOT"
+    exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+      -cp "$ROOT/bench/target/bench.jar:$ROOT/reelforge-app/target/app/reelforge.jar:$ROOT/reelforge-app/target/app/lib/*" \
+      dev.reelforge.bench.MediaBenchmark "$@" ;;
+    *) echo "unknown benchmark '$which' (known: jobs, render, tiers, motion, story, load, cli, media)" >&2; exit 2 ;;
 esac
 cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

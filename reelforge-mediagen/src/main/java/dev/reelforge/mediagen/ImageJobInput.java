@@ -9,8 +9,8 @@ import java.util.Objects;
  * An image job as asked (seed 004 §4), checked on construction with the API's field names.
  *
  * @param prompt what the picture shows
- * @param negativePrompt what it should not show; kept with the job and passed to engines that take
- *     one
+ * @param negativePrompt what it should not show; kept with the job (no image engine of this build
+ *     takes one, so it does not change the picture yet)
  * @param aspectRatio {@code 1:1}, {@code 16:9}, {@code 9:16}, {@code 4:3} or {@code 3:4}
  * @param seed makes the picture repeatable where the engine supports it
  * @param quality {@code standard} (long side 1024 px) or {@code hd} (1536 px)

@@ -43,6 +43,12 @@ public final class MediaPipelines {
   public static final String IMAGE_QUEUE = "image";
   public static final String VIDEO_QUEUE = "video";
 
+  /** Seed 004 §7: image jobs run three at a time per worker node. */
+  public static final int IMAGE_CONCURRENCY = 3;
+
+  /** Seed 004 §7: video jobs one at a time per worker node (expensive). */
+  public static final int VIDEO_CONCURRENCY = 1;
+
   /** Seed 004 §7: images 3 attempts, 1 s then 4 s (16 s if raised); up to 20 % less, jittered. */
   public static final RetryPolicy IMAGE_RETRY =
       new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(16), 4.0, 0.2);

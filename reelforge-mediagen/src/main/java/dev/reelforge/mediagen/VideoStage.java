@@ -18,10 +18,13 @@ import dev.reelforge.core.videogen.VideoRequest.VideoFrame;
 import dev.reelforge.mediagen.engines.ProductionError;
 import dev.reelforge.mediagen.engines.RetryProfile;
 import dev.reelforge.mediagen.engines.VideoEngines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -126,8 +129,10 @@ final class VideoStage {
       Admission admission,
       VideoRequest request,
       Path dir) {
-    // No progress line before the submit: the engine rate-limits progress reports, and the line
-    // worth keeping while the job waits is the one after it ("kling: submitted").
+    // Said before the submit: an engine that works in-process (the offline one) makes the whole
+    // clip inside it. (The job engine keeps at most one report per half second, so the line after
+    // a quick vendor submit may not show; the next poll's does.)
+    ctx.progress(0.02, engine + ": generating");
     VideoProgress progress;
     try {
       progress = engines.engine(engine).submit(request, dir);
@@ -321,7 +326,7 @@ final class VideoStage {
     if (key == null) {
       return Optional.empty();
     }
-    if (!java.nio.file.Files.isRegularFile(target)) {
+    if (!Files.isRegularFile(target)) {
       store.copyTo(key, target);
     }
     return Optional.of(new VideoFrame(target, Optional.ofNullable(url)));
@@ -355,11 +360,7 @@ final class VideoStage {
     // treats unknown exceptions.
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();
     return new ReelForgeException(
-        ErrorCode.EXTERNAL_API_ERROR,
-        e.getClass().getSimpleName() + message,
-        true,
-        java.util.List.of(),
-        e);
+        ErrorCode.EXTERNAL_API_ERROR, e.getClass().getSimpleName() + message, true, List.of(), e);
   }
 
   /** Best effort: a job nobody waits for is stopped so that its vendor does not bill it. */
@@ -374,6 +375,6 @@ final class VideoStage {
   private static String seconds(Duration duration) {
     return duration.toMillis() % 1000 == 0
         ? duration.toSeconds() + " s"
-        : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 }

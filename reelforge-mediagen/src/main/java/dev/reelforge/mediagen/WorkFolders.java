@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -34,7 +35,7 @@ final class WorkFolders {
           ErrorCode.INTERNAL_ERROR,
           "cannot make the work folder " + folder + ": " + e.getMessage(),
           true,
-          java.util.List.of(),
+          List.of(),
           e);
     }
     return folder;

@@ -8,6 +8,7 @@ import dev.reelforge.app.security.Accounts;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.media.render.RenderEngine;
+import dev.reelforge.mediagen.MediaMaker;
 import dev.reelforge.story.StoryMaker;
 import dev.reelforge.story.StoryVoices;
 import java.io.PrintStream;
@@ -39,7 +40,8 @@ public final class Cli {
 
   static final int EXIT_USAGE = 2;
 
-  // The short-lived commands (doctor, render, make, user) build only what they ask for (lazy
+  // The short-lived commands (doctor, render, make, generate, user) build only what they ask for
+  // (lazy
   // beans), so that one broken component (say, the database) is reported instead of stopping the
   // doctor's whole report. The actuator's database health contributor and pool metrics would
   // connect eagerly. JVM, system and logging meters and tracing are of no use to a command that
@@ -116,6 +118,7 @@ public final class Cli {
         yield 0;
       }
       case "make" -> make(rest, debug);
+      case "generate" -> generate(rest, debug);
       case "user" -> user(rest, debug);
       case "voices" -> voices(rest, debug);
       default -> usageError("", "unknown command '" + command + "'");
@@ -143,12 +146,15 @@ public final class Cli {
             });
   }
 
-  /** {@code user add --help} is about {@code user add}; every other command has one help. */
+  /**
+   * {@code user add --help} is about {@code user add} (and {@code generate video --help} about
+   * {@code generate video}); every other command has one help.
+   */
   private static String helpTopic(String command, List<String> rest) {
-    if (command.equals("user")
+    if ((command.equals("user") || command.equals("generate"))
         && !rest.isEmpty()
-        && CommandHelp.of("user " + rest.getFirst()).isPresent()) {
-      return "user " + rest.getFirst();
+        && CommandHelp.of(command + " " + rest.getFirst()).isPresent()) {
+      return command + " " + rest.getFirst();
     }
     return CommandHelp.of(command).isPresent() ? command : "";
   }
@@ -233,6 +239,23 @@ public final class Cli {
       }
       return new MakeCommand(out, err, System.console() != null)
           .run(options, context.getBean(StoryMaker.class));
+    } catch (RuntimeException e) {
+      return failed(e, debug);
+    }
+  }
+
+  private int generate(List<String> args, boolean debug) {
+    GenerateOptions options;
+    try {
+      options = GenerateOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      return usageError("generate", e.getMessage());
+    }
+    // The providers only (lazily, as for make): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options.settings(), debug))) {
+      return new GenerateCommand(out, err).run(options, context.getBean(MediaMaker.class));
     } catch (RuntimeException e) {
       return failed(e, debug);
     }

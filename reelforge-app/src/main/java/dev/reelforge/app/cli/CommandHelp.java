@@ -1,5 +1,7 @@
 package dev.reelforge.app.cli;
 
+import static java.util.Map.entry;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,12 +27,39 @@ final class CommandHelp {
       environment as REELFORGE_NAME, or be written to ./reelforge.yml
       (see docs/configuration.md).""";
 
+  private static final String GENERATE_IMAGE_OPTIONS =
+      """
+        --aspect A           1:1 (default), 16:9, 9:16, 4:3 or 3:4
+        --quality Q          standard (long side 1024 px, default) or hd (1536 px)
+        --seed N             the same seed makes the same picture (default: drawn
+                             and printed)
+        --out DIR            where the files go (default ./out)
+        --name NAME          the files' name (default: from the prompt)
+      """;
+
+  private static final String GENERATE_VIDEO_OPTIONS =
+      """
+        --image FILE         the first frame (PNG or JPEG); without it, text to video
+        --end-image FILE     the last frame to arrive at (needs --image)
+        --duration S         seconds, 1 to 10 (default 5)
+        --fps N              frames per second, 12 to 60 (default 24)
+        --resolution R       480p, 720p (default) or 1080p
+        --aspect A           16:9 (default), 9:16 or 1:1
+        --seed N             the same seed makes the same clip where the engine
+                             allows (default: drawn and printed)
+        --engine NAME        the engine asked first: local, kling, luma, runway or
+                             veo (those whose keys are set; default: the one in use)
+        --out DIR            where the files go (default ./out)
+        --name NAME          the files' name (default: from the prompt)
+      """;
+
   private static final String GLOBAL =
       """
       usage: reelforge COMMAND [OPTIONS]
 
       commands:
         make      make short videos from an idea, a text, a link or a script
+        generate  generate a picture or a short clip from a prompt
         render    render a timeline JSON file (docs/rendering.md) to MP4s
         serve     run the HTTP API and dashboard (default http://127.0.0.1:8080)
         doctor    check the JDK, FFmpeg, database, blob store and providers
@@ -46,144 +75,200 @@ final class CommandHelp {
           + COMMON;
 
   private static final Map<String, String> COMMANDS =
-      Map.of(
-          "make",
-          """
-          usage: reelforge make (--idea "TEXT" | --text FILE | --url LINK | --script FILE)
-                                [OPTIONS]
+      Map.ofEntries(
+          entry(
+              "make",
+              """
+              usage: reelforge make (--idea "TEXT" | --text FILE | --url LINK | --script FILE)
+                                    [OPTIONS]
 
-          Makes short videos from one input, with a line per stage. The same command again
-          resumes a stopped or failed run from the stages already done.
+              Makes short videos from one input, with a line per stage. The same command again
+              resumes a stopped or failed run from the stages already done.
 
-            --idea "TEXT"        a bare idea (a labelled template script)
-            --text FILE          a text, Markdown or HTML note (extractive script;
-                                 code and tables left out, and said so)
-            --url LINK           a web article (http/https, public addresses only)
-            --script FILE        your own script, one beat per line (used as written)
-            --formats LIST       tiktok (default), reels, shorts, youtube, square
-                                 (comma-separated)
-            --voice NAME         the speech engine's voice (reelforge voices lists them)
-            --caption-style S    bold-pop (default), boxed, minimal, karaoke
-            --music M            auto (mood from the script), none, or a mood:
-                                 calm, uplifting, tense, playful, mysterious
-            --quality Q          draft (quick preview: stills held still, softer),
-                                 standard (default) or high
-            --out DIR            outputs go to DIR/NAME (default ./out), the run's
-                                 work files to DIR/NAME/.work
-            --name NAME          the outputs' name (default: from the input)
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "render",
-          """
-          usage: reelforge render TIMELINE.json [OPTIONS]
+                --idea "TEXT"        a bare idea (a labelled template script)
+                --text FILE          a text, Markdown or HTML note (extractive script;
+                                     code and tables left out, and said so)
+                --url LINK           a web article (http/https, public addresses only)
+                --script FILE        your own script, one beat per line (used as written)
+                --formats LIST       tiktok (default), reels, shorts, youtube, square
+                                     (comma-separated)
+                --voice NAME         the speech engine's voice (reelforge voices lists them)
+                --caption-style S    bold-pop (default), boxed, minimal, karaoke
+                --music M            auto (mood from the script), none, or a mood:
+                                     calm, uplifting, tense, playful, mysterious
+                --quality Q          draft (quick preview: stills held still, softer),
+                                     standard (default) or high
+                --out DIR            outputs go to DIR/NAME (default ./out), the run's
+                                     work files to DIR/NAME/.work
+                --name NAME          the outputs' name (default: from the input)
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "generate",
+              """
+              usage: reelforge generate image "PROMPT" [OPTIONS]
+                     reelforge generate video [--image FILE] "PROMPT" [OPTIONS]
 
-          Renders a timeline JSON file (docs/rendering.md) to MP4s with captions and
-          thumbnails. Ctrl-C stops it; the same command again reuses the finished segments.
+              Generates one picture or one short clip through the same jobs the server runs,
+              with a line per progress report; offline unless a vendor's key is set. The
+              output and a 256-pixel thumbnail (NAME.jpg) go to ./out.
 
-            TIMELINE.json        the timeline; relative media paths are resolved
-                                 against its folder (or --media DIR)
-            --formats LIST       tiktok (default), reels, shorts, youtube, square
-                                 (comma-separated; --preset is the same)
-            --quality Q          draft (quick preview: stills held still, softer),
-                                 standard (default) or high
-            --out DIR            where videos, captions and thumbnails go (./out)
-            --media DIR          where relative media paths are resolved
-            --name NAME          the outputs' name (default: the timeline file's)
-            --estimate           print the time and size estimate only
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "serve",
-          """
-          usage: reelforge serve [OPTIONS]
+              image:
+              """
+                  + GENERATE_IMAGE_OPTIONS
+                  + "\nvideo:\n"
+                  + GENERATE_VIDEO_OPTIONS
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "generate image",
+              """
+              usage: reelforge generate image "PROMPT" [OPTIONS]
 
-          Runs the HTTP API and the dashboard until stopped (Ctrl-C stops it cleanly).
+              Generates a picture with the image engine in use (procedural offline) and writes
+              it as NAME.png with a 256-pixel thumbnail NAME.jpg.
 
-            --port N             listen on port N (default 8080)
-            --host ADDR          listen on ADDR (default 127.0.0.1; 0.0.0.0 for every
-                                 interface)
-            --roles LIST         api, worker, scheduler, comma-separated (default all)
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "doctor",
-          """
-          usage: reelforge doctor [OPTIONS]
+              """
+                  + GENERATE_IMAGE_OPTIONS
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "generate video",
+              """
+              usage: reelforge generate video [--image FILE] [--end-image FILE] "PROMPT"
+                                              [OPTIONS]
 
-          Checks the JDK, FFmpeg, the database, the blob store and the providers, with a fix
-          for each problem; exits 1 when something required is broken.
+              Generates a clip with the video engine in use (local, offline, unless a vendor's
+              key is set), falling back along the engine's chain when it fails, and writes it
+              as NAME.mp4 with a 256-pixel thumbnail NAME.jpg.
 
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "user",
-          """
-          usage: reelforge user add NAME [--role R]
-                 reelforge user list
-                 reelforge user reset-password NAME
+              """
+                  + GENERATE_VIDEO_OPTIONS
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "render",
+              """
+              usage: reelforge render TIMELINE.json [OPTIONS]
 
-          Manages accounts in the server's database.
+              Renders a timeline JSON file (docs/rendering.md) to MP4s with captions and
+              thumbnails. Ctrl-C stops it; the same command again reuses the finished segments.
 
-            add NAME [--role R]  a new user: creator unless R is admin, operator or
-                                 viewer; prints a one-time password
-            list                 every user, role and status
-            reset-password NAME  a new one-time password; signs the user out
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "user add",
-          """
-          usage: reelforge user add NAME [--role admin|operator|creator|viewer]
+                TIMELINE.json        the timeline; relative media paths are resolved
+                                     against its folder (or --media DIR)
+                --formats LIST       tiktok (default), reels, shorts, youtube, square
+                                     (comma-separated; --preset is the same)
+                --quality Q          draft (quick preview: stills held still, softer),
+                                     standard (default) or high
+                --out DIR            where videos, captions and thumbnails go (./out)
+                --media DIR          where relative media paths are resolved
+                --name NAME          the outputs' name (default: the timeline file's)
+                --estimate           print the time and size estimate only
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "serve",
+              """
+              usage: reelforge serve [OPTIONS]
 
-          Makes a user (a creator unless --role says otherwise) and prints a one-time
-          password to sign in with.
+              Runs the HTTP API and the dashboard until stopped (Ctrl-C stops it cleanly).
 
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "user list",
-          """
-          usage: reelforge user list
+                --port N             listen on port N (default 8080)
+                --host ADDR          listen on ADDR (default 127.0.0.1; 0.0.0.0 for every
+                                     interface)
+                --roles LIST         api, worker, scheduler, comma-separated (default all)
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "doctor",
+              """
+              usage: reelforge doctor [OPTIONS]
 
-          Lists every user with role, status and when it was made.
+              Checks the JDK, FFmpeg, the database, the blob store and the providers, with a fix
+              for each problem; exits 1 when something required is broken.
 
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "user reset-password",
-          """
-          usage: reelforge user reset-password NAME
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "user",
+              """
+              usage: reelforge user add NAME [--role R]
+                     reelforge user list
+                     reelforge user reset-password NAME
 
-          Gives the user a new one-time password and signs out every session of theirs.
+              Manages accounts in the server's database.
 
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "voices",
-          """
-          usage: reelforge voices [OPTIONS]
+                add NAME [--role R]  a new user: creator unless R is admin, operator or
+                                     viewer; prints a one-time password
+                list                 every user, role and status
+                reset-password NAME  a new one-time password; signs the user out
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "user add",
+              """
+              usage: reelforge user add NAME [--role admin|operator|creator|viewer]
 
-          Lists the voices the speech engine in use has installed: what make --voice and
-          the dashboard's voice picker take.
+              Makes a user (a creator unless --role says otherwise) and prints a one-time
+              password to sign in with.
 
-          """
-              + DATA
-              + "\n"
-              + COMMON,
-          "version",
-          """
-          usage: reelforge version
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "user list",
+              """
+              usage: reelforge user list
 
-          Prints the version, the build time and the Java version.""");
+              Lists every user with role, status and when it was made.
+
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "user reset-password",
+              """
+              usage: reelforge user reset-password NAME
+
+              Gives the user a new one-time password and signs out every session of theirs.
+
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "voices",
+              """
+              usage: reelforge voices [OPTIONS]
+
+              Lists the voices the speech engine in use has installed: what make --voice and
+              the dashboard's voice picker take.
+
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "version",
+              """
+              usage: reelforge version
+
+              Prints the version, the build time and the Java version."""));
 
   /** The list of commands and what every command takes. */
   static String global() {

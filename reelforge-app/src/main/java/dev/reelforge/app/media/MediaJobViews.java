@@ -137,7 +137,9 @@ final class MediaJobViews {
     view.put("code", error.code().name());
     view.put("message", error.message());
     view.put("retryable", error.retryable());
-    view.put("fallback_available", advice.fallbackAvailable());
+    // A job fails only once its chain is spent (or nothing else may take it): no engine is left
+    // to fall back to within this job; the user action says what may help now.
+    view.put("fallback_available", false);
     view.put("user_action", advice.userAction().name());
     return view;
   }

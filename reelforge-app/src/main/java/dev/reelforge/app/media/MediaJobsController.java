@@ -8,17 +8,12 @@ import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.spi.RunRecord;
-import dev.reelforge.mediagen.ImageJobInput;
 import dev.reelforge.mediagen.MediaJobs;
-import dev.reelforge.mediagen.VideoJobInput;
-import dev.reelforge.mediagen.engines.VideoEngines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,22 +39,19 @@ public class MediaJobsController {
 
   private final MediaJobs jobs;
   private final MediaJobViews views;
-  private final FrameSources frames;
-  private final VideoEngines engines;
+  private final OwnMediaJobs own;
   private final RunWaiter waiter;
   private final MediaJobsSettings settings;
 
   MediaJobsController(
       MediaJobs jobs,
       MediaJobViews views,
-      FrameSources frames,
-      VideoEngines engines,
+      OwnMediaJobs own,
       RunWaiter waiter,
       MediaJobsSettings settings) {
     this.jobs = jobs;
     this.views = views;
-    this.frames = frames;
-    this.engines = engines;
+    this.own = own;
     this.waiter = waiter;
     this.settings = settings;
   }
@@ -79,46 +71,7 @@ public class MediaJobsController {
   @PostMapping({"/video/generate", "/api/video/generate"})
   ResponseEntity<Map<String, Object>> generateVideo(
       @RequestBody MediaRequests.Video body, @RequestHeader HttpHeaders headers) {
-    UUID owner = owner();
-    String engine =
-        body.engine() == null || body.engine().isBlank() ? null : checkedEngine(body.engine());
-    int duration = Objects.requireNonNullElse(body.durationS(), 4);
-    int fps = Objects.requireNonNullElse(body.fps(), 24);
-    String resolution = Objects.requireNonNullElse(body.resolution(), "720p");
-    String aspect = Objects.requireNonNullElse(body.aspectRatio(), "16:9");
-    long seed = seedOf(body.seed());
-    // The request's own fields are checked before any link is fetched.
-    new VideoJobInput(
-        body.videoPrompt(),
-        blankToNull(body.startImageUrl()),
-        blankToNull(body.endImageUrl()),
-        null,
-        null,
-        duration,
-        fps,
-        resolution,
-        aspect,
-        seed,
-        engine);
-    UUID upload = UUID.randomUUID();
-    Optional<FrameSources.Frame> start =
-        frames.resolve(owner, body.startImageUrl(), upload, "start", "start_image_url");
-    Optional<FrameSources.Frame> end =
-        frames.resolve(owner, body.endImageUrl(), upload, "end", "end_image_url");
-    VideoJobInput input =
-        new VideoJobInput(
-            body.videoPrompt(),
-            start.map(FrameSources.Frame::key).orElse(null),
-            end.map(FrameSources.Frame::key).orElse(null),
-            start.flatMap(FrameSources.Frame::publicUrl).orElse(null),
-            end.flatMap(FrameSources.Frame::publicUrl).orElse(null),
-            duration,
-            fps,
-            resolution,
-            aspect,
-            seed,
-            engine);
-    RunRecord run = jobs.submitVideo(owner, input, IdempotencyFilter.key(headers::getFirst));
+    RunRecord run = own.startVideo(owner(), body, IdempotencyFilter.key(headers::getFirst));
     return accepted(run, "/api/video/jobs/");
   }
 
@@ -164,22 +117,7 @@ public class MediaJobsController {
   }
 
   private RunRecord startImage(MediaRequests.Image body, HttpHeaders headers) {
-    ImageJobInput input =
-        new ImageJobInput(
-            body.prompt(),
-            body.negativePrompt(),
-            body.aspectRatio(),
-            seedOf(body.seed()),
-            body.quality());
-    return jobs.submitImage(owner(), input, IdempotencyFilter.key(headers::getFirst));
-  }
-
-  private String checkedEngine(String asked) {
-    if (!engines.has(asked.strip())) {
-      throw ReelForgeException.invalidField(
-          "engine", "must be one of " + String.join(", ", engines.names()));
-    }
-    return asked.strip();
+    return own.startImage(owner(), body, IdempotencyFilter.key(headers::getFirst));
   }
 
   private static ResponseEntity<Map<String, Object>> accepted(RunRecord run, String base) {
@@ -190,21 +128,6 @@ public class MediaJobsController {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .header(HttpHeaders.LOCATION, base + run.id())
         .body(ok(data));
-  }
-
-  /** A seed the caller gave, or a random one recorded with the job so that it can be repeated. */
-  private static long seedOf(Long given) {
-    if (given == null) {
-      return ThreadLocalRandom.current().nextLong(0, 1L << 31);
-    }
-    if (given < 0 || given > 4_294_967_295L) {
-      throw ReelForgeException.invalidField("seed", "must be 0 to 4294967295");
-    }
-    return given;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static UUID owner() {

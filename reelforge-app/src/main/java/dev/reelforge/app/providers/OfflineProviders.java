@@ -8,11 +8,13 @@ import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.script.ScriptWriter;
 import dev.reelforge.core.speech.SpeechSynthesizer;
+import dev.reelforge.core.videogen.VideoGenerator;
 import dev.reelforge.core.visuals.FallbackVisuals;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.library.LocalMediaLibrary;
 import dev.reelforge.media.library.LocalMusicLibrary;
+import dev.reelforge.media.motion.LocalVideoGenerator;
 import dev.reelforge.media.probe.MediaProbe;
 import dev.reelforge.media.procedural.ProceduralImages;
 import dev.reelforge.media.procedural.ProceduralVisuals;
@@ -103,6 +105,14 @@ final class OfflineProviders {
             true,
             "designed pictures from the prompt's words (no model weights offline)",
             new ProceduralImages()));
+    choices.add(
+        new ProviderChoice<VideoGenerator>(
+            ProviderPort.VIDEO_GENERATOR,
+            LocalVideoGenerator.NAME,
+            true,
+            "camera moves over a still (push-in, pull-out, pans, orbit-like parallax of the"
+                + " subject), a dissolve into an end frame; procedural stills from the prompt",
+            new LocalVideoGenerator(ffmpeg)));
     choices.addAll(music());
     choices.add(
         new ProviderChoice<Moderator>(

@@ -191,6 +191,10 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule("POST", "/ui/stories/{id}/settings", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("POST", "/ui/stories/{id}/render", Permission.CREATE_WORK, RateClass.RENDER),
+          rule("GET", "/ui/generate", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("POST", "/ui/generate", Permission.CREATE_WORK, RateClass.MEDIA),
+          rule("GET", "/ui/generate/jobs/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/generate/jobs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/ui/runs/{id}", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/ui/runs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", "/ui/runs/{id}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
@@ -211,6 +215,16 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule(
               "POST", "/ui/admin/users/{id}/credits", Permission.MANAGE_CREDITS, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/admin/users/{id}/quotas/{kind}",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/admin/users/{id}/quotas/{kind}/reset",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
           rule("GET", "/ui/admin/audit", Permission.READ_AUDIT, RateClass.GENERAL),
           rule("GET", "/ui/admin/providers", Permission.MANAGE_SETTINGS, RateClass.GENERAL));
 

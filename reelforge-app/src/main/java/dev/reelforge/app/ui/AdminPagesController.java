@@ -3,12 +3,14 @@ package dev.reelforge.app.ui;
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.security.Accounts;
 import dev.reelforge.app.security.CreditGrants;
+import dev.reelforge.app.security.Quotas;
 import dev.reelforge.core.accounts.AuditLog;
 import dev.reelforge.core.accounts.CreditLedger;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.diagnostics.Finding;
 import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +28,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The admins' pages: users and their credits (with grants), the audit log, provider status. */
+/**
+ * The admins' pages: users with their credits (with grants) and quotas (set or back to the
+ * defaults), the audit log, provider status.
+ */
 @Controller
 public class AdminPagesController {
 
@@ -33,6 +39,7 @@ public class AdminPagesController {
   private final CreditLedger credits;
   private final AuditLog auditLog;
   private final CreditGrants grants;
+  private final Quotas quotas;
   private final Doctor doctor;
 
   AdminPagesController(
@@ -40,11 +47,13 @@ public class AdminPagesController {
       CreditLedger credits,
       AuditLog auditLog,
       CreditGrants grants,
+      Quotas quotas,
       Doctor doctor) {
     this.accounts = accounts;
     this.credits = credits;
     this.auditLog = auditLog;
     this.grants = grants;
+    this.quotas = quotas;
     this.doctor = doctor;
   }
 
@@ -106,7 +115,9 @@ public class AdminPagesController {
   private String usersPage(Model model) {
     model.addAttribute(
         "users",
-        accounts.list().stream().map(u -> new UserView(u, credits.balance(u.id()))).toList());
+        accounts.list().stream()
+            .map(u -> new UserView(u, credits.balance(u.id()), quotas.of(u.id())))
+            .toList());
     model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::wireName).sorted().toList());
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
@@ -129,6 +140,55 @@ public class AdminPagesController {
     grants.grant(Ids.parse(id, "User"), amount, Optional.ofNullable(note));
     return "redirect:/ui/admin/users";
   }
+
+  /**
+   * Sets a user's own daily and monthly limits of one kind (0: unlimited), as {@code PUT
+   * /api/admin/users/{id}/quotas/{kind}} does; a refused value comes back next to that form.
+   */
+  @PostMapping("/ui/admin/users/{id}/quotas/{kind}")
+  String setQuota(
+      @PathVariable String id,
+      @PathVariable String kind,
+      @RequestParam(name = "daily", defaultValue = "") String daily,
+      @RequestParam(name = "monthly", defaultValue = "") String monthly,
+      HttpServletResponse response,
+      Model model) {
+    UUID user = Ids.parse(id, "User");
+    try {
+      quotas.set(user, kind, limit("daily", daily), limit("monthly", monthly));
+      return "redirect:/ui/admin/users";
+    } catch (ReelForgeException e) {
+      // An unknown kind has no form to answer next to: the error page says it.
+      if (e.violations().isEmpty() || e.violations().get(0).field().equals("kind")) {
+        throw e;
+      }
+      FieldViolation first = e.violations().get(0);
+      response.setStatus(e.code().httpStatus());
+      model.addAttribute(
+          "quotaError",
+          new QuotaError(user.toString(), kind, first.field() + " " + first.message()));
+      return usersPage(model);
+    }
+  }
+
+  /** Returns a user to the server's limits of one kind. */
+  @PostMapping("/ui/admin/users/{id}/quotas/{kind}/reset")
+  String resetQuota(@PathVariable String id, @PathVariable String kind) {
+    quotas.reset(Ids.parse(id, "User"), kind);
+    return "redirect:/ui/admin/users";
+  }
+
+  private static int limit(String field, String typed) {
+    try {
+      return Integer.parseInt(typed.strip());
+    } catch (NumberFormatException e) {
+      throw ReelForgeException.invalidField(
+          field, "must be a whole number from 0 (unlimited) to " + Quotas.MAX_LIMIT);
+    }
+  }
+
+  /** A refused quota form: which user's and kind's, and why. */
+  public record QuotaError(String userId, String kind, String message) {}
 
   @GetMapping("/ui/admin/audit")
   String audit(Model model) {
@@ -157,9 +217,29 @@ public class AdminPagesController {
     return "ui/providers";
   }
 
-  public record UserView(UserAccount user, long credits) {
+  public record UserView(UserAccount user, long credits, List<Quotas.Quota> quotas) {
     public String role() {
       return user.role().wireName();
+    }
+
+    /** The limits in force, in one line: {@code image 20/200 · video 5/50 (own)}. */
+    public String quotaSummary() {
+      return String.join(
+          " · ",
+          quotas.stream()
+              .map(
+                  q ->
+                      q.kind()
+                          + " "
+                          + limitText(q.daily())
+                          + "/"
+                          + limitText(q.monthly())
+                          + (q.overridden() ? " (own)" : ""))
+              .toList());
+    }
+
+    private static String limitText(int limit) {
+      return limit == 0 ? "∞" : String.valueOf(limit);
     }
   }
 

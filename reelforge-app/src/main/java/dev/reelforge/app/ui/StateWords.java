@@ -2,20 +2,23 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.mediagen.engines.UserAction;
 import dev.reelforge.story.session.SessionStatus;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The words a creator reads for each state the dashboard shows: a run's, a stage's and a story's.
- * The API keeps the wire names ({@code clips_searched}); a badge says "Visuals chosen". Every state
- * has words (StateWordsTest), so a new state cannot reach a page as its internal name.
+ * The words a creator reads for each state the dashboard shows: a run's, a stage's and a story's;
+ * and what to do about a failed media job ({@link UserAction}). The API keeps the wire names
+ * ({@code clips_searched}); a badge says "Visuals chosen". Every state has words (StateWordsTest),
+ * so a new state cannot reach a page as its internal name.
  */
 public final class StateWords {
 
   private static final Map<RunStatus, String> RUNS = new EnumMap<>(RunStatus.class);
   private static final Map<TaskStatus, String> STAGES = new EnumMap<>(TaskStatus.class);
   private static final Map<SessionStatus, String> STORIES = new EnumMap<>(SessionStatus.class);
+  private static final Map<UserAction, String> ACTIONS = new EnumMap<>(UserAction.class);
 
   static {
     RUNS.put(RunStatus.QUEUED, "Waiting to start");
@@ -41,6 +44,13 @@ public final class StateWords {
     STORIES.put(SessionStatus.RENDERED, "Video ready");
     STORIES.put(SessionStatus.FAILED, "Render failed");
     STORIES.put(SessionStatus.CANCELLED, "Render cancelled");
+
+    ACTIONS.put(UserAction.RETRY, "Try again in a little while: the same request may pass then.");
+    ACTIONS.put(
+        UserAction.CONTACT_SUPPORT,
+        "Nothing to change on your side: tell the people who run this server.");
+    ACTIONS.put(UserAction.CHANGE_ENGINE, "Try again with another engine.");
+    ACTIONS.put(UserAction.CHANGE_PROMPT, "Change the prompt or the pictures, then try again.");
   }
 
   private StateWords() {}
@@ -55,5 +65,9 @@ public final class StateWords {
 
   public static String of(SessionStatus status) {
     return STORIES.get(status);
+  }
+
+  public static String of(UserAction action) {
+    return ACTIONS.get(action);
   }
 }

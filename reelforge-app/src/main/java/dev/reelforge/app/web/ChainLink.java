@@ -31,7 +31,8 @@ public enum ChainLink {
   /** Per-user limits: after authentication, which names the user. */
   RATE_LIMIT("rateLimitFilter", Source.APPLICATION, Patterns.GUARDED),
   /** Idempotency keys, scoped by the authenticated user and counted against the rate limit. */
-  IDEMPOTENCY("idempotencyFilter", Source.APPLICATION, "/api/*"),
+  IDEMPOTENCY(
+      "idempotencyFilter", Source.APPLICATION, "/api/*", "/images/generate", "/video/generate"),
   /** Spring MVC: form bodies of PUT, PATCH and DELETE as parameters. */
   FORM_CONTENT("formContentFilter", Source.FRAMEWORK),
   /** Spring MVC: the request bound to the thread for request-scoped beans. */

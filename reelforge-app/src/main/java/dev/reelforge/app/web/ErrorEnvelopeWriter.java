@@ -99,6 +99,12 @@ public final class ErrorEnvelopeWriter {
         .ifPresent(
             wait ->
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
+    if (DashboardPages.isDashboard(request.getRequestURI())) {
+      // A browser on a dashboard form (a filter's refusal, such as the media rate limit on the
+      // Generate page) reads a page, not the API's JSON.
+      DashboardPages.writeError(response, code.httpStatus(), detail);
+      return;
+    }
     response.setContentType(CONTENT_TYPE);
     response
         .getOutputStream()

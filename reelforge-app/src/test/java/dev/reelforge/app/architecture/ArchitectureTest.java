@@ -13,6 +13,7 @@ import dev.reelforge.media.archfixture.MediaClassThatUsesAProvider;
 import dev.reelforge.media.archfixture.ReadsTheWallClock;
 import dev.reelforge.media.archfixture.cycle.Ping;
 import dev.reelforge.media.archfixture.cycle.back.Pong;
+import dev.reelforge.mediagen.archfixture.FeatureClassThatUsesAnotherFeature;
 import dev.reelforge.postgres.archfixture.AdapterClassThatUsesTheApp;
 import dev.reelforge.providers.http.ProviderHttp;
 import dev.reelforge.story.archfixture.FeatureClassThatUsesAnAdapter;
@@ -29,7 +30,7 @@ class ArchitectureTest {
 
   /** Every module but the app, whose packages must be free of import cycles. */
   static final List<String> MODULES_WITHOUT_CYCLES =
-      List.of("core", "postgres", "media", "providers", "storage", "story", "testkit");
+      List.of("core", "postgres", "media", "providers", "storage", "story", "mediagen", "testkit");
 
   /** Where the one Clock is built: the Spring configuration and the command line's entry point. */
   private static final Class<?>[] COMPOSITION_ROOT = {
@@ -49,7 +50,7 @@ class ArchitectureTest {
     // Guard against a vacuous pass: every module's classes must be in the import.
     for (String module :
         new String[] {
-          "core", "story", "postgres", "media", "providers", "storage", "testkit", "app"
+          "core", "story", "mediagen", "postgres", "media", "providers", "storage", "testkit", "app"
         }) {
       assertThat(production.containPackage("dev.reelforge." + module))
           .as("classes of " + module + " imported")
@@ -119,6 +120,7 @@ class ArchitectureTest {
                 AdapterClassThatUsesTheApp.class,
                 MediaClassThatUsesAProvider.class,
                 FeatureClassThatUsesAnAdapter.class,
+                FeatureClassThatUsesAnotherFeature.class,
                 ProviderHttp.class,
                 Ping.class,
                 Pong.class,
@@ -135,7 +137,9 @@ class ArchitectureTest {
         .anyMatch(d -> d.contains("dev.reelforge.media.render.RenderEngine"))
         .anyMatch(d -> d.contains("dev.reelforge.app.ReelForgeApplication"))
         .anyMatch(d -> d.contains("org.springframework"))
-        .noneMatch(d -> d.contains("dev.reelforge.core.render.Renderer"));
+        .noneMatch(d -> d.contains("dev.reelforge.core.render.Renderer"))
+        .anyMatch(d -> d.contains("dev.reelforge.story.StoryMaker"))
+        .noneMatch(d -> d.contains("dev.reelforge.core.videogen.VideoGenerator"));
     var adapters = ArchitectureRules.adaptersDoNotDependOnTheApp().evaluate(fixtures);
     assertThat(adapters.hasViolation()).isTrue();
 

@@ -453,7 +453,8 @@ class DocExamplesTest {
     }
     String command = args.isEmpty() ? "" : args.get(0);
     boolean help = args.contains("--help");
-    if ((command.equals("make") || command.equals("render")) && !help) {
+    if ((command.equals("make") || command.equals("render") || command.equals("generate"))
+        && !help) {
       if (!args.contains("--out")) {
         args.add("--out");
         args.add(temp.resolve("out").toString());

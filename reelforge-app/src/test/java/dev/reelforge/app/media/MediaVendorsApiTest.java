@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With vendor keys set, video jobs go to the vendors (here Kling and Luma, as local stubs of their
- * documented APIs): a job asks Kling first, and when Kling is busy it falls back to Luma along
- * seed 001's chain, saying so in the job; when every engine of the chain fails, the job fails with
- * the advice for its error and its credits come back exactly once.
+ * documented APIs): a job asks Kling first, and when Kling is busy it falls back to Luma along seed
+ * 001's chain, saying so in the job; when every engine of the chain fails, the job fails with the
+ * advice for its error and its credits come back exactly once.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -85,7 +85,7 @@ class MediaVendorsApiTest {
     String token = TestUsers.token(context, "vendor-fallback", Role.CREATOR);
     int lumaBefore = LUMA.submissions();
     // Kling's 1302 with a long Retry-After: busy now, so the job changes engine at once.
-    KLING.rateLimitNextSubmits(3, 120);
+    KLING.rateLimitNextSubmits(1, 120);
     JsonNode accepted =
         call(
             "POST",
@@ -94,7 +94,8 @@ class MediaVendorsApiTest {
                 + "\"resolution\":\"720p\",\"aspect_ratio\":\"9:16\"}",
             token,
             202);
-    JsonNode job = awaitEnd("/video/jobs/" + accepted.path("data").path("job_id").asString(), token);
+    JsonNode job =
+        awaitEnd("/video/jobs/" + accepted.path("data").path("job_id").asString(), token);
 
     assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("succeeded");
     assertThat(job.path("engine").asString()).isEqualTo("luma");
@@ -113,8 +114,8 @@ class MediaVendorsApiTest {
   void whenEveryEngineFailsTheJobFailsWithAdviceAndItsCreditsComeBackOnce() throws Exception {
     String token = TestUsers.token(context, "vendor-unlucky", Role.CREATOR);
     long before = credits(token);
-    KLING.rateLimitNextSubmits(3, 120);
-    LUMA.noCreditsForNextSubmits(3);
+    KLING.rateLimitNextSubmits(1, 120);
+    LUMA.noCreditsForNextSubmits(1);
     JsonNode accepted =
         call(
             "POST",

@@ -48,6 +48,7 @@ class ProvidersConfigurationTest {
     assertThat(active(registry, ProviderPort.SPEECH)).isEqualTo("marytts");
     assertThat(active(registry, ProviderPort.VISUALS)).isEqualTo("procedural");
     assertThat(active(registry, ProviderPort.IMAGE_GENERATOR)).isEqualTo("procedural");
+    assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("local");
   }
 
   @Test

@@ -102,6 +102,7 @@ class AccessMatrixTest {
                   .replace("{id}", OTHERS_RUN)
                   .replace("{taskId}", OTHERS_RUN)
                   .replace("{index}", "0")
+                  .replace("{kind}", "image")
                   .replace("{n}", "0")
                   .replace("{*key}", "stories/x/video.mp4");
           routes.add(new Route(method.name(), pattern, path));

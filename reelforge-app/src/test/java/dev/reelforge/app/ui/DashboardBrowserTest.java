@@ -38,9 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * make a video from a paragraph, watch the run reach done through live updates (the page is never
  * reloaded), play it in the page and download it under its title. Then they edit a beat and render
  * again (the new captions say the new words), and another user gets a 404 page for that story.
- * Operators' and admins' pages open with their content. Every main page is photographed, at desktop
- * and phone width; with {@code -Dreelforge.docs.write=true} the pictures replace those in {@code
- * docs/screenshots/}.
+ * Operators' and admins' pages open with their content. On the Generate page a creator makes a
+ * picture and a clip from it, both followed live, plays the clip and downloads it. Every main page
+ * is photographed, at desktop and phone width; with {@code -Dreelforge.docs.write=true} the
+ * pictures replace those in {@code docs/screenshots/}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -299,6 +300,94 @@ class DashboardBrowserTest {
       Browser.screenshot(browser, SHOTS.resolve("run-phone.png"), 390);
       publish("run-phone");
     }
+  }
+
+  @Test
+  @Order(5)
+  void aPictureAndAClipFromItAreFollowedLiveOnTheGeneratePageAndDownloaded() throws Exception {
+    TestUsers.create(context, "browser-generator", Role.CREATOR);
+    browser.manage().deleteAllCookies();
+    browser.get(url("/ui/login"));
+    signIn("browser-generator");
+    waitFor(() -> browser.getCurrentUrl().endsWith("/ui"));
+    browser.findElement(By.linkText("Generate")).click();
+    waitFor(() -> browser.getCurrentUrl().endsWith("/ui/generate"));
+    // Only the chosen kind's settings are shown.
+    assertThat(browser.findElement(By.id("aspectRatio")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("durationS")).isDisplayed()).isFalse();
+    browser.findElement(By.id("prompt")).sendKeys("a red kite over green hills");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("aspectRatio")))
+        .selectByValue("16:9");
+    browser.findElement(By.id("generate")).click();
+    waitFor(() -> browser.getCurrentUrl().contains("/ui/generate/jobs/"));
+    String pictureUrl = browser.getCurrentUrl();
+    browser.executeScript("window.notReloaded = true;");
+    waitForJob();
+    assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
+    WebElement picture = browser.findElement(By.id("job-picture"));
+    waitFor(() -> naturalWidth(browser.findElement(By.id("job-picture"))) == 1024);
+    assertThat(picture.getAttribute("alt")).isEqualTo("a red kite over green hills");
+    waitFor(
+        () -> !browser.findElements(By.cssSelector("#gallery figure[data-kind=image]")).isEmpty());
+
+    browser.findElement(By.id("job-make-clip")).click();
+    waitFor(() -> browser.findElement(By.id("kind-video")).isSelected());
+    assertThat(browser.findElement(By.id("durationS")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("aspectRatio")).isDisplayed()).isFalse();
+    browser.findElement(By.id("prompt")).sendKeys("the camera pushes in");
+    WebElement duration = browser.findElement(By.id("durationS"));
+    duration.clear();
+    duration.sendKeys("2");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("resolution")))
+        .selectByValue("480p");
+    browser.findElement(By.id("generate")).click();
+    waitFor(
+        () ->
+            browser.getCurrentUrl().contains("/ui/generate/jobs/")
+                && !browser.getCurrentUrl().equals(pictureUrl));
+    waitForJob();
+    WebElement clip = browser.findElement(By.id("job-clip"));
+    browser.executeScript("arguments[0].muted = true; arguments[0].play();", clip);
+    waitFor(
+        () ->
+            ((Number) browser.executeScript("return arguments[0].currentTime", clip)).doubleValue()
+                > 0.3);
+    assertThat(((Number) browser.executeScript("return arguments[0].videoHeight", clip)).intValue())
+        .isEqualTo(480);
+    shoot("generate");
+
+    // The download is the real MP4, saved under the prompt's words.
+    WebElement download = browser.findElement(By.id("job-download"));
+    assertThat(download.getAttribute("download"))
+        .matches("the-camera-pushes-in-[0-9a-f]{12}\\.mp4");
+    @SuppressWarnings("unchecked")
+    List<Object> fetched =
+        (List<Object>)
+            browser.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(["
+                    + " r.status, r.headers.get('Content-Disposition'),"
+                    + " String.fromCharCode.apply(null, new Uint8Array(b.slice(4, 8)))])));",
+                download.getAttribute("href"));
+    assertThat(((Number) fetched.get(0)).intValue()).isEqualTo(200);
+    assertThat((String) fetched.get(1)).contains(download.getAttribute("download"));
+    assertThat(fetched.get(2)).isEqualTo("ftyp");
+  }
+
+  private static long naturalWidth(WebElement image) {
+    return ((Number) browser.executeScript("return arguments[0].naturalWidth", image)).longValue();
+  }
+
+  /** Waits for the Generate page's job to succeed, read from its live panel. */
+  private void waitForJob() {
+    new WebDriverWait(browser, RENDER)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              String shown = d.findElement(By.id("job-status")).getAttribute("data-status");
+              assertThat(shown).as(d.findElement(By.id("job")).getText()).isNotEqualTo("failed");
+              return shown.equals("succeeded");
+            });
   }
 
   private void signIn(String username) {

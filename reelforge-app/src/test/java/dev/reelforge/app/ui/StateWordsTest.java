@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.mediagen.engines.UserAction;
 import dev.reelforge.story.session.SessionStatus;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Every state a page can show has words, and none of them is the internal name. */
+/**
+ * Every state a page can show, and every advice to a failed media job's owner, has words, and none
+ * of them is the internal name.
+ */
 class StateWordsTest {
 
   @Test
-  void everyRunStageAndStoryStateHasWordsThatAreNotItsWireName() {
+  void everyRunStageStoryStateAndUserActionHasWordsThatAreNotItsWireName() {
     for (RunStatus s : RunStatus.values()) {
       assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
     }
@@ -21,6 +25,9 @@ class StateWordsTest {
     }
     for (SessionStatus s : SessionStatus.values()) {
       assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
+    }
+    for (UserAction a : UserAction.values()) {
+      assertThat(StateWords.of(a)).as(a.name()).isNotBlank().doesNotContain("_");
     }
     assertThat(StateWords.of(SessionStatus.CLIPS_SEARCHED)).isEqualTo("Visuals chosen");
     assertThat(StateWords.of(RunStatus.SUCCEEDED)).isEqualTo("Ready");

@@ -26,6 +26,16 @@ public record EncoderSettings(String encoder, List<String> videoArguments) {
    */
   public static EncoderSettings choose(
       FfmpegInstallation ffmpeg, RenderPreset preset, QualityTier quality) {
+    return choose(ffmpeg, preset.width(), preset.height(), preset.fps(), quality);
+  }
+
+  /**
+   * The same choice for a frame size and rate that is no preset (the offline video engine's clips).
+   *
+   * @throws FfmpegNotUsableException when the build has no H.264 encoder at all
+   */
+  public static EncoderSettings choose(
+      FfmpegInstallation ffmpeg, int width, int height, int fps, QualityTier quality) {
     String encoder =
         ffmpeg
             .h264Encoder()
@@ -48,19 +58,14 @@ public record EncoderSettings(String encoder, List<String> videoArguments) {
         args.addAll(List.of("-x264-params", tier.x264Params()));
       }
     } else {
-      long bitrate = tier.bitrate(preset.width(), preset.height(), preset.fps());
+      long bitrate = tier.bitrate(width, height, fps);
       args.addAll(List.of("-b:v", Long.toString(bitrate), "-profile:v", "high"));
     }
     // A keyframe every two seconds suits the platforms' seeking; the pixel format is the only one
     // every phone decodes.
     args.addAll(
         List.of(
-            "-g",
-            Integer.toString(preset.fps() * 2),
-            "-pix_fmt",
-            "yuv420p",
-            "-r",
-            Integer.toString(preset.fps())));
+            "-g", Integer.toString(fps * 2), "-pix_fmt", "yuv420p", "-r", Integer.toString(fps)));
     return new EncoderSettings(encoder, args);
   }
 

@@ -10,6 +10,7 @@ import dev.reelforge.core.videogen.VideoGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class VideoEngines {
       Map<String, RetryProfile> profiles,
       BreakerSettings breakerSettings,
       Clock clock) {
-    this.engines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(engines));
+    this.engines = Collections.unmodifiableMap(new LinkedHashMap<>(engines));
     this.defaultEngine = Objects.requireNonNull(defaultEngine, "defaultEngine");
     this.chains = Objects.requireNonNull(chains, "chains");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -98,7 +99,7 @@ public final class VideoEngines {
               clock));
     }
     this.profiles = Map.copyOf(profileMap);
-    this.breakers = java.util.Collections.unmodifiableMap(breakerMap);
+    this.breakers = Collections.unmodifiableMap(breakerMap);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.media.frames.Pictures;
 import java.awt.image.BufferedImage;
 
 /**
@@ -35,7 +36,7 @@ public record FrameScore(double meanLuma, double contrast, double sharpness) {
   public static FrameScore of(BufferedImage picture) {
     int width = Math.min(SCORING_WIDTH, picture.getWidth());
     int height = Math.max(3, picture.getHeight() * width / picture.getWidth());
-    BufferedImage small = StillPreparer.resize(picture, width, height);
+    BufferedImage small = Pictures.resize(picture, width, height);
     double[][] luma = new double[height][width];
     double sum = 0;
     double sumSquares = 0;

@@ -6,6 +6,7 @@ import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.captions.TitleLayout;
 import dev.reelforge.media.captions.TitlePainter;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
+import dev.reelforge.media.frames.Pictures;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -68,13 +69,13 @@ public final class OverlayPictures {
     Path file = cacheDir.resolve(key + ".png");
     BufferedImage logo = null;
     if (!Files.isRegularFile(file)) {
-      BufferedImage original = StillPreparer.read(source, ffmpeg, tempDir);
+      BufferedImage original = Pictures.read(source, ffmpeg, tempDir);
       int width = Math.max(1, (int) Math.round(canvas.width() * mark.widthFraction()));
       int height = Math.max(1, original.getHeight() * width / original.getWidth());
       BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
       Graphics2D g = scaled.createGraphics();
       g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) mark.opacity()));
-      g.drawImage(StillPreparer.resize(original, width, height), 0, 0, null);
+      g.drawImage(Pictures.resize(original, width, height), 0, 0, null);
       g.dispose();
       logo = scaled;
       BufferedImage toWrite = scaled;

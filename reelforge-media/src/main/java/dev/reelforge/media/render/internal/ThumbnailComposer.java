@@ -4,6 +4,7 @@ import dev.reelforge.core.render.SafeZone;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.captions.TitleLayout;
 import dev.reelforge.media.captions.TitlePainter;
+import dev.reelforge.media.frames.Pictures;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -211,7 +212,7 @@ final class ThumbnailComposer {
     if (candidate.getWidth() == canvas.width() && candidate.getHeight() == canvas.height()) {
       return candidate;
     }
-    return StillPreparer.resize(candidate, canvas.width(), canvas.height());
+    return Pictures.resize(candidate, canvas.width(), canvas.height());
   }
 
   private static BufferedImage copy(BufferedImage picture) {

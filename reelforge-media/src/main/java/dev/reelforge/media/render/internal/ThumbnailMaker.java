@@ -5,6 +5,7 @@ import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.ffmpeg.FfmpegRun;
+import dev.reelforge.media.frames.Pictures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Makes a preset's thumbnail from its visuals (one candidate per segment: the framed still, or a
@@ -43,7 +40,7 @@ public final class ThumbnailMaker {
         new ThumbnailComposer(fonts)
             .compose(candidates, timeline.overlays().hook().map(Overlays.HookTitle::text), canvas)
             .image();
-    Atomic.write(output, tempDir, file -> writeJpeg(thumbnail, file));
+    Atomic.write(output, tempDir, file -> Pictures.writeJpeg(thumbnail, file, JPEG_QUALITY));
   }
 
   private BufferedImage candidate(SegmentPlan plan, FfmpegRun ffmpeg) {
@@ -79,19 +76,6 @@ public final class ThumbnailMaker {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeJpeg(BufferedImage image, Path file) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ImageWriteParam params = writer.getDefaultWriteParam();
-    params.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    params.setCompressionQuality(JPEG_QUALITY);
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), params);
-    } finally {
-      writer.dispose();
     }
   }
 }
