@@ -237,6 +237,22 @@ class ProvidersConfigurationTest {
   }
 
   @Test
+  void withEveryVideoKeyAutoTakesKlingAndTheOthersFollowInOrder() {
+    Map<String, String> env =
+        Map.of(
+            "KLING_ACCESS_KEY", "ak",
+            "KLING_SECRET_KEY", "sk",
+            "LUMA_API_KEY", "lk",
+            "RUNWAYML_API_SECRET", "key_rw",
+            "GEMINI_API_KEY", "AIza-g");
+    ProviderRegistry registry = registry(new ProvidersSettings(), env);
+    assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("kling");
+    assertThat(registry.all(ProviderPort.VIDEO_GENERATOR, VideoGenerator.class))
+        .extracting(VideoGenerator::name)
+        .containsSubsequence("kling", "luma", "runway", "veo");
+  }
+
+  @Test
   void halfAKlingKeyPairStopsStartupNamingTheOtherHalf() {
     assertThatThrownBy(() -> registry(new ProvidersSettings(), Map.of("KLING_ACCESS_KEY", "ak")))
         .isInstanceOf(ReelForgeException.class)
