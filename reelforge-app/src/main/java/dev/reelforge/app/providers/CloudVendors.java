@@ -19,6 +19,10 @@ import dev.reelforge.providers.pexels.PexelsFactory;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayFactory;
 import dev.reelforge.providers.pixabay.PixabayOptions;
+import dev.reelforge.providers.runway.RunwayFactory;
+import dev.reelforge.providers.runway.RunwayOptions;
+import dev.reelforge.providers.veo.VeoFactory;
+import dev.reelforge.providers.veo.VeoOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +52,7 @@ final class CloudVendors {
   /**
    * The adapters of every configured vendor. Within a role the first one is {@code auto}'s choice:
    * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay,
-   * Kling before Luma for video (seed 001's chains start with Kling).
+   * Kling, then Luma, Runway and Veo for video (seed 001's chains start with Kling).
    */
   List<ProviderChoice<?>> choices(CloudContext context) {
     List<ProviderChoice<?>> choices = new ArrayList<>();
@@ -60,6 +64,8 @@ final class CloudVendors {
     fal().ifPresent(options -> choices.addAll(FalFactory.choices(options, context)));
     kling().ifPresent(options -> choices.addAll(KlingFactory.choices(options, context)));
     luma().ifPresent(options -> choices.addAll(LumaFactory.choices(options, context)));
+    runway().ifPresent(options -> choices.addAll(RunwayFactory.choices(options, context)));
+    veo().ifPresent(options -> choices.addAll(VeoFactory.choices(options, context)));
     return choices;
   }
 
@@ -159,7 +165,7 @@ final class CloudVendors {
    * the one that is missing.
    */
   Optional<KlingOptions> kling() {
-    ProvidersSettings.Kling kling = settings.getKling();
+    VideoVendorSettings.Kling kling = settings.getKling();
     String accessKey = key(kling.getAccessKey(), KlingOptions.ACCESS_KEY_VARIABLE);
     String secretKey = key(kling.getSecretKey(), KlingOptions.SECRET_KEY_VARIABLE);
     if (accessKey.isEmpty() && secretKey.isEmpty()) {
@@ -178,7 +184,7 @@ final class CloudVendors {
   }
 
   Optional<LumaOptions> luma() {
-    ProvidersSettings.Luma luma = settings.getLuma();
+    VideoVendorSettings.Luma luma = settings.getLuma();
     return withKey(luma.getApiKey(), LumaOptions.KEY_VARIABLE)
         .map(
             key ->
@@ -188,6 +194,39 @@ final class CloudVendors {
                     .setModel(luma.getModel())
                     .setPollEvery(luma.getPollEvery())
                     .setCallbackUrl(luma.getCallbackUrl())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  Optional<RunwayOptions> runway() {
+    VideoVendorSettings.Runway runway = settings.getRunway();
+    return withKey(runway.getApiKey(), RunwayOptions.KEY_VARIABLE)
+        .map(
+            key ->
+                RunwayOptions.newBuilder()
+                    .setBaseUrl(runway.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(runway.getModel())
+                    .setApiVersion(runway.getApiVersion())
+                    .setPollEvery(runway.getPollEvery())
+                    .setDeadline(runway.getDeadline())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  /** Google's SDKs read either variable; the setting, then GEMINI_API_KEY, then GOOGLE_API_KEY. */
+  Optional<VeoOptions> veo() {
+    VideoVendorSettings.Veo veo = settings.getVeo();
+    return withKey(veo.getApiKey(), VeoOptions.KEY_VARIABLE)
+        .or(() -> withKey("", VeoOptions.SECOND_KEY_VARIABLE))
+        .map(
+            key ->
+                VeoOptions.newBuilder()
+                    .setBaseUrl(veo.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(veo.getModel())
+                    .setPollEvery(veo.getPollEvery())
+                    .setDeadline(veo.getDeadline())
                     .setResilience(resilience())
                     .build());
   }

@@ -5,8 +5,6 @@ import dev.reelforge.providers.chat.ChatOptions;
 import dev.reelforge.providers.chat.StructuredOutput;
 import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
 import dev.reelforge.providers.fal.FalOptions;
-import dev.reelforge.providers.kling.KlingOptions;
-import dev.reelforge.providers.luma.LumaOptions;
 import dev.reelforge.providers.openai.OpenAiOptions;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayOptions;
@@ -15,6 +13,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Which provider fills each role ({@code reelforge.providers.*}). {@code auto} uses a cloud
@@ -25,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * written once; the configuration processor cannot read constants of other classes, so their
  * documented values are declared in {@code META-INF/additional-spring-configuration-metadata.json},
  * and {@code ProvidersSettingsTest} checks that both agree. {@link CloudVendors} maps each vendor's
- * tree onto its options.
+ * tree onto its options. The video engines' trees are classes of {@link VideoVendorSettings}.
  */
 @ConfigurationProperties("reelforge.providers")
 public class ProvidersSettings {
@@ -71,8 +70,19 @@ public class ProvidersSettings {
   private final Pexels pexels = new Pexels();
   private final Pixabay pixabay = new Pixabay();
   private final Fal fal = new Fal();
-  private final Kling kling = new Kling();
-  private final Luma luma = new Luma();
+
+  @NestedConfigurationProperty
+  private final VideoVendorSettings.Kling kling = new VideoVendorSettings.Kling();
+
+  @NestedConfigurationProperty
+  private final VideoVendorSettings.Luma luma = new VideoVendorSettings.Luma();
+
+  @NestedConfigurationProperty
+  private final VideoVendorSettings.Runway runway = new VideoVendorSettings.Runway();
+
+  @NestedConfigurationProperty
+  private final VideoVendorSettings.Veo veo = new VideoVendorSettings.Veo();
+
   private final Library library = new Library();
   private final Fluidsynth fluidsynth = new Fluidsynth();
   private final Http http = new Http();
@@ -101,12 +111,20 @@ public class ProvidersSettings {
     return fal;
   }
 
-  public Kling getKling() {
+  public VideoVendorSettings.Kling getKling() {
     return kling;
   }
 
-  public Luma getLuma() {
+  public VideoVendorSettings.Luma getLuma() {
     return luma;
+  }
+
+  public VideoVendorSettings.Runway getRunway() {
+    return runway;
+  }
+
+  public VideoVendorSettings.Veo getVeo() {
+    return veo;
   }
 
   public Library getLibrary() {
@@ -479,141 +497,6 @@ public class ProvidersSettings {
 
     public void setDeadline(Duration deadline) {
       this.deadline = deadline;
-    }
-  }
-
-  /** Kling AI video generation ({@code reelforge.providers.kling.*}). */
-  public static class Kling {
-
-    /**
-     * Access key, the issuer of the signed token; also read from KLING_ACCESS_KEY. With the secret
-     * key it enables the kling video generator.
-     */
-    private String accessKey = "";
-
-    /** Secret key the token is signed with; also read from KLING_SECRET_KEY. */
-    private String secretKey = "";
-
-    /** API base URL (Kling's global domain; api-beijing.klingai.com serves mainland China). */
-    private String baseUrl = KlingOptions.DEFAULT_BASE_URL;
-
-    /** Model name, e.g. kling-v1-6 or kling-v2-1-master. */
-    private String model = KlingOptions.DEFAULT_MODEL;
-
-    /** std (cheaper, 720p) or pro (1080p; most models need it for an end frame). */
-    private String mode = KlingOptions.DEFAULT_MODE;
-
-    /** Wait between status checks of a running clip. */
-    private Duration pollEvery = KlingOptions.DEFAULT_POLL_EVERY;
-
-    public String getAccessKey() {
-      return accessKey;
-    }
-
-    public void setAccessKey(String accessKey) {
-      this.accessKey = accessKey;
-    }
-
-    public String getSecretKey() {
-      return secretKey;
-    }
-
-    public void setSecretKey(String secretKey) {
-      this.secretKey = secretKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    public String getModel() {
-      return model;
-    }
-
-    public void setModel(String model) {
-      this.model = model;
-    }
-
-    public String getMode() {
-      return mode;
-    }
-
-    public void setMode(String mode) {
-      this.mode = mode;
-    }
-
-    public Duration getPollEvery() {
-      return pollEvery;
-    }
-
-    public void setPollEvery(Duration pollEvery) {
-      this.pollEvery = pollEvery;
-    }
-  }
-
-  /** Luma Dream Machine video generation ({@code reelforge.providers.luma.*}). */
-  public static class Luma {
-
-    /** API key; also read from LUMA_API_KEY. Enables the luma video generator. */
-    private String apiKey = "";
-
-    /** API base URL. */
-    private String baseUrl = LumaOptions.DEFAULT_BASE_URL;
-
-    /** Video model: ray-2, ray-flash-2 or ray-1-6. */
-    private String model = LumaOptions.DEFAULT_MODEL;
-
-    /** Wait between status checks of a running clip. */
-    private Duration pollEvery = LumaOptions.DEFAULT_POLL_EVERY;
-
-    /**
-     * Where Luma posts a generation when it changes state (empty: none; clips are polled either
-     * way).
-     */
-    private String callbackUrl = "";
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    public String getModel() {
-      return model;
-    }
-
-    public void setModel(String model) {
-      this.model = model;
-    }
-
-    public Duration getPollEvery() {
-      return pollEvery;
-    }
-
-    public void setPollEvery(Duration pollEvery) {
-      this.pollEvery = pollEvery;
-    }
-
-    public String getCallbackUrl() {
-      return callbackUrl;
-    }
-
-    public void setCallbackUrl(String callbackUrl) {
-      this.callbackUrl = callbackUrl;
     }
   }
 

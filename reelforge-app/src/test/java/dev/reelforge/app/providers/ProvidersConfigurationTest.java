@@ -157,6 +157,43 @@ class ProvidersConfigurationTest {
   }
 
   @Test
+  void videoKeysRegisterRunwayAndVeoWithTheirSettings() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getRunway().setModel("gen4_turbo");
+    settings.getRunway().setPollEvery(Duration.ofSeconds(9));
+    settings.getVeo().setModel("veo-3.1-generate-preview");
+    settings.getVeo().setDeadline(Duration.ofMinutes(4));
+    Map<String, String> env = Map.of("RUNWAYML_API_SECRET", "key_rw", "GOOGLE_API_KEY", "AIza-g");
+    ProviderRegistry registry = registry(settings, env);
+    assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("runway");
+    assertThat(registry.all(ProviderPort.VIDEO_GENERATOR, VideoGenerator.class))
+        .extracting(VideoGenerator::name)
+        .contains("runway", "veo");
+    CloudVendors vendors = new CloudVendors(settings, env::get);
+    assertThat(vendors.runway().orElseThrow().model()).isEqualTo("gen4_turbo");
+    assertThat(vendors.runway().orElseThrow().pollEvery()).hasSeconds(9);
+    assertThat(vendors.veo().orElseThrow().apiKey()).as("GOOGLE_API_KEY").isEqualTo("AIza-g");
+    assertThat(vendors.veo().orElseThrow().deadline()).hasMinutes(4);
+    assertThat(
+            new CloudVendors(
+                    settings, Map.of("GEMINI_API_KEY", "AIza-gem", "GOOGLE_API_KEY", "AIza-g")::get)
+                .veo()
+                .orElseThrow()
+                .apiKey())
+        .as("GEMINI_API_KEY first")
+        .isEqualTo("AIza-gem");
+    settings.setVideoGenerator("veo");
+    assertThat(active(registry(settings, env), ProviderPort.VIDEO_GENERATOR)).isEqualTo("veo");
+    assertThat(new CloudVendors(new ProvidersSettings(), Map.<String, String>of()::get).veo())
+        .isEmpty();
+
+    settings.getRunway().setModel("gen9");
+    assertThatThrownBy(() -> registry(settings, env))
+        .hasMessageStartingWith("reelforge.providers.runway.model: must be one of")
+        .hasMessageNotContaining("key_rw");
+  }
+
+  @Test
   void everyVendorSharesTheHttpSettings() {
     ProvidersSettings settings = new ProvidersSettings();
     settings.getHttp().setTimeout(Duration.ofSeconds(12));
@@ -197,6 +234,22 @@ class ProvidersConfigurationTest {
         .isEqualTo("ak-set");
     settings.setVideoGenerator("luma");
     assertThat(active(registry(settings, env), ProviderPort.VIDEO_GENERATOR)).isEqualTo("luma");
+  }
+
+  @Test
+  void withEveryVideoKeyAutoTakesKlingAndTheOthersFollowInOrder() {
+    Map<String, String> env =
+        Map.of(
+            "KLING_ACCESS_KEY", "ak",
+            "KLING_SECRET_KEY", "sk",
+            "LUMA_API_KEY", "lk",
+            "RUNWAYML_API_SECRET", "key_rw",
+            "GEMINI_API_KEY", "AIza-g");
+    ProviderRegistry registry = registry(new ProvidersSettings(), env);
+    assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("kling");
+    assertThat(registry.all(ProviderPort.VIDEO_GENERATOR, VideoGenerator.class))
+        .extracting(VideoGenerator::name)
+        .containsSubsequence("kling", "luma", "runway", "veo");
   }
 
   @Test

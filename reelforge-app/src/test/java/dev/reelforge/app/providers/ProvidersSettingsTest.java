@@ -51,6 +51,8 @@ class ProvidersSettingsTest {
             "reelforge.providers.fal.deadline",
             "reelforge.providers.kling.poll-every",
             "reelforge.providers.luma.model",
+            "reelforge.providers.runway.api-version",
+            "reelforge.providers.veo.deadline",
             "reelforge.providers.pixabay.base-url");
   }
 

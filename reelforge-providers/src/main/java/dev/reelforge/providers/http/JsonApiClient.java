@@ -92,6 +92,16 @@ public final class JsonApiClient {
     return http.download(uri, target, maxBytes, timeout);
   }
 
+  /**
+   * Downloads a file the vendor serves only with its key (Gemini's generated videos), atomically
+   * and capped at {@code maxBytes}. Callers make sure {@code uri} is the vendor's own host.
+   */
+  public ProviderResponse downloadWithKey(URI uri, Path target, long maxBytes, Duration timeout) {
+    HttpRequest request =
+        auth.apply(HttpRequest.newBuilder(auth.apply(uri, endpoint)).GET(), endpoint).build();
+    return http.download(request, target, maxBytes, timeout);
+  }
+
   /** The underlying resilient client (its circuit breaker, for tests and diagnostics). */
   public ProviderHttp http() {
     return http;

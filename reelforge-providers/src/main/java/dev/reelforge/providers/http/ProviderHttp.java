@@ -139,7 +139,15 @@ public final class ProviderHttp {
    * refusing bodies over {@code maxBytes}.
    */
   public ProviderResponse download(URI uri, Path target, long maxBytes, Duration timeout) {
-    HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
+    return download(HttpRequest.newBuilder(uri).GET().build(), target, maxBytes, timeout);
+  }
+
+  /**
+   * Downloads what {@code request} answers to {@code target}, as {@link #download(URI, Path, long,
+   * Duration)} does: for files a vendor serves only with its key.
+   */
+  public ProviderResponse download(
+      HttpRequest request, Path target, long maxBytes, Duration timeout) {
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     try {
       ProviderResponse response =

@@ -1,6 +1,8 @@
 package dev.reelforge.providers.http;
 
+import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,4 +24,28 @@ public interface VendorErrors {
    * @return the error this answer means, or empty for {@link HttpErrors#forStatus}
    */
   Optional<ReelForgeException> read(int status, byte[] body);
+
+  /**
+   * A 429 read as the vendor at its own capacity ({@code EXTERNAL_RATE_LIMIT}, retryable) rather
+   * than as our limit ({@code RATE_LIMIT_EXCEEDED}): for video engines, whose fallback chain moves
+   * on to another engine when one is busy. {@link ProviderHttp} still honours {@code Retry-After}
+   * and retries it like any transient answer; what is left after the retries carries this code.
+   *
+   * @param vendor the vendor's name as people know it ({@code Runway}), for the message
+   */
+  static VendorErrors busyWhenRateLimited(String vendor) {
+    return (status, body) -> {
+      if (status != 429) {
+        return Optional.empty();
+      }
+      String message = ErrorBodies.message(body);
+      return Optional.of(
+          new ReelForgeException(
+              ErrorCode.EXTERNAL_RATE_LIMIT,
+              vendor + " is busy (HTTP 429)" + (message.isEmpty() ? "" : ": " + message),
+              true,
+              List.of(),
+              null));
+    };
+  }
 }

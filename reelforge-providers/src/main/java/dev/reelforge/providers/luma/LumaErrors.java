@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class LumaErrors implements VendorErrors {
 
+  private static final VendorErrors BUSY = VendorErrors.busyWhenRateLimited("Luma");
+
   @Override
   public Optional<ReelForgeException> read(int status, byte[] body) {
     String detail = detail(body);
@@ -34,17 +36,8 @@ final class LumaErrors implements VendorErrors {
               List.of(),
               null));
     }
-    if (status == 429) {
-      return Optional.of(
-          new ReelForgeException(
-              ErrorCode.EXTERNAL_RATE_LIMIT,
-              "Luma is at the account's rate or concurrency limit"
-                  + (detail.isEmpty() ? "" : " (" + detail + ")"),
-              true,
-              List.of(),
-              null));
-    }
-    return Optional.empty();
+    // A 429 is Luma's rate or concurrency limit; anything else is left to the generic mapping.
+    return BUSY.read(status, body);
   }
 
   /** The {@code detail} of an error body, empty when there is none. */

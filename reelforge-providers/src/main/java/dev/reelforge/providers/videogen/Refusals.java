@@ -28,14 +28,24 @@ public final class Refusals {
   }
 
   /**
-   * {@code CONTENT_REFUSED} (not retryable: the same prompt is refused again), naming the vendor
-   * and quoting its reason.
+   * {@code CONTENT_REFUSED} (not retryable: the same prompt is refused again) for a prompt or a
+   * picture the vendor's filter refused, naming the vendor and quoting its reason.
    */
   public static ReelForgeException refused(String vendor, String reason) {
+    return refusal(vendor, "refused the request", reason);
+  }
+
+  /** The same for a clip the vendor made and then held back (Runway's, Veo's output filters). */
+  public static ReelForgeException heldBack(String vendor, String reason) {
+    return refusal(vendor, "held the clip back", reason);
+  }
+
+  private static ReelForgeException refusal(String vendor, String what, String reason) {
     return new ReelForgeException(
         ErrorCode.CONTENT_REFUSED,
         vendor
-            + "'s safety filter refused the request"
+            + "'s safety filter "
+            + what
             + (reason == null || reason.isBlank() ? "" : ": " + reason.strip())
             + "; change the prompt or the pictures",
         false,

@@ -6,15 +6,15 @@ public final class VideoLengths {
   private VideoLengths() {}
 
   /**
-   * The length in {@code made} nearest to {@code wanted} seconds; a tie goes to the shorter, which
-   * costs less and keeps within the asked length.
+   * The length in {@code made} nearest to {@code wanted} seconds; a tie goes to the longer, which
+   * the render can trim to the scene, where a shorter clip would leave the scene short.
    */
   public static int nearest(int wanted, int... made) {
     int best = made[0];
     for (int length : made) {
       int distance = Math.abs(length - wanted);
       int bestDistance = Math.abs(best - wanted);
-      if (distance < bestDistance || (distance == bestDistance && length < best)) {
+      if (distance < bestDistance || (distance == bestDistance && length > best)) {
         best = length;
       }
     }

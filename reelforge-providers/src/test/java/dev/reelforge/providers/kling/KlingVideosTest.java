@@ -2,6 +2,7 @@ package dev.reelforge.providers.kling;
 
 import static dev.reelforge.providers.videogen.VideoVendorContext.failure;
 import static dev.reelforge.providers.videogen.VideoVendorContext.frames;
+import static dev.reelforge.providers.videogen.VideoVendorContext.picture;
 import static dev.reelforge.providers.videogen.VideoVendorContext.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -368,17 +369,5 @@ class KlingVideosTest {
 
   private static org.assertj.core.data.Offset<Double> offset() {
     return org.assertj.core.data.Offset.offset(0.02);
-  }
-
-  private static Path picture(Path dir, String name, int w, int h, Color colour)
-      throws IOException {
-    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
-    g.setColor(colour);
-    g.fillRect(0, 0, w, h);
-    g.dispose();
-    Path file = dir.resolve(name);
-    ImageIO.write(image, "png", file.toFile());
-    return file;
   }
 }

@@ -2,6 +2,7 @@ package dev.reelforge.providers.luma;
 
 import static dev.reelforge.providers.videogen.VideoVendorContext.failure;
 import static dev.reelforge.providers.videogen.VideoVendorContext.frames;
+import static dev.reelforge.providers.videogen.VideoVendorContext.picture;
 import static dev.reelforge.providers.videogen.VideoVendorContext.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,6 @@ import dev.reelforge.testkit.videogen.VideoGeneratorContract;
 import dev.reelforge.testkit.videogen.stub.FrameHost;
 import dev.reelforge.testkit.videogen.stub.LumaStub;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -107,8 +106,8 @@ class LumaVideosTest {
 
   @Test
   void aRequestIsSentAsLumaDocumentsIt(@TempDir Path dir) throws IOException {
-    VideoFrame start = published(picture(dir, "start.png", Color.ORANGE));
-    VideoFrame end = published(picture(dir, "end.png", Color.BLUE));
+    VideoFrame start = published(picture(dir, "start.png", 512, 512, Color.ORANGE));
+    VideoFrame end = published(picture(dir, "end.png", 512, 512, Color.BLUE));
     PendingVideo job =
         pending(luma().submit(frames("a slow dolly forward", start, end, 8, Aspect.PORTRAIT), dir));
     Request sent = submits().getFirst();
@@ -140,7 +139,7 @@ class LumaVideosTest {
   @Test
   void aFrameWithoutAPublicAddressIsRefusedBeforeAnythingIsSent(@TempDir Path dir)
       throws IOException {
-    VideoFrame local = VideoFrame.of(picture(dir, "local.png", Color.GREEN));
+    VideoFrame local = VideoFrame.of(picture(dir, "local.png", 512, 512, Color.GREEN));
     ReelForgeException e =
         failure(() -> luma().submit(frames("a boat", local, null, 5, Aspect.SQUARE), dir));
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
@@ -256,7 +255,7 @@ class LumaVideosTest {
       throws IOException {
     VideoFrame unreachable =
         new VideoFrame(
-            picture(dir, "start.png", Color.RED),
+            picture(dir, "start.png", 512, 512, Color.RED),
             Optional.of("http://127.0.0.1:9/frames/start.png"));
     LumaVideos luma = luma();
     PendingVideo job =
@@ -345,16 +344,5 @@ class LumaVideosTest {
     while (progress instanceof VideoProgress.Pending p) {
       progress = engine.poll(p.job(), dir);
     }
-  }
-
-  private static Path picture(Path dir, String name, Color colour) throws IOException {
-    BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = image.createGraphics();
-    g.setColor(colour);
-    g.fillRect(0, 0, 512, 512);
-    g.dispose();
-    Path file = dir.resolve(name);
-    ImageIO.write(image, "png", file.toFile());
-    return file;
   }
 }

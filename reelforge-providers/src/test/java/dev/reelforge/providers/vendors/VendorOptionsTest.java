@@ -15,6 +15,8 @@ import dev.reelforge.providers.luma.LumaOptions;
 import dev.reelforge.providers.openai.OpenAiOptions;
 import dev.reelforge.providers.pexels.PexelsOptions;
 import dev.reelforge.providers.pixabay.PixabayOptions;
+import dev.reelforge.providers.runway.RunwayOptions;
+import dev.reelforge.providers.veo.VeoOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -90,6 +92,26 @@ class VendorOptionsTest {
               "LUMA_API_KEY",
               v ->
                   LumaOptions.newBuilder()
+                      .setBaseUrl(v.baseUrl())
+                      .setApiKey(v.apiKey())
+                      .setResilience(v.resilience())
+                      .build(),
+              true),
+          new Vendor(
+              "reelforge.providers.runway",
+              "RUNWAYML_API_SECRET",
+              v ->
+                  RunwayOptions.newBuilder()
+                      .setBaseUrl(v.baseUrl())
+                      .setApiKey(v.apiKey())
+                      .setResilience(v.resilience())
+                      .build(),
+              true),
+          new Vendor(
+              "reelforge.providers.veo",
+              "GEMINI_API_KEY",
+              v ->
+                  VeoOptions.newBuilder()
                       .setBaseUrl(v.baseUrl())
                       .setApiKey(v.apiKey())
                       .setResilience(v.resilience())

@@ -27,6 +27,7 @@ class Mp4HeaderTest {
         Mp4Header header = Mp4Header.read(file);
         Mp4Facts facts = Mp4Facts.read(file);
         assertThat(header.codec()).isEqualTo("avc1").isEqualTo(facts.codec());
+        assertThat(header.isH264()).isTrue();
         assertThat(header.width()).isEqualTo(facts.width());
         assertThat(header.height()).isEqualTo(facts.height());
         assertThat(header.durationSeconds())

@@ -1,8 +1,10 @@
 package dev.reelforge.providers.videogen;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.cost.CostLedger;
+import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.videogen.VideoRequest;
 import dev.reelforge.core.videogen.VideoRequest.Aspect;
@@ -12,12 +14,18 @@ import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.http.ProviderHttp;
 import dev.reelforge.providers.http.ResilienceOptions;
 import dev.reelforge.testkit.MutableClock;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -67,10 +75,38 @@ public final class VideoVendorContext {
         1);
   }
 
+  /** A {@code width}×{@code height} PNG of one colour, as a start or end frame. */
+  public static Path picture(Path dir, String name, int width, int height, Color colour)
+      throws IOException {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(colour);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    Path file = dir.resolve(name);
+    ImageIO.write(image, "png", file.toFile());
+    return file;
+  }
+
   /** Asserts {@code call} fails with a {@link ReelForgeException} and returns it. */
   public static ReelForgeException failure(ThrowingCallable call) {
     ReelForgeException[] caught = new ReelForgeException[1];
     assertThatThrownBy(call).isInstanceOfSatisfying(ReelForgeException.class, e -> caught[0] = e);
     return caught[0];
+  }
+
+  /**
+   * Asserts {@code call} fails with {@code code} and the retryable flag {@code retryable}, its
+   * message containing each of {@code words}, and returns the error for further checks.
+   */
+  public static ReelForgeException failsWith(
+      ThrowingCallable call, ErrorCode code, boolean retryable, String... words) {
+    ReelForgeException e = failure(call);
+    assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+    assertThat(e.retryable()).as(e.getMessage()).isEqualTo(retryable);
+    for (String word : words) {
+      assertThat(e.getMessage()).contains(word);
+    }
+    return e;
   }
 }
