@@ -80,7 +80,8 @@ public final class MediaMaker {
    */
   public MadeImage makeImage(
       ImageJobInput input, Path folder, String name, MediaProgress progress, BooleanSupplier stop) {
-    Path work = folder.resolve(WORK_DIR);
+    // One folder per command, so that two commands writing to the same --out keep apart.
+    Path work = folder.resolve(WORK_DIR + "-" + java.util.UUID.randomUUID());
     try (InProcessMedia media = open(work)) {
       UUID job = media.submitImage(input);
       RunRecord run = media.await(job, progress, stop);
@@ -103,7 +104,8 @@ public final class MediaMaker {
   public MadeVideo makeVideo(
       VideoOrder order, Path folder, String name, MediaProgress progress, BooleanSupplier stop) {
     engines.requireEngine(order.engine()); // before anything is written
-    Path work = folder.resolve(WORK_DIR);
+    // One folder per command, so that two commands writing to the same --out keep apart.
+    Path work = folder.resolve(WORK_DIR + "-" + java.util.UUID.randomUUID());
     try (InProcessMedia media = open(work)) {
       UUID job = media.submitVideo(order);
       RunRecord run = media.await(job, progress, stop);

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Per-user quota overrides (seed 004 §8), for the admin API, the Users page and {@code reelforge
- * user quota}: each kind's limits in force, and whether they are the user's own or the server's
- * defaults. Every change is audited.
+ * Per-user quota overrides (seed 004 §8), for the admin API and the Users page: each kind's limits
+ * in force, and whether they are the user's own or the server's defaults. Every change is audited.
  */
 public final class Quotas {
 
