@@ -40,7 +40,7 @@ class RolesTest {
   @Test
   void aWorkerOnlyProcessWorksButServesNoApi() throws Exception {
     ApiCalls api = new ApiCalls(port);
-    assertThat(workers.poolCount()).isEqualTo(5);
+    assertThat(workers.poolCount()).isEqualTo(7);
     assertThat(upkeep.taskNames())
         .as("shared upkeep is the scheduler's")
         .containsExactly("work-cache-prune");
