@@ -281,6 +281,26 @@ class LocalVideoGeneratorTest extends VideoGeneratorContract {
   }
 
   @Test
+  void theBundledFfmpegMakesTheSameKindOfClip(@TempDir Path dir) throws IOException {
+    FfmpegInstallation bundled = TestFfmpeg.bundled();
+    VideoRequest request =
+        request(
+            "pan right",
+            Optional.of(ClipChecks.discs(dir, "d.png", 960, 540)),
+            Optional.empty(),
+            1,
+            25,
+            3);
+    VideoProgress progress = new LocalVideoGenerator(() -> bundled).submit(request, dir);
+    GeneratedVideo video = ((VideoProgress.Done) progress).video();
+    Mp4Facts facts = Mp4Facts.read(video.file());
+    assertThat(facts.codec()).isEqualTo("avc1");
+    assertThat(facts.faststart()).isTrue();
+    assertThat(facts.width()).isEqualTo(854);
+    assertThat(ClipChecks.frameHashes(FFMPEG, video.file(), dir)).hasSize(25);
+  }
+
+  @Test
   void thereIsNeverAPendingLocalJobToPollAndCancellingIsHarmless() {
     LocalVideoGenerator engine = new LocalVideoGenerator(() -> FFMPEG);
     PendingVideo stranger =
