@@ -42,8 +42,8 @@ class RolesTest {
     ApiCalls api = new ApiCalls(port);
     assertThat(workers.poolCount()).isEqualTo(7);
     assertThat(upkeep.taskNames())
-        .as("shared upkeep is the scheduler's")
-        .containsExactly("work-cache-prune");
+        .as("shared upkeep is the scheduler's; each machine prunes its own work folders")
+        .containsExactlyInAnyOrder("work-cache-prune", "media-work-prune");
 
     for (String path : new String[] {"/api/story/x", "/auth/login", "/ui", "/blobs/stories/x"}) {
       HttpResponse<String> refused = api.send("GET", path, null, null);
