@@ -8,7 +8,10 @@ public enum ProviderPort {
   IMAGE_GENERATOR("image generator"),
   VIDEO_GENERATOR("video generator"),
   MUSIC("music"),
-  MODERATOR("moderation");
+  MODERATOR("moderation"),
+  BRAND_ANALYZER("brand analyzer"),
+  STYLE_REFERENCE("style reference"),
+  DIRECTOR("director");
 
   private final String label;
 
