@@ -44,6 +44,9 @@ public interface BrandStore {
   /** A storyboard by id whoever owns it (for the stages). */
   Optional<Storyboard> storyboard(UUID id);
 
+  /** The owner's live storyboard that holds the scene {@code sceneId}. */
+  Optional<Storyboard> storyboardOfScene(UUID ownerId, UUID sceneId);
+
   /** The owner's storyboards of one vision job, newest first. */
   List<Storyboard> storyboardsOf(UUID ownerId, UUID jobId);
 

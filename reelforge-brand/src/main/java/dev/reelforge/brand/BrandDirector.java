@@ -1,0 +1,456 @@
+package dev.reelforge.brand;
+
+import dev.reelforge.core.brand.BrandStore;
+import dev.reelforge.core.brand.DirectorStatus;
+import dev.reelforge.core.brand.Storyboard;
+import dev.reelforge.core.brand.StylePreset;
+import dev.reelforge.core.brand.VisionJob;
+import dev.reelforge.core.brand.YellowContext;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.id.Ids;
+import dev.reelforge.core.jobs.api.ReviewSignal;
+import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.SubmitRequest;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.jobs.spi.TaskStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The brand director as a person uses it (seed 001 §8's {@code vision.*} and {@code director.*}):
+ * upload, read vision jobs, start a storyboard, review its scenes GREEN, YELLOW or RED, approve
+ * production and read the whole state. Every read and change is the owner's: another user's job,
+ * storyboard or scene is not found. The work itself runs on the job engine ({@link
+ * BrandPipelines}).
+ */
+public final class BrandDirector {
+
+  /** How long a review answer waits for the storyboard run to park for review. */
+  static final Duration SIGNAL_PATIENCE = Duration.ofSeconds(30);
+
+  private final BrandStore store;
+  private final JobService jobs;
+  private final BrandFiles files;
+  private final SceneVideos videos;
+  private final BrandSettings settings;
+  private final Storyboards boards;
+  private final Clock clock;
+
+  public BrandDirector(
+      BrandStore store,
+      JobService jobs,
+      BrandFiles files,
+      SceneVideos videos,
+      BrandSettings settings,
+      Clock clock) {
+    this.store = store;
+    this.jobs = jobs;
+    this.files = files;
+    this.videos = videos;
+    this.settings = settings;
+    this.boards = new Storyboards(store, clock);
+    this.clock = clock;
+  }
+
+  /**
+   * A checked upload: the app verified type, magic bytes, size and decodability and normalised it.
+   *
+   * @param extension {@code jpg}, {@code png} or {@code webp}
+   * @param original the bytes as sent
+   * @param normalisedPng the decoded picture as PNG (what analysis reads)
+   */
+  public record Upload(
+      String originalFilename,
+      String storedFilename,
+      String mimeType,
+      long size,
+      String sha256,
+      String extension,
+      Path original,
+      Path normalisedPng) {}
+
+  /** An upload's vision job, and whether it was the owner's earlier job for the same file. */
+  public record Uploaded(VisionJob job, boolean deduplicated) {}
+
+  /**
+   * Stores an upload and starts its analysis; the same file again (SHA-256) answers the earlier
+   * job.
+   */
+  public Uploaded upload(UUID owner, Upload upload) {
+    UUID id = Ids.newId(clock);
+    VisionJob fresh =
+        VisionJob.uploaded(
+            id,
+            owner,
+            BrandKeys.upload(owner, id, upload.extension()),
+            upload.originalFilename(),
+            upload.storedFilename(),
+            upload.mimeType(),
+            upload.size(),
+            upload.sha256(),
+            clock.instant());
+    BrandStore.Insert insert = store.insert(fresh);
+    VisionJob job = insert.job();
+    if (job.runId().isEmpty()) {
+      // A new job, or an earlier one whose upload stopped before its run started: finish it.
+      files.put(job.imageKey(), upload.original());
+      files.put(BrandKeys.normalised(owner, job.id()), upload.normalisedPng());
+      job = startAnalysis(job);
+    }
+    return new Uploaded(job, insert.deduplicated());
+  }
+
+  private VisionJob startAnalysis(VisionJob job) {
+    RunRecord run =
+        jobs.submit(
+                new SubmitRequest(
+                    job.ownerId(),
+                    BrandPipelines.ANALYSIS_KIND,
+                    BrandJson.write(new AnalysisStages.Input(job.id())),
+                    0,
+                    Optional.of("brand-analysis:" + job.id()),
+                    0))
+            .run();
+    return store.update(new VisionJobs.Edit(job, clock.instant()).run(run.id()).build());
+  }
+
+  public VisionJob job(UUID owner, UUID id) {
+    return store.visionJob(owner, id).orElseThrow(() -> ReelForgeException.notFound("Job", id));
+  }
+
+  public List<VisionJob> jobs(UUID owner, int limit) {
+    return store.visionJobs(owner, limit);
+  }
+
+  public List<StylePreset> stylePresets() {
+    return store.stylePresets();
+  }
+
+  /** The owner's storyboards of a vision job, newest first. */
+  public List<Storyboard> storyboards(UUID owner, UUID jobId) {
+    job(owner, jobId);
+    return store.storyboardsOf(owner, jobId);
+  }
+
+  /** What {@code /director/init} asks for (seed 001's {@code InitDirectorSchema}). */
+  public record InitRequest(
+      UUID jobId,
+      boolean forceRemaster,
+      Optional<ProductionEngine> preferredEngine,
+      Optional<String> stylePreset) {}
+
+  /**
+   * Starts a storyboard for an analysed job: routes its engine from the scores and starts the
+   * scripting and previews.
+   *
+   * @throws ReelForgeException CONFLICT while the job is not analysed, or when it is flagged or
+   *     failed; INVALID_INPUT for an unknown style preset
+   */
+  public Storyboard init(UUID owner, InitRequest request) {
+    VisionJob job = job(owner, request.jobId());
+    switch (job.status()) {
+      case COMPLETED -> {}
+      case FLAGGED ->
+          throw new ReelForgeException(
+              ErrorCode.CONFLICT,
+              "the image was flagged by the integrity filter: "
+                  + job.flaggedReason().orElse("integrity below 0.4")
+                  + "; upload a clearer image");
+      case FAILED ->
+          throw new ReelForgeException(
+              ErrorCode.CONFLICT,
+              "the image's analysis failed: " + job.errorMessage().orElse("unknown error"));
+      default ->
+          throw new ReelForgeException(
+              ErrorCode.CONFLICT,
+              "the image is still being analysed (" + job.status().wire() + ")");
+    }
+    request
+        .stylePreset()
+        .ifPresent(
+            id -> {
+              if (store.stylePresets().stream().noneMatch(p -> p.id().equals(id))) {
+                throw ReelForgeException.invalidField(
+                    "stylePreset", "no style preset '" + id + "'");
+              }
+            });
+    EngineRouting.Route route =
+        EngineRouting.route(job.scores().orElseThrow(), request.preferredEngine());
+    UUID id = Ids.newId(clock);
+    Storyboard board =
+        store.insert(
+            new Storyboard(
+                id,
+                job.id(),
+                owner,
+                Optional.empty(),
+                route.engine().name(),
+                route.reason(),
+                DirectorStatus.SCRIPTING,
+                request.stylePreset(),
+                "[]",
+                "[]",
+                Optional.empty(),
+                BigDecimal.ZERO,
+                Optional.empty(),
+                1,
+                clock.instant(),
+                clock.instant(),
+                Optional.empty()));
+    RunRecord run =
+        jobs.submit(
+                new SubmitRequest(
+                    owner,
+                    BrandPipelines.STORYBOARD_KIND,
+                    BrandJson.write(new StoryboardInput(id, request.forceRemaster())),
+                    0,
+                    Optional.of("brand-storyboard:" + id),
+                    0))
+            .run();
+    return boards.modify(board.id(), edit -> edit.run(run.id()));
+  }
+
+  /**
+   * A YELLOW (a conversational edit from {@code feedback}) or RED (a re-roll) on one scene under
+   * review: the scene shows that light until its revision and new preview are made.
+   *
+   * @throws ReelForgeException INVALID_INPUT for a YELLOW without feedback; CONFLICT outside review
+   *     or while the scene is already being revised
+   */
+  public DirectorState refine(UUID owner, UUID sceneId, TrafficLight light, String feedback) {
+    if (light != TrafficLight.YELLOW && light != TrafficLight.RED) {
+      throw ReelForgeException.invalidField("status", "must be YELLOW or RED");
+    }
+    String words = Feedback.clean(feedback);
+    if (light == TrafficLight.YELLOW && words.isEmpty()) {
+      throw ReelForgeException.invalidField("feedback", "Feedback required for YELLOW status");
+    }
+    Storyboard board = boardOfScene(owner, sceneId);
+    boards.modify(
+        board.id(),
+        edit -> {
+          inReview(edit.status());
+          Scene scene = PreviewStage.find(edit.scenes(), sceneId);
+          if (scene.pendingRevision() != null || scene.previewKey() == null) {
+            throw new ReelForgeException(
+                ErrorCode.CONFLICT,
+                "scene " + (scene.sequenceIndex() + 1) + " is being revised; wait for its preview");
+          }
+          return edit.scene(scene.asking(light, words.isEmpty() ? null : words, edit.now));
+        });
+    wake(board, ReviewSignal.Decision.CHANGE, sceneId);
+    return state(owner, board.id());
+  }
+
+  /** GREEN: the scene is approved as its preview shows it. */
+  public DirectorState approveScene(UUID owner, UUID sceneId) {
+    Storyboard board = boardOfScene(owner, sceneId);
+    boards.modify(
+        board.id(),
+        edit -> {
+          inReview(edit.status());
+          Scene scene = PreviewStage.find(edit.scenes(), sceneId);
+          if (!scene.settled()) {
+            throw new ReelForgeException(
+                ErrorCode.CONFLICT,
+                "scene "
+                    + (scene.sequenceIndex() + 1)
+                    + " is being revised; approve its new preview");
+          }
+          return edit.scene(scene.withLight(TrafficLight.GREEN, edit.now));
+        });
+    return state(owner, board.id());
+  }
+
+  /**
+   * Seed 001's financial firewall: production starts only when every scene is GREEN; a storyboard
+   * whose production failed is produced again (only the scenes without a clip).
+   *
+   * @throws ReelForgeException CONFLICT otherwise; INSUFFICIENT_CREDITS when the owner cannot pay
+   */
+  public DirectorState approveProduction(UUID owner, UUID storyboardId) {
+    Storyboard board = storyboard(owner, storyboardId);
+    List<Scene> scenes = BrandJson.scenes(board.scenesJson());
+    long missing = scenes.stream().filter(s -> s.finalVideoKey() == null).count();
+    if (board.status() == DirectorStatus.FAILED && !scenes.isEmpty() && allGreen(scenes)) {
+      videos.checkAffordable(owner, (int) missing, settings.sceneSeconds());
+      TaskRecord dead =
+          tasks(board).stream()
+              .filter(
+                  t -> t.status() == TaskStatus.DEAD && t.stage().equals(BrandPipelines.PRODUCTION))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ReelForgeException(
+                          ErrorCode.CONFLICT,
+                          "the storyboard failed before production; start a new one"));
+      jobs.requeueDead(dead.id(), "brand-director");
+      return state(owner, storyboardId);
+    }
+    if (board.status() != DirectorStatus.REVIEW) {
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          "production can be approved in review only; the storyboard is " + board.status().wire());
+    }
+    if (!allGreen(scenes)) {
+      long waiting = scenes.stream().filter(s -> s.trafficLight() != TrafficLight.GREEN).count();
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          waiting + " of " + scenes.size() + " scenes are not GREEN; approve every scene first");
+    }
+    videos.checkAffordable(owner, (int) missing, settings.sceneSeconds());
+    wake(board, ReviewSignal.Decision.APPROVE, null);
+    boards.modify(
+        board.id(),
+        edit ->
+            edit.status() == DirectorStatus.REVIEW ? edit.status(DirectorStatus.RENDERING) : null);
+    return state(owner, storyboardId);
+  }
+
+  public Storyboard storyboard(UUID owner, UUID id) {
+    return store
+        .storyboard(owner, id)
+        .orElseThrow(() -> ReelForgeException.notFound("Storyboard", id));
+  }
+
+  public DirectorState state(UUID owner, UUID storyboardId) {
+    Storyboard board = storyboard(owner, storyboardId);
+    VisionJob job =
+        store
+            .visionJob(owner, board.jobId())
+            .orElseThrow(() -> ReelForgeException.notFound("Job", board.jobId()));
+    Optional<RunRecord> run = board.runId().map(jobs::run);
+    return new DirectorState(
+        board,
+        job,
+        BrandJson.scenes(board.scenesJson()),
+        board.resultJson().map(r -> BrandJson.read(r, AssemblyStage.Result.class)),
+        run);
+  }
+
+  /** Tells a vision job or storyboard that its run failed or was cancelled (the run follower). */
+  public void runEnded(RunRecord run) {
+    if (run.status() != RunStatus.FAILED && run.status() != RunStatus.CANCELLED) {
+      return;
+    }
+    String why =
+        run.error()
+            .map(e -> e.code() + ": " + e.message())
+            .orElse(run.status() == RunStatus.CANCELLED ? "cancelled" : "failed");
+    UUID input;
+    if (run.kind().equals(BrandPipelines.ANALYSIS_KIND)) {
+      input = BrandJson.read(run.inputs(), AnalysisStages.Input.class).jobId();
+      store
+          .visionJob(input)
+          .filter(job -> !job.status().finished())
+          .ifPresent(
+              job -> store.update(new VisionJobs.Edit(job, clock.instant()).failed(why).build()));
+    } else if (run.kind().equals(BrandPipelines.STORYBOARD_KIND)) {
+      input = BrandJson.read(run.inputs(), StoryboardInput.class).storyboardId();
+      if (store.storyboard(input).isPresent()) {
+        boards.modify(
+            input,
+            edit ->
+                edit.status() == DirectorStatus.COMPLETED || edit.status() == DirectorStatus.FAILED
+                    ? null
+                    : edit.failed(why));
+      }
+    }
+  }
+
+  private Storyboard boardOfScene(UUID owner, UUID sceneId) {
+    return store
+        .storyboardOfScene(owner, sceneId)
+        .orElseThrow(() -> ReelForgeException.notFound("Scene", sceneId));
+  }
+
+  private List<TaskRecord> tasks(Storyboard board) {
+    return board.runId().map(jobs::tasks).orElse(List.of());
+  }
+
+  private static boolean allGreen(List<Scene> scenes) {
+    return !scenes.isEmpty()
+        && scenes.stream().allMatch(s -> s.trafficLight() == TrafficLight.GREEN);
+  }
+
+  private static void inReview(DirectorStatus status) {
+    if (status != DirectorStatus.REVIEW) {
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          "scenes can be reviewed when the storyboard is in review; it is " + status.wire());
+    }
+  }
+
+  /**
+   * Answers the storyboard run's review once it is parked. The run may still be making an earlier
+   * revision; then this waits, and stops early when that execution took the new revision along (it
+   * makes every revision asked for before it parks).
+   */
+  private void wake(Storyboard board, ReviewSignal.Decision decision, UUID sceneId) {
+    UUID runId = board.runId().orElseThrow();
+    long deadline = System.nanoTime() + SIGNAL_PATIENCE.toNanos();
+    String payload = sceneId == null ? "" : "{\"scene_id\":\"" + sceneId + "\"}";
+    while (System.nanoTime() < deadline) {
+      boolean parked =
+          jobs.tasks(runId).stream()
+              .anyMatch(
+                  t ->
+                      t.stage().equals(BrandPipelines.PREVIEWS)
+                          && t.status() == TaskStatus.AWAITING_REVIEW);
+      if (parked) {
+        try {
+          jobs.review(
+              runId,
+              BrandPipelines.PREVIEWS,
+              new ReviewSignal(
+                  decision, payload.isEmpty() ? Optional.empty() : Optional.of(payload), "owner"));
+          return;
+        } catch (RuntimeException raced) {
+          // It moved on between the look and the answer; look again.
+        }
+      } else if (sceneId != null && revised(board.id(), sceneId)) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new ReelForgeException(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "the storyboard is busy; the change is saved and is made when it is free");
+  }
+
+  private boolean revised(UUID id, UUID sceneId) {
+    return PreviewStage.find(BrandJson.scenes(boards.get(id).scenesJson()), sceneId)
+            .pendingRevision()
+        == null;
+  }
+
+  /** Seed 001's sanitised feedback: trimmed, control characters removed, at most 500. */
+  static final class Feedback {
+    private Feedback() {}
+
+    static String clean(String feedback) {
+      if (feedback == null) {
+        return "";
+      }
+      String clean = feedback.strip().replaceAll("[\\x00-\\x1F\\x7F]", "");
+      if (clean.length() > YellowContext.MAX_FEEDBACK_CHARS) {
+        throw ReelForgeException.invalidField(
+            "feedback", "must be at most " + YellowContext.MAX_FEEDBACK_CHARS + " characters");
+      }
+      return clean;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.reelforge.brand;
+
+import dev.reelforge.core.brand.Storyboard;
+import dev.reelforge.core.brand.VisionJob;
+import dev.reelforge.core.jobs.spi.RunRecord;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything about one storyboard at once (seed 001's {@code getState}): the storyboard, its vision
+ * job, its scenes, the finished videos once assembled and its run (for progress).
+ */
+public record DirectorState(
+    Storyboard storyboard,
+    VisionJob job,
+    List<Scene> scenes,
+    Optional<AssemblyStage.Result> result,
+    Optional<RunRecord> run) {
+
+  /** Whether every scene is approved (GREEN): production may be approved. */
+  public boolean allGreen() {
+    return !scenes.isEmpty()
+        && scenes.stream().allMatch(s -> s.trafficLight() == TrafficLight.GREEN);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.reelforge.brand;
+
+import dev.reelforge.core.brand.Director;
+import dev.reelforge.core.brand.DirectorBrief;
+import dev.reelforge.core.brand.DirectorStatus;
+import dev.reelforge.core.brand.SceneScript;
+import dev.reelforge.core.brand.Storyboard;
+import dev.reelforge.core.brand.VisionJob;
+import dev.reelforge.core.brand.YellowContext;
+import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.imagegen.GeneratedImage;
+import dev.reelforge.core.imagegen.ImageGenerator;
+import dev.reelforge.core.imagegen.ImageRequest;
+import dev.reelforge.core.jobs.api.StageContext;
+import dev.reelforge.core.jobs.api.StageResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The storyboard run's review stage (seed 001's "preview generation" and "review"): makes each
+ * scene's revision asked for (YELLOW: a conversational edit; RED: a re-roll) and each missing
+ * preview, then parks the run for review. A person's refine wakes it again (a review CHANGE); their
+ * approval of production completes it. Revisions asked for while it works are made before it parks.
+ */
+final class PreviewStage {
+
+  private final Storyboards boards;
+  private final Briefs briefs;
+  private final Director director;
+  private final ImageGenerator images;
+  private final BrandFiles files;
+  private final BrandSettings settings;
+  private final java.nio.file.Path workRoot;
+
+  PreviewStage(
+      Storyboards boards,
+      Briefs briefs,
+      Director director,
+      ImageGenerator images,
+      BrandFiles files,
+      BrandSettings settings,
+      java.nio.file.Path workRoot) {
+    this.boards = boards;
+    this.briefs = briefs;
+    this.director = director;
+    this.images = images;
+    this.files = files;
+    this.settings = settings;
+    this.workRoot = workRoot;
+  }
+
+  StageResult execute(StageContext context) {
+    StoryboardInput input = BrandJson.read(context.inputs(), StoryboardInput.class);
+    UUID id = input.storyboardId();
+    while (true) {
+      Storyboard board = boards.get(id);
+      List<Scene> scenes = BrandJson.scenes(board.scenesJson());
+      Optional<Scene> next =
+          scenes.stream()
+              .filter(s -> s.pendingRevision() != null || s.previewKey() == null)
+              .findFirst();
+      if (next.isEmpty()) {
+        break;
+      }
+      context.checkCancelled();
+      Scene scene = next.get();
+      if (scene.pendingRevision() != null) {
+        revise(board, scene);
+      } else {
+        long done = scenes.stream().filter(Scene::settled).count();
+        context.progress(
+            (double) done / scenes.size(), "preview of scene " + (scene.sequenceIndex() + 1));
+        preview(board, scene, context.taskId());
+      }
+    }
+    Storyboard board =
+        boards.modify(
+            id,
+            edit ->
+                edit.status() == DirectorStatus.REVIEW ? null : edit.status(DirectorStatus.REVIEW));
+    return StageResult.awaitReview(
+        BrandJson.write(Map.of("storyboard_id", id.toString(), "version", board.version())));
+  }
+
+  private void revise(Storyboard board, Scene scene) {
+    Scene.PendingRevision asked = scene.pendingRevision();
+    SceneScript script;
+    List<YellowContext.Message> exchange;
+    DirectorBrief brief = briefs.brief(board);
+    if (asked.light() == TrafficLight.YELLOW) {
+      VisionJob job = briefs.job(board);
+      YellowContext yellow =
+          new YellowContext(
+              brief.analysis().brandEssencePrompt(),
+              brief.styleReferenceUrl(),
+              scene.script(),
+              scene.sequenceIndex(),
+              scene.conversation(),
+              List.of(
+                  new YellowContext.UserAsset(
+                      files.publicUrl(job.imageKey()).orElse(job.imageKey()),
+                      "image",
+                      job.createdAt())),
+              scene.promptHistory(),
+              asked.feedback(),
+              brief.palette());
+      Director.Revision revision = director.revise(yellow);
+      script = revision.scene();
+      java.time.Instant now = boards.now();
+      exchange =
+          List.of(
+              new YellowContext.Message("user", asked.feedback(), asked.requestedAt()),
+              new YellowContext.Message("assistant", revision.reply(), now));
+    } else {
+      script =
+          director.reroll(brief, scene.sequenceIndex(), scene.script(), scene.attemptCount() + 1);
+      exchange = List.of();
+    }
+    boards.modify(
+        board.id(),
+        edit -> {
+          Scene current = find(edit.scenes(), scene.id());
+          // Only the revision this execution made is settled; one asked for meanwhile stays.
+          if (current.pendingRevision() == null
+              || !current.pendingRevision().requestedAt().equals(asked.requestedAt())) {
+            return null;
+          }
+          return edit.scene(current.revised(script, exchange, edit.now));
+        });
+  }
+
+  private void preview(Storyboard board, Scene scene, UUID taskId) {
+    long seed = AnalysisStages.seedOf(scene.id()) + scene.attemptCount();
+    String key =
+        BrandKeys.preview(
+            board.ownerId(),
+            board.jobId(),
+            board.id(),
+            scene.sequenceIndex(),
+            scene.attemptCount());
+    try (WorkFolder work = new WorkFolder(workRoot, taskId)) {
+      GeneratedImage image = generate(scene, seed, work);
+      files.put(key, image.file());
+    }
+    boards.modify(
+        board.id(),
+        edit -> {
+          Scene current = find(edit.scenes(), scene.id());
+          if (current.attemptCount() != scene.attemptCount() || current.previewKey() != null) {
+            return null;
+          }
+          return edit.scene(current.withPreview(key, seed, edit.now));
+        });
+  }
+
+  /** Seed 001 §6.2: a preview is tried three times, waiting 1 s, then 2 s. */
+  private GeneratedImage generate(Scene scene, long seed, WorkFolder work) {
+    ImageRequest request =
+        new ImageRequest(
+            scene.cinematographyPrompt(), settings.previewSize(), settings.previewSize(), seed);
+    Duration wait = settings.previewBackoff();
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= settings.previewAttempts(); attempt++) {
+      try {
+        return images.generate(request, work.path());
+      } catch (RuntimeException e) {
+        last = e;
+        if (attempt < settings.previewAttempts()) {
+          sleep(wait);
+          wait = wait.multipliedBy(2);
+        }
+      }
+    }
+    throw new ReelForgeException(
+        ErrorCode.PREVIEW_FAILED,
+        "the preview of scene "
+            + (scene.sequenceIndex() + 1)
+            + " failed "
+            + settings.previewAttempts()
+            + " times: "
+            + last.getMessage(),
+        last);
+  }
+
+  static Scene find(List<Scene> scenes, UUID id) {
+    return scenes.stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> ReelForgeException.notFound("Scene", id));
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.reelforge.core.jobs.api.StageCancelledException();
+    }
+  }
+}
