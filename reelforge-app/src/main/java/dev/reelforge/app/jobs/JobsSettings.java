@@ -123,6 +123,8 @@ public class JobsSettings implements CheckedTogether {
     // Seed 004 §7: image jobs three at a time, video jobs one (a vendor's poll is a short task).
     pools.put("image", new Pool(List.of("image"), 3, 0));
     pools.put("video", new Pool(List.of("video"), 1, 0));
+    // The brand director's light work: analysis, scripts, previews, watching its scene jobs.
+    pools.put("brand", new Pool(List.of("brand"), 2, 0));
     return pools;
   }
 
