@@ -25,7 +25,7 @@ import java.util.UUID;
  * shape with the render engine (captions and title in the brand's palette, music, loudness,
  * thumbnails), stored and listed as the storyboard's result; the storyboard is completed.
  */
-final class AssemblyStage {
+public final class AssemblyStage {
 
   /** One finished video: blob keys, the routes answer addresses. */
   public record BrandVideo(

@@ -195,6 +195,18 @@ public final class AccessPolicy {
           rule("POST", "/ui/generate", Permission.CREATE_WORK, RateClass.MEDIA),
           rule("GET", "/ui/generate/jobs/{id}", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/ui/generate/jobs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
+          // Director mode (seed 001): the brand director's rate classes, as the API's.
+          rule("GET", "/ui/director", Permission.CREATE_WORK, RateClass.GENERAL),
+          upload("/ui/director", RateClass.UPLOAD),
+          rule("GET", "/ui/director/jobs/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/director/jobs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
+          ai("/ui/director/jobs/{id}/direct", RateClass.GENERATE),
+          rule("GET", "/ui/director/storyboards/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule(
+              "GET", "/ui/director/storyboards/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
+          ai("/ui/director/storyboards/{id}/scenes/{index}/approve", RateClass.REFINE),
+          ai("/ui/director/storyboards/{id}/scenes/{index}/refine", RateClass.REFINE),
+          ai("/ui/director/storyboards/{id}/production", RateClass.PRODUCTION),
           rule("GET", "/ui/runs/{id}", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/ui/runs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", "/ui/runs/{id}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),

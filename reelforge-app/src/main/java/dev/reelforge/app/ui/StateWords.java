@@ -1,5 +1,8 @@
 package dev.reelforge.app.ui;
 
+import dev.reelforge.brand.TrafficLight;
+import dev.reelforge.core.brand.DirectorStatus;
+import dev.reelforge.core.brand.VisionStatus;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.mediagen.engines.UserAction;
@@ -8,8 +11,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The words a creator reads for each state the dashboard shows: a run's, a stage's and a story's;
- * and what to do about a failed media job ({@link UserAction}). The API keeps the wire names
+ * The words a creator reads for each state the dashboard shows: a run's, a stage's, a story's, a
+ * brand upload's, a storyboard's and a scene's review light; and what to do about a failed media job ({@link UserAction}). The API keeps the wire names
  * ({@code clips_searched}); a badge says "Visuals chosen". Every state has words (StateWordsTest),
  * so a new state cannot reach a page as its internal name.
  */
@@ -19,6 +22,9 @@ public final class StateWords {
   private static final Map<TaskStatus, String> STAGES = new EnumMap<>(TaskStatus.class);
   private static final Map<SessionStatus, String> STORIES = new EnumMap<>(SessionStatus.class);
   private static final Map<UserAction, String> ACTIONS = new EnumMap<>(UserAction.class);
+  private static final Map<VisionStatus, String> VISION = new EnumMap<>(VisionStatus.class);
+  private static final Map<DirectorStatus, String> BOARDS = new EnumMap<>(DirectorStatus.class);
+  private static final Map<TrafficLight, String> LIGHTS = new EnumMap<>(TrafficLight.class);
 
   static {
     RUNS.put(RunStatus.QUEUED, "Waiting to start");
@@ -51,6 +57,24 @@ public final class StateWords {
         "Nothing to change on your side: tell the people who run this server.");
     ACTIONS.put(UserAction.CHANGE_ENGINE, "Try again with another engine.");
     ACTIONS.put(UserAction.CHANGE_PROMPT, "Change the prompt or the pictures, then try again.");
+
+    VISION.put(VisionStatus.PENDING, "Waiting to start");
+    VISION.put(VisionStatus.ANALYZING, "Analysing");
+    VISION.put(VisionStatus.COMPLETED, "Analysed");
+    VISION.put(VisionStatus.FLAGGED, "Flagged");
+    VISION.put(VisionStatus.FAILED, "Analysis failed");
+
+    BOARDS.put(DirectorStatus.SCRIPTING, "Writing the scenes");
+    BOARDS.put(DirectorStatus.PREVIEW_GENERATION, "Making previews");
+    BOARDS.put(DirectorStatus.REVIEW, "Waiting for your review");
+    BOARDS.put(DirectorStatus.RENDERING, "In production");
+    BOARDS.put(DirectorStatus.COMPLETED, "Videos ready");
+    BOARDS.put(DirectorStatus.FAILED, "Failed");
+
+    LIGHTS.put(TrafficLight.PENDING, "To review");
+    LIGHTS.put(TrafficLight.GREEN, "Approved");
+    LIGHTS.put(TrafficLight.YELLOW, "Being adjusted");
+    LIGHTS.put(TrafficLight.RED, "Being re-rolled");
   }
 
   private StateWords() {}
@@ -69,5 +93,20 @@ public final class StateWords {
 
   public static String of(UserAction action) {
     return ACTIONS.get(action);
+  }
+
+  /** A brand upload's analysis. */
+  public static String of(VisionStatus status) {
+    return VISION.get(status);
+  }
+
+  /** A director storyboard's workflow. */
+  public static String of(DirectorStatus status) {
+    return BOARDS.get(status);
+  }
+
+  /** A storyboard scene's review light. */
+  public static String of(TrafficLight light) {
+    return LIGHTS.get(light);
   }
 }

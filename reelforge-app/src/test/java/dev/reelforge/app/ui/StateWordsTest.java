@@ -2,6 +2,9 @@ package dev.reelforge.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.brand.TrafficLight;
+import dev.reelforge.core.brand.DirectorStatus;
+import dev.reelforge.core.brand.VisionStatus;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.mediagen.engines.UserAction;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class StateWordsTest {
 
   @Test
-  void everyRunStageStoryStateAndUserActionHasWordsThatAreNotItsWireName() {
+  void everyRunStageStoryBrandStateAndUserActionHasWordsThatAreNotItsWireName() {
     for (RunStatus s : RunStatus.values()) {
       assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
     }
@@ -29,6 +32,18 @@ class StateWordsTest {
     for (UserAction a : UserAction.values()) {
       assertThat(StateWords.of(a)).as(a.name()).isNotBlank().doesNotContain("_");
     }
+    for (VisionStatus s : VisionStatus.values()) {
+      assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
+    }
+    for (DirectorStatus s : DirectorStatus.values()) {
+      assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
+    }
+    for (TrafficLight l : TrafficLight.values()) {
+      assertThat(StateWords.of(l)).as(l.name()).isNotBlank().doesNotContain("_");
+    }
+    assertThat(StateWords.of(DirectorStatus.PREVIEW_GENERATION)).isEqualTo("Making previews");
+    assertThat(Arrays.stream(DirectorStatus.values()).map(StateWords::of).distinct())
+        .hasSize(DirectorStatus.values().length);
     assertThat(StateWords.of(SessionStatus.CLIPS_SEARCHED)).isEqualTo("Visuals chosen");
     assertThat(StateWords.of(RunStatus.SUCCEEDED)).isEqualTo("Ready");
     assertThat(StateWords.of(TaskStatus.BLOCKED)).isEqualTo("Waiting");
