@@ -31,7 +31,8 @@ public class BrandDirectorSettings {
   @Max(10)
   private int previewAttempts = BrandSettings.DEFAULTS.previewAttempts();
 
-  BrandSettings toSettings() {
+  /** These settings over the feature's defaults. */
+  public BrandSettings toSettings() {
     BrandSettings d = BrandSettings.DEFAULTS;
     return new BrandSettings(
         sceneCount,

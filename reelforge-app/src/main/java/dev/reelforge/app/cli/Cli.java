@@ -1,6 +1,7 @@
 package dev.reelforge.app.cli;
 
 import dev.reelforge.app.ReelForgeApplication;
+import dev.reelforge.app.brand.BrandUploads;
 import dev.reelforge.app.config.SettingsValidator;
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.doctor.StartupFailures;
@@ -12,6 +13,7 @@ import dev.reelforge.mediagen.MediaMaker;
 import dev.reelforge.story.StoryMaker;
 import dev.reelforge.story.StoryVoices;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,7 +42,7 @@ public final class Cli {
 
   static final int EXIT_USAGE = 2;
 
-  // The short-lived commands (doctor, render, make, generate, user) build only what they ask for
+  // The short-lived commands (doctor, render, make, generate, brand, user) build only what they ask for
   // (lazy
   // beans), so that one broken component (say, the database) is reported instead of stopping the
   // doctor's whole report. The actuator's database health contributor and pool metrics would
@@ -119,6 +121,7 @@ public final class Cli {
       }
       case "make" -> make(rest, debug);
       case "generate" -> generate(rest, debug);
+      case "brand" -> brand(rest, debug);
       case "user" -> user(rest, debug);
       case "voices" -> voices(rest, debug);
       default -> usageError("", "unknown command '" + command + "'");
@@ -256,6 +259,28 @@ public final class Cli {
         application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
             .run(cliArguments(options.settings(), debug))) {
       return new GenerateCommand(out, err).run(options, context.getBean(MediaMaker.class));
+    } catch (RuntimeException e) {
+      return failed(e, debug);
+    }
+  }
+
+  private int brand(List<String> args, boolean debug) {
+    BrandOptions options;
+    try {
+      options = BrandOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      return usageError("brand", e.getMessage());
+    }
+    // The providers and the render engine only (lazily, as for generate): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options.settings(), debug))) {
+      return new BrandCommand(out, err)
+          .run(
+              options,
+              context.getBean(BrandUploads.class),
+              InProcessBrand.Parts.of(context),
+              context.getBean(Clock.class));
     } catch (RuntimeException e) {
       return failed(e, debug);
     }

@@ -60,6 +60,7 @@ final class CommandHelp {
       commands:
         make      make short videos from an idea, a text, a link or a script
         generate  generate a picture or a short clip from a prompt
+        brand     a brand picture to analysis, storyboard and brand videos
         render    render a timeline JSON file (docs/rendering.md) to MP4s
         serve     run the HTTP API and dashboard (default http://127.0.0.1:8080)
         doctor    check the JDK, FFmpeg, database, blob store and providers
@@ -148,6 +149,28 @@ final class CommandHelp {
 
               """
                   + GENERATE_VIDEO_OPTIONS
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "brand",
+              """
+              usage: reelforge brand IMAGE [OPTIONS]
+
+              The brand director on this machine (offline unless a vendor's key is set): the
+              picture (a JPEG, PNG or WebP logo or product photo, at most 10 MB) gets the
+              upload checks, its analysis is printed (palette, scores, flag), a storyboard is
+              directed and its scenes printed, their previews written as scene-N.png. With
+              --auto-approve every scene is approved and the finished brand videos are made
+              and written as brand-9x16.mp4, brand-16x9.mp4 and brand-1x1.mp4 with thumbnails.
+              Nothing is kept once it ends; the server's Director page keeps storyboards.
+
+                --out DIR            where the files go (default ./out)
+                --engine E           the production engine: KLING, LUMA or GEMINI_PRO
+                                     (default: routed by the scores)
+                --style PRESET       a style preset's id, e.g. cinematic
+                --auto-approve       approve every scene and production, write the videos
+              """
                   + DATA
                   + "\n"
                   + COMMON),
