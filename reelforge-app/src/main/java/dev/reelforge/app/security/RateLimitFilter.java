@@ -86,6 +86,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
       case RENDER -> limits.getRenderPerMinute();
       case PREVIEW -> limits.getPreviewPerMinute();
       case MEDIA -> limits.getMediaPerMinute();
+      case UPLOAD -> limits.getBrandUploadPerMinute();
+      case GENERATE -> limits.getBrandGeneratePerMinute();
+      case REFINE -> limits.getBrandRefinePerMinute();
+      case PRODUCTION -> limits.getBrandProductionPerMinute();
       case GENERAL -> limits.getGeneralPerMinute();
     };
   }
