@@ -5,9 +5,9 @@ import dev.reelforge.core.error.ReelForgeException;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed links to the brand feature's files (uploads, style references, previews, finished
- * videos) for the dashboard's pages: relative ({@code /blobs/…}) on a server without a public
- * address, so that the pages' content policy (this server's own images and media) lets them show.
+ * Signed links to the brand feature's files (uploads, style references, previews, finished videos)
+ * for the dashboard's pages: relative ({@code /blobs/…}) on a server without a public address, so
+ * that the pages' content policy (this server's own images and media) lets them show.
  */
 @Component
 public final class BrandLinks {

@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * checks, then its analysis is printed (palette, scores, flag), a storyboard is directed and its
  * scenes printed with their previews written to the output folder; with {@code --auto-approve}
  * every scene is approved GREEN, production approved, and the finished brand videos (9:16, 16:9,
- * 1:1) and their thumbnails written beside them. Nothing is kept once the command ends: the
- * stores live in memory. Ctrl-C cancels the work.
+ * 1:1) and their thumbnails written beside them. Nothing is kept once the command ends: the stores
+ * live in memory. Ctrl-C cancels the work.
  */
 final class BrandCommand {
 
@@ -59,8 +59,7 @@ final class BrandCommand {
     this.err = err;
   }
 
-  int run(
-      BrandOptions options, BrandUploads uploads, InProcessBrand.Parts parts, Clock clock) {
+  int run(BrandOptions options, BrandUploads uploads, InProcessBrand.Parts parts, Clock clock) {
     Path work = options.folder().resolve(WORK_DIR + "-" + UUID.randomUUID());
     try (CancelOnShutdown interrupt = new CancelOnShutdown("brand-cancel");
         InProcessBrand brand = new InProcessBrand(parts, work, clock)) {
@@ -121,9 +120,7 @@ final class BrandCommand {
             new BrandDirector.InitRequest(
                 job.id(), false, options.engine(), options.stylePreset()));
     out.printf(
-        "%nDirecting a storyboard for %s: %s%n",
-        board.productionEngine(),
-        board.routingReason());
+        "%nDirecting a storyboard for %s: %s%n", board.productionEngine(), board.routingReason());
     UUID runId = board.runId().orElseThrow();
     DirectorState state =
         await(
@@ -136,7 +133,8 @@ final class BrandCommand {
                     || (s.storyboard().status() == DirectorStatus.REVIEW
                         && s.scenes().stream().allMatch(Scene::settled)));
     if (state.storyboard().status() == DirectorStatus.FAILED) {
-      err.println("reelforge: the storyboard failed: " + state.storyboard().errorMessage().orElse(""));
+      err.println(
+          "reelforge: the storyboard failed: " + state.storyboard().errorMessage().orElse(""));
       return 1;
     }
     printScenes(brand, state, options.folder());
@@ -196,8 +194,8 @@ final class BrandCommand {
   }
 
   /** The picture through the upload route's checks, as the director takes it. */
-  private static BrandDirector.Upload checked(
-      BrandOptions options, BrandUploads uploads, Path work) throws IOException {
+  private static BrandDirector.Upload checked(BrandOptions options, BrandUploads uploads, Path work)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(options.image());
     Path folder = Files.createDirectories(work.resolve("upload"));
     CheckedUpload checked =
@@ -325,7 +323,8 @@ final class BrandCommand {
       Path preview = folder.resolve("scene-" + number + ".png");
       brand.files().get(scene.previewKey(), preview);
       out.printf("  scene %d: %s%n", number, scene.cinematographyPrompt());
-      out.printf("           camera: %s; lighting: %s%n", scene.cameraMovement(), scene.lightingNotes());
+      out.printf(
+          "           camera: %s; lighting: %s%n", scene.cameraMovement(), scene.lightingNotes());
       out.printf("           invariant: %s; preview: %s%n", scene.invariantToken(), preview);
     }
   }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The options of {@code reelforge brand IMAGE}, checked before anything starts: a wrong option or
- * a file that is not a JPEG, PNG or WebP picture is one line and a pointer to the help. The
- * picture's full checks (size, decoding) are the API's, made once the command runs.
+ * The options of {@code reelforge brand IMAGE}, checked before anything starts: a wrong option or a
+ * file that is not a JPEG, PNG or WebP picture is one line and a pointer to the help. The picture's
+ * full checks (size, decoding) are the API's, made once the command runs.
  *
  * @param image the brand picture
  * @param mimeType its type by its first bytes

@@ -42,7 +42,8 @@ public final class Cli {
 
   static final int EXIT_USAGE = 2;
 
-  // The short-lived commands (doctor, render, make, generate, brand, user) build only what they ask for
+  // The short-lived commands (doctor, render, make, generate, brand, user) build only what they ask
+  // for
   // (lazy
   // beans), so that one broken component (say, the database) is reported instead of stopping the
   // doctor's whole report. The actuator's database health contributor and pool metrics would

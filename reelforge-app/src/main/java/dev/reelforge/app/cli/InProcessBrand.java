@@ -39,8 +39,8 @@ import org.springframework.context.ApplicationContext;
  * The brand director on a job engine inside this process, for the {@code brand} command: in-memory
  * job and brand stores (they pass the same contract tests as PostgreSQL's), one folder store for
  * the brand files and the media video jobs' frames and clips, the brand pipelines and the media
- * video pipeline registered as on a server, and a worker pool per queue (brand, render, video).
- * The same {@link BrandDirector} the routes and pages use drives it.
+ * video pipeline registered as on a server, and a worker pool per queue (brand, render, video). The
+ * same {@link BrandDirector} the routes and pages use drives it.
  */
 final class InProcessBrand implements AutoCloseable {
 
@@ -125,18 +125,13 @@ final class InProcessBrand implements AutoCloseable {
             folder.resolve("brand-work"),
             clock);
     brand.all().forEach(p -> registry.register(p.definition(), p.handlers()));
-    this.director =
-        new BrandDirector(brandStore, jobs, files, videos, parts.settings(), clock);
+    this.director = new BrandDirector(brandStore, jobs, files, videos, parts.settings(), clock);
     this.reaper = new LeaseReaper(jobStore.taskQueue(), LeaseReaper.DEFAULT_INTERVAL).start();
     this.pools =
         List.of(
             pool("brand", BrandPipelines.QUEUE, 2, registry),
             pool("render", BrandPipelines.RENDER_QUEUE, 1, registry),
-            pool(
-                "video",
-                MediaPipelines.VIDEO_QUEUE,
-                MediaPipelines.VIDEO_CONCURRENCY,
-                registry));
+            pool("video", MediaPipelines.VIDEO_QUEUE, MediaPipelines.VIDEO_CONCURRENCY, registry));
     pools.forEach(WorkerPool::start);
   }
 

@@ -46,7 +46,8 @@ final class LocalSceneVideos implements SceneVideos {
             "720p",
             order.aspectRatio(),
             order.seed(),
-            // The routed engine when it is installed here; otherwise the one in use (offline: local).
+            // The routed engine when it is installed here; otherwise the one in use (offline:
+            // local).
             engines.has(order.engine()) ? order.engine() : null);
     return jobs.submit(
             new SubmitRequest(

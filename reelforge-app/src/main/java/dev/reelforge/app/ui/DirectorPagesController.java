@@ -254,8 +254,7 @@ public class DirectorPagesController {
 
   /** Seed 001's financial firewall: production starts once every scene is GREEN. */
   @PostMapping("/ui/director/storyboards/{id}/production")
-  String approveProduction(
-      @PathVariable String id, Model model, HttpServletResponse response) {
+  String approveProduction(@PathVariable String id, Model model, HttpServletResponse response) {
     UUID owner = RequestOwner.current();
     UUID board = Ids.parse(id, "Storyboard");
     director.storyboard(owner, board);
@@ -344,7 +343,12 @@ public class DirectorPagesController {
 
   /** A storyboard of the job's list. */
   public record StoryboardRow(
-      String id, String shortId, String status, String statusWords, String engine, String created) {}
+      String id,
+      String shortId,
+      String status,
+      String statusWords,
+      String engine,
+      String created) {}
 
   private void boardModel(UUID owner, String id, Model model) {
     DirectorState state = director.state(owner, Ids.parse(id, "Storyboard"));

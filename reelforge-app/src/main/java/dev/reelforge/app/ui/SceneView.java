@@ -47,8 +47,7 @@ public record SceneView(
   /** One turn of the scene's YELLOW conversation. */
   public record Message(String role, String who, String content, String at) {}
 
-  static SceneView of(
-      Scene scene, boolean inReview, BrandLinks links, SceneVideos.State clip) {
+  static SceneView of(Scene scene, boolean inReview, BrandLinks links, SceneVideos.State clip) {
     boolean revising = scene.pendingRevision() != null || scene.previewKey() == null;
     return new SceneView(
         scene.id().toString(),

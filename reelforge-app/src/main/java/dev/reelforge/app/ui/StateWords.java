@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * The words a creator reads for each state the dashboard shows: a run's, a stage's, a story's, a
- * brand upload's, a storyboard's and a scene's review light; and what to do about a failed media job ({@link UserAction}). The API keeps the wire names
- * ({@code clips_searched}); a badge says "Visuals chosen". Every state has words (StateWordsTest),
- * so a new state cannot reach a page as its internal name.
+ * brand upload's, a storyboard's and a scene's review light; and what to do about a failed media
+ * job ({@link UserAction}). The API keeps the wire names ({@code clips_searched}); a badge says
+ * "Visuals chosen". Every state has words (StateWordsTest), so a new state cannot reach a page as
+ * its internal name.
  */
 public final class StateWords {
 

@@ -78,7 +78,8 @@ public record StoryboardView(
         status == DirectorStatus.SCRIPTING
             || status == DirectorStatus.PREVIEW_GENERATION
             || status == DirectorStatus.RENDERING;
-    boolean revising = status == DirectorStatus.REVIEW && scenes.stream().anyMatch(SceneView::revising);
+    boolean revising =
+        status == DirectorStatus.REVIEW && scenes.stream().anyMatch(SceneView::revising);
     boolean allGreen = state.allGreen();
     boolean canProduce =
         allGreen && (status == DirectorStatus.REVIEW || status == DirectorStatus.FAILED);

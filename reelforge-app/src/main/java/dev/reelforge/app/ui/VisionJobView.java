@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A brand upload's vision job as the Director pages show it: its state in words and, once
- * analysed, the analysis card — palette swatches (hex, share, subject or background), the four
- * scores and the look as bars, the text read, the flag and why, the style reference.
+ * A brand upload's vision job as the Director pages show it: its state in words and, once analysed,
+ * the analysis card — palette swatches (hex, share, subject or background), the four scores and the
+ * look as bars, the text read, the flag and why, the style reference.
  *
  * @param status the API's word ({@code pending}, {@code analyzing}, {@code completed}, {@code
  *     flagged}, {@code failed}), for styles, scripts and tests
@@ -79,7 +79,9 @@ public record VisionJobView(
         status.finished() ? links.link(BrandKeys.normalised(job.ownerId(), job.id())) : "",
         job.styleReferenceKey().map(links::link).orElse(""),
         job.styleReferenceJson().map(VisionJobView::method).orElse(""),
-        job.analysisJson().map(json -> analysis(BrandJson.read(json, BrandAnalysis.class))).orElse(null));
+        job.analysisJson()
+            .map(json -> analysis(BrandJson.read(json, BrandAnalysis.class)))
+            .orElse(null));
   }
 
   private static Analysis analysis(BrandAnalysis a) {
@@ -137,9 +139,15 @@ public record VisionJobView(
 
   /** How the style reference was made, in words: "offline derivative, strength 0.40, seed 7". */
   private static String method(String json) {
-    StyleReferenceRecord.Processing p = BrandJson.read(json, StyleReferenceRecord.class).processing();
+    StyleReferenceRecord.Processing p =
+        BrandJson.read(json, StyleReferenceRecord.class).processing();
     return String.format(
-        Locale.ROOT, "%s, strength %.2f, seed %d (%s)", p.method(), p.strength(), p.seed(), p.provider());
+        Locale.ROOT,
+        "%s, strength %.2f, seed %d (%s)",
+        p.method(),
+        p.strength(),
+        p.seed(),
+        p.provider());
   }
 
   /** The upload's name and short id, for lists. */

@@ -106,14 +106,18 @@ class DirectorBrowserTest {
     waitFor(() -> browser.getCurrentUrl().contains("/ui/director/jobs/"), Duration.ofSeconds(60));
     String jobUrl = browser.getCurrentUrl();
     browser.executeScript("window.notReloaded = true;");
-    waitFor(() -> !status("job-status").equals("pending") && !status("job-status").equals("analyzing"), ANALYSIS);
+    waitFor(
+        () -> !status("job-status").equals("pending") && !status("job-status").equals("analyzing"),
+        ANALYSIS);
     assertThat(status("job-status")).as(text("analysis")).isEqualTo("completed");
     assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
     List<String> palette =
         browser.findElements(By.cssSelector("#palette .swatch")).stream()
             .map(s -> s.getAttribute("data-hex"))
             .toList();
-    assertThat(palette).as("the palette holds the logo's colour").anyMatch(DirectorBrowserTest::isLogoColour);
+    assertThat(palette)
+        .as("the palette holds the logo's colour")
+        .anyMatch(DirectorBrowserTest::isLogoColour);
     for (String score : List.of("physics", "vibe", "logic", "integrity")) {
       assertThat(browser.findElement(By.id("score-" + score)).getText()).matches("[01]\\.\\d\\d");
     }
@@ -163,8 +167,7 @@ class DirectorBrowserTest {
     String secondPrompt = browser.findElement(By.id("prompt-1")).getText();
     click("red-1");
     waitFor(
-        () ->
-            !browser.findElement(By.id("prompt-1")).getText().equals(secondPrompt) && settled(1),
+        () -> !browser.findElement(By.id("prompt-1")).getText().equals(secondPrompt) && settled(1),
         PREVIEWS);
     waitForReview();
     assertThat(browser.findElements(By.cssSelector("#thread-1 li"))).isEmpty();
@@ -204,9 +207,12 @@ class DirectorBrowserTest {
                     .doubleValue()
                 > 0.3,
         Duration.ofSeconds(60));
-    assertThat(((Number) browser.executeScript("return arguments[0].videoWidth", vertical)).intValue())
+    assertThat(
+            ((Number) browser.executeScript("return arguments[0].videoWidth", vertical)).intValue())
         .isEqualTo(1080);
-    assertThat(((Number) browser.executeScript("return arguments[0].videoHeight", vertical)).intValue())
+    assertThat(
+            ((Number) browser.executeScript("return arguments[0].videoHeight", vertical))
+                .intValue())
         .isEqualTo(1920);
     WebElement download = browser.findElement(By.id("download-16x9"));
     assertThat(download.getAttribute("download")).matches("brand-[0-9a-f]{12}-16x9\\.mp4");
@@ -242,7 +248,9 @@ class DirectorBrowserTest {
         .until(
             d -> {
               WebElement board = d.findElement(By.id("board"));
-              assertThat(board.getAttribute("data-status")).as(board.getText()).isNotEqualTo("failed");
+              assertThat(board.getAttribute("data-status"))
+                  .as(board.getText())
+                  .isNotEqualTo("failed");
               return board.getAttribute("data-status").equals("review")
                   && board.getAttribute("data-live").equals("false");
             });
@@ -250,7 +258,10 @@ class DirectorBrowserTest {
 
   /** Whether scene {@code index} has its preview and no revision waiting. */
   private static boolean settled(int index) {
-    return browser.findElement(By.id("scene-" + index)).getAttribute("data-revising").equals("false");
+    return browser
+        .findElement(By.id("scene-" + index))
+        .getAttribute("data-revising")
+        .equals("false");
   }
 
   /** Clicks, again if htmx replaced the element meanwhile (the panel is re-read while live). */

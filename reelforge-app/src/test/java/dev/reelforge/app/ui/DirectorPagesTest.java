@@ -40,9 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The Director pages over plain HTTP, as a browser sends them (runs without Chromium), offline: an
  * upload that is not a picture comes back with the reason; a drawn logo leads to its analysis card,
  * polled while analysed and then showing the palette, scores and the storyboard form; a storyboard
- * is polled until its previews wait for review; refusals (production before every scene is GREEN,
- * a YELLOW without words) come back in words with their status; another user gets 404 pages for
- * every page and form of the upload and the storyboard, and a viewer may not upload.
+ * is polled until its previews wait for review; refusals (production before every scene is GREEN, a
+ * YELLOW without words) come back in words with their status; another user gets 404 pages for every
+ * page and form of the upload and the storyboard, and a viewer may not upload.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,8 +73,7 @@ class DirectorPagesTest {
   }
 
   @Test
-  void anUploadIsAnalysedDirectedAndReviewedThroughThePagesWithRefusalsInWords()
-      throws Exception {
+  void anUploadIsAnalysedDirectedAndReviewedThroughThePagesWithRefusalsInWords() throws Exception {
     TestUsers.create(context, "director-pages", Role.CREATOR);
     String owner = signIn("director-pages");
     HttpResponse<String> page = get("/ui/director", owner);
@@ -92,7 +91,8 @@ class DirectorPagesTest {
     // A drawn logo: its card is polled while analysed, then shows what was found.
     HttpResponse<String> uploaded = upload("acme logo.png", "image/png", logo(), owner);
     String jobPage = location(uploaded, "/ui/director/jobs/[0-9a-f-]{36}");
-    String card = awaitPanel(jobPage + "/panel", owner, "every 2s", "completed", "flagged", "failed");
+    String card =
+        awaitPanel(jobPage + "/panel", owner, "every 2s", "completed", "flagged", "failed");
     assertThat(tagOf(card, "analysis")).contains("data-status=\"completed\"");
     assertThat(card).doesNotContain("hx-trigger=");
     assertThat(card).contains("class=\"swatch\"", "<meter", "id=\"score-integrity\"");
@@ -107,7 +107,8 @@ class DirectorPagesTest {
     assertThat(tagOf(board, "board")).contains("data-status=\"review\"");
     assertThat(textOf(board, "board-engine")).isEqualTo("LUMA");
     assertThat(tagOf(board, "approve-production")).contains("disabled");
-    assertThat(textOf(board, "production-blocked")).isEqualTo("3 of 3 scenes still need your GREEN.");
+    assertThat(textOf(board, "production-blocked"))
+        .isEqualTo("3 of 3 scenes still need your GREEN.");
 
     // Refusals in words, with their status.
     HttpResponse<String> early = post(boardPage + "/production", Map.of(), owner);
@@ -116,9 +117,13 @@ class DirectorPagesTest {
     HttpResponse<String> wordless =
         post(boardPage + "/scenes/0/refine", form("status", "YELLOW", "feedback", "  "), owner);
     assertThat(wordless.statusCode()).isEqualTo(400);
-    assertThat(textOf(wordless.body(), "error-0")).isEqualTo("Feedback required for YELLOW status.");
+    assertThat(textOf(wordless.body(), "error-0"))
+        .isEqualTo("Feedback required for YELLOW status.");
     HttpResponse<String> tooLong =
-        post(boardPage + "/scenes/0/refine", form("status", "YELLOW", "feedback", "x".repeat(501)), owner);
+        post(
+            boardPage + "/scenes/0/refine",
+            form("status", "YELLOW", "feedback", "x".repeat(501)),
+            owner);
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(textOf(tooLong.body(), "error-0")).contains("500");
     assertThat(post(boardPage + "/scenes/7/approve", Map.of(), owner).statusCode()).isEqualTo(404);
@@ -132,8 +137,7 @@ class DirectorPagesTest {
     TestUsers.create(context, "director-pages-other", Role.CREATOR);
     String other = signIn("director-pages-other");
     List<String> failures = new ArrayList<>();
-    for (String path :
-        List.of(jobPage, jobPage + "/panel", boardPage, boardPage + "/panel")) {
+    for (String path : List.of(jobPage, jobPage + "/panel", boardPage, boardPage + "/panel")) {
       expect404(failures, "GET " + path, get(path, other));
     }
     for (String path :
@@ -172,7 +176,9 @@ class DirectorPagesTest {
           return body;
         }
       }
-      assertThat(opening).as("polled while something is made").contains("hx-trigger=\"" + trigger + "\"");
+      assertThat(opening)
+          .as("polled while something is made")
+          .contains("hx-trigger=\"" + trigger + "\"");
       if (System.nanoTime() > deadline) {
         throw new AssertionError("still under way: " + body);
       }
