@@ -268,6 +268,20 @@ public final class PostgresBrandStore implements BrandStore {
   }
 
   @Override
+  public Optional<Storyboard> storyboardOfScene(UUID ownerId, UUID sceneId) {
+    // Scenes live in the storyboard's JSONB array; containment finds the one holding the id.
+    return jdbc.sql(
+            "select "
+                + BOARD_COLUMNS
+                + " from director_storyboard where owner_id = :owner and deleted_at is null"
+                + " and scenes_data @> cast(:probe as jsonb)")
+        .param("owner", ownerId)
+        .param("probe", "[{\"id\":\"" + sceneId + "\"}]")
+        .query(BrandRows::storyboard)
+        .optional();
+  }
+
+  @Override
   public List<Storyboard> storyboardsOf(UUID ownerId, UUID jobId) {
     return jdbc.sql(
             "select "

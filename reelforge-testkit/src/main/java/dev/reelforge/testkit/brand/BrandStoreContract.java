@@ -266,6 +266,44 @@ public abstract class BrandStoreContract {
   }
 
   @Test
+  void aSceneIdFindsItsOwnersStoryboardAndNothingElse() {
+    VisionJob job = store.insert(upload(owner, hash(), clock.instant())).job();
+    UUID scene = UUID.randomUUID();
+    UUID videoJob = UUID.randomUUID();
+    Storyboard template = storyboard(job, 1, clock.instant());
+    Storyboard withScenes =
+        new Storyboard(
+            template.id(),
+            template.jobId(),
+            template.ownerId(),
+            template.runId(),
+            template.productionEngine(),
+            template.routingReason(),
+            template.status(),
+            template.stylePreset(),
+            "[{\"id\":\""
+                + scene
+                + "\",\"sequence_index\":0,\"video_job_id\":\""
+                + videoJob
+                + "\"}]",
+            "[]",
+            Optional.empty(),
+            BigDecimal.ZERO,
+            Optional.empty(),
+            1,
+            template.createdAt(),
+            template.updatedAt(),
+            Optional.empty());
+    store.insert(withScenes);
+    store.insert(storyboard(job, 1, clock.instant()));
+    assertThat(store.storyboardOfScene(owner, scene)).map(Storyboard::id).hasValue(template.id());
+    assertThat(store.storyboardOfScene(owner, videoJob)).isEmpty();
+    assertThat(store.storyboardOfScene(newOwner(), scene)).isEmpty();
+    assertThat(store.deleteVisionJob(owner, job.id())).isTrue();
+    assertThat(store.storyboardOfScene(owner, scene)).isEmpty();
+  }
+
+  @Test
   void aStoryboardNeedsItsOwnersLiveJob() {
     VisionJob job = store.insert(upload(owner, hash(), clock.instant())).job();
     Storyboard underAnotherOwner = reowned(storyboard(job, 1, clock.instant()), newOwner());

@@ -187,6 +187,20 @@ public final class InMemoryBrandStore implements BrandStore {
     return Optional.ofNullable(boards.get(id)).filter(Row::live).map(Row::value);
   }
 
+  /**
+   * Core reads no JSON: the scene is found by its id as the brand module writes it, {@code
+   * "id":"…"} (compact JSON; other ids in a scene have longer keys).
+   */
+  @Override
+  public synchronized Optional<Storyboard> storyboardOfScene(UUID ownerId, UUID sceneId) {
+    String probe = "\"id\":\"" + sceneId + "\"";
+    return boards.values().stream()
+        .filter(r -> r.live() && r.value().ownerId().equals(ownerId))
+        .map(Row::value)
+        .filter(board -> board.scenesJson().contains(probe))
+        .findFirst();
+  }
+
   @Override
   public synchronized List<Storyboard> storyboardsOf(UUID ownerId, UUID jobId) {
     return boards.values().stream()
