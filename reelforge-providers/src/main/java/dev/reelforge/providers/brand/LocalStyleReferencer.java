@@ -113,7 +113,6 @@ public final class LocalStyleReferencer implements StyleReferencer {
   /** A 3×3 median, edge pixels repeated beyond the border. */
   static float[] median(float[] plane, int w, int h) {
     float[] out = new float[plane.length];
-    float[] window = new float[9];
     for (int y = 0; y < h; y++) {
       int up = Math.max(0, y - 1) * w;
       int row = y * w;
@@ -121,33 +120,70 @@ public final class LocalStyleReferencer implements StyleReferencer {
       for (int x = 0; x < w; x++) {
         int left = Math.max(0, x - 1);
         int right = Math.min(w - 1, x + 1);
-        window[0] = plane[up + left];
-        window[1] = plane[up + x];
-        window[2] = plane[up + right];
-        window[3] = plane[row + left];
-        window[4] = plane[row + x];
-        window[5] = plane[row + right];
-        window[6] = plane[down + left];
-        window[7] = plane[down + x];
-        window[8] = plane[down + right];
-        out[row + x] = medianOf9(window);
+        out[row + x] =
+            medianOf9(
+                plane[up + left],
+                plane[up + x],
+                plane[up + right],
+                plane[row + left],
+                plane[row + x],
+                plane[row + right],
+                plane[down + left],
+                plane[down + x],
+                plane[down + right]);
       }
     }
     return out;
   }
 
-  /** Insertion sort of nine: faster than a general sort at this size. */
-  private static float medianOf9(float[] v) {
-    for (int i = 1; i < 9; i++) {
-      float key = v[i];
-      int j = i - 1;
-      while (j >= 0 && v[j] > key) {
-        v[j + 1] = v[j];
-        j--;
-      }
-      v[j + 1] = key;
-    }
-    return v[4];
+  /**
+   * The median of nine by the classic 19-exchange network (Paeth; Devillard's {@code opt_med9}):
+   * branch-free minimum and maximum, several times quicker than sorting on grainy pictures.
+   */
+  static float medianOf9(
+      float p0, float p1, float p2, float p3, float p4, float p5, float p6, float p7, float p8) {
+    float t;
+    t = Math.min(p1, p2);
+    p2 = Math.max(p1, p2);
+    p1 = t;
+    t = Math.min(p4, p5);
+    p5 = Math.max(p4, p5);
+    p4 = t;
+    t = Math.min(p7, p8);
+    p8 = Math.max(p7, p8);
+    p7 = t;
+    t = Math.min(p0, p1);
+    p1 = Math.max(p0, p1);
+    p0 = t;
+    t = Math.min(p3, p4);
+    p4 = Math.max(p3, p4);
+    p3 = t;
+    t = Math.min(p6, p7);
+    p7 = Math.max(p6, p7);
+    p6 = t;
+    t = Math.min(p1, p2);
+    p2 = Math.max(p1, p2);
+    p1 = t;
+    t = Math.min(p4, p5);
+    p5 = Math.max(p4, p5);
+    p4 = t;
+    t = Math.min(p7, p8);
+    p8 = Math.max(p7, p8);
+    p7 = t;
+    p3 = Math.max(p0, p3);
+    p5 = Math.min(p5, p8);
+    t = Math.min(p4, p7);
+    p7 = Math.max(p4, p7);
+    p4 = t;
+    p6 = Math.max(p3, p6);
+    p4 = Math.max(p1, p4);
+    p2 = Math.min(p2, p5);
+    p4 = Math.min(p4, p7);
+    t = Math.min(p4, p2);
+    p2 = Math.max(p4, p2);
+    p4 = t;
+    p4 = Math.max(p6, p4);
+    return Math.min(p4, p2);
   }
 
   /** The gentle levels stretch of one channel, described in the class comment. */

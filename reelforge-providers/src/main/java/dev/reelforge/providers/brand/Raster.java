@@ -3,6 +3,7 @@ package dev.reelforge.providers.brand;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,19 +45,73 @@ final class Raster {
   static Raster of(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
-    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
     float[] r = new float[w * h];
     float[] g = new float[w * h];
     float[] b = new float[w * h];
-    boolean alpha = image.getColorModel().hasAlpha();
-    for (int i = 0; i < argb.length; i++) {
-      int p = argb[i];
-      float a = alpha ? ((p >>> 24) & 0xff) / 255f : 1f;
-      r[i] = ((p >> 16) & 0xff) * a + 255 * (1 - a);
-      g[i] = ((p >> 8) & 0xff) * a + 255 * (1 - a);
-      b[i] = (p & 0xff) * a + 255 * (1 - a);
+    if (!readInterleavedBytes(image, r, g, b)) {
+      boolean alpha = image.getColorModel().hasAlpha();
+      int[] row = new int[w];
+      for (int y = 0; y < h; y++) {
+        image.getRGB(0, y, w, 1, row, 0, w);
+        for (int x = 0; x < w; x++) {
+          int p = row[x];
+          set(
+              r,
+              g,
+              b,
+              y * w + x,
+              (p >> 16) & 0xff,
+              (p >> 8) & 0xff,
+              p & 0xff,
+              alpha ? p >>> 24 : 255);
+        }
+      }
     }
     return new Raster(w, h, r, g, b);
+  }
+
+  /**
+   * Reads the byte layouts PNG decoding gives (BGR, ABGR) straight from the pixel buffer: about
+   * three times quicker than colour-model conversion pixel by pixel, which would cost more than the
+   * decoding itself on a 2048-pixel upload.
+   */
+  private static boolean readInterleavedBytes(
+      BufferedImage image, float[] r, float[] g, float[] b) {
+    int type = image.getType();
+    if ((type != BufferedImage.TYPE_3BYTE_BGR && type != BufferedImage.TYPE_4BYTE_ABGR)
+        || !(image.getRaster().getDataBuffer() instanceof DataBufferByte buffer)
+        || image.getRaster().getParent() != null) {
+      return false;
+    }
+    byte[] data = buffer.getData();
+    int stride = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4;
+    int n = r.length;
+    if (data.length < n * stride) {
+      return false;
+    }
+    for (int i = 0, o = 0; i < n; i++, o += stride) {
+      if (stride == 3) {
+        set(r, g, b, i, data[o + 2] & 0xff, data[o + 1] & 0xff, data[o] & 0xff, 255);
+      } else {
+        set(r, g, b, i, data[o + 3] & 0xff, data[o + 2] & 0xff, data[o + 1] & 0xff, data[o] & 0xff);
+      }
+    }
+    return true;
+  }
+
+  /** Stores one pixel, composited over white by its alpha. */
+  private static void set(
+      float[] r, float[] g, float[] b, int i, int red, int green, int blue, int alpha) {
+    if (alpha == 255) {
+      r[i] = red;
+      g[i] = green;
+      b[i] = blue;
+    } else {
+      float a = alpha / 255f;
+      r[i] = red * a + 255 * (1 - a);
+      g[i] = green * a + 255 * (1 - a);
+      b[i] = blue * a + 255 * (1 - a);
+    }
   }
 
   int pixels() {
