@@ -5,7 +5,9 @@ import dev.reelforge.core.brand.DirectorBrief;
 import dev.reelforge.core.brand.SceneScript;
 import dev.reelforge.core.brand.YellowContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -44,30 +46,38 @@ public final class TemplateDirector implements Director {
   }
 
   /**
-   * Another shot than {@code previous}'s (the {@code attempt}-th after the scene's own, skipping
-   * the one it has) with a camera move unlike {@code previous}'s.
+   * Another shot than {@code previous}'s, preferring one the storyboard's other scenes do not use
+   * (the {@code attempt}-th such after the scene's own), with a camera move unlike {@code
+   * previous}'s.
    */
   @Override
   public SceneScript reroll(DirectorBrief brief, int index, SceneScript previous, int attempt) {
     Shot before = Shot.of(previous.cinematographyPrompt()).orElse(null);
-    String beforeMove = FeedbackEdit.base(previous.cameraMovement());
+    Set<Shot> used = new HashSet<>();
+    for (int other = 0; other < brief.sceneCount(); other++) {
+      used.add(ORDER.get(other % ORDER.size()));
+    }
+    List<Shot> candidates = new ArrayList<>();
     for (int step = 0; step < ORDER.size(); step++) {
       Shot shot = ORDER.get(Math.floorMod(index + attempt + step, ORDER.size()));
-      if (shot == before) {
-        continue;
-      }
-      List<String> moves = new ArrayList<>(shot.cameras);
-      moves.addAll(Shot.CAMERA_MOVES);
-      int start =
-          new SplittableRandom(brief.seed() * 31 + index * 7L + attempt).nextInt(moves.size());
-      for (int k = 0; k < moves.size(); k++) {
-        String move = moves.get((start + k) % moves.size());
-        if (!FeedbackEdit.base(move).equals(beforeMove)) {
-          return SceneWriter.write(brief, shot, move);
-        }
+      if (shot != before) {
+        candidates.add(shot);
       }
     }
-    throw new IllegalStateException("no other shot or camera move to re-roll to");
+    List<Shot> fresh = candidates.stream().filter(shot -> !used.contains(shot)).toList();
+    Shot shot = (fresh.isEmpty() ? candidates : fresh).getFirst();
+    String beforeMove = FeedbackEdit.base(previous.cameraMovement());
+    List<String> moves = new ArrayList<>(shot.cameras);
+    moves.addAll(Shot.CAMERA_MOVES);
+    int start =
+        new SplittableRandom(brief.seed() * 31 + index * 7L + attempt).nextInt(shot.cameras.size());
+    for (int k = 0; k < moves.size(); k++) {
+      String move = moves.get((start + k) % moves.size());
+      if (!FeedbackEdit.base(move).equals(beforeMove)) {
+        return SceneWriter.write(brief, shot, move);
+      }
+    }
+    throw new IllegalStateException("every camera move is the one to re-roll away from");
   }
 
   private static String camera(Shot shot, long seed, int index) {

@@ -167,6 +167,9 @@ class TemplateDirectorTest {
         assertThat(FeedbackEdit.base(rerolled.cameraMovement()))
             .isNotEqualTo(FeedbackEdit.base(previous.cameraMovement()));
         assertThat(rerolled.invariantToken()).isEqualTo(previous.invariantToken());
+        // Three scenes leave three unused shots: a re-roll does not repeat a neighbour's.
+        assertThat(Shot.of(rerolled.cinematographyPrompt()).orElseThrow())
+            .isIn(Shot.REVEAL, Shot.FLAT_LAY, Shot.SILHOUETTE);
         previous = rerolled;
       }
     }
