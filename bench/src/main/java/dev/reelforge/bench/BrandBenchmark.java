@@ -55,13 +55,33 @@ public final class BrandBenchmark {
         Runtime.getRuntime().availableProcessors(),
         tesseract.installed() ? "installed" : "not installed");
 
+    try {
+      measure(pictures, heuristic, ocr, referencer, tesseract.installed(), rounds, dir);
+    } finally {
+      try (var files = Files.walk(dir)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  private static void measure(
+      Map<String, Path> pictures,
+      PixelBrandAnalyzer heuristic,
+      PixelBrandAnalyzer ocr,
+      LocalStyleReferencer referencer,
+      boolean withOcr,
+      int rounds,
+      Path dir)
+      throws Exception {
     for (Map.Entry<String, Path> picture : pictures.entrySet()) {
       Path file = picture.getValue();
       BrandAnalysis analysis = heuristic.analyze(file);
       Map<String, Callable<?>> contenders = new LinkedHashMap<>();
       contenders.put("ImageIO decode (baseline)", () -> ImageIO.read(file.toFile()));
       contenders.put("analysis, heuristic text", () -> heuristic.analyze(file));
-      if (tesseract.installed()) {
+      if (withOcr) {
         contenders.put("analysis, tesseract", () -> ocr.analyze(file));
       }
       contenders.put(
