@@ -8,6 +8,8 @@ import dev.reelforge.media.probe.MediaInfo;
 import dev.reelforge.media.probe.MediaProbe;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,8 +53,12 @@ class BrandCommandTest {
     Path notes = Files.writeString(dir.resolve("notes.png"), "just words, named .png");
     Path logo = logo(dir.resolve("logo.png"), new Color(0x2a, 0x6f, 0xdb));
     assertRefuses("reelforge: name the brand picture", "brand");
-    assertRefuses("reelforge: " + dir.resolve("missing.png") + ": no such file", "brand", dir.resolve("missing.png").toString());
-    assertRefuses("reelforge: " + notes + ": is not a JPEG, PNG or WebP picture", "brand", notes.toString());
+    assertRefuses(
+        "reelforge: " + dir.resolve("missing.png") + ": no such file",
+        "brand",
+        dir.resolve("missing.png").toString());
+    assertRefuses(
+        "reelforge: " + notes + ": is not a JPEG, PNG or WebP picture", "brand", notes.toString());
     assertRefuses("reelforge: " + dir + ": is a folder", "brand", dir.toString());
     assertRefuses(
         "reelforge: --engine must be KLING, LUMA or GEMINI_PRO, was 'sora'",
@@ -104,7 +110,10 @@ class BrandCommandTest {
         FfmpegLocator.fromEnvironment(Optional.empty(), Optional.empty()).locate();
     MediaProbe probe = new MediaProbe(ffmpeg, Duration.ofSeconds(30));
     for (List<Object> shape :
-        List.of(List.<Object>of("9x16", 1080, 1920), List.<Object>of("16x9", 1920, 1080), List.<Object>of("1x1", 1080, 1080))) {
+        List.of(
+            List.<Object>of("9x16", 1080, 1920),
+            List.<Object>of("16x9", 1920, 1080),
+            List.<Object>of("1x1", 1080, 1080))) {
       Path video = folder.resolve("brand-" + shape.get(0) + ".mp4");
       MediaInfo info = probe.probe(video);
       assertThat(info.video().orElseThrow().width()).as(video.toString()).isEqualTo(shape.get(1));
@@ -136,14 +145,15 @@ class BrandCommandTest {
     assertThat(stderr()).contains("reelforge brand --help").doesNotContain("Exception");
   }
 
-  /** A flat logo: a disc of {@code colour} on white. */
+  /** A flat logo: a smooth disc of {@code colour} on white. */
   private static Path logo(Path file, Color colour) throws IOException {
-    BufferedImage image = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 400, 400);
+    g.fillRect(0, 0, 1024, 1024);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(colour);
-    g.fillOval(80, 80, 240, 240);
+    g.fill(new Ellipse2D.Double(205.5, 205.5, 613, 613));
     g.dispose();
     ImageIO.write(image, "png", file.toFile());
     return file;

@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -285,19 +286,18 @@ class DirectorBrowserTest {
         && Math.abs(c.getBlue() - LOGO.getBlue()) <= 16;
   }
 
-  /** A flat logo: a red-orange disc and bar on white, 512 px square. */
+  /** A flat logo: a red-orange disc lettered in white on white, 1024 px square. */
   private static Path drawLogo() throws IOException {
-    BufferedImage image = new BufferedImage(512, 512, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 512, 512);
+    g.fillRect(0, 0, 1024, 1024);
     g.setColor(LOGO);
-    g.fillOval(96, 64, 320, 320);
-    g.fillRect(96, 400, 320, 48);
+    g.fill(new Ellipse2D.Double(205.5, 165.5, 613, 613));
     g.setColor(Color.WHITE);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 120));
-    g.drawString("RF", 176, 270);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 240));
+    g.drawString("RF", 345, 557);
     g.dispose();
     Path file = ROOT.resolve("acme-logo.png");
     Files.createDirectories(ROOT);

@@ -7,6 +7,8 @@ import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +95,7 @@ class DirectorPagesTest {
     String jobPage = location(uploaded, "/ui/director/jobs/[0-9a-f-]{36}");
     String card =
         awaitPanel(jobPage + "/panel", owner, "every 2s", "completed", "flagged", "failed");
-    assertThat(tagOf(card, "analysis")).contains("data-status=\"completed\"");
+    assertThat(tagOf(card, "analysis")).as(card).contains("data-status=\"completed\"");
     assertThat(card).doesNotContain("hx-trigger=");
     assertThat(card).contains("class=\"swatch\"", "<meter", "id=\"score-integrity\"");
     assertThat(card).contains("id=\"direct-form\"", "value=\"KLING\"", "value=\"GEMINI_PRO\"");
@@ -206,14 +208,15 @@ class DirectorPagesTest {
     return m.group(1).strip();
   }
 
-  /** A flat logo: a teal square on white. */
+  /** A flat logo: a smooth teal disc on white. */
   private static byte[] logo() throws IOException {
-    BufferedImage image = new BufferedImage(320, 320, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 320, 320);
+    g.fillRect(0, 0, 1024, 1024);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(new Color(0x1d, 0x9a, 0x8c));
-    g.fillRect(80, 80, 160, 160);
+    g.fill(new Ellipse2D.Double(205.5, 205.5, 613, 613));
     g.dispose();
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
