@@ -120,7 +120,9 @@ final class BrandCommand {
             new BrandDirector.InitRequest(
                 job.id(), false, options.engine(), options.stylePreset()));
     out.printf(
-        "%nDirecting a storyboard for %s: %s%n", board.productionEngine(), board.routingReason());
+        "%nDirecting a storyboard; production engine %s (%s)%n",
+        board.productionEngine(),
+        board.routingReason());
     UUID runId = board.runId().orElseThrow();
     DirectorState state =
         await(
