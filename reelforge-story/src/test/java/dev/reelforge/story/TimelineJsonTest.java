@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.timeline.AudioTrack;
+import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
 import dev.reelforge.core.timeline.Motion;
@@ -45,12 +46,30 @@ class TimelineJsonTest {
             new Overlays(
                 Optional.of(new Overlays.HookTitle("Why the Moon is leaving us", 0, 2500)),
                 Optional.of(
-                    new Overlays.Watermark("logo.png", Overlays.Corner.BOTTOM_LEFT, 0.8, 0.1))));
+                    new Overlays.Watermark("logo.png", Overlays.Corner.BOTTOM_LEFT, 0.8, 0.1)),
+                Optional.of(new BrandColours("#1e3a8a", "#fbbf24", "#ffffff"))));
 
     String json = TimelineJson.write(timeline);
 
     assertThat(TimelineJson.read(json)).isEqualTo(timeline);
     assertThat(json).contains("\"startZoom\"").contains("\"FADE_WHITE\"").contains("karaoke");
+    assertThat(json).contains("\"accent\" : \"#fbbf24\"");
+  }
+
+  @Test
+  void aTimelineWrittenBeforeBrandColoursReadsWithout() {
+    String json =
+        """
+        {"segments": [{"id": "a", "durationMillis": 1000,
+                       "visual": {"kind": "IMAGE", "source": "a.png", "inMillis": 0}}],
+         "overlays": {"hook": {"text": "Hi", "startMillis": 0, "endMillis": 900}}}
+        """;
+
+    Timeline timeline = TimelineJson.read(json);
+
+    assertThat(timeline.overlays().hook()).isPresent();
+    assertThat(timeline.overlays().brand()).isEmpty();
+    assertThat(TimelineJson.write(timeline)).doesNotContain("\"primary\"");
   }
 
   @Test

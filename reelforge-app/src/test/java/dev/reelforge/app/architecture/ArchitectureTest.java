@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.reelforge.app.cli.ReelForgeMain;
 import dev.reelforge.app.config.SettingsConfiguration;
+import dev.reelforge.brand.archfixture.BrandClassThatUsesMediaJobs;
 import dev.reelforge.core.archfixture.CoreClassThatUsesJdbcAndTheApp;
 import dev.reelforge.media.archfixture.MediaClassThatUsesAProvider;
 import dev.reelforge.media.archfixture.ReadsTheWallClock;
@@ -30,7 +31,16 @@ class ArchitectureTest {
 
   /** Every module but the app, whose packages must be free of import cycles. */
   static final List<String> MODULES_WITHOUT_CYCLES =
-      List.of("core", "postgres", "media", "providers", "storage", "story", "mediagen", "testkit");
+      List.of(
+          "core",
+          "postgres",
+          "media",
+          "providers",
+          "storage",
+          "story",
+          "mediagen",
+          "brand",
+          "testkit");
 
   /** Where the one Clock is built: the Spring configuration and the command line's entry point. */
   private static final Class<?>[] COMPOSITION_ROOT = {
@@ -50,7 +60,16 @@ class ArchitectureTest {
     // Guard against a vacuous pass: every module's classes must be in the import.
     for (String module :
         new String[] {
-          "core", "story", "mediagen", "postgres", "media", "providers", "storage", "testkit", "app"
+          "core",
+          "story",
+          "mediagen",
+          "brand",
+          "postgres",
+          "media",
+          "providers",
+          "storage",
+          "testkit",
+          "app"
         }) {
       assertThat(production.containPackage("dev.reelforge." + module))
           .as("classes of " + module + " imported")
@@ -121,6 +140,7 @@ class ArchitectureTest {
                 MediaClassThatUsesAProvider.class,
                 FeatureClassThatUsesAnAdapter.class,
                 FeatureClassThatUsesAnotherFeature.class,
+                BrandClassThatUsesMediaJobs.class,
                 ProviderHttp.class,
                 Ping.class,
                 Pong.class,
@@ -139,7 +159,9 @@ class ArchitectureTest {
         .anyMatch(d -> d.contains("org.springframework"))
         .noneMatch(d -> d.contains("dev.reelforge.core.render.Renderer"))
         .anyMatch(d -> d.contains("dev.reelforge.story.StoryMaker"))
-        .noneMatch(d -> d.contains("dev.reelforge.core.videogen.VideoGenerator"));
+        .noneMatch(d -> d.contains("dev.reelforge.core.videogen.VideoGenerator"))
+        .anyMatch(d -> d.contains("dev.reelforge.mediagen.MediaJobs"))
+        .noneMatch(d -> d.contains("dev.reelforge.core.brand.BrandStore"));
     var adapters = ArchitectureRules.adaptersDoNotDependOnTheApp().evaluate(fixtures);
     assertThat(adapters.hasViolation()).isTrue();
 

@@ -8,14 +8,28 @@ import java.util.Optional;
  *
  * @param hook the hook title shown at the start (the line that stops the scroll)
  * @param watermark a logo kept in a corner for the whole video
+ * @param brand the colours the hook title and captions are drawn in; without them the caption
+ *     style's own colours and the white outlined title are used
  */
-public record Overlays(Optional<HookTitle> hook, Optional<Watermark> watermark) {
+public record Overlays(
+    Optional<HookTitle> hook, Optional<Watermark> watermark, Optional<BrandColours> brand) {
 
   public static final Overlays NONE = new Overlays(Optional.empty(), Optional.empty());
 
   public Overlays {
     hook = Objects.requireNonNullElse(hook, Optional.empty());
     watermark = Objects.requireNonNullElse(watermark, Optional.empty());
+    brand = Objects.requireNonNullElse(brand, Optional.empty());
+  }
+
+  /** Overlays in the renderer's own colours. */
+  public Overlays(Optional<HookTitle> hook, Optional<Watermark> watermark) {
+    this(hook, watermark, Optional.empty());
+  }
+
+  /** These overlays drawn in {@code colours}. */
+  public Overlays withBrand(BrandColours colours) {
+    return new Overlays(hook, watermark, Optional.of(colours));
   }
 
   /** Text shown large at the top of the safe zone between two times. */

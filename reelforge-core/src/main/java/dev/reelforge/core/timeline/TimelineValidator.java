@@ -56,6 +56,7 @@ public final class TimelineValidator {
     checkWords(timeline.captions().words(), duration, out);
     timeline.overlays().hook().ifPresent(h -> checkHook(h, out));
     timeline.overlays().watermark().ifPresent(w -> checkWatermark(w, out));
+    timeline.overlays().brand().ifPresent(b -> checkBrand(b, out));
     return out;
   }
 
@@ -167,6 +168,18 @@ public final class TimelineValidator {
     if (mark.widthFraction() < 0.02 || mark.widthFraction() > 0.5) {
       out.add(
           new FieldViolation("overlays.watermark.widthFraction", "must be between 0.02 and 0.5"));
+    }
+  }
+
+  private static void checkBrand(BrandColours brand, List<FieldViolation> out) {
+    checkColour("overlays.brand.primary", brand.primary(), out);
+    checkColour("overlays.brand.accent", brand.accent(), out);
+    checkColour("overlays.brand.text", brand.text(), out);
+  }
+
+  private static void checkColour(String field, String colour, List<FieldViolation> out) {
+    if (!BrandColours.isHex(colour)) {
+      out.add(new FieldViolation(field, "must be a colour written #rrggbb, was '" + colour + "'"));
     }
   }
 

@@ -41,4 +41,34 @@ class TimelineValidatorTest {
                         "captions.words[1]",
                         "captions.words[1].startMillis"));
   }
+
+  @Test
+  void brandColoursMustBeHexTriplets() {
+    Segment segment = Segment.of("a", 1000, VisualClip.image("a.png", Motion.NONE));
+    Timeline branded =
+        new Timeline(
+            List.of(segment),
+            Optional.empty(),
+            Optional.empty(),
+            CaptionTrack.NONE,
+            Overlays.NONE.withBrand(new BrandColours("#1E3A8A", "#fbbf24", "#ffffff")));
+    Timeline bad =
+        new Timeline(
+            List.of(segment),
+            Optional.empty(),
+            Optional.empty(),
+            CaptionTrack.NONE,
+            Overlays.NONE.withBrand(new BrandColours("blue", "#fbbf2", "#ffffffff")));
+
+    assertThat(TimelineValidator.violations(branded)).isEmpty();
+    assertThat(branded.overlays().brand().orElseThrow().primary())
+        .as("kept in lower case")
+        .isEqualTo("#1e3a8a");
+    assertThat(BrandColours.rgb("#1e3a8a")).isEqualTo(0x1E3A8A);
+    assertThat(TimelineValidator.violations(bad))
+        .extracting(v -> v.field())
+        .containsExactly("overlays.brand.primary", "overlays.brand.accent", "overlays.brand.text");
+    assertThat(Overlays.NONE.brand()).isEmpty();
+    assertThat(new Overlays(Optional.empty(), Optional.empty(), null).brand()).isEmpty();
+  }
 }

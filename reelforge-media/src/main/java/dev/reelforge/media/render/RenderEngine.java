@@ -317,7 +317,11 @@ public final class RenderEngine implements Renderer {
               ? Optional.empty()
               : Optional.of(
                   new CaptionOverlay(
-                      fonts, timeline.captions(), Canvas.of(preset), timeline.overlays().hook()));
+                      fonts,
+                      timeline.captions(),
+                      Canvas.of(preset),
+                      timeline.overlays().hook(),
+                      timeline.overlays().brand()));
       SegmentPlanner planner = planner(timeline, preset, encoder, sources, captions, dirs, run);
       // Plans (stills to prepare, captions to draw) are made ahead on another thread while FFmpeg
       // encodes, so that Java's share of the work overlaps the encoder's.

@@ -1,9 +1,11 @@
 package dev.reelforge.media.render.internal;
 
 import dev.reelforge.core.render.SafeZone;
+import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
 import dev.reelforge.core.timeline.Overlays;
+import dev.reelforge.media.captions.BrandInk;
 import dev.reelforge.media.captions.CaptionPage;
 import dev.reelforge.media.captions.CaptionPager;
 import dev.reelforge.media.captions.CaptionPainter;
@@ -52,8 +54,22 @@ public final class CaptionOverlay {
    */
   public CaptionOverlay(
       FontLibrary fonts, CaptionTrack track, Canvas canvas, Optional<Overlays.HookTitle> hook) {
+    this(fonts, track, canvas, hook, Optional.empty());
+  }
+
+  /**
+   * @param hook the hook title, under which no caption is burned in
+   * @param brand colours that replace the style's own ({@link BrandInk#caption})
+   */
+  public CaptionOverlay(
+      FontLibrary fonts,
+      CaptionTrack track,
+      Canvas canvas,
+      Optional<Overlays.HookTitle> hook,
+      Optional<BrandColours> brand) {
     this.words = track.words();
-    this.style = CaptionStyle.byName(track.style());
+    CaptionStyle named = CaptionStyle.byName(track.style());
+    this.style = brand.map(b -> new BrandInk(b).caption(named)).orElse(named);
     SafeZone zone = canvas.safeZone();
     float size = (float) (Math.min(canvas.width(), canvas.height()) * style.sizeRatio());
     CaptionTypesetter typesetter = new CaptionTypesetter(fonts, style, size);
@@ -68,8 +84,18 @@ public final class CaptionOverlay {
     int centre = (int) Math.round(canvas.height() * canvas.captionCenter());
     int lowest = canvas.height() - zone.bottom() - bandHeight;
     this.bandY = Math.max(zone.top(), Math.min(centre - bandHeight / 2, lowest));
+    // The brand is added only when present, so that unbranded captions keep their cache keys.
     this.geometry =
-        style.name() + "|" + size + "|" + canvas.width() + "|" + zone + "|" + bandHeight;
+        style.name()
+            + "|"
+            + size
+            + "|"
+            + canvas.width()
+            + "|"
+            + zone
+            + "|"
+            + bandHeight
+            + brand.map(b -> "|" + b).orElse("");
     this.states =
         statesOf(pages, words).stream()
             .filter(s -> !hidden[pages.get(s.page()).firstWord()])

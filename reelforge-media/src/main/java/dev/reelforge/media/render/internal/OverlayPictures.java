@@ -1,7 +1,9 @@
 package dev.reelforge.media.render.internal;
 
 import dev.reelforge.core.render.SafeZone;
+import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.core.timeline.Overlays;
+import dev.reelforge.media.captions.BrandInk;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.captions.TitleLayout;
 import dev.reelforge.media.captions.TitlePainter;
@@ -12,6 +14,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /** Draws the hook title band and the watermark of a preset, cached by what they show. */
@@ -34,24 +37,45 @@ public final class OverlayPictures {
 
   /**
    * The hook title, fitted to the top of the safe zone ({@link TitleBoxes#hook}), over frames
-   * {@code from..to}.
+   * {@code from..to}, in the renderer's own colours.
    */
   public TimedImage hook(String text, int fromFrame, int toFrame) {
+    return hook(text, Optional.empty(), fromFrame, toFrame);
+  }
+
+  /**
+   * The hook title over frames {@code from..to}: in the renderer's own colours, or, with brand
+   * colours, plain on a panel of the primary colour ({@link BrandInk#title()}) fitted into {@link
+   * TitleBoxes#backedHook}.
+   */
+  public TimedImage hook(String text, Optional<BrandColours> brand, int fromFrame, int toFrame) {
     SafeZone zone = canvas.safeZone();
-    String key =
+    CacheKey cacheKey =
         new CacheKey()
             .add("hook", text)
             .add("preset", canvas.id())
             .add("zone", zone)
-            .add("layout", LAYOUT_VERSION)
-            .value();
+            .add("layout", LAYOUT_VERSION);
+    // Added only when present, so that an unbranded hook keeps the key (and cached band) it had.
+    brand.ifPresent(b -> cacheKey.add("brand", b.toString()));
+    String key = cacheKey.value();
     Path file = cacheDir.resolve(key + ".png");
     if (!Files.isRegularFile(file)) {
-      TitlePainter painter = new TitlePainter(fonts);
-      TitleLayout layout = painter.fitter().fit(text, TitleBoxes.hook(canvas));
-      BufferedImage band =
-          painter.band(layout, canvas.width(), zone.x(), zone.width(canvas.width()));
-      Atomic.write(file, tempDir, f -> FastPng.write(band, f));
+      int areaWidth = zone.width(canvas.width());
+      BufferedImage band;
+      if (brand.isPresent()) {
+        TitlePainter painter = new TitlePainter(fonts, new BrandInk(brand.get()).title());
+        TitleLayout layout = painter.fitter().fit(text, TitleBoxes.backedHook(canvas));
+        band =
+            painter.band(
+                layout, canvas.width(), zone.x(), areaWidth, TitleBoxes.hookPadding(canvas));
+      } else {
+        TitlePainter painter = new TitlePainter(fonts);
+        TitleLayout layout = painter.fitter().fit(text, TitleBoxes.hook(canvas));
+        band = painter.band(layout, canvas.width(), zone.x(), areaWidth);
+      }
+      BufferedImage toWrite = band;
+      Atomic.write(file, tempDir, f -> FastPng.write(toWrite, f));
     }
     return new TimedImage(file, key, 0, TitleBoxes.hookTop(canvas), fromFrame, toFrame);
   }

@@ -163,6 +163,7 @@ public final class SegmentPlanner {
                 global.add(
                     pictures.hook(
                         hook.text(),
+                        overlays.brand(),
                         frame(hook.startMillis(), canvas.fps()),
                         Math.min(totalFrames, frame(hook.endMillis(), canvas.fps())))));
     return global;

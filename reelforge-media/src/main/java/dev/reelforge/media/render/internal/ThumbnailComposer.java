@@ -1,6 +1,8 @@
 package dev.reelforge.media.render.internal;
 
 import dev.reelforge.core.render.SafeZone;
+import dev.reelforge.core.timeline.BrandColours;
+import dev.reelforge.media.captions.BrandInk;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.captions.TitleLayout;
 import dev.reelforge.media.captions.TitlePainter;
@@ -58,6 +60,19 @@ final class ThumbnailComposer {
       BufferedImage image, Optional<Rectangle> titleBox, Optional<Rectangle> backing) {}
 
   Thumbnail compose(List<BufferedImage> candidates, Optional<String> title, Canvas canvas) {
+    return compose(candidates, title, canvas, Optional.empty());
+  }
+
+  /**
+   * As {@link #compose(List, Optional, Canvas)}; with brand colours the title always sits on a
+   * panel of the primary colour, in the brand's letters ({@link BrandInk#title()}), as the video's
+   * hook does.
+   */
+  Thumbnail compose(
+      List<BufferedImage> candidates,
+      Optional<String> title,
+      Canvas canvas,
+      Optional<BrandColours> brand) {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("a thumbnail needs at least one candidate picture");
     }
@@ -72,7 +87,10 @@ final class ThumbnailComposer {
     if (title.isEmpty() || title.get().isBlank()) {
       return new Thumbnail(copy(framed.get(sharpest)), Optional.empty(), Optional.empty());
     }
-    TitlePainter painter = new TitlePainter(fonts);
+    TitlePainter painter =
+        brand
+            .map(b -> new TitlePainter(fonts, new BrandInk(b).title()))
+            .orElse(new TitlePainter(fonts));
     TitleLayout layout = painter.fitter().fit(title.get(), TitleBoxes.thumbnail(canvas));
     List<Rectangle> places = places(layout, canvas);
     Choice choice = choose(framed, ranks, sharpest, places, layout);
@@ -82,12 +100,12 @@ final class ThumbnailComposer {
     int areaWidth = zone.width(canvas.width());
     Graphics2D g = image.createGraphics();
     try {
-      if (Busyness.of(image, clearance(place, layout)) <= BUSY_LIMIT) {
+      if (brand.isEmpty() && Busyness.of(image, clearance(place, layout)) <= BUSY_LIMIT) {
         painter.draw(g, layout, zone.x(), areaWidth, place.y);
         return new Thumbnail(image, Optional.of(place), Optional.empty());
       }
-      // On a panel the title needs room inside it: fitted again, narrower. Busy everywhere, it
-      // goes to the first place (the top) that is about as calm as the calmest.
+      // On a panel the title needs room inside it: fitted again, narrower. Busy everywhere (or
+      // branded), it goes to the first place (the top) that is about as calm as the calmest.
       int pad = padding(canvas);
       TitleLayout narrower =
           painter.fitter().fit(title.get(), TitleBoxes.thumbnail(canvas).narrowed(2 * pad));
@@ -95,7 +113,7 @@ final class ThumbnailComposer {
       Rectangle narrowerPlace = narrowerPlaces.get(backedPlace(image, narrowerPlaces, narrower));
       Rectangle panel = panel(narrowerPlace, pad);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setColor(BACKING);
+      g.setColor(painter.ink().backing().orElse(BACKING));
       g.fill(
           new RoundRectangle2D.Double(
               panel.x, panel.y, panel.width, panel.height, pad * 0.8, pad * 0.8));

@@ -38,7 +38,11 @@ public final class ThumbnailMaker {
     List<BufferedImage> candidates = plans.stream().map(plan -> candidate(plan, ffmpeg)).toList();
     BufferedImage thumbnail =
         new ThumbnailComposer(fonts)
-            .compose(candidates, timeline.overlays().hook().map(Overlays.HookTitle::text), canvas)
+            .compose(
+                candidates,
+                timeline.overlays().hook().map(Overlays.HookTitle::text),
+                canvas,
+                timeline.overlays().brand())
             .image();
     Atomic.write(output, tempDir, file -> Pictures.writeJpeg(thumbnail, file, JPEG_QUALITY));
   }

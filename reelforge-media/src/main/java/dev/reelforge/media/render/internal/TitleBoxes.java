@@ -33,6 +33,22 @@ public final class TitleBoxes {
         (float) (shorter * HOOK_SMALLEST));
   }
 
+  /**
+   * The hook's box when it is set on a panel ({@link #hookPadding}): narrower and shorter by the
+   * panel's padding, so that the panel takes no more room than an outlined hook.
+   */
+  public static TitleFitter.Box backedHook(Canvas canvas) {
+    TitleFitter.Box box = hook(canvas);
+    int pad = hookPadding(canvas);
+    return new TitleFitter.Box(
+        box.maxWidth() - 2 * pad, box.maxHeight() - pad, box.largest(), box.smallest());
+  }
+
+  /** The room between a hook's panel and its letters. */
+  public static int hookPadding(Canvas canvas) {
+    return Math.round(Math.min(canvas.width(), canvas.height()) * 0.03f);
+  }
+
   /** Where the top of the hook's box sits: just inside the safe zone's top. */
   public static int hookTop(Canvas canvas) {
     return canvas.safeZone().top() + canvas.height() / 60;

@@ -3,6 +3,7 @@ package dev.reelforge.media.render.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.render.RenderPreset;
+import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.media.captions.FontLibrary;
 import dev.reelforge.media.procedural.DesignPainter;
 import dev.reelforge.media.procedural.DesignStyle;
@@ -125,6 +126,34 @@ class ThumbnailComposerTest {
         composer.compose(List.of(card), Optional.empty(), square);
     assertThat(thumbnail.titleBox()).isEmpty();
     assertThat(thumbnail.image().getRGB(540, 450)).isEqualTo(card.getRGB(540, 450));
+  }
+
+  @Test
+  void withBrandColoursTheTitleSitsOnAPanelOfThePrimaryEvenOverACalmPicture() {
+    Canvas square = Canvas.of(RenderPreset.SQUARE);
+    BufferedImage calm = card(Palette.pick(1), "", square);
+    BrandColours brand = new BrandColours("#1e3a8a", "#ff5fa2", "#a7f3d0");
+
+    ThumbnailComposer.Thumbnail plain = composer.compose(List.of(calm), Optional.of(HOOK), square);
+    ThumbnailComposer.Thumbnail branded =
+        composer.compose(List.of(calm), Optional.of(HOOK), square, Optional.of(brand));
+
+    assertThat(plain.backing()).as("a calm picture needs no backing").isEmpty();
+    Rectangle panel = branded.backing().orElseThrow();
+    assertThat(panel.contains(branded.titleBox().orElseThrow())).isTrue();
+    int primary = 0;
+    int letters = 0;
+    int inset = panel.height / 8;
+    for (int y = panel.y + inset; y < panel.y + panel.height - inset; y += 3) {
+      for (int x = panel.x + inset; x < panel.x + panel.width - inset; x += 3) {
+        int rgb = branded.image().getRGB(x, y) & 0xffffff;
+        primary += rgb == 0x1e3a8a ? 1 : 0;
+        letters += rgb == 0xa7f3d0 || rgb == 0xff5fa2 ? 1 : 0;
+      }
+    }
+    int sampled = (panel.height - 2 * inset) / 3 * ((panel.width - 2 * inset) / 3);
+    assertThat(primary).as("the panel is the primary colour").isGreaterThan(sampled / 3);
+    assertThat(letters).as("the title is in the brand's letters on it").isGreaterThan(200);
   }
 
   private static BufferedImage card(Palette palette, String word, Canvas canvas) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.render.RenderPreset;
 import dev.reelforge.core.render.SafeZone;
+import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
 import dev.reelforge.core.timeline.Overlays;
@@ -35,36 +36,57 @@ class TitlePlacementTest {
           "Octopuses have three hearts",
           "Pneumonoultramicroscopicsilicovolcanoconiosis explained");
 
+  private static final Optional<BrandColours> BRAND =
+      Optional.of(new BrandColours("#1e3a8a", "#ff5fa2", "#a7f3d0"));
+
   @Test
   void everyHookStaysInsideTheSafeZoneAndAboveTheCaptionsInEveryPreset(@TempDir Path dir)
       throws Exception {
     for (RenderPreset preset : RenderPreset.values()) {
       Canvas canvas = Canvas.of(preset);
-      SafeZone zone = canvas.safeZone();
       OverlayPictures pictures =
           new OverlayPictures(FontLibrary.shared(), canvas, dir.resolve("cache"), dir);
       int captionTop =
           new CaptionOverlay(FontLibrary.shared(), CaptionTrack.of(words("a b c")), canvas).bandY();
       for (String hook : HOOKS) {
-        TimedImage placed = pictures.hook(hook, 0, 30);
-        BufferedImage band = ImageIO.read(placed.file().toFile());
-        Rectangle ink = Ink.bounds(band);
-        String where = preset.id() + ": " + hook;
-        assertThat(ink).as(where).isNotNull();
-        int left = placed.x() + ink.x;
-        int top = placed.y() + ink.y;
-        assertThat(left).as(where).isGreaterThanOrEqualTo(zone.x());
-        assertThat(left + ink.width).as(where).isLessThanOrEqualTo(preset.width() - zone.right());
-        assertThat(top).as(where).isGreaterThanOrEqualTo(zone.top());
-        assertThat(top + ink.height)
-            .as(where)
-            .isLessThanOrEqualTo(
-                (int) Math.ceil(TitleBoxes.hookTop(canvas) + TitleBoxes.hook(canvas).maxHeight()))
-            .isLessThan(captionTop);
-        // The title is set large: its ink takes a real share of the safe zone's width.
-        assertThat(ink.width).as(where).isGreaterThan(zone.width(preset.width()) / 3);
+        for (Optional<BrandColours> brand : List.of(Optional.<BrandColours>empty(), BRAND)) {
+          checkHook(pictures.hook(hook, brand, 0, 30), preset, captionTop, hook, brand);
+        }
       }
     }
+  }
+
+  private static void checkHook(
+      TimedImage placed,
+      RenderPreset preset,
+      int captionTop,
+      String hook,
+      Optional<BrandColours> brand)
+      throws Exception {
+    Canvas canvas = Canvas.of(preset);
+    SafeZone zone = canvas.safeZone();
+    BufferedImage band = ImageIO.read(placed.file().toFile());
+    Rectangle ink = Ink.bounds(band);
+    String where = preset.id() + (brand.isPresent() ? " (branded): " : ": ") + hook;
+    assertThat(ink).as(where).isNotNull();
+    int left = placed.x() + ink.x;
+    int top = placed.y() + ink.y;
+    assertThat(left).as(where).isGreaterThanOrEqualTo(zone.x());
+    assertThat(left + ink.width).as(where).isLessThanOrEqualTo(preset.width() - zone.right());
+    assertThat(top).as(where).isGreaterThanOrEqualTo(zone.top());
+    assertThat(top + ink.height)
+        .as(where)
+        .isLessThanOrEqualTo(
+            (int) Math.ceil(TitleBoxes.hookTop(canvas) + TitleBoxes.hook(canvas).maxHeight()))
+        .isLessThan(captionTop);
+    // The title is set large: its ink takes a real share of the safe zone's width.
+    assertThat(ink.width).as(where).isGreaterThan(zone.width(preset.width()) / 3);
+    // A branded hook sits on its primary panel: the band's centre is the primary colour.
+    brand.ifPresent(
+        b ->
+            assertThat(band.getRGB(band.getWidth() / 2, 2) & 0xffffff)
+                .as(where)
+                .isEqualTo(BrandColours.rgb(b.primary())));
   }
 
   @Test
