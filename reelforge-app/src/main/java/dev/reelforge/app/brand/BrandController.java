@@ -40,8 +40,7 @@ class BrandController {
   private final BrandViews views;
   private final Audit audit;
 
-  BrandController(
-      BrandDirector director, StagedUploads staged, BrandViews views, Audit audit) {
+  BrandController(BrandDirector director, StagedUploads staged, BrandViews views, Audit audit) {
     this.director = director;
     this.staged = staged;
     this.views = views;

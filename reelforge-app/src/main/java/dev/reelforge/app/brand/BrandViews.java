@@ -197,8 +197,7 @@ final class BrandViews {
     view.put("traffic_light", scene.trafficLight().name());
     view.put("user_feedback", scene.userFeedback());
     view.put("revising", scene.pendingRevision() != null);
-    view.put(
-        "final_video_url", scene.finalVideoKey() == null ? null : link(scene.finalVideoKey()));
+    view.put("final_video_url", scene.finalVideoKey() == null ? null : link(scene.finalVideoKey()));
     view.put("clip_seconds", scene.clipSeconds());
     view.put("engine_used", scene.engineUsed());
     view.put("fallback_triggered", scene.fallbackTriggered());

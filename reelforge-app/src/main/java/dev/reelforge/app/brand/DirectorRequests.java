@@ -41,8 +41,7 @@ final class DirectorRequests {
               ? Optional.empty()
               : Optional.of(stylePreset.strip());
       fields.throwIfAny();
-      return new BrandDirector.InitRequest(
-          job, Boolean.TRUE.equals(forceRemaster), engine, preset);
+      return new BrandDirector.InitRequest(job, Boolean.TRUE.equals(forceRemaster), engine, preset);
     }
   }
 

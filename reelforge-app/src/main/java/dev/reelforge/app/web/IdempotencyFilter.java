@@ -31,10 +31,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the same method, path and body gets that answer again (marked {@code Idempotent-Replayed: true}),
  * a repeat while the first is still running gets 409 {@code IDEMPOTENT_IN_PROGRESS}, and the key
  * reused for a different request gets 422 {@code IDEMPOTENCY_KEY_REUSED}. Keys are per user. A 5xx
- * answer is not kept, so the client may retry. The previews, which create nothing, are left out;
- * so are brand uploads, which are idempotent by their content instead (the same picture again
- * answers the caller's earlier vision job) and whose 10 MB bodies and multipart parts this filter
- * would have to hold in memory and could not hand on as parts.
+ * answer is not kept, so the client may retry. The previews, which create nothing, are left out; so
+ * are brand uploads, which are idempotent by their content instead (the same picture again answers
+ * the caller's earlier vision job) and whose 10 MB bodies and multipart parts this filter would
+ * have to hold in memory and could not hand on as parts.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 

@@ -48,6 +48,11 @@ final class BrandCalls {
     return new ApiCalls(port).send(method, path, body, token);
   }
 
+  /** A request with its own headers (an idempotency key). */
+  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return new ApiCalls(port).send(request);
+  }
+
   /** The answer's JSON, after checking its status. */
   JsonNode call(String method, String path, String body, String token, int status)
       throws Exception {
@@ -101,7 +106,9 @@ final class BrandCalls {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Reads {@code path} until {@code done} holds for its {@code data}, or fails after {@code limit}. */
+  /**
+   * Reads {@code path} until {@code done} holds for its {@code data}, or fails after {@code limit}.
+   */
   JsonNode await(String path, String token, Predicate<JsonNode> done, Duration limit)
       throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();

@@ -341,7 +341,9 @@ class BrandDirectorApiTest {
         api.call(
             "POST",
             "/api/director/refine",
-            "{\"sceneId\":\"" + scene + "\",\"status\":\"YELLOW\",\"feedback\":\""
+            "{\"sceneId\":\""
+                + scene
+                + "\",\"status\":\"YELLOW\",\"feedback\":\""
                 + "x".repeat(501)
                 + "\"}",
             token,
@@ -349,14 +351,14 @@ class BrandDirectorApiTest {
     assertThat(fields(tooLong)).containsExactly("feedback");
     JsonNode green =
         api.call(
-            "POST",
-            "/api/director/refine",
-            "{\"sceneId\":\"x\",\"status\":\"GREEN\"}",
-            token,
-            400);
+            "POST", "/api/director/refine", "{\"sceneId\":\"x\",\"status\":\"GREEN\"}", token, 400);
     assertThat(fields(green)).containsExactlyInAnyOrder("sceneId", "status");
-    api.call("POST", "/api/director/refine", "{\"sceneId\":\"" + scene + "\",\"status\":\"RED\"}",
-        token, 404);
+    api.call(
+        "POST",
+        "/api/director/refine",
+        "{\"sceneId\":\"" + scene + "\",\"status\":\"RED\"}",
+        token,
+        404);
     api.call("POST", "/api/director/approve-scene", "{}", token, 400);
     api.call("POST", "/api/director/approve-production", "{\"storyboardId\":1}", token, 400);
     api.call("GET", "/api/director/not-a-uuid", null, token, 404);
@@ -401,8 +403,7 @@ class BrandDirectorApiTest {
         "{\"storyboardId\":\"" + boardId + "\"}",
         stranger,
         404);
-    assertThat(
-            api.call("GET", "/api/brand/jobs", null, stranger, 200).path("data").path("jobs"))
+    assertThat(api.call("GET", "/api/brand/jobs", null, stranger, 200).path("data").path("jobs"))
         .isEmpty();
   }
 
@@ -422,8 +423,7 @@ class BrandDirectorApiTest {
 
   private List<String> actions(String admin, String type, String id) throws Exception {
     List<String> actions = new ArrayList<>();
-    api.call(
-            "GET", "/api/admin/audit?targetType=" + type + "&targetId=" + id, null, admin, 200)
+    api.call("GET", "/api/admin/audit?targetType=" + type + "&targetId=" + id, null, admin, 200)
         .path("data")
         .forEach(row -> actions.add(row.path("action").asString()));
     return actions;
