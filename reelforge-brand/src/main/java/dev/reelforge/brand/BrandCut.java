@@ -4,6 +4,7 @@ import dev.reelforge.core.brand.BrandAnalysis;
 import dev.reelforge.core.music.Mood;
 import dev.reelforge.core.music.Music;
 import dev.reelforge.core.timeline.AudioTrack;
+import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
 import dev.reelforge.core.timeline.MusicTrack;
@@ -18,9 +19,9 @@ import java.util.Optional;
 
 /**
  * The cut of a brand video: the scenes' clips in order with a short fade between them, each scene's
- * caption word by word over its clip, the wordmark (or the first caption) as the title, and music
- * chosen by the brand's mood. Sources are named relative to the work folder the clips were fetched
- * into ({@code clip-<index>.mp4}, {@code music.wav}).
+ * caption word by word over its clip in the brand's colours, the wordmark (or the first caption) as
+ * the title, and music chosen by the brand's mood. Sources are named relative to the work folder
+ * the clips were fetched into ({@code clip-<index>.mp4}, {@code music.wav}).
  */
 record BrandCut(List<Scene> scenes, BrandAnalysis analysis, long durationMillis, Mood mood) {
 
@@ -83,8 +84,40 @@ record BrandCut(List<Scene> scenes, BrandAnalysis analysis, long durationMillis,
         Optional.of(MusicTrack.of(music.audio().getFileName().toString())),
         CaptionTrack.of(words),
         new Overlays(
-            Optional.of(new Overlays.HookTitle(title, 0, Math.min(TITLE_MILLIS, durationMillis))),
-            Optional.empty()));
+                Optional.of(
+                    new Overlays.HookTitle(title, 0, Math.min(TITLE_MILLIS, durationMillis))),
+                Optional.empty())
+            .withBrand(colours(analysis)));
+  }
+
+  /**
+   * The brand's colours for titles and captions: the most prominent subject colour as the primary
+   * (the first palette colour when no colour is the subject's), the next palette colour as the
+   * accent (the primary again for a one-colour brand), and white or near-black text, whichever
+   * reads on the primary. The render engine still keeps captions legible.
+   */
+  static BrandColours colours(BrandAnalysis analysis) {
+    List<BrandAnalysis.PaletteColour> palette = analysis.palette();
+    String primary =
+        palette.stream()
+            .filter(c -> c.role() == BrandAnalysis.Role.SUBJECT)
+            .findFirst()
+            .orElse(palette.getFirst())
+            .hex();
+    String accent =
+        palette.stream()
+            .map(BrandAnalysis.PaletteColour::hex)
+            .filter(h -> !h.equals(primary))
+            .findFirst()
+            .orElse(primary);
+    String text = luminance(primary) > 0.5 ? "#111111" : "#ffffff";
+    return new BrandColours(primary, accent, text);
+  }
+
+  private static double luminance(String hex) {
+    int rgb = Integer.parseInt(hex.substring(1), 16);
+    return (0.2126 * ((rgb >> 16) & 0xff) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff))
+        / 255.0;
   }
 
   /** The caption's words, evenly over {@code [from, to)}, longer words longer. */

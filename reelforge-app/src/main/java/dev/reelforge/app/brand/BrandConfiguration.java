@@ -25,8 +25,10 @@ import dev.reelforge.core.storage.BlobCatalog;
 import dev.reelforge.mediagen.MediaJobs;
 import dev.reelforge.mediagen.MediaStore;
 import dev.reelforge.mediagen.engines.VideoEngines;
+import dev.reelforge.postgres.brand.PostgresBrandStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +45,11 @@ public class BrandConfiguration {
 
   /** How many recently ended brand runs a starting node settles. */
   static final int SETTLED_AT_START = 200;
+
+  @Bean
+  BrandStore brandStore(DataSource dataSource, Clock clock) {
+    return new PostgresBrandStore(dataSource, clock);
+  }
 
   @Bean
   BlobBrandFiles brandFiles(BlobCatalog catalog, StorageSettings storage) {

@@ -179,8 +179,10 @@ public class RunController {
   }
 
   /**
-   * Answers the review a stage waits for (operators): {@code decision} approve, change or reroll;
-   * {@code payload} the replacement output (approve) or the instructions (change).
+   * Answers the review a stage waits for: {@code decision} approve, change or reroll; {@code
+   * payload} the replacement output (approve) or the instructions (change). The run's owner reviews
+   * their own run (a creator approving their storyboard); operators review anyone's. Another
+   * owner's run is a 404 to everyone else, and a viewer, who may not start work, may not review.
    */
   @PostMapping("/api/runs/{runId}/review")
   Map<String, Object> review(

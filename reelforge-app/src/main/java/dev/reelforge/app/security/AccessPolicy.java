@@ -9,10 +9,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * What every route needs, in one table: the permission (none: public), the rate-limit class and
- * whether it starts AI work (the smaller body limit). The first matching rule wins; an API route
- * missing from the table still needs a signed-in caller (READ_OWN to read, CREATE_WORK to change),
- * and {@code AccessPolicyTest} fails when a mapped route is missing.
+ * What every route needs, in one table: the permission (none: public), the rate-limit class and its
+ * body limit (smaller on routes that start AI work, larger on uploads). The first matching rule
+ * wins; an API route missing from the table still needs a signed-in caller (READ_OWN to read,
+ * CREATE_WORK to change), and {@code AccessPolicyTest} fails when a mapped route is missing.
  */
 public final class AccessPolicy {
 
@@ -28,8 +28,26 @@ public final class AccessPolicy {
     PREVIEW,
     /** Image and video generation jobs. */
     MEDIA,
+    /** Brand pictures uploaded for analysis (seed 001 §5.3: 20 a minute). */
+    UPLOAD,
+    /** Director storyboards written and previewed (seed 001 §5.3: 10 a minute). */
+    GENERATE,
+    /** A storyboard scene adjusted, re-rolled or approved (seed 001 §5.3: 30 a minute). */
+    REFINE,
+    /** Brand videos sent to production on the video engines (seed 001 §5.3: 5 a minute). */
+    PRODUCTION,
     /** Everything else. */
     GENERAL
+  }
+
+  /** Which body limit a route has (reelforge.security.max-*-body-bytes). */
+  public enum BodyLimit {
+    /** Most routes. */
+    STANDARD,
+    /** Routes that start AI work: their text goes to a model, so it is kept short. */
+    AI,
+    /** Picture uploads: a 10 MB picture, as a multipart part or as base64 in JSON. */
+    UPLOAD
   }
 
   /** One row of the table; {@code permission} empty means public. */
@@ -38,7 +56,7 @@ public final class AccessPolicy {
       PathPattern pattern,
       Optional<Permission> permission,
       RateClass rateClass,
-      boolean aiBody) {
+      BodyLimit bodyLimit) {
 
     boolean matches(String requestMethod, PathContainer path) {
       return method.equals(requestMethod) && pattern.matches(path);
@@ -115,17 +133,27 @@ public final class AccessPolicy {
           rule("GET", "/api/story/{sessionId}", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/story/{sessionId}/files/**", Permission.READ_OWN, RateClass.GENERAL),
           rule("DELETE", "/api/story/{sessionId}", Permission.CREATE_WORK, RateClass.GENERAL),
+          // The brand director (seed 001): uploads, vision jobs, storyboards, review, production.
+          upload("/api/brand/uploads", RateClass.UPLOAD),
+          rule("GET", "/api/brand/jobs", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/brand/jobs/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          ai("/api/director/init", RateClass.GENERATE),
+          ai("/api/director/refine", RateClass.REFINE),
+          ai("/api/director/approve-scene", RateClass.REFINE),
+          ai("/api/director/approve-production", RateClass.PRODUCTION),
+          rule("GET", "/api/director/{id}", Permission.READ_OWN, RateClass.GENERAL),
           // Runs: one's own; operators see and cancel any (checked in the controller).
           rule("GET", "/api/runs", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/runs/{runId}", Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", "/api/runs/{runId}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("POST", "/api/runs/{runId}/retry", Permission.CREATE_WORK, RateClass.RENDER),
+          // A run's owner answers its own reviews (a storyboard); operators answer anyone's.
+          rule("POST", "/api/runs/{runId}/review", Permission.CREATE_WORK, RateClass.GENERAL),
           // Live events (docs/api.md): one run's, or all of the caller's.
           rule("GET", "/api/runs/{runId}/events", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/events", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/ws/events", Permission.READ_OWN, RateClass.GENERAL),
           // Operators.
-          rule("POST", "/api/runs/{runId}/review", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/dead-letters", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule(
@@ -255,7 +283,8 @@ public final class AccessPolicy {
         method.equals("GET") || method.equals("HEAD")
             ? Permission.READ_OWN
             : Permission.CREATE_WORK;
-    return new Rule(method, pattern("/**"), Optional.of(fallback), RateClass.GENERAL, false);
+    return new Rule(
+        method, pattern("/**"), Optional.of(fallback), RateClass.GENERAL, BodyLimit.STANDARD);
   }
 
   /** Every rule, for the authorization matrix test. */
@@ -264,15 +293,20 @@ public final class AccessPolicy {
   }
 
   private static Rule open(String method, String path, RateClass rate) {
-    return new Rule(method, pattern(path), Optional.empty(), rate, false);
+    return new Rule(method, pattern(path), Optional.empty(), rate, BodyLimit.STANDARD);
   }
 
   private static Rule rule(String method, String path, Permission permission, RateClass rate) {
-    return new Rule(method, pattern(path), Optional.of(permission), rate, false);
+    return new Rule(method, pattern(path), Optional.of(permission), rate, BodyLimit.STANDARD);
   }
 
   private static Rule ai(String path, RateClass rate) {
-    return new Rule("POST", pattern(path), Optional.of(Permission.CREATE_WORK), rate, true);
+    return new Rule("POST", pattern(path), Optional.of(Permission.CREATE_WORK), rate, BodyLimit.AI);
+  }
+
+  private static Rule upload(String path, RateClass rate) {
+    return new Rule(
+        "POST", pattern(path), Optional.of(Permission.CREATE_WORK), rate, BodyLimit.UPLOAD);
   }
 
   private static PathPattern pattern(String path) {

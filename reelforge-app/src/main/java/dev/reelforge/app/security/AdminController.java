@@ -156,6 +156,8 @@ public class AdminController {
       row.put("before", entry.before() == null ? null : JSON.readTree(entry.before()));
       row.put("after", entry.after() == null ? null : JSON.readTree(entry.after()));
       entry.requestId().ifPresent(r -> row.put("requestId", r));
+      entry.ipAddress().ifPresent(ip -> row.put("ipAddress", ip));
+      entry.userAgent().ifPresent(agent -> row.put("userAgent", agent));
       rows.add(row);
     }
     return ok(rows);

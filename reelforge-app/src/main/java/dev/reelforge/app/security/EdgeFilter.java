@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The edge of every request: security headers on every answer, and request bodies held to their
- * limit (seed 004: 100 KB, 50 KB on routes that start AI work) before anything reads them — a body
- * of unknown length is read up to the limit and refused past it.
+ * limit (seed 004: 100 KB, 50 KB on routes that start AI work; 14 MiB on picture uploads) before
+ * anything reads them — a body of unknown length is read up to the limit and refused past it.
  */
 public final class EdgeFilter extends OncePerRequestFilter {
 
@@ -68,7 +68,11 @@ public final class EdgeFilter extends OncePerRequestFilter {
       return;
     }
     int limit =
-        policy.ruleOf(request).aiBody() ? settings.getMaxAiBodyBytes() : settings.getMaxBodyBytes();
+        switch (policy.ruleOf(request).bodyLimit()) {
+          case STANDARD -> settings.getMaxBodyBytes();
+          case AI -> settings.getMaxAiBodyBytes();
+          case UPLOAD -> settings.getMaxUploadBodyBytes();
+        };
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       tooLarge(request, response, limit);

@@ -80,6 +80,22 @@ public class LimitsSettings {
   @Min(1)
   private int mediaPerMinute = 10;
 
+  /** Brand picture uploads per minute per user (seed 001 §5.3: 20). */
+  @Min(1)
+  private int brandUploadPerMinute = 20;
+
+  /** Director storyboards written (POST /api/director/init) per minute per user (seed 001: 10). */
+  @Min(1)
+  private int brandGeneratePerMinute = 10;
+
+  /** Storyboard scene edits, re-rolls and approvals per minute per user (seed 001: 30). */
+  @Min(1)
+  private int brandRefinePerMinute = 30;
+
+  /** Brand productions sent to the video engines per minute per user (seed 001: 5). */
+  @Min(1)
+  private int brandProductionPerMinute = 5;
+
   /** Voice and caption previews per minute per user (seed 000: 10). */
   @Min(1)
   private int previewPerMinute = 10;
@@ -238,5 +254,37 @@ public class LimitsSettings {
 
   public void setMediaPerMinute(int mediaPerMinute) {
     this.mediaPerMinute = mediaPerMinute;
+  }
+
+  public int getBrandUploadPerMinute() {
+    return brandUploadPerMinute;
+  }
+
+  public void setBrandUploadPerMinute(int brandUploadPerMinute) {
+    this.brandUploadPerMinute = brandUploadPerMinute;
+  }
+
+  public int getBrandGeneratePerMinute() {
+    return brandGeneratePerMinute;
+  }
+
+  public void setBrandGeneratePerMinute(int brandGeneratePerMinute) {
+    this.brandGeneratePerMinute = brandGeneratePerMinute;
+  }
+
+  public int getBrandRefinePerMinute() {
+    return brandRefinePerMinute;
+  }
+
+  public void setBrandRefinePerMinute(int brandRefinePerMinute) {
+    this.brandRefinePerMinute = brandRefinePerMinute;
+  }
+
+  public int getBrandProductionPerMinute() {
+    return brandProductionPerMinute;
+  }
+
+  public void setBrandProductionPerMinute(int brandProductionPerMinute) {
+    this.brandProductionPerMinute = brandProductionPerMinute;
   }
 }

@@ -48,10 +48,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     AccessPolicy.RateClass rateClass = policy.ruleOf(request).rateClass();
     String who =
         rateClass == AccessPolicy.RateClass.AUTH
-            ? "ip:" + request.getRemoteAddr()
+            ? "ip:" + ClientAddress.of(request)
             : Caller.current()
                 .map(c -> "user:" + c.id())
-                .orElseGet(() -> "ip:" + request.getRemoteAddr());
+                .orElseGet(() -> "ip:" + ClientAddress.of(request));
     int limit = limitOf(rateClass);
     RateLimiter.Decision decision =
         limiter.acquire(rateClass.name().toLowerCase() + ":" + who, limit, WINDOW);
@@ -86,6 +86,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
       case RENDER -> limits.getRenderPerMinute();
       case PREVIEW -> limits.getPreviewPerMinute();
       case MEDIA -> limits.getMediaPerMinute();
+      case UPLOAD -> limits.getBrandUploadPerMinute();
+      case GENERATE -> limits.getBrandGeneratePerMinute();
+      case REFINE -> limits.getBrandRefinePerMinute();
+      case PRODUCTION -> limits.getBrandProductionPerMinute();
       case GENERAL -> limits.getGeneralPerMinute();
     };
   }

@@ -51,6 +51,13 @@ public class SecuritySettings {
   @Min(1024)
   private int maxAiBodyBytes = 51200;
 
+  /**
+   * The largest request body on picture uploads, in bytes: a 10 MB picture as base64 in JSON (seed
+   * 001's FileUploadSchema) or as a multipart part, with room for the rest of the request.
+   */
+  @Min(1024)
+  private int maxUploadBodyBytes = 14680064;
+
   /** Origins allowed to call the API from a browser (CORS); empty: none, CORS is off. */
   @NotNull private List<String> corsAllowedOrigins = new ArrayList<>();
 
@@ -118,6 +125,14 @@ public class SecuritySettings {
 
   public void setMaxAiBodyBytes(int maxAiBodyBytes) {
     this.maxAiBodyBytes = maxAiBodyBytes;
+  }
+
+  public int getMaxUploadBodyBytes() {
+    return maxUploadBodyBytes;
+  }
+
+  public void setMaxUploadBodyBytes(int maxUploadBodyBytes) {
+    this.maxUploadBodyBytes = maxUploadBodyBytes;
   }
 
   public List<String> getCorsAllowedOrigins() {

@@ -134,19 +134,24 @@ class RunEventsApiTest {
   }
 
   @Test
-  void anOperatorAnswersAReviewThroughTheApiAndTheRunGoesOn() throws Exception {
+  void theOwnerAndAnOperatorAnswerAReviewThroughTheApiAndTheRunGoesOn() throws Exception {
     UserAccount owner = TestUsers.create(context, "review-owner", Role.CREATOR);
     String ownerToken = TestUsers.tokenOf(context, owner);
     String operator = TestUsers.token(context, "review-operator", Role.OPERATOR);
+    String stranger = TestUsers.token(context, "review-stranger", Role.CREATOR);
     UUID run = jobs.submit(SubmitRequest.of(owner.id(), "reviewed", "{}")).run().id();
     awaitStatus(run, RunStatus.AWAITING_REVIEW);
     ApiCalls api = new ApiCalls(port);
     String path = "/api/runs/" + run + "/review";
     assertThat(
+            api.status("POST", path, "{\"stage\":\"propose\",\"decision\":\"approve\"}", stranger))
+        .as("another creator's run is not there for them")
+        .isEqualTo(404);
+    assertThat(
             api.status(
-                "POST", path, "{\"stage\":\"propose\",\"decision\":\"approve\"}", ownerToken))
-        .as("the owner is not a reviewer")
-        .isEqualTo(403);
+                "POST", path, "{\"stage\":\"publish\",\"decision\":\"approve\"}", ownerToken))
+        .as("the owner reviews, but only a stage that waits")
+        .isEqualTo(409);
     assertThat(
             api.status("POST", path, "{\"stage\":\"publish\",\"decision\":\"approve\"}", operator))
         .as("a stage that does not wait")
@@ -174,7 +179,9 @@ class RunEventsApiTest {
       Thread.sleep(50);
     }
     assertThat(
-            api.status("POST", path, "{\"stage\":\"propose\",\"decision\":\"approve\"}", operator))
+            api.status(
+                "POST", path, "{\"stage\":\"propose\",\"decision\":\"approve\"}", ownerToken))
+        .as("the owner approves their own run")
         .isEqualTo(200);
     awaitStatus(run, RunStatus.SUCCEEDED);
     assertThat(jobs.run(run).artifacts()).contains("changed");
@@ -186,7 +193,24 @@ class RunEventsApiTest {
                     null,
                     TestUsers.token(context, "review-admin", Role.ADMIN))
                 .body())
-        .contains("run.review");
+        .contains("run.review", "review-owner");
+  }
+
+  @Test
+  void aViewerMayNotReviewEvenTheirOwnRun() throws Exception {
+    UserAccount viewer = TestUsers.create(context, "review-viewer", Role.VIEWER);
+    UUID run = jobs.submit(SubmitRequest.of(viewer.id(), "reviewed", "{}")).run().id();
+    awaitStatus(run, RunStatus.AWAITING_REVIEW);
+    assertThat(
+            new ApiCalls(port)
+                .status(
+                    "POST",
+                    "/api/runs/" + run + "/review",
+                    "{\"stage\":\"propose\",\"decision\":\"approve\"}",
+                    TestUsers.tokenOf(context, viewer)))
+        .as("a viewer may not start work, so may not review it")
+        .isEqualTo(403);
+    jobs.cancel(run, "test");
   }
 
   private UUID submit(UserAccount owner, String name) {

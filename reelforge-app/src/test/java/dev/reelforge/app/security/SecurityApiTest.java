@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Accounts and guardrails through the real application: login, refresh rotation and reuse
  * detection, logout, API keys, roles, ownership, credits (402, refund on cancel), quotas and the
  * usage routes, a rate limit shared with a second instance on the same database, body limits,
- * security headers, CORS off, the audit log, and no secret in a log line.
+ * security headers, CORS off, the audit log (with each request's client address and user agent),
+ * and no secret in a log line.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -278,15 +279,20 @@ class SecurityApiTest {
                 .asBoolean())
         .isTrue();
 
-    // An admin grant is audited with the balance before and after.
+    // An admin grant is audited with the balance before and after, and with where the request
+    // came from: the client address and its user agent, cut at 512 characters.
     String admin = adminToken();
+    String userAgent = "ReelForgeAdmin/1.0 " + "x".repeat(600);
     JsonNode grant =
         data(
-            call(
-                "POST",
-                "/api/admin/users/" + maker.id() + "/credits",
-                "{\"amount\":5,\"note\":\"promo\"}",
-                admin),
+            new ApiCalls(port)
+                .send(
+                    request(
+                            "POST",
+                            "/api/admin/users/" + maker.id() + "/credits",
+                            "{\"amount\":5,\"note\":\"promo\"}",
+                            admin)
+                        .header("User-Agent", userAgent)),
             200);
     assertThat(grant.path("before").asLong()).isEqualTo(2);
     assertThat(grant.path("after").asLong()).isEqualTo(7);
@@ -296,6 +302,8 @@ class SecurityApiTest {
     assertThat(granted.path("actor").asString()).startsWith("sec-admin");
     assertThat(granted.path("before").path("balance").asLong()).isEqualTo(2);
     assertThat(granted.path("after").path("balance").asLong()).isEqualTo(7);
+    assertThat(granted.path("ipAddress").asString()).isEqualTo("127.0.0.1");
+    assertThat(granted.path("userAgent").asString()).isEqualTo(userAgent.substring(0, 512));
     expectError(
         call("POST", "/api/admin/users/" + maker.id() + "/credits", "{\"amount\":-5}", admin),
         400,

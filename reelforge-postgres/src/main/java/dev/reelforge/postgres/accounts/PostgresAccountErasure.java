@@ -9,9 +9,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link AccountErasure} on PostgreSQL. Tasks and run events go with their runs, tokens and keys
- * with their user (foreign keys with cascade). The audit log keeps its entries: they record what
- * admins did and carry ids, not personal data.
+ * {@link AccountErasure} on PostgreSQL. Tasks and run events go with their runs; tokens, keys,
+ * quota overrides and the brand director's vision jobs (deleted or not) with their user, and
+ * storyboards with their vision job (foreign keys with cascade). The audit log keeps its entries:
+ * they record what admins did and carry ids; the client address and user agent of the user's own
+ * requests are personal data, and are cleared.
  */
 public final class PostgresAccountErasure implements AccountErasure {
 
@@ -23,7 +25,8 @@ public final class PostgresAccountErasure implements AccountErasure {
           "delete from idempotency_key where owner_id = :user",
           "delete from webhook_endpoint where owner_id = :user",
           "delete from run where owner_id = :user",
-          "delete from story_session where owner_id = :user");
+          "delete from story_session where owner_id = :user",
+          "update audit_log set ip_address = null, user_agent = null where actor_id = :user");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;

@@ -9,7 +9,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@link AuditLog} on PostgreSQL ({@code audit_log}); before/after kept as jsonb. */
+/**
+ * {@link AuditLog} on PostgreSQL ({@code audit_log}); before/after kept as jsonb, the request's
+ * client address and user agent beside them (V11).
+ */
 public final class PostgresAuditLog implements AuditLog {
 
   private final JdbcClient jdbc;
@@ -24,8 +27,9 @@ public final class PostgresAuditLog implements AuditLog {
   public void record(Entry entry) {
     jdbc.sql(
             "insert into audit_log (actor_id, actor, action, target_type, target_id, before,"
-                + " after, request_id, created_at) values (:actorId, :actor, :action, :type, :id,"
-                + " cast(:before as jsonb), cast(:after as jsonb), :request, :now)")
+                + " after, request_id, ip_address, user_agent, created_at) values (:actorId,"
+                + " :actor, :action, :type, :id, cast(:before as jsonb), cast(:after as jsonb),"
+                + " :request, :ip, :agent, :now)")
         .param("actorId", entry.actorId().orElse(null))
         .param("actor", entry.actor())
         .param("action", entry.action())
@@ -34,6 +38,8 @@ public final class PostgresAuditLog implements AuditLog {
         .param("before", entry.before())
         .param("after", entry.after())
         .param("request", entry.requestId().orElse(null))
+        .param("ip", entry.ipAddress().orElse(null))
+        .param("agent", entry.userAgent().orElse(null))
         .param("now", Utc.now(clock))
         .update();
   }
@@ -42,7 +48,8 @@ public final class PostgresAuditLog implements AuditLog {
   public List<Recorded> list(Optional<String> targetType, Optional<String> targetId, int limit) {
     return jdbc.sql(
             "select id, actor_id, actor, action, target_type, target_id, before::text as before,"
-                + " after::text as after, request_id, created_at from audit_log"
+                + " after::text as after, request_id, ip_address, user_agent, created_at"
+                + " from audit_log"
                 + " where (cast(:type as text) is null or target_type = :type)"
                 + " and (cast(:id as text) is null or target_id = :id)"
                 + " order by id desc limit :limit")
@@ -61,7 +68,9 @@ public final class PostgresAuditLog implements AuditLog {
                         rs.getString("target_id"),
                         rs.getString("before"),
                         rs.getString("after"),
-                        Optional.ofNullable(rs.getString("request_id"))),
+                        Optional.ofNullable(rs.getString("request_id")),
+                        Optional.ofNullable(rs.getString("ip_address")),
+                        Optional.ofNullable(rs.getString("user_agent"))),
                     rs.getTimestamp("created_at").toInstant()))
         .list();
   }

@@ -2,16 +2,21 @@ package dev.reelforge.postgres.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.core.accounts.AuditLog;
 import dev.reelforge.core.accounts.RateLimiter;
 import dev.reelforge.core.accounts.RefreshTokenStore.Rotation;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.accounts.UserStore;
+import dev.reelforge.core.brand.Storyboard;
+import dev.reelforge.core.brand.VisionJob;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.postgres.brand.PostgresBrandStore;
 import dev.reelforge.postgres.testing.PostgresTest;
 import dev.reelforge.postgres.testing.TestDatabase;
 import dev.reelforge.testkit.MutableClock;
+import dev.reelforge.testkit.brand.BrandRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,12 +206,35 @@ class PostgresAccountsTest {
         .param("owner", gone.id())
         .update();
 
+    // Brand uploads and their storyboards, one of them soft-deleted already: erasure takes both.
+    PostgresBrandStore brand = new PostgresBrandStore(database.dataSource(), clock);
+    VisionJob goneJob =
+        brand.insert(BrandRecords.upload(gone.id(), BrandRecords.hash(), clock.instant())).job();
+    brand.insert(BrandRecords.storyboard(goneJob, 1, clock.instant()));
+    VisionJob deletedJob =
+        brand.insert(BrandRecords.upload(gone.id(), BrandRecords.hash(), clock.instant())).job();
+    brand.insert(BrandRecords.storyboard(deletedJob, 1, clock.instant()));
+    brand.deleteVisionJob(gone.id(), deletedJob.id());
+    VisionJob staysJob =
+        brand.insert(BrandRecords.upload(stays.id(), BrandRecords.hash(), clock.instant())).job();
+    Storyboard staysBoard = brand.insert(BrandRecords.storyboard(staysJob, 1, clock.instant()));
+
+    PostgresAuditLog audit = new PostgresAuditLog(database.dataSource(), clock);
+    audit.record(audited(gone.id(), "gone-" + gone.id()));
+    audit.record(audited(stays.id(), "stays-" + stays.id()));
+
     PostgresAccountErasure erasure = new PostgresAccountErasure(database.dataSource());
     assertThat(erasure.sessionIds(gone.id())).containsExactly("story-" + gone.id());
     assertThat(erasure.erase(gone.id())).isTrue();
     for (String table :
         List.of(
-            "credit_ledger", "credit_account", "usage_event", "story_session", "quota_override")) {
+            "credit_ledger",
+            "credit_account",
+            "usage_event",
+            "story_session",
+            "quota_override",
+            "vision_job",
+            "director_storyboard")) {
       assertThat(
               jdbc.sql("select count(*) from " + table + " where owner_id = :o")
                   .param("o", gone.id())
@@ -223,7 +251,65 @@ class PostgresAccountsTest {
         .isZero();
     assertThat(users.find(gone.id())).isEmpty();
     assertThat(ledger.balance(stays.id())).isEqualTo(10);
+    // The audit log keeps what was done, but no longer where the erased user did it from.
+    AuditLog.Entry goneEntry =
+        audit.list(Optional.of("user"), Optional.of("gone-" + gone.id()), 1).getFirst().entry();
+    assertThat(goneEntry.actorId()).contains(gone.id());
+    assertThat(goneEntry.ipAddress()).isEmpty();
+    assertThat(goneEntry.userAgent()).isEmpty();
+    assertThat(
+            audit
+                .list(Optional.of("user"), Optional.of("stays-" + stays.id()), 1)
+                .getFirst()
+                .entry()
+                .ipAddress())
+        .contains("203.0.113.7");
+    assertThat(brand.visionJob(stays.id(), staysJob.id())).isPresent();
+    assertThat(brand.storyboard(stays.id(), staysBoard.id())).isPresent();
     assertThat(erasure.erase(gone.id())).isFalse();
+  }
+
+  @Test
+  void anAuditEntryKeepsTheRequestsAddressAndUserAgent() {
+    PostgresAuditLog log = new PostgresAuditLog(database.dataSource(), clock);
+    UUID actor = UUID.randomUUID();
+    AuditLog.Entry fromRequest =
+        new AuditLog.Entry(
+                Optional.of(actor),
+                "ada (" + actor + ")",
+                "credits.grant",
+                "user",
+                "audited-" + actor,
+                "{\"balance\":2}",
+                "{\"balance\":7}",
+                Optional.of("req-1"))
+            .from(
+                Optional.of("2001:db8:85a3::8a2e:370:7334"),
+                Optional.of("Mozilla/5.0 (X11; Linux x86_64) ReelForgeTest/1.0"));
+    AuditLog.Entry fromTheSystem =
+        new AuditLog.Entry(
+            Optional.empty(),
+            "system",
+            "user.flag-usage",
+            "user",
+            "audited-" + actor,
+            null,
+            "{}",
+            Optional.empty());
+    log.record(fromRequest);
+    log.record(fromTheSystem);
+
+    List<AuditLog.Recorded> recorded =
+        log.list(Optional.of("user"), Optional.of("audited-" + actor), 10);
+    assertThat(recorded).hasSize(2);
+    AuditLog.Entry system = recorded.get(0).entry();
+    assertThat(system.ipAddress()).isEmpty();
+    assertThat(system.userAgent()).isEmpty();
+    AuditLog.Entry request = recorded.get(1).entry();
+    assertThat(request.ipAddress()).contains("2001:db8:85a3::8a2e:370:7334");
+    assertThat(request.userAgent()).contains("Mozilla/5.0 (X11; Linux x86_64) ReelForgeTest/1.0");
+    assertThat(request.requestId()).contains("req-1");
+    assertThat(request.actorId()).contains(actor);
   }
 
   @Test
@@ -244,6 +330,19 @@ class PostgresAccountsTest {
     assertThat(overrides.clear(one.id(), "image")).isTrue();
     assertThat(overrides.clear(one.id(), "image")).isFalse();
     assertThat(overrides.find(one.id(), "image")).isEmpty();
+  }
+
+  private static AuditLog.Entry audited(UUID actor, String target) {
+    return new AuditLog.Entry(
+            Optional.of(actor),
+            "someone",
+            "user.update",
+            "user",
+            target,
+            null,
+            "{}",
+            Optional.empty())
+        .from(Optional.of("203.0.113.7"), Optional.of("curl/8.5.0"));
   }
 
   private UserAccount user(String name) {

@@ -3,9 +3,10 @@ package dev.reelforge.core.jobs.memory;
 /**
  * The little JSON the in-memory job store needs without a JSON library in core: a strict syntax
  * check (RFC 8259), so that payloads PostgreSQL would refuse as {@code jsonb} are refused here too.
- * Event data is written by {@code JsonText}, as PostgreSQL's store writes it.
+ * Event data is written by {@code JsonText}, as PostgreSQL's store writes it. Other in-memory
+ * stores ({@code core.brand.memory}) check their JSON with it too.
  */
-final class Json {
+public final class Json {
 
   /** Deeper documents are refused rather than risking the checker's stack. */
   static final int MAX_DEPTH = 512;
@@ -13,7 +14,7 @@ final class Json {
   private Json() {}
 
   /** Whether {@code text} is one complete JSON value. */
-  static boolean isValid(String text) {
+  public static boolean isValid(String text) {
     if (text == null) {
       return false;
     }
