@@ -3,10 +3,13 @@ package dev.reelforge.app.providers;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.providers.chat.ChatFactory;
 import dev.reelforge.providers.chat.ChatOptions;
+import dev.reelforge.providers.chat.StructuredOutput;
 import dev.reelforge.providers.elevenlabs.ElevenLabsFactory;
 import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
 import dev.reelforge.providers.fal.FalFactory;
 import dev.reelforge.providers.fal.FalOptions;
+import dev.reelforge.providers.gemini.GeminiFactory;
+import dev.reelforge.providers.gemini.GeminiOptions;
 import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.http.ResilienceOptions;
 import dev.reelforge.providers.kling.KlingFactory;
@@ -32,9 +35,10 @@ import java.util.function.Function;
 /**
  * Maps {@link ProvidersSettings} onto each cloud vendor's options, one method per vendor, and hands
  * them to the vendor's factory. A vendor is configured once it has a key: the setting, else the
- * variable the vendor's own tools read. The one key shared between trees is OpenAI's, which also
- * serves the chat script writer while that talks to OpenAI's URL. Invalid values stop startup with
- * the options' own error, which names the setting.
+ * variable the vendor's own tools read. The keys shared between trees are OpenAI's, which also
+ * serves the chat API while that talks to OpenAI's URL, and Veo's, a Gemini API key that also
+ * serves the Gemini brand analyser. Invalid values stop startup with the options' own error, which
+ * names the setting.
  */
 final class CloudVendors {
 
@@ -52,11 +56,13 @@ final class CloudVendors {
   /**
    * The adapters of every configured vendor. Within a role the first one is {@code auto}'s choice:
    * ElevenLabs before OpenAI for speech, OpenAI before fal.ai for images, Pexels before Pixabay,
-   * Kling, then Luma, Runway and Veo for video (seed 001's chains start with Kling).
+   * Kling, then Luma, Runway and Veo for video (seed 001's chains start with Kling), Gemini before
+   * OpenAI for brand analysis (seed 001's strategist is Gemini).
    */
   List<ProviderChoice<?>> choices(CloudContext context) {
     List<ProviderChoice<?>> choices = new ArrayList<>();
     chat().ifPresent(options -> choices.addAll(ChatFactory.choices(options, context)));
+    gemini().ifPresent(options -> choices.addAll(GeminiFactory.choices(options, context)));
     elevenLabs().ifPresent(options -> choices.addAll(ElevenLabsFactory.choices(options, context)));
     openAi().ifPresent(options -> choices.addAll(OpenAiFactory.choices(options, context)));
     pexels().ifPresent(options -> choices.addAll(PexelsFactory.choices(options, context)));
@@ -69,23 +75,44 @@ final class CloudVendors {
     return choices;
   }
 
+  /**
+   * The chat API of the script writer and the director. Seed 001 keeps DeepSeek's key in {@code
+   * DEEPSEEK_API_KEY}: with no chat model, URL or key set, that variable alone turns on DeepSeek
+   * ({@code deepseek-chat} in JSON mode, which is all DeepSeek offers); on DeepSeek's URL it is the
+   * key and {@code deepseek-chat} the model when none is set.
+   */
   Optional<ChatOptions> chat() {
     ProvidersSettings.Chat chat = settings.getChat();
-    boolean openAiUrl = ChatOptions.isOpenAi(chat.getBaseUrl());
+    String baseUrl = chat.getBaseUrl();
+    String model = configured(chat.getModel());
+    StructuredOutput output = chat.getStructuredOutput();
     String key = configured(chat.getApiKey());
-    if (key.isEmpty() && openAiUrl) {
-      key = openAiKey();
+    String deepSeekKey = key("", ChatOptions.DEEPSEEK_KEY_VARIABLE);
+    if (model.isEmpty()
+        && key.isEmpty()
+        && ChatOptions.isOpenAi(baseUrl)
+        && !deepSeekKey.isEmpty()) {
+      baseUrl = ChatOptions.DEEPSEEK_BASE_URL;
+      output = StructuredOutput.JSON_OBJECT;
+    }
+    boolean openAiUrl = ChatOptions.isOpenAi(baseUrl);
+    boolean deepSeekUrl = ChatOptions.isDeepSeek(baseUrl);
+    if (key.isEmpty()) {
+      key = openAiUrl ? openAiKey() : deepSeekUrl ? deepSeekKey : "";
+    }
+    if (model.isEmpty() && deepSeekUrl) {
+      model = ChatOptions.DEEPSEEK_MODEL;
     }
     // A model turns the writer on; OpenAI's URL also needs a key, other servers may need none.
-    if (chat.getModel().isBlank() || (openAiUrl && key.isEmpty())) {
+    if (model.isEmpty() || (openAiUrl && key.isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(
         ChatOptions.newBuilder()
-            .setBaseUrl(chat.getBaseUrl())
+            .setBaseUrl(baseUrl)
             .setApiKey(key)
-            .setModel(chat.getModel())
-            .setStructuredOutput(chat.getStructuredOutput())
+            .setModel(model)
+            .setStructuredOutput(output)
             .setTemperature(chat.getTemperature())
             .setResilience(resilience())
             .build());
@@ -118,6 +145,7 @@ final class CloudVendors {
                     .setVoice(openai.getVoice())
                     .setImageModel(openai.getImageModel())
                     .setModerationModel(openai.getModerationModel())
+                    .setVisionModel(openai.getVisionModel())
                     .setResilience(resilience())
                     .build());
   }
@@ -156,6 +184,8 @@ final class CloudVendors {
                     .setApiKey(key)
                     .setModel(fal.getModel())
                     .setDeadline(fal.getDeadline())
+                    .setStyleModel(fal.getStyleModel())
+                    .setStyleStrength(fal.getStyleStrength())
                     .setResilience(resilience())
                     .build());
   }
@@ -227,6 +257,27 @@ final class CloudVendors {
                     .setModel(veo.getModel())
                     .setPollEvery(veo.getPollEvery())
                     .setDeadline(veo.getDeadline())
+                    .setResilience(resilience())
+                    .build());
+  }
+
+  /**
+   * A Gemini API key serves both Gemini adapters: the setting, else Veo's, else GEMINI_API_KEY,
+   * then GOOGLE_API_KEY (as Google's SDKs read them).
+   */
+  Optional<GeminiOptions> gemini() {
+    BrandVendorSettings.Gemini gemini = settings.getGemini();
+    return Optional.of(configured(gemini.getApiKey()))
+        .filter(key -> !key.isEmpty())
+        .or(() -> Optional.of(configured(settings.getVeo().getApiKey())).filter(k -> !k.isEmpty()))
+        .or(() -> withKey("", GeminiOptions.KEY_VARIABLE))
+        .or(() -> withKey("", GeminiOptions.SECOND_KEY_VARIABLE))
+        .map(
+            key ->
+                GeminiOptions.newBuilder()
+                    .setBaseUrl(gemini.getBaseUrl())
+                    .setApiKey(key)
+                    .setModel(gemini.getModel())
                     .setResilience(resilience())
                     .build());
   }

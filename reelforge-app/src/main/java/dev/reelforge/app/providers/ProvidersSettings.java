@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * written once; the configuration processor cannot read constants of other classes, so their
  * documented values are declared in {@code META-INF/additional-spring-configuration-metadata.json},
  * and {@code ProvidersSettingsTest} checks that both agree. {@link CloudVendors} maps each vendor's
- * tree onto its options. The video engines' trees are classes of {@link VideoVendorSettings}.
+ * tree onto its options. The video engines' trees are classes of {@link VideoVendorSettings}, the
+ * brand director's own vendors' of {@link BrandVendorSettings}.
  */
 @ConfigurationProperties("reelforge.providers")
 public class ProvidersSettings {
@@ -64,12 +65,33 @@ public class ProvidersSettings {
   /** Text moderation: auto, rules (offline) or openai. */
   private String moderator = "auto";
 
+  /**
+   * Brand image analysis (palette, scores, brand essence): auto, local (offline, from the pixels),
+   * gemini or openai (vision models).
+   */
+  private String brandAnalyzer = "auto";
+
+  /**
+   * The style reference made from a brand image: auto, local (offline derivative) or fal (Flux-dev
+   * img2img).
+   */
+  private String styleReference = "auto";
+
+  /**
+   * The brand director that writes, edits and re-rolls storyboards: auto, local (offline templates)
+   * or chat (an OpenAI-compatible API such as DeepSeek).
+   */
+  private String director = "auto";
+
   private final OpenAi openai = new OpenAi();
   private final Chat chat = new Chat();
   private final ElevenLabs elevenlabs = new ElevenLabs();
   private final Pexels pexels = new Pexels();
   private final Pixabay pixabay = new Pixabay();
   private final Fal fal = new Fal();
+
+  @NestedConfigurationProperty
+  private final BrandVendorSettings.Gemini gemini = new BrandVendorSettings.Gemini();
 
   @NestedConfigurationProperty
   private final VideoVendorSettings.Kling kling = new VideoVendorSettings.Kling();
@@ -111,6 +133,10 @@ public class ProvidersSettings {
     return fal;
   }
 
+  public BrandVendorSettings.Gemini getGemini() {
+    return gemini;
+  }
+
   public VideoVendorSettings.Kling getKling() {
     return kling;
   }
@@ -149,6 +175,9 @@ public class ProvidersSettings {
     selections.put(ProviderPort.VIDEO_GENERATOR, videoGenerator);
     selections.put(ProviderPort.MUSIC, music);
     selections.put(ProviderPort.MODERATOR, moderator);
+    selections.put(ProviderPort.BRAND_ANALYZER, brandAnalyzer);
+    selections.put(ProviderPort.STYLE_REFERENCE, styleReference);
+    selections.put(ProviderPort.DIRECTOR, director);
     return selections;
   }
 
@@ -208,12 +237,38 @@ public class ProvidersSettings {
     this.moderator = moderator;
   }
 
-  /** OpenAI: speech, images and moderation ({@code reelforge.providers.openai.*}). */
+  public String getBrandAnalyzer() {
+    return brandAnalyzer;
+  }
+
+  public void setBrandAnalyzer(String brandAnalyzer) {
+    this.brandAnalyzer = brandAnalyzer;
+  }
+
+  public String getStyleReference() {
+    return styleReference;
+  }
+
+  public void setStyleReference(String styleReference) {
+    this.styleReference = styleReference;
+  }
+
+  public String getDirector() {
+    return director;
+  }
+
+  public void setDirector(String director) {
+    this.director = director;
+  }
+
+  /**
+   * OpenAI: speech, images, moderation and brand analysis ({@code reelforge.providers.openai.*}).
+   */
   public static class OpenAi {
 
     /**
-     * API key; also read from OPENAI_API_KEY. Enables the openai speech, image and moderation
-     * providers.
+     * API key; also read from OPENAI_API_KEY. Enables the openai speech, image, moderation and
+     * brand analysis providers.
      */
     private String apiKey = "";
 
@@ -231,6 +286,9 @@ public class ProvidersSettings {
 
     /** Moderation model. */
     private String moderationModel = OpenAiOptions.DEFAULT_MODERATION_MODEL;
+
+    /** Chat model that reads brand images and answers a strict JSON schema. */
+    private String visionModel = OpenAiOptions.DEFAULT_VISION_MODEL;
 
     public String getApiKey() {
       return apiKey;
@@ -279,11 +337,19 @@ public class ProvidersSettings {
     public void setModerationModel(String moderationModel) {
       this.moderationModel = moderationModel;
     }
+
+    public String getVisionModel() {
+      return visionModel;
+    }
+
+    public void setVisionModel(String visionModel) {
+      this.visionModel = visionModel;
+    }
   }
 
   /**
-   * A chat-completions API for scripts: OpenAI, DeepSeek, Ollama, vLLM ({@code
-   * reelforge.providers.chat.*}).
+   * A chat-completions API for scripts and the brand director: OpenAI, DeepSeek, Ollama, vLLM
+   * ({@code reelforge.providers.chat.*}).
    */
   public static class Chat {
 
@@ -294,12 +360,16 @@ public class ProvidersSettings {
     private String baseUrl = ChatOptions.DEFAULT_BASE_URL;
 
     /**
-     * API key; empty uses reelforge.providers.openai.api-key for OpenAI's URL, none for others
-     * (Ollama).
+     * API key; empty uses reelforge.providers.openai.api-key for OpenAI's URL, DEEPSEEK_API_KEY for
+     * DeepSeek's, none for others (Ollama). DEEPSEEK_API_KEY alone, with no model or URL set, turns
+     * on DeepSeek (deepseek-chat, JSON mode).
      */
     private String apiKey = "";
 
-    /** Model name. Setting it (or a non-OpenAI base URL) enables the chat script writer. */
+    /**
+     * Model name (deepseek-chat by default on DeepSeek's URL). Setting it enables the chat script
+     * writer and director.
+     */
     private String model = "";
 
     /**
@@ -452,10 +522,10 @@ public class ProvidersSettings {
     }
   }
 
-  /** fal.ai Flux image generation ({@code reelforge.providers.fal.*}). */
+  /** fal.ai Flux images and style references ({@code reelforge.providers.fal.*}). */
   public static class Fal {
 
-    /** API key; also read from FAL_KEY. Enables the fal image generator. */
+    /** API key; also read from FAL_KEY. Enables the fal image generator and style reference. */
     private String apiKey = "";
 
     /** Queue API base URL. */
@@ -466,6 +536,15 @@ public class ProvidersSettings {
 
     /** Longest wait for one image, queueing included. */
     private Duration deadline = FalOptions.DEFAULT_DEADLINE;
+
+    /** Image-to-image model that makes the brand director's style references. */
+    private String styleModel = FalOptions.DEFAULT_STYLE_MODEL;
+
+    /**
+     * How far a style reference may move from the upload, 0.3 to 0.5 (seed 001: low strength cleans
+     * the image and keeps the brand).
+     */
+    private double styleStrength = FalOptions.DEFAULT_STYLE_STRENGTH;
 
     public String getApiKey() {
       return apiKey;
@@ -497,6 +576,22 @@ public class ProvidersSettings {
 
     public void setDeadline(Duration deadline) {
       this.deadline = deadline;
+    }
+
+    public String getStyleModel() {
+      return styleModel;
+    }
+
+    public void setStyleModel(String styleModel) {
+      this.styleModel = styleModel;
+    }
+
+    public double getStyleStrength() {
+      return styleStrength;
+    }
+
+    public void setStyleStrength(double styleStrength) {
+      this.styleStrength = styleStrength;
     }
   }
 

@@ -40,7 +40,7 @@ class RolesTest {
   @Test
   void aWorkerOnlyProcessWorksButServesNoApi() throws Exception {
     ApiCalls api = new ApiCalls(port);
-    assertThat(workers.poolCount()).isEqualTo(7);
+    assertThat(workers.poolCount()).isEqualTo(8);
     assertThat(upkeep.taskNames())
         .as("shared upkeep is the scheduler's; each machine prunes its own work folders")
         .containsExactlyInAnyOrder("work-cache-prune", "media-work-prune");

@@ -57,7 +57,7 @@ class JobEngineAppTest {
 
   @Test
   void runsAContributedPipelineOnTheDefaultPools() throws Exception {
-    assertThat(workers.poolCount()).isEqualTo(7);
+    assertThat(workers.poolCount()).isEqualTo(8);
     UUID owner = UUID.randomUUID();
     RunRecord run =
         jobs.submit(SubmitRequest.of(owner, "greeting", "{}").withIdempotencyKey("once")).run();

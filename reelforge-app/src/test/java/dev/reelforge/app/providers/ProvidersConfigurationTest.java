@@ -3,6 +3,7 @@ package dev.reelforge.app.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reelforge.core.brand.BrandAnalyzer;
 import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderChoice;
@@ -13,6 +14,8 @@ import dev.reelforge.core.visuals.Orientation;
 import dev.reelforge.core.visuals.VisualQuery;
 import dev.reelforge.core.visuals.VisualSource;
 import dev.reelforge.media.ffmpeg.FfmpegLocator;
+import dev.reelforge.providers.chat.ChatOptions;
+import dev.reelforge.providers.chat.StructuredOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -154,6 +157,84 @@ class ProvidersConfigurationTest {
     settings.getChat().setApiKey("");
     settings.getChat().setBaseUrl("https://api.deepseek.com/v1");
     assertThat(vendors.chat().orElseThrow().apiKey()).as("not lent to another server").isEmpty();
+  }
+
+  @Test
+  void brandDirectorRolesGoToTheCloudOnceKeyedGeminiBeforeOpenAi() {
+    ProvidersSettings settings = new ProvidersSettings();
+    settings.getOpenai().setApiKey("sk-configured");
+    settings.getOpenai().setVisionModel("gpt-4.1-mini");
+    settings.getChat().setModel("gpt-4o-mini");
+    settings.getFal().setStyleStrength(0.35);
+    Map<String, String> env = Map.of("GEMINI_API_KEY", "AIza-gem", "FAL_KEY", "fal");
+    ProviderRegistry registry = registry(settings, env);
+    assertThat(active(registry, ProviderPort.BRAND_ANALYZER)).isEqualTo("gemini");
+    assertThat(registry.all(ProviderPort.BRAND_ANALYZER, BrandAnalyzer.class))
+        .extracting(BrandAnalyzer::name)
+        .containsExactly("gemini", "openai");
+    assertThat(active(registry, ProviderPort.STYLE_REFERENCE)).isEqualTo("fal");
+    assertThat(registry.active(ProviderPort.STYLE_REFERENCE).get().description())
+        .contains("fal-ai/flux/dev/image-to-image at strength 0.35");
+    assertThat(active(registry, ProviderPort.DIRECTOR)).isEqualTo("chat");
+    CloudVendors vendors = new CloudVendors(settings, env::get);
+    assertThat(vendors.gemini().orElseThrow().apiKey()).isEqualTo("AIza-gem");
+    assertThat(vendors.gemini().orElseThrow().model()).isEqualTo("gemini-2.5-flash");
+    assertThat(vendors.openAi().orElseThrow().visionModel()).isEqualTo("gpt-4.1-mini");
+    settings.setBrandAnalyzer("openai");
+    assertThat(active(registry(settings, env), ProviderPort.BRAND_ANALYZER)).isEqualTo("openai");
+    settings.setDirector("nonesuch");
+    assertThatThrownBy(() -> registry(settings, env).active(ProviderPort.DIRECTOR))
+        .hasMessageStartingWith("reelforge.providers.director: unknown director provider");
+
+    settings.getFal().setStyleStrength(0.8);
+    assertThatThrownBy(() -> registry(settings, env))
+        .hasMessageStartingWith(
+            "reelforge.providers.fal.style-strength: must be between 0.3 and 0.5");
+  }
+
+  @Test
+  void theGeminiKeyIsTheSettingThenVeosThenGooglesVariables() {
+    ProvidersSettings settings = new ProvidersSettings();
+    assertThat(new CloudVendors(settings, Map.<String, String>of()::get).gemini()).isEmpty();
+    settings.getVeo().setApiKey("AIza-veo");
+    Map<String, String> env = Map.of("GEMINI_API_KEY", "AIza-env", "GOOGLE_API_KEY", "AIza-g");
+    assertThat(new CloudVendors(settings, env::get).gemini().orElseThrow().apiKey())
+        .isEqualTo("AIza-veo");
+    settings.getGemini().setApiKey("AIza-set");
+    assertThat(new CloudVendors(settings, env::get).gemini().orElseThrow().apiKey())
+        .isEqualTo("AIza-set");
+    assertThat(
+            new CloudVendors(new ProvidersSettings(), Map.of("GOOGLE_API_KEY", "AIza-g")::get)
+                .gemini()
+                .orElseThrow()
+                .apiKey())
+        .isEqualTo("AIza-g");
+  }
+
+  @Test
+  void theDeepSeekKeyAloneMakesDeepSeekTheChatApiAsSeed001Does() {
+    Map<String, String> env = Map.of("DEEPSEEK_API_KEY", "sk-ds");
+    ProviderRegistry registry = registry(new ProvidersSettings(), env);
+    assertThat(active(registry, ProviderPort.DIRECTOR)).isEqualTo("chat");
+    assertThat(registry.active(ProviderPort.DIRECTOR).get().description())
+        .contains("https://api.deepseek.com")
+        .contains("deepseek-chat");
+    ChatOptions chat = new CloudVendors(new ProvidersSettings(), env::get).chat().orElseThrow();
+    assertThat(chat.apiKey()).isEqualTo("sk-ds");
+    assertThat(chat.structuredOutput()).isEqualTo(StructuredOutput.JSON_OBJECT);
+
+    ProvidersSettings onDeepSeek = new ProvidersSettings();
+    onDeepSeek.getChat().setBaseUrl("https://api.deepseek.com/v1");
+    onDeepSeek.getChat().setStructuredOutput(StructuredOutput.JSON_OBJECT);
+    ChatOptions configured = new CloudVendors(onDeepSeek, env::get).chat().orElseThrow();
+    assertThat(configured.model()).isEqualTo("deepseek-chat");
+    assertThat(configured.apiKey()).isEqualTo("sk-ds");
+    ProvidersSettings openAi = new ProvidersSettings();
+    openAi.getChat().setModel("gpt-4o-mini");
+    openAi.getOpenai().setApiKey("sk-openai");
+    assertThat(new CloudVendors(openAi, env::get).chat().orElseThrow().baseUrl())
+        .as("a chat model set keeps the configured URL")
+        .isEqualTo("https://api.openai.com/v1");
   }
 
   @Test

@@ -53,6 +53,9 @@ class ProvidersSettingsTest {
             "reelforge.providers.luma.model",
             "reelforge.providers.runway.api-version",
             "reelforge.providers.veo.deadline",
+            "reelforge.providers.gemini.model",
+            "reelforge.providers.fal.style-strength",
+            "reelforge.providers.openai.vision-model",
             "reelforge.providers.pixabay.base-url");
   }
 

@@ -1,5 +1,6 @@
 package dev.reelforge.providers.chat;
 
+import dev.reelforge.core.brand.Director;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.script.ScriptWriter;
@@ -8,8 +9,8 @@ import dev.reelforge.providers.http.CloudContext;
 import java.util.List;
 
 /**
- * Builds the chat script writer from validated {@link ChatOptions}; a key, when there is one, goes
- * as a bearer token.
+ * Builds the chat script writer and director from validated {@link ChatOptions}; a key, when there
+ * is one, goes as a bearer token.
  */
 public final class ChatFactory {
 
@@ -18,7 +19,7 @@ public final class ChatFactory {
 
   private ChatFactory() {}
 
-  /** Script writing, as the registry offers it. */
+  /** Script writing and the brand director, as the registry offers them. */
   public static List<ProviderChoice<?>> choices(ChatOptions options, CloudContext context) {
     return List.of(
         new ProviderChoice<ScriptWriter>(
@@ -26,7 +27,18 @@ public final class ChatFactory {
             NAME,
             false,
             "chat completions at " + options.baseUrl() + ", model " + options.model(),
-            scriptWriter(options, context)));
+            scriptWriter(options, context)),
+        new ProviderChoice<Director>(
+            ProviderPort.DIRECTOR,
+            NAME,
+            false,
+            "chat completions at " + options.baseUrl() + ", model " + options.model(),
+            director(options, context)));
+  }
+
+  public static ChatDirector director(ChatOptions options, CloudContext context) {
+    return new ChatDirector(
+        context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience()), options);
   }
 
   public static ChatScriptWriter scriptWriter(ChatOptions options, CloudContext context) {

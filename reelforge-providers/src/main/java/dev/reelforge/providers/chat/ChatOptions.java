@@ -36,6 +36,17 @@ public record ChatOptions(
   /** OpenAI's API, whose key the application may lend the chat writer. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+  /**
+   * DeepSeek's API, seed 001's technical director. It answers in JSON mode only ({@link
+   * StructuredOutput#JSON_OBJECT}); {@code /v1} is accepted too.
+   */
+  public static final String DEEPSEEK_BASE_URL = "https://api.deepseek.com";
+
+  public static final String DEEPSEEK_MODEL = "deepseek-chat";
+
+  /** The variable DeepSeek's documentation and seed 001 keep the key in. */
+  public static final String DEEPSEEK_KEY_VARIABLE = "DEEPSEEK_API_KEY";
+
   public static final StructuredOutput DEFAULT_STRUCTURED_OUTPUT = StructuredOutput.JSON_SCHEMA;
   public static final double DEFAULT_TEMPERATURE = 0.7;
 
@@ -59,6 +70,12 @@ public record ChatOptions(
   /** Whether {@code baseUrl} is OpenAI's own API (trailing slashes and blanks ignored). */
   public static boolean isOpenAi(String baseUrl) {
     return baseUrl != null && baseUrl.strip().replaceAll("/+$", "").equals(DEFAULT_BASE_URL);
+  }
+
+  /** Whether {@code baseUrl} is DeepSeek's API, with or without {@code /v1}. */
+  public static boolean isDeepSeek(String baseUrl) {
+    return baseUrl != null
+        && baseUrl.strip().replaceAll("/+$", "").replaceAll("/v1$", "").equals(DEEPSEEK_BASE_URL);
   }
 
   /** Never prints the key. */

@@ -1,5 +1,6 @@
 /**
- * fal.ai Flux image generation over its queue API. {@link dev.reelforge.providers.fal.FalFactory}
- * builds the adapter from validated {@link dev.reelforge.providers.fal.FalOptions}.
+ * fal.ai Flux image generation and Flux-dev image-to-image style references over its queue API.
+ * {@link dev.reelforge.providers.fal.FalFactory} builds the adapters from validated {@link
+ * dev.reelforge.providers.fal.FalOptions}.
  */
 package dev.reelforge.providers.fal;

@@ -1,5 +1,6 @@
 package dev.reelforge.providers.openai;
 
+import dev.reelforge.core.brand.BrandAnalyzer;
 import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.providers.ProviderChoice;
@@ -20,7 +21,7 @@ public final class OpenAiFactory {
 
   private OpenAiFactory() {}
 
-  /** Speech, image generation and moderation, as the registry offers them. */
+  /** Speech, image generation, moderation and brand analysis, as the registry offers them. */
   public static List<ProviderChoice<?>> choices(OpenAiOptions options, CloudContext context) {
     return List.of(
         new ProviderChoice<SpeechSynthesizer>(
@@ -40,7 +41,13 @@ public final class OpenAiFactory {
             NAME,
             false,
             "OpenAI moderation, model " + options.moderationModel(),
-            moderator(options, context)));
+            moderator(options, context)),
+        new ProviderChoice<BrandAnalyzer>(
+            ProviderPort.BRAND_ANALYZER,
+            NAME,
+            false,
+            "OpenAI vision, model " + options.visionModel() + ", strict JSON schema",
+            brandAnalyzer(options, context)));
   }
 
   public static OpenAiSpeech speech(OpenAiOptions options, CloudContext context) {
@@ -53,6 +60,10 @@ public final class OpenAiFactory {
 
   public static OpenAiModerator moderator(OpenAiOptions options, CloudContext context) {
     return new OpenAiModerator(client(options, context), options.moderationModel());
+  }
+
+  public static OpenAiBrandAnalyzer brandAnalyzer(OpenAiOptions options, CloudContext context) {
+    return new OpenAiBrandAnalyzer(client(options, context), options.visionModel());
   }
 
   // One client per adapter: a failing image model must not open the circuit for speech.

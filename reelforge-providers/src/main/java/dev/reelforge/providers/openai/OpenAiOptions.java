@@ -10,8 +10,9 @@ import dev.reelforge.providers.http.OptionChecks;
 import dev.reelforge.providers.http.ResilienceOptions;
 
 /**
- * How to reach OpenAI (or a compatible server) for speech, images and moderation, validated when
- * built: errors name the setting of the {@code reelforge.providers.openai} tree to fix.
+ * How to reach OpenAI (or a compatible server) for speech, images, moderation and brand analysis,
+ * validated when built: errors name the setting of the {@code reelforge.providers.openai} tree to
+ * fix.
  *
  * @param baseUrl the API's base URL, http(s)
  * @param apiKey the key, required
@@ -19,6 +20,8 @@ import dev.reelforge.providers.http.ResilienceOptions;
  * @param voice the default voice, e.g. {@code alloy}
  * @param imageModel {@code gpt-image-1} or {@code dall-e-3}
  * @param moderationModel e.g. {@code omni-moderation-latest}
+ * @param visionModel a chat model that reads images and answers a strict JSON schema, for brand
+ *     analysis, e.g. {@code gpt-4o-mini}
  * @param resilience timeouts, retries, breaker and concurrency of each adapter's calls
  */
 public record OpenAiOptions(
@@ -28,6 +31,7 @@ public record OpenAiOptions(
     String voice,
     String imageModel,
     String moderationModel,
+    String visionModel,
     ResilienceOptions resilience) {
 
   /** The settings tree these options are read from, named in validation errors. */
@@ -42,6 +46,9 @@ public record OpenAiOptions(
   public static final String DEFAULT_IMAGE_MODEL = "gpt-image-1";
   public static final String DEFAULT_MODERATION_MODEL = "omni-moderation-latest";
 
+  /** Reads images and supports strict structured outputs, at a small model's price. */
+  public static final String DEFAULT_VISION_MODEL = "gpt-4o-mini";
+
   public OpenAiOptions {
     baseUrl = url(SETTINGS + ".base-url", baseUrl);
     apiKey = key(SETTINGS + ".api-key", apiKey, KEY_VARIABLE);
@@ -49,6 +56,7 @@ public record OpenAiOptions(
     voice = text(SETTINGS + ".voice", voice);
     imageModel = text(SETTINGS + ".image-model", imageModel);
     moderationModel = text(SETTINGS + ".moderation-model", moderationModel);
+    visionModel = text(SETTINGS + ".vision-model", visionModel);
     present(OptionChecks.HTTP_SETTINGS, resilience);
   }
 
@@ -73,6 +81,8 @@ public record OpenAiOptions(
         + imageModel
         + ", moderation "
         + moderationModel
+        + ", vision "
+        + visionModel
         + "]";
   }
 
@@ -84,6 +94,7 @@ public record OpenAiOptions(
     private String voice = DEFAULT_VOICE;
     private String imageModel = DEFAULT_IMAGE_MODEL;
     private String moderationModel = DEFAULT_MODERATION_MODEL;
+    private String visionModel = DEFAULT_VISION_MODEL;
     private ResilienceOptions resilience = ResilienceOptions.defaults();
 
     private Builder() {}
@@ -118,6 +129,11 @@ public record OpenAiOptions(
       return this;
     }
 
+    public Builder setVisionModel(String visionModel) {
+      this.visionModel = visionModel;
+      return this;
+    }
+
     public Builder setResilience(ResilienceOptions resilience) {
       this.resilience = resilience;
       return this;
@@ -129,7 +145,14 @@ public record OpenAiOptions(
      */
     public OpenAiOptions build() {
       return new OpenAiOptions(
-          baseUrl, apiKey, speechModel, voice, imageModel, moderationModel, resilience);
+          baseUrl,
+          apiKey,
+          speechModel,
+          voice,
+          imageModel,
+          moderationModel,
+          visionModel,
+          resilience);
     }
   }
 }

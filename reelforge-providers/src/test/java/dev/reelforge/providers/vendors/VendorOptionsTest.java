@@ -10,6 +10,7 @@ import dev.reelforge.providers.chat.ChatOptions;
 import dev.reelforge.providers.chat.StructuredOutput;
 import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
 import dev.reelforge.providers.fal.FalOptions;
+import dev.reelforge.providers.gemini.GeminiOptions;
 import dev.reelforge.providers.http.ResilienceOptions;
 import dev.reelforge.providers.luma.LumaOptions;
 import dev.reelforge.providers.openai.OpenAiOptions;
@@ -112,6 +113,16 @@ class VendorOptionsTest {
               "GEMINI_API_KEY",
               v ->
                   VeoOptions.newBuilder()
+                      .setBaseUrl(v.baseUrl())
+                      .setApiKey(v.apiKey())
+                      .setResilience(v.resilience())
+                      .build(),
+              true),
+          new Vendor(
+              "reelforge.providers.gemini",
+              "GEMINI_API_KEY",
+              v ->
+                  GeminiOptions.newBuilder()
                       .setBaseUrl(v.baseUrl())
                       .setApiKey(v.apiKey())
                       .setResilience(v.resilience())
@@ -238,6 +249,22 @@ class VendorOptionsTest {
         "reelforge.providers.openai.voice",
         "is empty");
     assertRefused(
+        () -> FalOptions.newBuilder().setApiKey("k").setStyleStrength(0.7).build(),
+        "reelforge.providers.fal.style-strength",
+        "must be between 0.3 and 0.5, not 0.7");
+    assertRefused(
+        () -> FalOptions.newBuilder().setApiKey("k").setStyleModel("").build(),
+        "reelforge.providers.fal.style-model",
+        "is empty");
+    assertRefused(
+        () -> OpenAiOptions.newBuilder().setApiKey("k").setVisionModel(" ").build(),
+        "reelforge.providers.openai.vision-model",
+        "is empty");
+    assertRefused(
+        () -> GeminiOptions.newBuilder().setApiKey("k").setModel("models/gemini x").build(),
+        "reelforge.providers.gemini.model",
+        "must be a Gemini model name");
+    assertRefused(
         () -> ElevenLabsOptions.newBuilder().setApiKey("k").setVoiceId(null).build(),
         "reelforge.providers.elevenlabs.voice-id",
         "is empty");
@@ -256,6 +283,12 @@ class VendorOptionsTest {
     assertThat(ChatOptions.isOpenAi("http://localhost:11434/v1")).isFalse();
     assertThat(FalOptions.newBuilder().setApiKey("k").build().deadline())
         .isEqualTo(Duration.ofMinutes(3));
+    assertThat(FalOptions.newBuilder().setApiKey("k").build().styleStrength()).isEqualTo(0.4);
+    assertThat(openai.visionModel()).isEqualTo("gpt-4o-mini");
+    assertThat(GeminiOptions.newBuilder().setApiKey("k").build().model())
+        .isEqualTo("gemini-2.5-flash");
+    assertThat(ChatOptions.isDeepSeek("https://api.deepseek.com/v1/")).isTrue();
+    assertThat(ChatOptions.isDeepSeek(ChatOptions.DEFAULT_BASE_URL)).isFalse();
     // Trailing slashes go, so that paths join without doubling them.
     assertThat(
             PexelsOptions.newBuilder()
