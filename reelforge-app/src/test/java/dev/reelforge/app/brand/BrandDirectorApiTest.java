@@ -331,7 +331,7 @@ class BrandDirectorApiTest {
         api.call(
             "POST",
             "/api/director/refine",
-            "{\"sceneId\":\"" + scene + "\",\"status\":\"YELLOW\",\"feedback\":\"  \\u0000 \"}",
+            "{\"sceneId\":\"" + scene + "\",\"status\":\"YELLOW\",\"feedback\":\"  \\u0007 \"}",
             token,
             400);
     assertThat(yellow.path("details").get(0).path("field").asString()).isEqualTo("feedback");
