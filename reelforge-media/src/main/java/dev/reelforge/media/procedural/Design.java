@@ -58,11 +58,7 @@ record Design(
     String[] parts = location.substring(SCHEME.length()).split("/", 6);
     try {
       String[] size = parts[2].split("x");
-      Palette palette =
-          Palette.ALL.stream()
-              .filter(p -> p.name().equals(parts[1]))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("unknown palette " + parts[1]));
+      Palette palette = Palette.named(parts[1]);
       // Locations written before illustrations have no icons part.
       String icons = parts.length > 5 ? URLDecoder.decode(parts[5], StandardCharsets.UTF_8) : "";
       return new Design(

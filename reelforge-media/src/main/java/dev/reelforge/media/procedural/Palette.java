@@ -1,7 +1,11 @@
 package dev.reelforge.media.procedural;
 
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Five colours that belong together: two for the background gradient, two accents, and an ink that
@@ -29,6 +33,68 @@ public record Palette(String name, Color from, Color to, Color accent, Color sec
   /** A palette picked by {@code seed}, the same seed always giving the same one. */
   public static Palette pick(long seed) {
     return ALL.get((int) Math.floorMod(seed, (long) ALL.size()));
+  }
+
+  /** A {@code #rrggbb} colour named in a prompt (a brand palette written by the director). */
+  static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{6})\\b");
+
+  private static final String HEX_PREFIX = "hex-";
+
+  /** The {@code #rrggbb} colours a prompt names, in order, without repeats. */
+  static List<Color> hexColours(String prompt) {
+    List<Color> out = new ArrayList<>();
+    Matcher m = HEX.matcher(prompt);
+    while (m.find()) {
+      Color colour = new Color(Integer.parseInt(m.group(1), 16));
+      if (!out.contains(colour)) {
+        out.add(colour);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A palette built from brand colours, the first leading: the background is a gradient from it to
+   * a slightly deeper shade of it, so the picture reads as that colour; the accents are the next
+   * colours (or light and deep tints of the first), and the ink is white or near-black, whichever
+   * reads better on the first.
+   */
+  static Palette fromHexes(List<Color> colours) {
+    Color lead = colours.getFirst();
+    Color accent = colours.size() > 1 ? colours.get(1) : mix(lead, Color.WHITE, 0.55);
+    Color second = colours.size() > 2 ? colours.get(2) : mix(lead, Color.BLACK, 0.45);
+    Color ink = luminance(lead) > 0.55 ? new Color(0x1B1B1E) : Color.WHITE;
+    StringBuilder name = new StringBuilder("hex");
+    for (Color colour : colours) {
+      name.append('-').append(String.format(Locale.ROOT, "%06x", colour.getRGB() & 0xFFFFFF));
+    }
+    return new Palette(name.toString(), lead, mix(lead, Color.BLACK, 0.15), accent, second, ink);
+  }
+
+  /** A curated palette by name, or a brand palette by its {@code hex-rrggbb-…} name. */
+  static Palette named(String name) {
+    if (name.startsWith(HEX_PREFIX)) {
+      List<Color> colours = new ArrayList<>();
+      for (String hex : name.substring(HEX_PREFIX.length()).split("-")) {
+        colours.add(new Color(Integer.parseInt(hex, 16)));
+      }
+      return fromHexes(colours);
+    }
+    return ALL.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown palette " + name));
+  }
+
+  private static Color mix(Color a, Color b, double t) {
+    return new Color(
+        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+  }
+
+  private static double luminance(Color c) {
+    return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
   }
 
   static Color withAlpha(Color color, int alpha) {
