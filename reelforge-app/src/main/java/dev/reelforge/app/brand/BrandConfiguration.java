@@ -29,6 +29,7 @@ import dev.reelforge.postgres.brand.PostgresBrandStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,20 +59,20 @@ public class BrandConfiguration {
 
   @Bean
   SceneVideos sceneVideos(
-      MediaJobs media,
+      ObjectProvider<MediaJobs> media,
       MediaStore mediaStore,
       BlobBrandFiles files,
       VideoEngines engines,
-      JobService jobs,
+      ObjectProvider<JobService> jobs,
       CreditLedger credits,
       LimitsSettings limits,
       StorageSettings storage) {
     return new MediaSceneVideos(
-        media,
+        media::getObject,
         mediaStore,
         files,
         engines,
-        jobs,
+        jobs::getObject,
         credits,
         limits::getVideoCreditsPerSecond,
         workRoot(storage).resolve("frames"));

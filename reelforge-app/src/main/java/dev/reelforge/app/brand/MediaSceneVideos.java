@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A brand scene's clip as a video job of the media feature: the scene's preview becomes the job's
@@ -34,21 +35,22 @@ final class MediaSceneVideos implements SceneVideos {
 
   private static final int FPS = 24;
 
-  private final MediaJobs media;
+  // Suppliers: the job service's pipelines include the brand pipelines, which use this.
+  private final Supplier<MediaJobs> media;
   private final MediaStore mediaStore;
   private final BrandFiles brandFiles;
   private final VideoEngines engines;
-  private final JobService jobs;
+  private final Supplier<JobService> jobs;
   private final CreditLedger credits;
   private final LongSupplier creditsPerSecond;
   private final Path scratch;
 
   MediaSceneVideos(
-      MediaJobs media,
+      Supplier<MediaJobs> media,
       MediaStore mediaStore,
       BrandFiles brandFiles,
       VideoEngines engines,
-      JobService jobs,
+      Supplier<JobService> jobs,
       CreditLedger credits,
       LongSupplier creditsPerSecond,
       Path scratch) {
@@ -93,7 +95,7 @@ final class MediaSceneVideos implements SceneVideos {
             order.aspectRatio(),
             order.seed(),
             engine);
-    return media.submitVideo(owner, input, Optional.of(idempotencyKey)).id();
+    return media.get().submitVideo(owner, input, Optional.of(idempotencyKey)).id();
   }
 
   @Override
@@ -114,7 +116,7 @@ final class MediaSceneVideos implements SceneVideos {
 
   @Override
   public State state(UUID owner, UUID jobId) {
-    RunRecord run = media.job(owner, MediaJobs.VIDEO, jobId);
+    RunRecord run = media.get().job(owner, MediaJobs.VIDEO, jobId);
     return switch (run.status()) {
       case SUCCEEDED -> {
         VideoJobOutput output = MediaPipelines.videoResult(run).orElseThrow();
@@ -131,7 +133,10 @@ final class MediaSceneVideos implements SceneVideos {
       }
       default ->
           new Running(
-              jobs.tasks(run.id()).stream().mapToDouble(TaskRecord::progress).max().orElse(0));
+              jobs.get().tasks(run.id()).stream()
+                  .mapToDouble(TaskRecord::progress)
+                  .max()
+                  .orElse(0));
     };
   }
 }

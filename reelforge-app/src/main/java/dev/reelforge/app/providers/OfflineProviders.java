@@ -1,5 +1,8 @@
 package dev.reelforge.app.providers;
 
+import dev.reelforge.core.brand.BrandAnalyzer;
+import dev.reelforge.core.brand.Director;
+import dev.reelforge.core.brand.StyleReferencer;
 import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.music.FallbackMusic;
@@ -18,6 +21,9 @@ import dev.reelforge.media.motion.LocalVideoGenerator;
 import dev.reelforge.media.probe.MediaProbe;
 import dev.reelforge.media.procedural.ProceduralImages;
 import dev.reelforge.media.procedural.ProceduralVisuals;
+import dev.reelforge.providers.brand.LocalStyleReferencer;
+import dev.reelforge.providers.brand.PixelBrandAnalyzer;
+import dev.reelforge.providers.brand.TemplateDirector;
 import dev.reelforge.providers.moderation.RuleBasedModerator;
 import dev.reelforge.providers.music.FluidSynthMusic;
 import dev.reelforge.providers.music.ProceduralMusic;
@@ -114,6 +120,7 @@ final class OfflineProviders {
                 + " subject), a dissolve into an end frame; procedural stills from the prompt",
             new LocalVideoGenerator(ffmpeg)));
     choices.addAll(music());
+    choices.addAll(brand());
     choices.add(
         new ProviderChoice<Moderator>(
             ProviderPort.MODERATOR,
@@ -122,6 +129,31 @@ final class OfflineProviders {
             "phrase rules by category and severity, look-alike characters undone, spam heuristics",
             new RuleBasedModerator()));
     return choices;
+  }
+
+  /** The brand director's offline trio: pixels, a derivative and templates (seed 001). */
+  private static List<ProviderChoice<?>> brand() {
+    return List.of(
+        new ProviderChoice<BrandAnalyzer>(
+            ProviderPort.BRAND_ANALYZER,
+            PixelBrandAnalyzer.NAME,
+            true,
+            "the pixels: palette by k-means in CIE Lab with the background separated, tone,"
+                + " texture, text (tesseract when installed), quality, documented score rules",
+            new PixelBrandAnalyzer()),
+        new ProviderChoice<StyleReferencer>(
+            ProviderPort.STYLE_REFERENCE,
+            LocalStyleReferencer.NAME,
+            true,
+            "subject crop, 3×3 median denoise, gentle colour normalisation",
+            new LocalStyleReferencer()),
+        new ProviderChoice<Director>(
+            ProviderPort.DIRECTOR,
+            TemplateDirector.NAME,
+            true,
+            "cinematography templates from the analysis; YELLOW feedback read for warmer, cooler,"
+                + " brighter, darker, motion, framing, additions and removals",
+            new TemplateDirector()));
   }
 
   private List<ProviderChoice<?>> speech() {

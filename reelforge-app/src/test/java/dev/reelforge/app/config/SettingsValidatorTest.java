@@ -172,6 +172,7 @@ class SettingsValidatorTest {
     variables.put("REELFORGE_STORAGE_SIGNEDURLTTL", "1h");
     variables.put("REELFORGE_STORY_MAXBEATS", "6");
     variables.put("REELFORGE_MEDIAJOBS_GENERATEWAIT", "30s");
+    variables.put("REELFORGE_BRAND_SCENECOUNT", "4");
     variables.put("REELFORGE_WEBHOOKS_TRUSTEDADDRESSES", "10.0.0.0/8");
     assertThat(SettingsValidator.settingsTrees()).hasSizeGreaterThanOrEqualTo(13);
     for (String tree : SettingsValidator.settingsTrees()) {

@@ -171,7 +171,7 @@ class ProvidersConfigurationTest {
     assertThat(active(registry, ProviderPort.BRAND_ANALYZER)).isEqualTo("gemini");
     assertThat(registry.all(ProviderPort.BRAND_ANALYZER, BrandAnalyzer.class))
         .extracting(BrandAnalyzer::name)
-        .containsExactly("gemini", "openai");
+        .containsExactly("gemini", "openai", "local");
     assertThat(active(registry, ProviderPort.STYLE_REFERENCE)).isEqualTo("fal");
     assertThat(registry.active(ProviderPort.STYLE_REFERENCE).get().description())
         .contains("fal-ai/flux/dev/image-to-image at strength 0.35");
