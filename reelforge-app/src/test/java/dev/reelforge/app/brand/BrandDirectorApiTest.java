@@ -374,6 +374,11 @@ class BrandDirectorApiTest {
   @Test
   void theEleventhInitOfAMinuteIsRefused() throws Exception {
     String token = TestUsers.token(context, "brand-hurried", Role.CREATOR);
+    // The limiter counts in windows of a clock minute: eleven requests must fall in one.
+    long intoMinute = System.currentTimeMillis() % 60_000;
+    if (intoMinute > 50_000) {
+      Thread.sleep(60_000 - intoMinute + 100);
+    }
     for (int i = 0; i < 10; i++) {
       // Invalid bodies are counted before they are checked: no work is made.
       api.call("POST", "/api/director/init", "{\"jobId\":\"x\"}", token, 400);
