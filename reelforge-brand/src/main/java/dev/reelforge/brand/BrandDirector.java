@@ -5,6 +5,7 @@ import dev.reelforge.core.brand.DirectorStatus;
 import dev.reelforge.core.brand.Storyboard;
 import dev.reelforge.core.brand.StylePreset;
 import dev.reelforge.core.brand.VisionJob;
+import dev.reelforge.core.brand.VisionStatus;
 import dev.reelforge.core.brand.YellowContext;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
@@ -99,7 +100,7 @@ public final class BrandDirector {
             clock.instant());
     BrandStore.Insert insert = store.insert(fresh);
     VisionJob job = insert.job();
-    if (job.runId().isEmpty()) {
+    if (job.runId().isEmpty() && job.status() == VisionStatus.PENDING) {
       // A new job, or an earlier one whose upload stopped before its run started: finish it.
       files.put(job.imageKey(), upload.original());
       files.put(BrandKeys.normalised(owner, job.id()), upload.normalisedPng());
@@ -119,7 +120,9 @@ public final class BrandDirector {
                     Optional.of("brand-analysis:" + job.id()),
                     0))
             .run();
-    return store.update(new VisionJobs.Edit(job, clock.instant()).run(run.id()).build());
+    // Not written here: the analysis stage records its run when it starts, and a write of this
+    // copy could undo what a fast worker wrote meanwhile. Starting again is harmless (same key).
+    return new VisionJobs.Edit(job, job.updatedAt()).run(run.id()).build();
   }
 
   public VisionJob job(UUID owner, UUID id) {

@@ -11,7 +11,6 @@ import java.util.Objects;
  *
  * @param sceneCount scenes per storyboard (seed 001: three previews)
  * @param sceneSeconds each scene's clip length
- * @param clipAspect the clips' shape: square crops best into 9:16, 16:9 and 1:1 alike
  * @param presets the finished videos' shapes
  * @param previewSize the previews' pixels (square)
  * @param previewAttempts tries per preview (seed 001 §6.2: 3)
@@ -21,7 +20,6 @@ import java.util.Objects;
 public record BrandSettings(
     int sceneCount,
     int sceneSeconds,
-    String clipAspect,
     List<RenderPreset> presets,
     int previewSize,
     int previewAttempts,
@@ -32,7 +30,6 @@ public record BrandSettings(
       new BrandSettings(
           3,
           5,
-          "1:1",
           List.of(RenderPreset.SHORTS, RenderPreset.YOUTUBE, RenderPreset.SQUARE),
           768,
           3,
@@ -47,7 +44,6 @@ public record BrandSettings(
     if (sceneSeconds < 2 || sceneSeconds > 10) {
       throw new IllegalArgumentException("scene-seconds must be 2 to 10, was " + sceneSeconds);
     }
-    Objects.requireNonNull(clipAspect, "clipAspect");
     presets = List.copyOf(presets);
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("name at least one preset for the finished videos");
@@ -64,25 +60,11 @@ public record BrandSettings(
 
   public BrandSettings withPreviewBackoff(Duration backoff) {
     return new BrandSettings(
-        sceneCount,
-        sceneSeconds,
-        clipAspect,
-        presets,
-        previewSize,
-        previewAttempts,
-        backoff,
-        pollEvery);
+        sceneCount, sceneSeconds, presets, previewSize, previewAttempts, backoff, pollEvery);
   }
 
   public BrandSettings withPollEvery(Duration every) {
     return new BrandSettings(
-        sceneCount,
-        sceneSeconds,
-        clipAspect,
-        presets,
-        previewSize,
-        previewAttempts,
-        previewBackoff,
-        every);
+        sceneCount, sceneSeconds, presets, previewSize, previewAttempts, previewBackoff, every);
   }
 }

@@ -8,16 +8,26 @@ import java.util.Locale;
  * maps to in this installation ({@code GEMINI_PRO} is Google Veo).
  */
 public enum ProductionEngine {
-  KLING("kling", "physics"),
-  LUMA("luma", "vibe"),
-  GEMINI_PRO("veo", "logic");
+  KLING("kling", "physics", "1:1"),
+  LUMA("luma", "vibe", "1:1"),
+  GEMINI_PRO("veo", "logic", "16:9");
 
   private final String engine;
   private final String score;
+  private final String clipAspect;
 
-  ProductionEngine(String engine, String score) {
+  ProductionEngine(String engine, String score, String clipAspect) {
     this.engine = engine;
     this.score = score;
+    this.clipAspect = clipAspect;
+  }
+
+  /**
+   * The shape of the scene clips it makes: square, which crops equally well into 9:16, 16:9 and
+   * 1:1; Veo makes no square clips, so 16:9 there.
+   */
+  public String clipAspect() {
+    return clipAspect;
   }
 
   /** The video engine's name ({@code core.videogen.VideoGenerator#name()}). */

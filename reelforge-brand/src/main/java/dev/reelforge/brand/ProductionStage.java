@@ -122,7 +122,7 @@ final class ProductionStage {
             scene.previewKey(),
             routed.engine(),
             settings.sceneSeconds(),
-            settings.clipAspect(),
+            routed.clipAspect(),
             scene.previewSeed() == null ? 0 : scene.previewSeed());
     // Stable across a crash between submit and record, new after a failure.
     String key =

@@ -37,7 +37,6 @@ public class BrandDirectorSettings {
     return new BrandSettings(
         sceneCount,
         sceneSeconds,
-        d.clipAspect(),
         d.presets(),
         d.previewSize(),
         previewAttempts,

@@ -137,6 +137,8 @@ public final class AccessPolicy {
           upload("/api/brand/uploads", RateClass.UPLOAD),
           rule("GET", "/api/brand/jobs", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/brand/jobs/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/brand/jobs/{id}/storyboards", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/brand/style-presets", Permission.READ_OWN, RateClass.GENERAL),
           ai("/api/director/init", RateClass.GENERATE),
           ai("/api/director/refine", RateClass.REFINE),
           ai("/api/director/approve-scene", RateClass.REFINE),

@@ -24,6 +24,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
@@ -201,6 +202,20 @@ public class ApiExceptionHandler {
     respond(
         ErrorCode.PAYLOAD_TOO_LARGE,
         "the upload is larger than allowed",
+        List.of(),
+        request,
+        response,
+        e);
+  }
+
+  /** A body sent as multipart that cannot be read as such (no boundary, a truncated part). */
+  @ExceptionHandler(MultipartException.class)
+  void unreadableMultipart(
+      MultipartException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    respond(
+        ErrorCode.INVALID_INPUT,
+        "the multipart body cannot be read; send the file as a form part",
         List.of(),
         request,
         response,

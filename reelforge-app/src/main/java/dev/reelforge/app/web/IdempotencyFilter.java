@@ -31,13 +31,19 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the same method, path and body gets that answer again (marked {@code Idempotent-Replayed: true}),
  * a repeat while the first is still running gets 409 {@code IDEMPOTENT_IN_PROGRESS}, and the key
  * reused for a different request gets 422 {@code IDEMPOTENCY_KEY_REUSED}. Keys are per user. A 5xx
- * answer is not kept, so the client may retry. The previews, which create nothing, are left out.
+ * answer is not kept, so the client may retry. The previews, which create nothing, are left out; so
+ * are brand uploads, which are idempotent by their content instead (the same picture again answers
+ * the caller's earlier vision job) and whose 10 MB bodies and multipart parts this filter would
+ * have to hold in memory and could not hand on as parts.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
   public static final String REPLAYED = "Idempotent-Replayed";
 
   private static final Set<String> NOT_WORK = Set.of("/api/tts/preview", "/api/caption/preview");
+
+  /** Work routes whose repeat already answers the first result (by the content's hash). */
+  private static final Set<String> IDEMPOTENT_BY_CONTENT = Set.of("/api/brand/uploads");
 
   /** Seed 004's work routes outside {@code /api/}. */
   private static final Set<String> WORK_OUTSIDE_API = Set.of("/images/generate", "/video/generate");
@@ -66,6 +72,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     return !request.getMethod().equals("POST")
         || !(path.startsWith("/api/") || WORK_OUTSIDE_API.contains(path))
         || NOT_WORK.contains(path)
+        || IDEMPOTENT_BY_CONTENT.contains(path)
         || key(request::getHeader).isEmpty();
   }
 
