@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
  * starts the analysis, and the scratch folder goes, whatever happened.
  */
 @Component
-final class StagedUploads {
+public final class StagedUploads {
 
   private final BrandUploads uploads;
   private final BrandDirector director;
@@ -30,7 +30,8 @@ final class StagedUploads {
     this.root = storage.getWorkRoot().resolve("brand").resolve("uploads");
   }
 
-  BrandDirector.Uploaded fromMultipart(UUID owner, MultipartFile file) {
+  /** A multipart part {@code file} (the API's upload and the dashboard's upload form). */
+  public BrandDirector.Uploaded fromMultipart(UUID owner, MultipartFile file) {
     Path folder = folder();
     try {
       return store(owner, uploads.fromMultipart(file, folder), folder);

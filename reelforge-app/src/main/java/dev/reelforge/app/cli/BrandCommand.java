@@ -121,8 +121,7 @@ final class BrandCommand {
                 job.id(), false, options.engine(), options.stylePreset()));
     out.printf(
         "%nDirecting a storyboard; production engine %s (%s)%n",
-        board.productionEngine(),
-        board.routingReason());
+        board.productionEngine(), board.routingReason());
     UUID runId = board.runId().orElseThrow();
     DirectorState state =
         await(

@@ -1,9 +1,7 @@
 package dev.reelforge.app.ui;
 
 import dev.reelforge.app.brand.BrandLinks;
-import dev.reelforge.app.brand.BrandUploads;
-import dev.reelforge.app.brand.CheckedUpload;
-import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.brand.StagedUploads;
 import dev.reelforge.app.security.Audit;
 import dev.reelforge.app.storage.NamedDownloads;
 import dev.reelforge.app.web.RequestOwner;
@@ -23,14 +21,9 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.engine.JobService;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,12 +39,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Director mode (seed 001 through the same {@link BrandDirector} as the API): a brand picture is
- * uploaded (checked by {@link BrandUploads}), its analysis card shows the palette, scores and flag,
- * a storyboard is directed from it, each scene is reviewed GREEN, YELLOW (with words) or RED, and
- * production is approved once every scene is GREEN; the pages follow the work live (htmx re-reads
- * their panel every 2 s while something is being made) and end with the finished videos. Another
- * user's upload, storyboard or scene is a 404 page; a refusal (409 and the like) is said in words
- * above the page's content, with the status code.
+ * uploaded (checked as the API's uploads are, {@link StagedUploads}), its analysis card shows the
+ * palette, scores and flag, a storyboard is directed from it, each scene is reviewed GREEN, YELLOW
+ * (with words) or RED, and production is approved once every scene is GREEN; the pages follow the
+ * work live (htmx re-reads their panel every 2 s while something is being made) and end with the
+ * finished videos. Another user's upload, storyboard or scene is a 404 page; a refusal (409 and the
+ * like) is said in words above the page's content, with the status code.
  */
 @Controller
 public class DirectorPagesController {
@@ -67,23 +60,21 @@ public class DirectorPagesController {
           BrandPipelines.ASSEMBLE);
 
   private final BrandDirector director;
-  private final BrandUploads uploads;
+  private final StagedUploads uploads;
   private final BrandLinks links;
   private final SceneVideos videos;
   private final JobService jobs;
   private final NamedDownloads downloads;
   private final Audit audit;
-  private final Path uploadRoot;
 
   DirectorPagesController(
       BrandDirector director,
-      BrandUploads uploads,
+      StagedUploads uploads,
       BrandLinks links,
       SceneVideos videos,
       JobService jobs,
       NamedDownloads downloads,
-      Audit audit,
-      StorageSettings storage) {
+      Audit audit) {
     this.director = director;
     this.uploads = uploads;
     this.links = links;
@@ -91,7 +82,6 @@ public class DirectorPagesController {
     this.jobs = jobs;
     this.downloads = downloads;
     this.audit = audit;
-    this.uploadRoot = storage.getWorkRoot().resolve("brand").resolve("page-uploads");
   }
 
   @GetMapping("/ui/director")
@@ -106,12 +96,8 @@ public class DirectorPagesController {
       Model model,
       HttpServletResponse response) {
     UUID owner = RequestOwner.current();
-    Path folder = null;
     try {
-      folder = Files.createDirectories(uploadRoot).resolve(UUID.randomUUID().toString());
-      Files.createDirectories(folder);
-      CheckedUpload checked = uploads.fromMultipart(file, folder);
-      BrandDirector.Uploaded uploaded = director.upload(owner, upload(checked, folder));
+      BrandDirector.Uploaded uploaded = uploads.fromMultipart(owner, file);
       audit.record(
           "brand.upload",
           "vision_job",
@@ -126,10 +112,6 @@ public class DirectorPagesController {
       response.setStatus(e.code().httpStatus());
       model.addAttribute("error", refusal(e));
       return page(owner, model);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      delete(folder);
     }
   }
 
@@ -415,23 +397,6 @@ public class DirectorPagesController {
         .orElseThrow(() -> ReelForgeException.notFound("Scene", index));
   }
 
-  /** The checked upload as the director takes it: the bytes as sent written beside the PNG. */
-  private static BrandDirector.Upload upload(CheckedUpload checked, Path folder)
-      throws IOException {
-    String stored = checked.storedFilename();
-    String extension = stored.substring(stored.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    Path original = Files.write(folder.resolve("upload." + extension), checked.bytes());
-    return new BrandDirector.Upload(
-        checked.originalFilename(),
-        stored,
-        checked.mimeType(),
-        checked.size(),
-        checked.sha256(),
-        extension,
-        original,
-        checked.normalisedPng());
-  }
-
   private static Optional<String> chosen(String value) {
     return value == null || value.isBlank() || value.equalsIgnoreCase("auto")
         ? Optional.empty()
@@ -457,24 +422,5 @@ public class DirectorPagesController {
   private static String sentence(String message) {
     String text = message.endsWith(".") ? message : message + ".";
     return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  private static void delete(Path folder) {
-    if (folder == null || !Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(DirectorPagesController::deleteQuietly);
-    } catch (IOException e) {
-      // Scratch space under the work root: the work-folder pruning takes what is left.
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // As above: left for the pruning.
-    }
   }
 }
