@@ -27,20 +27,6 @@ import java.util.UUID;
  */
 public final class AssemblyStage {
 
-  /** One finished video: blob keys, the routes answer addresses. */
-  public record BrandVideo(
-      String preset,
-      String aspectRatio,
-      int width,
-      int height,
-      String videoKey,
-      String thumbnailKey,
-      long durationMillis,
-      long bytes) {}
-
-  /** The storyboard's result. */
-  public record Result(List<BrandVideo> videos, String music) {}
-
   private final Storyboards boards;
   private final Briefs briefs;
   private final BrandFiles files;
@@ -74,7 +60,7 @@ public final class AssemblyStage {
     }
     BrandAnalysis analysis = briefs.analysis(briefs.job(board));
     List<Scene> scenes = BrandJson.scenes(board.scenesJson());
-    Result result;
+    BrandVideos result;
     try (WorkFolder work = new WorkFolder(workRoot, context.taskId())) {
       List<Path> clips = new ArrayList<>();
       for (Scene scene : scenes) {
@@ -106,7 +92,7 @@ public final class AssemblyStage {
                 context.progress(0.2 + 0.75 * fraction, step);
               },
               cancellation);
-      List<BrandVideo> videos = new ArrayList<>();
+      List<BrandVideos.Video> videos = new ArrayList<>();
       for (RenderedOutput output : rendered.outputs()) {
         String preset = output.preset().id();
         String videoKey = BrandKeys.video(board.ownerId(), board.jobId(), id, preset);
@@ -114,7 +100,7 @@ public final class AssemblyStage {
         files.put(videoKey, output.video());
         files.put(thumbKey, output.thumbnail());
         videos.add(
-            new BrandVideo(
+            new BrandVideos.Video(
                 preset,
                 aspect(output.preset().width(), output.preset().height()),
                 output.preset().width(),
@@ -124,7 +110,7 @@ public final class AssemblyStage {
                 output.durationMillis(),
                 output.bytes()));
       }
-      result = new Result(videos, track.licence().source());
+      result = new BrandVideos(videos, track.licence().source());
     }
     String json = BrandJson.write(result);
     boards.modify(id, edit -> edit.result(json).status(DirectorStatus.COMPLETED));

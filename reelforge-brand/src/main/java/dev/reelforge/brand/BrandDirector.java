@@ -335,7 +335,7 @@ public final class BrandDirector {
         board,
         job,
         BrandJson.scenes(board.scenesJson()),
-        board.resultJson().map(r -> BrandJson.read(r, AssemblyStage.Result.class)),
+        board.resultJson().map(r -> BrandJson.read(r, BrandVideos.class)),
         run);
   }
 

@@ -14,7 +14,7 @@ public record DirectorState(
     Storyboard storyboard,
     VisionJob job,
     List<Scene> scenes,
-    Optional<AssemblyStage.Result> result,
+    Optional<BrandVideos> result,
     Optional<RunRecord> run) {
 
   /** Whether every scene is approved (GREEN): production may be approved. */

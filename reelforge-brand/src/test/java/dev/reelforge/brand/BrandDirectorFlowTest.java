@@ -109,7 +109,7 @@ class BrandDirectorFlowTest {
     assertThat(done.scenes()).allMatch(s -> Boolean.TRUE.equals(s.fallbackTriggered()));
     assertThat(done.storyboard().creditsUsed()).isEqualByComparingTo("30");
     assertThat(done.result().orElseThrow().videos())
-        .extracting(AssemblyStage.BrandVideo::aspectRatio)
+        .extracting(BrandVideos.Video::aspectRatio)
         .containsExactly("9:16", "16:9", "1:1");
     assertThat(done.result().orElseThrow().videos()).allMatch(v -> h.files.has(v.videoKey()));
     // Each scene was produced from its preview, on the routed engine first.

@@ -1,6 +1,7 @@
 package dev.reelforge.app.brand;
 
 import dev.reelforge.brand.BrandJson;
+import dev.reelforge.brand.BrandVideos;
 import dev.reelforge.brand.DirectorState;
 import dev.reelforge.brand.Scene;
 import dev.reelforge.brand.StyleReferenceRecord;
@@ -176,7 +177,7 @@ final class BrandViews {
     view.put("all_green", state.allGreen());
     view.put("scenes", state.scenes().stream().map(this::scene).toList());
     view.put("conversation_history", conversation(state.storyboard().conversationJson()));
-    view.put("videos", videos(state.storyboard().resultJson()));
+    view.put("videos", videos(state.result()));
     view.put("job", visionJob(state.job()));
     view.put("run", state.run().map(this::run).orElse(null));
     return view;
@@ -241,22 +242,19 @@ final class BrandViews {
     return rows;
   }
 
-  /** The finished brand videos, one per shape, from the assembly's stored result. */
-  private List<Map<String, Object>> videos(Optional<String> resultJson) {
+  /** The finished brand videos, one per shape. */
+  private List<Map<String, Object>> videos(Optional<BrandVideos> result) {
     List<Map<String, Object>> videos = new ArrayList<>();
-    if (resultJson.isEmpty()) {
-      return videos;
-    }
-    for (JsonNode video : JSON.readTree(resultJson.get()).path("videos")) {
+    for (BrandVideos.Video video : result.map(BrandVideos::videos).orElse(List.of())) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("preset", video.path("preset").asString());
-      row.put("aspect_ratio", video.path("aspect_ratio").asString());
-      row.put("width", video.path("width").asInt());
-      row.put("height", video.path("height").asInt());
-      row.put("video_url", link(video.path("video_key").asString()));
-      row.put("thumbnail_url", link(video.path("thumbnail_key").asString()));
-      row.put("duration_ms", video.path("duration_millis").asLong());
-      row.put("bytes", video.path("bytes").asLong());
+      row.put("preset", video.preset());
+      row.put("aspect_ratio", video.aspectRatio());
+      row.put("width", video.width());
+      row.put("height", video.height());
+      row.put("video_url", link(video.videoKey()));
+      row.put("thumbnail_url", link(video.thumbnailKey()));
+      row.put("duration_ms", video.durationMillis());
+      row.put("bytes", video.bytes());
       videos.add(row);
     }
     return videos;
