@@ -25,7 +25,7 @@ import java.util.UUID;
  * shape with the render engine (captions and title in the brand's palette, music, loudness,
  * thumbnails), stored and listed as the storyboard's result; the storyboard is completed.
  */
-public final class AssemblyStage {
+final class AssemblyStage {
 
   private final Storyboards boards;
   private final Briefs briefs;

@@ -2,9 +2,9 @@ package dev.reelforge.app.cli;
 
 import dev.reelforge.app.brand.BrandUploads;
 import dev.reelforge.app.brand.CheckedUpload;
-import dev.reelforge.brand.AssemblyStage;
 import dev.reelforge.brand.BrandDirector;
 import dev.reelforge.brand.BrandJson;
+import dev.reelforge.brand.BrandVideos;
 import dev.reelforge.brand.DirectorState;
 import dev.reelforge.brand.Scene;
 import dev.reelforge.core.brand.BrandAnalysis;
@@ -172,10 +172,10 @@ final class BrandCommand {
           scene.engineUsed(),
           Boolean.TRUE.equals(scene.fallbackTriggered()) ? " (a fallback)" : "");
     }
-    AssemblyStage.Result result =
-        BrandJson.read(state.storyboard().resultJson().orElseThrow(), AssemblyStage.Result.class);
+    BrandVideos result =
+        BrandJson.read(state.storyboard().resultJson().orElseThrow(), BrandVideos.class);
     out.println("Finished brand videos:");
-    for (AssemblyStage.BrandVideo video : result.videos()) {
+    for (BrandVideos.Video video : result.videos()) {
       String shape = video.aspectRatio().replace(':', 'x');
       Path file = options.folder().resolve("brand-" + shape + ".mp4");
       Path thumb = options.folder().resolve("brand-" + shape + ".jpg");

@@ -2,8 +2,8 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.brand.BrandLinks;
 import dev.reelforge.app.storage.NamedDownloads;
-import dev.reelforge.brand.AssemblyStage;
 import dev.reelforge.brand.BrandPipelines;
+import dev.reelforge.brand.BrandVideos;
 import dev.reelforge.brand.DirectorState;
 import dev.reelforge.core.brand.DirectorStatus;
 import dev.reelforge.core.brand.Storyboard;
@@ -108,7 +108,7 @@ public record StoryboardView(
         stages,
         scenes,
         videos,
-        state.result().map(AssemblyStage.Result::music).orElse(""));
+        state.result().map(BrandVideos::music).orElse(""));
   }
 
   public boolean completed() {
@@ -124,7 +124,7 @@ public record StoryboardView(
   }
 
   private static List<Video> videos(
-      AssemblyStage.Result result, String shortId, BrandLinks links, NamedDownloads downloads) {
+      BrandVideos result, String shortId, BrandLinks links, NamedDownloads downloads) {
     return result.videos().stream()
         .map(
             v -> {
