@@ -453,7 +453,10 @@ class DocExamplesTest {
     }
     String command = args.isEmpty() ? "" : args.get(0);
     boolean help = args.contains("--help");
-    if ((command.equals("make") || command.equals("render") || command.equals("generate"))
+    if ((command.equals("make")
+            || command.equals("render")
+            || command.equals("generate")
+            || command.equals("brand"))
         && !help) {
       if (!args.contains("--out")) {
         args.add("--out");
