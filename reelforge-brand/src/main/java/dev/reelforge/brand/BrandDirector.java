@@ -34,8 +34,15 @@ import java.util.UUID;
  */
 public final class BrandDirector {
 
-  /** How long a review answer waits for the storyboard run to park for review. */
-  static final Duration SIGNAL_PATIENCE = Duration.ofSeconds(30);
+  /**
+   * How long a refine or an approval waits for the storyboard run to park for review before it
+   * answers; a run still busy then is told at the next look.
+   */
+  static final Duration SIGNAL_PATIENCE = Duration.ofSeconds(5);
+
+  /** The stages a failed storyboard can be produced again from. */
+  private static final java.util.Set<String> AFTER_REVIEW =
+      java.util.Set.of(BrandPipelines.PRODUCTION, BrandPipelines.ASSEMBLE);
 
   private final BrandStore store;
   private final JobService jobs;
@@ -100,8 +107,12 @@ public final class BrandDirector {
             clock.instant());
     BrandStore.Insert insert = store.insert(fresh);
     VisionJob job = insert.job();
+    if (job.status() == VisionStatus.FAILED) {
+      // The same file again after its analysis failed (a vendor outage): analyse it anew.
+      job = store.update(new VisionJobs.Edit(job, clock.instant()).retried().build());
+    }
     if (job.runId().isEmpty() && job.status() == VisionStatus.PENDING) {
-      // A new job, or an earlier one whose upload stopped before its run started: finish it.
+      // A new job, a retried one, or one whose upload stopped before its run started.
       files.put(job.imageKey(), upload.original());
       files.put(BrandKeys.normalised(owner, job.id()), upload.normalisedPng());
       job = startAnalysis(job);
@@ -117,7 +128,7 @@ public final class BrandDirector {
                     BrandPipelines.ANALYSIS_KIND,
                     BrandJson.write(new AnalysisStages.Input(job.id())),
                     0,
-                    Optional.of("brand-analysis:" + job.id()),
+                    Optional.of("brand-analysis:" + job.id() + ":" + job.retryCount()),
                     0))
             .run();
     // Not written here: the analysis stage records its run when it starts, and a write of this
@@ -249,7 +260,7 @@ public final class BrandDirector {
           }
           return edit.scene(scene.asking(light, words.isEmpty() ? null : words, edit.now));
         });
-    wake(board, ReviewSignal.Decision.CHANGE, sceneId);
+    nudge(board.id(), SIGNAL_PATIENCE);
     return state(owner, board.id());
   }
 
@@ -282,39 +293,52 @@ public final class BrandDirector {
   public DirectorState approveProduction(UUID owner, UUID storyboardId) {
     Storyboard board = storyboard(owner, storyboardId);
     List<Scene> scenes = BrandJson.scenes(board.scenesJson());
-    long missing = scenes.stream().filter(s -> s.finalVideoKey() == null).count();
-    if (board.status() == DirectorStatus.FAILED && !scenes.isEmpty() && allGreen(scenes)) {
-      videos.checkAffordable(owner, (int) missing, settings.sceneSeconds());
+    long unpaid =
+        scenes.stream().filter(s -> s.finalVideoKey() == null && s.videoJobId() == null).count();
+    if (board.status() == DirectorStatus.FAILED && allGreen(scenes)) {
+      videos.checkAffordable(owner, (int) unpaid, settings.sceneSeconds());
       TaskRecord dead =
           tasks(board).stream()
-              .filter(
-                  t -> t.status() == TaskStatus.DEAD && t.stage().equals(BrandPipelines.PRODUCTION))
+              .filter(t -> t.status() == TaskStatus.DEAD && AFTER_REVIEW.contains(t.stage()))
               .findFirst()
               .orElseThrow(
                   () ->
                       new ReelForgeException(
                           ErrorCode.CONFLICT,
-                          "the storyboard failed before production; start a new one"));
-      jobs.requeueDead(dead.id(), "brand-director");
+                          "this storyboard cannot be produced again (it failed before review or was"
+                              + " cancelled); start a new one"));
+      if (!jobs.requeueDead(dead.id(), "brand-director")) {
+        throw new ReelForgeException(
+            ErrorCode.CONFLICT, "the storyboard is already being produced again");
+      }
       return state(owner, storyboardId);
     }
-    if (board.status() != DirectorStatus.REVIEW) {
-      throw new ReelForgeException(
-          ErrorCode.CONFLICT,
-          "production can be approved in review only; the storyboard is " + board.status().wire());
-    }
-    if (!allGreen(scenes)) {
-      long waiting = scenes.stream().filter(s -> s.trafficLight() != TrafficLight.GREEN).count();
-      throw new ReelForgeException(
-          ErrorCode.CONFLICT,
-          waiting + " of " + scenes.size() + " scenes are not GREEN; approve every scene first");
-    }
-    videos.checkAffordable(owner, (int) missing, settings.sceneSeconds());
-    wake(board, ReviewSignal.Decision.APPROVE, null);
+    videos.checkAffordable(owner, (int) unpaid, settings.sceneSeconds());
+    // The check and the move are one write: a scene sent back meanwhile cannot slip through.
     boards.modify(
         board.id(),
-        edit ->
-            edit.status() == DirectorStatus.REVIEW ? edit.status(DirectorStatus.RENDERING) : null);
+        edit -> {
+          if (edit.status() != DirectorStatus.REVIEW) {
+            throw new ReelForgeException(
+                ErrorCode.CONFLICT,
+                "production can be approved in review only; the storyboard is "
+                    + edit.status().wire());
+          }
+          long waiting =
+              edit.scenes().stream()
+                  .filter(s -> s.trafficLight() != TrafficLight.GREEN || !s.settled())
+                  .count();
+          if (waiting > 0 || edit.scenes().isEmpty()) {
+            throw new ReelForgeException(
+                ErrorCode.CONFLICT,
+                waiting
+                    + " of "
+                    + edit.scenes().size()
+                    + " scenes are not GREEN; approve every scene first");
+          }
+          return edit.status(DirectorStatus.RENDERING);
+        });
+    nudge(board.id(), SIGNAL_PATIENCE);
     return state(owner, storyboardId);
   }
 
@@ -325,6 +349,8 @@ public final class BrandDirector {
   }
 
   public DirectorState state(UUID owner, UUID storyboardId) {
+    // A wake-up lost to a restart or a timeout is made good by the next look.
+    nudge(storyboard(owner, storyboardId).id(), Duration.ZERO);
     Storyboard board = storyboard(owner, storyboardId);
     VisionJob job =
         store
@@ -358,7 +384,14 @@ public final class BrandDirector {
               job -> store.update(new VisionJobs.Edit(job, clock.instant()).failed(why).build()));
     } else if (run.kind().equals(BrandPipelines.STORYBOARD_KIND)) {
       input = BrandJson.read(run.inputs(), StoryboardInput.class).storyboardId();
-      if (store.storyboard(input).isPresent()) {
+      Optional<Storyboard> ended = store.storyboard(input);
+      if (ended.isPresent()) {
+        // Scene jobs still at work would be charged for clips nobody assembles: stop them.
+        for (Scene scene : BrandJson.scenes(ended.get().scenesJson())) {
+          if (scene.videoJobId() != null && scene.finalVideoKey() == null) {
+            videos.cancel(ended.get().ownerId(), scene.videoJobId());
+          }
+        }
         boards.modify(
             input,
             edit ->
@@ -393,15 +426,21 @@ public final class BrandDirector {
   }
 
   /**
-   * Answers the storyboard run's review once it is parked. The run may still be making an earlier
-   * revision; then this waits, and stops early when that execution took the new revision along (it
-   * makes every revision asked for before it parks).
+   * Tells the storyboard run what its state asks for, once it is parked for review: approval when
+   * the storyboard was moved to rendering, a change when a scene awaits its revision. The run may
+   * still be busy (a revision, its last write); this looks again until {@code patience} runs out.
+   * Whatever is left is done by the next look ({@link #state} looks every time), so a wake-up lost
+   * to a restart is not lost for good.
    */
-  private void wake(Storyboard board, ReviewSignal.Decision decision, UUID sceneId) {
-    UUID runId = board.runId().orElseThrow();
-    long deadline = System.nanoTime() + SIGNAL_PATIENCE.toNanos();
-    String payload = sceneId == null ? "" : "{\"scene_id\":\"" + sceneId + "\"}";
-    while (System.nanoTime() < deadline) {
+  private void nudge(UUID boardId, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Storyboard board = boards.get(boardId);
+      Optional<ReviewSignal.Decision> decision = decisionFor(board);
+      if (decision.isEmpty() || board.runId().isEmpty()) {
+        return;
+      }
+      UUID runId = board.runId().get();
       boolean parked =
           jobs.tasks(runId).stream()
               .anyMatch(
@@ -414,30 +453,38 @@ public final class BrandDirector {
               runId,
               BrandPipelines.PREVIEWS,
               new ReviewSignal(
-                  decision, payload.isEmpty() ? Optional.empty() : Optional.of(payload), "owner"));
+                  decision.get(),
+                  decision.get() == ReviewSignal.Decision.CHANGE
+                      ? Optional.of("{\"storyboard_id\":\"" + boardId + "\"}")
+                      : Optional.empty(),
+                  "brand-director"));
           return;
         } catch (RuntimeException raced) {
           // It moved on between the look and the answer; look again.
         }
-      } else if (sceneId != null && revised(board.id(), sceneId)) {
+      }
+      if (System.nanoTime() >= deadline) {
         return;
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return;
       }
     }
-    throw new ReelForgeException(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        "the storyboard is busy; the change is saved and is made when it is free");
   }
 
-  private boolean revised(UUID id, UUID sceneId) {
-    return PreviewStage.find(BrandJson.scenes(boards.get(id).scenesJson()), sceneId)
-            .pendingRevision()
-        == null;
+  private static Optional<ReviewSignal.Decision> decisionFor(Storyboard board) {
+    if (board.status() == DirectorStatus.RENDERING) {
+      return Optional.of(ReviewSignal.Decision.APPROVE);
+    }
+    if (board.status() == DirectorStatus.REVIEW
+        && BrandJson.scenes(board.scenesJson()).stream()
+            .anyMatch(s -> s.pendingRevision() != null)) {
+      return Optional.of(ReviewSignal.Decision.CHANGE);
+    }
+    return Optional.empty();
   }
 
   /** Seed 001's sanitised feedback: trimmed, control characters removed, at most 500. */

@@ -12,6 +12,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.imagegen.GeneratedImage;
 import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.imagegen.ImageRequest;
+import dev.reelforge.core.jobs.api.StageCancelledException;
 import dev.reelforge.core.jobs.api.StageContext;
 import dev.reelforge.core.jobs.api.StageResult;
 import java.time.Duration;
@@ -69,7 +70,15 @@ final class PreviewStage {
       context.checkCancelled();
       Scene scene = next.get();
       if (scene.pendingRevision() != null) {
-        revise(board, scene);
+        try {
+          revise(board, scene);
+        } catch (RuntimeException failed) {
+          if (failed instanceof StageCancelledException) {
+            throw failed;
+          }
+          // A revision that cannot be made costs the person that revision, not the storyboard.
+          dropRevision(board, scene, failed);
+        }
       } else {
         long done = scenes.stream().filter(Scene::settled).count();
         context.progress(
@@ -77,11 +86,15 @@ final class PreviewStage {
         preview(board, scene, context.taskId());
       }
     }
+    // Only the first pass moves to review; after a revision it is review already, or rendering
+    // when production was approved while this execution finished.
     Storyboard board =
         boards.modify(
             id,
             edit ->
-                edit.status() == DirectorStatus.REVIEW ? null : edit.status(DirectorStatus.REVIEW));
+                edit.status() == DirectorStatus.PREVIEW_GENERATION
+                    ? edit.status(DirectorStatus.REVIEW)
+                    : null);
     return StageResult.awaitReview(
         BrandJson.write(Map.of("storyboard_id", id.toString(), "version", board.version())));
   }
@@ -143,8 +156,17 @@ final class PreviewStage {
             scene.sequenceIndex(),
             scene.attemptCount());
     try (WorkFolder work = new WorkFolder(workRoot, taskId)) {
-      GeneratedImage image = generate(scene, seed, work);
-      files.put(key, image.file());
+      GeneratedImage image;
+      try {
+        image = generate(scene, seed, work);
+      } catch (ReelForgeException failed) {
+        if (scene.promptHistory().isEmpty()) {
+          throw failed; // a first preview: the storyboard cannot go on without it
+        }
+        dropRevision(board, scene, failed);
+        return;
+      }
+      files.put(key, Pngs.asPng(image.file(), work.file("preview.png")));
     }
     boards.modify(
         board.id(),
@@ -154,6 +176,31 @@ final class PreviewStage {
             return null;
           }
           return edit.scene(current.withPreview(key, seed, edit.now));
+        });
+  }
+
+  /**
+   * Gives up a revision: the scene keeps showing its last preview (the one its earlier prompt made)
+   * and says why, so the person can approve it or ask again.
+   */
+  private void dropRevision(Storyboard board, Scene scene, RuntimeException failed) {
+    YellowContext.PromptAttempt last =
+        scene.promptHistory().isEmpty() ? null : scene.promptHistory().getLast();
+    String why =
+        (failed instanceof ReelForgeException e ? e.code() + ": " : "") + failed.getMessage();
+    boards.modify(
+        board.id(),
+        edit -> {
+          Scene current = find(edit.scenes(), scene.id());
+          if (current.attemptCount() != scene.attemptCount()) {
+            return null;
+          }
+          return edit.scene(
+              current.revisionFailed(
+                  "the revision could not be made (" + why + "); ask again",
+                  last == null ? current.previewKey() : last.resultUrl(),
+                  current.previewSeed(),
+                  edit.now));
         });
   }
 
@@ -198,7 +245,7 @@ final class PreviewStage {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.reelforge.core.jobs.api.StageCancelledException();
+      throw new StageCancelledException();
     }
   }
 }

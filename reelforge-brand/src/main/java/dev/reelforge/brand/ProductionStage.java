@@ -34,6 +34,18 @@ final class ProductionStage {
 
   StageResult execute(StageContext context) {
     UUID id = BrandJson.read(context.inputs(), StoryboardInput.class).storyboardId();
+    // Seed 001's financial firewall holds here too, whoever approved the run's review.
+    List<Scene> approved = BrandJson.scenes(boards.get(id).scenesJson());
+    if (approved.isEmpty()
+        || !approved.stream()
+            .allMatch(s -> s.trafficLight() == TrafficLight.GREEN && s.settled())) {
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          "production needs every scene GREEN; approve production with /api/director/approve-production",
+          false,
+          List.of(),
+          null);
+    }
     Storyboard board =
         boards.modify(
             id,

@@ -35,6 +35,8 @@ import java.util.UUID;
  * @param productionError why production of this scene failed
  * @param creditsCharged credits its production cost (0 when refunded)
  * @param productionFailures how often its production failed: a new try is a new job
+ * @param reviewError why the last revision asked for could not be made (the scene kept its
+ *     preview); null when it was
  * @param attemptCount scripts written for this scene: 1, then one more per revision
  */
 public record Scene(
@@ -60,6 +62,7 @@ public record Scene(
     String productionError,
     long creditsCharged,
     int productionFailures,
+    String reviewError,
     int attemptCount,
     Instant createdAt,
     Instant updatedAt) {
@@ -99,6 +102,7 @@ public record Scene(
         null,
         0,
         0,
+        null,
         1,
         now,
         now);
@@ -160,6 +164,23 @@ public record Scene(
     b.pendingRevision = null;
     b.trafficLight = TrafficLight.PENDING;
     b.attemptCount = attemptCount + 1;
+    b.reviewError = null;
+    return b.build();
+  }
+
+  /**
+   * The revision asked for could not be made: the request is dropped, the light is PENDING again
+   * and {@code error} says why; {@code preview} is the preview to show (the last one made).
+   */
+  public Scene revisionFailed(String error, String preview, Long seed, Instant now) {
+    Builder b = new Builder(this).at(now);
+    b.pendingRevision = null;
+    b.trafficLight = TrafficLight.PENDING;
+    b.reviewError = error;
+    if (b.previewKey == null) {
+      b.previewKey = preview;
+      b.previewSeed = seed;
+    }
     return b.build();
   }
 
@@ -215,6 +236,7 @@ public record Scene(
     private String productionError;
     private long creditsCharged;
     private int productionFailures;
+    private String reviewError;
     private int attemptCount;
     private Instant updatedAt;
 
@@ -240,6 +262,7 @@ public record Scene(
       productionError = s.productionError;
       creditsCharged = s.creditsCharged;
       productionFailures = s.productionFailures;
+      reviewError = s.reviewError;
       attemptCount = s.attemptCount;
       updatedAt = s.updatedAt;
     }
@@ -279,6 +302,7 @@ public record Scene(
           productionError,
           creditsCharged,
           productionFailures,
+          reviewError,
           attemptCount,
           s.createdAt,
           updatedAt);

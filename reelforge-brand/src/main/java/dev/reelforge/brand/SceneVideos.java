@@ -26,6 +26,9 @@ public interface SceneVideos {
    */
   void checkAffordable(UUID owner, int scenes, int seconds);
 
+  /** Stops a job that is not finished (its credits are refunded); nothing for a finished one. */
+  void cancel(UUID owner, UUID jobId);
+
   /** Where the job stands. */
   State state(UUID owner, UUID jobId);
 

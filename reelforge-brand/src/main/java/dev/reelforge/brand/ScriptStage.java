@@ -37,6 +37,12 @@ final class ScriptStage {
   StageResult execute(StageContext context) {
     StoryboardInput input = BrandJson.read(context.inputs(), StoryboardInput.class);
     Storyboard board = boards.get(input.storyboardId());
+    if (board.runId().isEmpty()) {
+      // The run is known from its first stage on, even if its start was not recorded.
+      board =
+          boards.modify(
+              board.id(), edit -> edit.board.runId().isEmpty() ? edit.run(context.runId()) : null);
+    }
     if (!BrandJson.scenes(board.scenesJson()).isEmpty()) {
       return StageResult.completed("{}");
     }

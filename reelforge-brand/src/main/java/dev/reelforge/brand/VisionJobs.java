@@ -88,6 +88,16 @@ final class VisionJobs {
       return this;
     }
 
+    /** Analysed anew after a failure: pending, without its error or run, one retry more. */
+    Edit retried() {
+      status = VisionStatus.PENDING;
+      error = Optional.empty();
+      runId = Optional.empty();
+      processedAt = Optional.empty();
+      retries = retries + 1;
+      return this;
+    }
+
     Edit processed(Instant at) {
       processedAt = Optional.of(at);
       return this;

@@ -12,6 +12,7 @@ import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -196,6 +197,102 @@ class BrandDirectorFlowTest {
                     .isEqualTo(ErrorCode.INSUFFICIENT_CREDITS));
     assertThat(h.director.state(OWNER, board.id()).storyboard().status())
         .isEqualTo(DirectorStatus.REVIEW);
+  }
+
+  @Test
+  void approvingTheRunsReviewDirectlyDoesNotBypassTheGreenGate() throws Exception {
+    BrandHarness h = harness(0.9);
+    DirectorState review = inReview(h, 0x1d3557);
+    UUID run = review.storyboard().runId().orElseThrow();
+    h.jobs.review(
+        run,
+        BrandPipelines.PREVIEWS,
+        new dev.reelforge.core.jobs.api.ReviewSignal(
+            dev.reelforge.core.jobs.api.ReviewSignal.Decision.APPROVE, Optional.empty(), "owner"));
+    DirectorState failed =
+        awaitState(review.storyboard().id(), s -> s.storyboard().status() == DirectorStatus.FAILED);
+    assertThat(failed.storyboard().errorMessage().orElseThrow()).contains("every scene GREEN");
+    assertThat(h.videos.orders).isEmpty();
+  }
+
+  @Test
+  void aRevisionLostToACrashIsMadeAtTheNextLook() throws Exception {
+    BrandHarness h = harness(0.9);
+    DirectorState review = inReview(h, 0x457b9d);
+    UUID first = review.scenes().get(0).id();
+    // As if the server stopped right after saving the refine, before waking the run.
+    Storyboard board = review.storyboard();
+    List<Scene> scenes = new java.util.ArrayList<>(review.scenes());
+    scenes.set(0, scenes.get(0).asking(TrafficLight.RED, null, java.time.Instant.now()));
+    h.store.update(
+        new Storyboard(
+            board.id(),
+            board.jobId(),
+            board.ownerId(),
+            board.runId(),
+            board.productionEngine(),
+            board.routingReason(),
+            board.status(),
+            board.stylePreset(),
+            BrandJson.write(scenes),
+            board.conversationJson(),
+            board.resultJson(),
+            board.creditsUsed(),
+            board.errorMessage(),
+            board.version(),
+            board.createdAt(),
+            board.updatedAt(),
+            board.completedAt()));
+    Scene rerolled = awaitScene(board.id(), first, s -> s.attemptCount() == 2 && s.settled());
+    assertThat(rerolled.cinematographyPrompt()).contains("take 2");
+  }
+
+  @Test
+  void aRevisionThatCannotBeMadeKeepsTheSceneAndTheStoryboard() throws Exception {
+    BrandHarness h = harness(0.9);
+    DirectorState review = inReview(h, 0xe63946);
+    UUID first = review.scenes().get(0).id();
+    String preview = review.scenes().get(0).previewKey();
+    h.scripted.refuseRevisions = true;
+    h.director.refine(OWNER, first, TrafficLight.YELLOW, "make it edgier");
+    Scene kept = awaitScene(review.storyboard().id(), first, s -> s.reviewError() != null);
+    assertThat(kept.reviewError()).contains("CONTENT_REFUSED");
+    assertThat(kept.settled()).isTrue();
+    assertThat(kept.previewKey()).isEqualTo(preview);
+    assertThat(kept.trafficLight()).isEqualTo(TrafficLight.PENDING);
+    h.scripted.refuseRevisions = false;
+    h.director.refine(OWNER, first, TrafficLight.YELLOW, "make it warmer");
+    Scene revised =
+        awaitScene(review.storyboard().id(), first, s -> s.attemptCount() == 2 && s.settled());
+    assertThat(revised.reviewError()).isNull();
+    assertThat(h.director.state(OWNER, review.storyboard().id()).storyboard().status())
+        .isEqualTo(DirectorStatus.REVIEW);
+  }
+
+  @Test
+  void theSameFileAfterAFailedAnalysisIsAnalysedAgain() throws Exception {
+    BrandHarness h = harness(0.9);
+    h.analyzer.outages.set(10);
+    VisionJob failed =
+        awaitJob(h.upload(folder, 0xf4a261).job().id(), j -> j.status() == VisionStatus.FAILED);
+    assertThat(failed.errorMessage().orElseThrow()).contains("vision vendor down");
+    h.analyzer.outages.set(0);
+    BrandDirector.Uploaded again = h.upload(folder, 0xf4a261);
+    assertThat(again.deduplicated()).isTrue();
+    assertThat(again.job().id()).isEqualTo(failed.id());
+    VisionJob done = awaitJob(failed.id(), j -> j.status() == VisionStatus.COMPLETED);
+    assertThat(done.retryCount()).isGreaterThanOrEqualTo(1);
+    assertThat(done.errorMessage()).isEmpty();
+  }
+
+  private DirectorState inReview(BrandHarness h, int colour) throws Exception {
+    VisionJob job =
+        awaitJob(h.upload(folder, colour).job().id(), j -> j.status() == VisionStatus.COMPLETED);
+    Storyboard board =
+        h.director.init(
+            OWNER,
+            new BrandDirector.InitRequest(job.id(), false, Optional.empty(), Optional.empty()));
+    return awaitState(board.id(), s -> s.storyboard().status() == DirectorStatus.REVIEW);
   }
 
   private static Scene scene(DirectorState state, UUID id) {

@@ -63,6 +63,7 @@ final class BrandHarness implements AutoCloseable {
   final FolderFiles files;
   final FlakyImages images = new FlakyImages();
   final ScriptedDirector scripted = new ScriptedDirector();
+  final FixedAnalyzer analyzer;
   final InstantVideos videos;
   final JobService jobs;
   final BrandDirector director;
@@ -72,6 +73,7 @@ final class BrandHarness implements AutoCloseable {
   BrandHarness(Path folder, double integrity) {
     this.files = new FolderFiles(folder.resolve("files"));
     this.videos = new InstantVideos(files, folder.resolve("clips"));
+    this.analyzer = new FixedAnalyzer(integrity);
     BrandSettings settings =
         BrandSettings.DEFAULTS
             .withPreviewBackoff(Duration.ofMillis(10))
@@ -81,7 +83,7 @@ final class BrandHarness implements AutoCloseable {
             new BrandPipelines.Parts(
                 store,
                 files,
-                new FixedAnalyzer(integrity),
+                analyzer,
                 new CopyReferencer(),
                 scripted,
                 images,
@@ -190,6 +192,7 @@ final class BrandHarness implements AutoCloseable {
   /** An analysis with the integrity asked for and high physics (routes to Kling). */
   static final class FixedAnalyzer implements BrandAnalyzer {
     private final double integrity;
+    final AtomicInteger outages = new AtomicInteger();
 
     FixedAnalyzer(double integrity) {
       this.integrity = integrity;
@@ -202,6 +205,10 @@ final class BrandHarness implements AutoCloseable {
 
     @Override
     public BrandAnalysis analyze(Path image) {
+      if (outages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new ReelForgeException(
+            ErrorCode.EXTERNAL_API_ERROR, "vision vendor down", false, List.of(), null);
+      }
       BrandAnalysis base = BrandCutTest.analysis(0.7, null);
       return new BrandAnalysis(
           base.palette(),
@@ -240,6 +247,7 @@ final class BrandHarness implements AutoCloseable {
   static final class ScriptedDirector implements Director {
     final AtomicInteger revisions = new AtomicInteger();
     volatile YellowContext lastContext;
+    volatile boolean refuseRevisions;
 
     @Override
     public String name() {
@@ -263,6 +271,9 @@ final class BrandHarness implements AutoCloseable {
 
     @Override
     public Revision revise(YellowContext context) {
+      if (refuseRevisions) {
+        throw new ReelForgeException(ErrorCode.CONTENT_REFUSED, "the model refused the edit");
+      }
       lastContext = context;
       revisions.incrementAndGet();
       SceneScript now = context.currentScene();
@@ -318,6 +329,7 @@ final class BrandHarness implements AutoCloseable {
     final Map<UUID, Order> orders = new ConcurrentHashMap<>();
     final Map<String, UUID> byKey = new ConcurrentHashMap<>();
     final Set<String> failing = ConcurrentHashMap.newKeySet();
+    final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
     volatile long balance = 1_000;
     private final FolderFiles files;
     private final Path clips;
@@ -343,6 +355,11 @@ final class BrandHarness implements AutoCloseable {
       if (scenes * seconds * 2L > balance) {
         throw new ReelForgeException(ErrorCode.INSUFFICIENT_CREDITS, "short");
       }
+    }
+
+    @Override
+    public void cancel(UUID owner, UUID jobId) {
+      cancelled.add(jobId);
     }
 
     @Override

@@ -115,6 +115,14 @@ final class MediaSceneVideos implements SceneVideos {
   }
 
   @Override
+  public void cancel(UUID owner, UUID jobId) {
+    RunRecord run = media.get().job(owner, MediaJobs.VIDEO, jobId);
+    if (!run.status().isTerminal()) {
+      jobs.get().cancel(run.id(), "brand-director");
+    }
+  }
+
+  @Override
   public State state(UUID owner, UUID jobId) {
     RunRecord run = media.get().job(owner, MediaJobs.VIDEO, jobId);
     return switch (run.status()) {

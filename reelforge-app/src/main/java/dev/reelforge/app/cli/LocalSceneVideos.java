@@ -67,6 +67,11 @@ final class LocalSceneVideos implements SceneVideos {
   }
 
   @Override
+  public void cancel(UUID owner, UUID jobId) {
+    jobs.cancel(jobId, "brand");
+  }
+
+  @Override
   public State state(UUID owner, UUID jobId) {
     RunRecord run = jobs.run(jobId);
     return switch (run.status()) {
