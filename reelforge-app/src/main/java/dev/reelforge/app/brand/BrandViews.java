@@ -203,6 +203,8 @@ final class BrandViews {
     view.put("engine_used", scene.engineUsed());
     view.put("fallback_triggered", scene.fallbackTriggered());
     view.put("production_error", scene.productionError());
+    view.put("review_error", scene.reviewError());
+    view.put("video_job_id", scene.videoJobId());
     view.put("credits_charged", scene.creditsCharged());
     view.put("attempt_count", scene.attemptCount());
     List<Map<String, Object>> messages = new ArrayList<>();
