@@ -10,8 +10,13 @@ public final class BrandKeys {
 
   private BrandKeys() {}
 
+  /** The folder holding every brand file of one owner, what erasing the owner deletes. */
+  public static String ownerPrefix(UUID owner) {
+    return "brand/" + owner + "/";
+  }
+
   private static String job(UUID owner, UUID jobId) {
-    return "brand/" + owner + "/" + jobId + "/";
+    return ownerPrefix(owner) + jobId + "/";
   }
 
   /** The upload as sent. */

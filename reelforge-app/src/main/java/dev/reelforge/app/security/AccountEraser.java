@@ -1,11 +1,14 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.brand.BrandKeys;
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunQuery;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.storage.BlobCatalog;
+import dev.reelforge.mediagen.MediaKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,8 +17,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * The right to delete (seed 002): stops the user's runs, removes its sessions' files (videos,
- * captions, work files, in the blob store and on this machine) and its generated images and clips
- * ({@code media/{user}/…}), then every row it owns.
+ * captions, work files, in the blob store and on this machine), its generated images and clips
+ * ({@code media/{user}/…}) and its brand files (uploads, previews, videos: {@code brand/{user}/…}),
+ * then every row it owns.
  */
 public final class AccountEraser {
 
@@ -38,7 +42,20 @@ public final class AccountEraser {
     this.audit = audit;
   }
 
-  /** What was removed: runs stopped, folders deleted, generated media files deleted. */
+  /**
+   * Deletes the blob-store files a user owns outside its sessions, answering how many: generated
+   * media and brand files.
+   */
+  public static ToIntFunction<UUID> deletingOwnedBlobs(BlobCatalog blobs) {
+    return user ->
+        blobs.deletePrefix(MediaKeys.ownerPrefix(user))
+            + blobs.deletePrefix(BrandKeys.ownerPrefix(user));
+  }
+
+  /**
+   * What was removed: runs stopped, folders deleted, files deleted outside sessions (generated
+   * media and brand files).
+   */
   public record Erased(int runsStopped, int foldersDeleted, int mediaFilesDeleted) {}
 
   /**

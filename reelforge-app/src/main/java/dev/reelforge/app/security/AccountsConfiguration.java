@@ -12,7 +12,6 @@ import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.storage.BlobCatalog;
-import dev.reelforge.mediagen.MediaKeys;
 import dev.reelforge.postgres.accounts.PostgresAccountErasure;
 import dev.reelforge.postgres.accounts.PostgresApiKeyStore;
 import dev.reelforge.postgres.accounts.PostgresAuditLog;
@@ -158,10 +157,6 @@ public class AccountsConfiguration {
       BlobCatalog blobs,
       Audit audit) {
     return new AccountEraser(
-        erasure,
-        jobs,
-        folders::delete,
-        user -> blobs.deletePrefix(MediaKeys.ownerPrefix(user)),
-        audit);
+        erasure, jobs, folders::delete, AccountEraser.deletingOwnedBlobs(blobs), audit);
   }
 }

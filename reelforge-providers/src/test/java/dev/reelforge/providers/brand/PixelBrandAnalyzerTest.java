@@ -106,6 +106,38 @@ class PixelBrandAnalyzerTest {
   }
 
   @Test
+  void aFlatSquareWhoseEdgesSitOnTheJpegGridIsNeitherBlockyNorBlurred() {
+    // Every edge of this square lies on an 8-pixel block boundary, as a seam would.
+    BufferedImage square = BrandImages.flat(512, 512, Color.WHITE);
+    Graphics2D g = square.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(64, 64, 256, 256);
+    g.dispose();
+    BrandAnalysis analysis = WITHOUT_OCR.analyze(png(square, "square"));
+
+    assertThat(analysis.flagged()).as(analysis.flaggedReason().orElse("")).isFalse();
+    assertThat(analysis.quality().sharpness()).isGreaterThan(0.9);
+    assertThat(analysis.quality().blockiness()).isLessThan(0.1);
+    assertThat(Lab.fromHex(closest(analysis, "#ff0000").hex()).distance(Lab.fromHex("#ff0000")))
+        .isLessThan(2.0);
+  }
+
+  @Test
+  void aHeavilyCompressedJpegStillReadsBlockyAndItsSeamsDoNotPassForSharpness() {
+    BrandAnalysis textured =
+        WITHOUT_OCR.analyze(
+            BrandImages.jpegThenPng(BrandImages.textured(1024, 1024, 2), 0.15f, dir, "tex"));
+    assertThat(textured.quality().blockiness()).isGreaterThan(0.5);
+
+    // Blurred before compression, its only hard steps are the block seams.
+    BufferedImage soft = BrandImages.blurred(BrandImages.textured(1024, 1024, 3), 3, 3);
+    BrandAnalysis blurred = WITHOUT_OCR.analyze(BrandImages.jpegThenPng(soft, 0.05f, dir, "soft"));
+    assertThat(blurred.quality().blockiness()).isGreaterThan(0.9);
+    assertThat(blurred.quality().sharpness()).isLessThan(0.1);
+    assertThat(blurred.flagged()).isTrue();
+  }
+
+  @Test
   void everyScoreIsWithinTheUnitIntervalWithTwoDecimals() {
     List<Path> pictures =
         List.of(
