@@ -10,7 +10,6 @@ import dev.reelforge.core.brand.YellowContext;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
-import dev.reelforge.core.jobs.api.ReviewSignal;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
 import dev.reelforge.core.jobs.spi.RunRecord;
@@ -50,6 +49,7 @@ public final class BrandDirector {
   private final SceneVideos videos;
   private final BrandSettings settings;
   private final Storyboards boards;
+  private final ReviewGate gate;
   private final Clock clock;
 
   public BrandDirector(
@@ -65,6 +65,7 @@ public final class BrandDirector {
     this.videos = videos;
     this.settings = settings;
     this.boards = new Storyboards(store, clock);
+    this.gate = new ReviewGate(boards, jobs);
     this.clock = clock;
   }
 
@@ -260,7 +261,7 @@ public final class BrandDirector {
           }
           return edit.scene(scene.asking(light, words.isEmpty() ? null : words, edit.now));
         });
-    nudge(board.id(), SIGNAL_PATIENCE);
+    gate.nudge(board.id(), SIGNAL_PATIENCE);
     return state(owner, board.id());
   }
 
@@ -338,7 +339,7 @@ public final class BrandDirector {
           }
           return edit.status(DirectorStatus.RENDERING);
         });
-    nudge(board.id(), SIGNAL_PATIENCE);
+    gate.nudge(board.id(), SIGNAL_PATIENCE);
     return state(owner, storyboardId);
   }
 
@@ -350,7 +351,7 @@ public final class BrandDirector {
 
   public DirectorState state(UUID owner, UUID storyboardId) {
     // A wake-up lost to a restart or a timeout is made good by the next look.
-    nudge(storyboard(owner, storyboardId).id(), Duration.ZERO);
+    gate.nudge(storyboard(owner, storyboardId).id(), Duration.ZERO);
     Storyboard board = storyboard(owner, storyboardId);
     VisionJob job =
         store
@@ -423,68 +424,6 @@ public final class BrandDirector {
           ErrorCode.CONFLICT,
           "scenes can be reviewed when the storyboard is in review; it is " + status.wire());
     }
-  }
-
-  /**
-   * Tells the storyboard run what its state asks for, once it is parked for review: approval when
-   * the storyboard was moved to rendering, a change when a scene awaits its revision. The run may
-   * still be busy (a revision, its last write); this looks again until {@code patience} runs out.
-   * Whatever is left is done by the next look ({@link #state} looks every time), so a wake-up lost
-   * to a restart is not lost for good.
-   */
-  private void nudge(UUID boardId, Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (true) {
-      Storyboard board = boards.get(boardId);
-      Optional<ReviewSignal.Decision> decision = decisionFor(board);
-      if (decision.isEmpty() || board.runId().isEmpty()) {
-        return;
-      }
-      UUID runId = board.runId().get();
-      boolean parked =
-          jobs.tasks(runId).stream()
-              .anyMatch(
-                  t ->
-                      t.stage().equals(BrandPipelines.PREVIEWS)
-                          && t.status() == TaskStatus.AWAITING_REVIEW);
-      if (parked) {
-        try {
-          jobs.review(
-              runId,
-              BrandPipelines.PREVIEWS,
-              new ReviewSignal(
-                  decision.get(),
-                  decision.get() == ReviewSignal.Decision.CHANGE
-                      ? Optional.of("{\"storyboard_id\":\"" + boardId + "\"}")
-                      : Optional.empty(),
-                  "brand-director"));
-          return;
-        } catch (RuntimeException raced) {
-          // It moved on between the look and the answer; look again.
-        }
-      }
-      if (System.nanoTime() >= deadline) {
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private static Optional<ReviewSignal.Decision> decisionFor(Storyboard board) {
-    if (board.status() == DirectorStatus.RENDERING) {
-      return Optional.of(ReviewSignal.Decision.APPROVE);
-    }
-    if (board.status() == DirectorStatus.REVIEW
-        && BrandJson.scenes(board.scenesJson()).stream()
-            .anyMatch(s -> s.pendingRevision() != null)) {
-      return Optional.of(ReviewSignal.Decision.CHANGE);
-    }
-    return Optional.empty();
   }
 
   /** Seed 001's sanitised feedback: trimmed, control characters removed, at most 500. */

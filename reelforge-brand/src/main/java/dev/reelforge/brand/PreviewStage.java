@@ -95,6 +95,7 @@ final class PreviewStage {
                 edit.status() == DirectorStatus.PREVIEW_GENERATION
                     ? edit.status(DirectorStatus.REVIEW)
                     : null);
+    context.progress(1.0, "every scene has its preview: awaiting review");
     return StageResult.awaitReview(
         BrandJson.write(Map.of("storyboard_id", id.toString(), "version", board.version())));
   }
