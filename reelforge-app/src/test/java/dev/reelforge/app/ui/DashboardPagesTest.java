@@ -285,7 +285,12 @@ class DashboardPagesTest {
     assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("filename=\"" + name + "\"");
 
+    // The session learns its run's end from the run-end follower, a poll after the run itself.
     String editor = get(story, owner).body();
+    for (int i = 0; i < 50 && !editor.contains("data-status=\"rendered\""); i++) {
+      Thread.sleep(200);
+      editor = get(story, owner).body();
+    }
     assertThat(editor).contains("data-status=\"rendered\"").contains(">Video ready<");
   }
 
