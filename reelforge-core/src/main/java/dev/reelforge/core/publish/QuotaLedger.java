@@ -36,7 +36,7 @@ public interface QuotaLedger {
       window = List.copyOf(Objects.requireNonNull(window, "window"));
     }
 
-    public static Reservation granted() {
+    public static Reservation grant() {
       return new Reservation(true, List.of());
     }
   }
