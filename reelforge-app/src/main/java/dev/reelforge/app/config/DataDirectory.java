@@ -65,6 +65,7 @@ public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
     folders.put("reelforge.media.render-work-dir", "render");
     folders.put("reelforge.storage.local-root", "blobs");
     folders.put("reelforge.storage.work-root", "work");
+    folders.put("reelforge.publish.folder", "published");
     return Collections.unmodifiableMap(folders);
   }
 }

@@ -36,6 +36,8 @@ public final class AccessPolicy {
     REFINE,
     /** Brand videos sent to production on the video engines (seed 001 §5.3: 5 a minute). */
     PRODUCTION,
+    /** Publications started, failed targets retried (uploads to the platforms). */
+    PUBLISH,
     /** Everything else. */
     GENERAL
   }
@@ -144,6 +146,23 @@ public final class AccessPolicy {
           ai("/api/director/approve-scene", RateClass.REFINE),
           ai("/api/director/approve-production", RateClass.PRODUCTION),
           rule("GET", "/api/director/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          // Publishing (seed 002): one's own publications; operators read and retry anyone's.
+          rule("POST", "/api/publications", Permission.CREATE_WORK, RateClass.PUBLISH),
+          rule("GET", "/api/publications", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/publications/calendar", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/publications/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule(
+              "PATCH",
+              "/api/publications/{id}/targets/{targetId}",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
+          rule(
+              "POST",
+              "/api/publications/{id}/targets/{targetId}/retry",
+              Permission.CREATE_WORK,
+              RateClass.PUBLISH),
+          rule("POST", "/api/publications/{id}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("GET", "/api/runs/{runId}/evidence", Permission.READ_OWN, RateClass.GENERAL),
           // Runs: one's own; operators see and cancel any (checked in the controller).
           rule("GET", "/api/runs", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/runs/{runId}", Permission.READ_OWN, RateClass.GENERAL),

@@ -96,6 +96,10 @@ public class LimitsSettings {
   @Min(1)
   private int brandProductionPerMinute = 5;
 
+  /** Publications started and failed targets retried per minute per user. */
+  @Min(1)
+  private int publishPerMinute = 10;
+
   /** Voice and caption previews per minute per user (seed 000: 10). */
   @Min(1)
   private int previewPerMinute = 10;
@@ -278,6 +282,14 @@ public class LimitsSettings {
 
   public void setBrandRefinePerMinute(int brandRefinePerMinute) {
     this.brandRefinePerMinute = brandRefinePerMinute;
+  }
+
+  public int getPublishPerMinute() {
+    return publishPerMinute;
+  }
+
+  public void setPublishPerMinute(int publishPerMinute) {
+    this.publishPerMinute = publishPerMinute;
   }
 
   public int getBrandProductionPerMinute() {

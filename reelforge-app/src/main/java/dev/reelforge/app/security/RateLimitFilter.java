@@ -90,6 +90,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
       case GENERATE -> limits.getBrandGeneratePerMinute();
       case REFINE -> limits.getBrandRefinePerMinute();
       case PRODUCTION -> limits.getBrandProductionPerMinute();
+      case PUBLISH -> limits.getPublishPerMinute();
       case GENERAL -> limits.getGeneralPerMinute();
     };
   }
