@@ -1,11 +1,10 @@
 package dev.reelforge.providers.chat;
 
-import dev.reelforge.core.cost.Prices;
-import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.script.Beat;
+import dev.reelforge.core.script.CopyRequest;
 import dev.reelforge.core.script.InputKind;
 import dev.reelforge.core.script.ManualScripts;
+import dev.reelforge.core.script.PostCopy;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptMetadata;
 import dev.reelforge.core.script.ScriptOrigin;
@@ -15,13 +14,11 @@ import dev.reelforge.core.script.ScriptWriter;
 import dev.reelforge.core.script.StoryLimits;
 import dev.reelforge.providers.http.Json;
 import dev.reelforge.providers.http.JsonApiClient;
-import dev.reelforge.providers.http.ProviderResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Scripts and storyboards from a language model behind an OpenAI-compatible chat completions API
@@ -35,17 +32,32 @@ public final class ChatScriptWriter implements ScriptWriter {
 
   public static final String NAME = ChatFactory.NAME;
 
-  private final JsonApiClient api;
   private final ChatOptions options;
+  private final ChatCompletions completions;
+  private final ChatPostCopy copy;
 
   ChatScriptWriter(JsonApiClient api, ChatOptions options) {
-    this.api = api;
     this.options = options;
+    this.completions = new ChatCompletions(api, options);
+    this.copy = new ChatPostCopy(completions, options, this::derivedCopy);
   }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  /**
+   * The copy written by the model for the platform and locale, checked and fitted to the platform's
+   * limits; the offline derivation, with a notice, when the answer is unusable.
+   */
+  @Override
+  public PostCopy copyFor(CopyRequest request) {
+    return copy.write(request);
+  }
+
+  private PostCopy derivedCopy(CopyRequest request) {
+    return ScriptWriter.super.copyFor(request);
   }
 
   @Override
@@ -75,69 +87,11 @@ public final class ChatScriptWriter implements ScriptWriter {
   }
 
   private String complete(ArrayNode messages) {
-    ObjectNode body = Json.object();
-    body.put("model", options.model());
-    body.set("messages", messages.deepCopy());
-    body.put("temperature", options.temperature());
-    ObjectNode format = body.putObject("response_format");
-    if (options.structuredOutput() == StructuredOutput.JSON_SCHEMA) {
-      format.put("type", "json_schema");
-      ObjectNode schema = format.putObject("json_schema");
-      schema.put("name", "short_video_script");
-      schema.put("strict", true);
-      schema.set("schema", ScriptSchema.schema());
-    } else {
-      format.put("type", "json_object");
-    }
-    ProviderResponse response = api.post("/chat/completions", body);
-    JsonNode answer = api.json(response);
-    JsonNode usage = answer.path("usage");
-    long tokens = usage.path("total_tokens").asLong(0);
-    api.meter(
-        "chat",
-        answer.path("model").asString(options.model()),
-        tokens,
-        "tokens",
-        Prices.perThousand(tokens, Prices.TEXT_PER_1K_TOKENS),
-        response);
-    JsonNode choice = answer.path("choices").path(0);
-    JsonNode message = choice.path("message");
-    if (message.path("refusal").isString() && !message.path("refusal").asString().isBlank()) {
-      throw new ReelForgeException(
-          ErrorCode.SCRIPT_GENERATION_FAILED,
-          "the model refused to write this script: " + message.path("refusal").asString(),
-          false,
-          List.of(),
-          null);
-    }
-    if ("length".equals(choice.path("finish_reason").asString(""))) {
-      throw new ReelForgeException(
-          ErrorCode.SCRIPT_GENERATION_FAILED,
-          "the model's answer was cut off at its token limit",
-          true,
-          List.of(),
-          null);
-    }
-    String content = message.path("content").asString("");
-    if (content.isBlank()) {
-      throw new ReelForgeException(
-          ErrorCode.SCRIPT_GENERATION_FAILED,
-          "the model returned an empty answer",
-          true,
-          List.of(),
-          null);
-    }
-    return content;
+    return completions.complete(messages, "short_video_script", ScriptSchema.schema(), "script");
   }
 
   private Script parse(String content, ScriptRequest request) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(stripFence(content));
-    } catch (RuntimeException e) {
-      throw new ReelForgeException(
-          ErrorCode.SCRIPT_GENERATION_FAILED, "the model's answer is not JSON", true, List.of(), e);
-    }
+    JsonNode root = ChatCompletions.readJson(content);
     List<Beat> beats = new ArrayList<>();
     JsonNode items = root.path("beats");
     for (int i = 0; i < items.size(); i++) {
@@ -182,15 +136,6 @@ public final class ChatScriptWriter implements ScriptWriter {
         request.kind() == InputKind.IDEA
             ? "Written by a language model from a bare idea: check the facts before publishing."
             : "");
-  }
-
-  /** Some local models wrap JSON in a Markdown fence even in JSON mode. */
-  private static String stripFence(String content) {
-    String stripped = content.strip();
-    if (stripped.startsWith("```")) {
-      stripped = stripped.replaceFirst("^```(?:json)?\\s*", "").replaceFirst("\\s*```$", "");
-    }
-    return stripped;
   }
 
   private String systemPrompt(ScriptRequest request) {

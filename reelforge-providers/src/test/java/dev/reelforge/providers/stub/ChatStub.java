@@ -9,6 +9,8 @@ import dev.reelforge.core.script.InputKind;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.providers.script.ExtractiveScriptWriter;
+import java.util.HashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,6 +47,12 @@ public final class ChatStub implements ResponseDefinitionTransformerV2 {
         break;
       }
     }
+    if (user.startsWith(COPY_LABEL + "\n")) {
+      return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+          .withHeader("Content-Type", "application/json")
+          .withBody(completion(request.path("model").asString(), copyJson(user), user.length()))
+          .build();
+    }
     int newline = user.indexOf('\n');
     String label = user.substring(0, Math.max(0, newline)).replace(":", "");
     String text = user.substring(newline + 1);
@@ -59,6 +67,39 @@ public final class ChatStub implements ResponseDefinitionTransformerV2 {
         .withHeader("Content-Type", "application/json")
         .withBody(completion(request.path("model").asString(), scriptJson(script), user.length()))
         .build();
+  }
+
+  /** How the chat writer's request for a post's copy begins. */
+  static final String COPY_LABEL = "Post copy";
+
+  /**
+   * A post's copy as a verbose model writes it, with no regard to the platform's limits: the title
+   * asked (or the narration's first words), the whole narration, and every hashtag asked plus the
+   * platform's name. What fits is the adapter's business.
+   */
+  static String copyJson(String user) {
+    Map<String, String> fields = new HashMap<>();
+    for (String line : user.split("\n")) {
+      int colon = line.indexOf(": ");
+      if (colon > 0) {
+        fields.put(line.substring(0, colon), line.substring(colon + 2));
+      }
+    }
+    String narration = fields.getOrDefault("Narration", "");
+    String title = fields.getOrDefault("Title", "");
+    ObjectNode content = JSON.createObjectNode();
+    content.put(
+        "title",
+        title.isBlank() ? narration.substring(0, Math.min(60, narration.length())) : title);
+    content.put("description", narration);
+    ArrayNode hashtags = content.putArray("hashtags");
+    for (String tag : fields.getOrDefault("Hashtags", "").split("\\s+")) {
+      if (!tag.isBlank()) {
+        hashtags.add(tag);
+      }
+    }
+    hashtags.add(fields.getOrDefault("Platform", "shorts"));
+    return JSON.writeValueAsString(content);
   }
 
   static String scriptJson(Script script) {

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.publish.Platform;
 import dev.reelforge.core.script.Beat;
 import dev.reelforge.core.script.BeatRole;
+import dev.reelforge.core.script.CopyRequest;
 import dev.reelforge.core.script.InputKind;
+import dev.reelforge.core.script.PostCopy;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptOrigin;
 import dev.reelforge.core.script.ScriptRequest;
 import dev.reelforge.core.script.ScriptRules;
 import dev.reelforge.core.script.ScriptWriter;
 import dev.reelforge.core.script.StoryLimits;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ScriptWriter} promises. */
@@ -93,6 +98,29 @@ public abstract class ScriptWriterContract {
         .isInstanceOfSatisfying(
             ReelForgeException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+  }
+
+  @Test
+  void thePostCopyForEveryPlatformIsWithinItsLimitsAndInTheLocaleAsked() {
+    Script script = writer().write(ScriptRequest.of(PARAGRAPH, InputKind.PARAGRAPH));
+    List<String> fortyTags = IntStream.rangeClosed(1, 40).mapToObj(i -> "tag" + i).toList();
+    String longNarration = (script.narration() + " ").repeat(10);
+    for (Platform platform : Platform.values()) {
+      PostCopy copy =
+          writer()
+              .copyFor(
+                  new CopyRequest(script.title(), longNarration, fortyTags, platform, "fr-CA"));
+      assertThat(copy.metadata().violations(platform, "metadata"))
+          .as("%s copy on %s", copy.writer(), platform)
+          .isEmpty();
+      assertThat(copy.metadata().locale()).isEqualTo("fr-CA");
+      assertThat(copy.metadata().hashtags()).isNotEmpty();
+      assertThat(copy.writer()).isNotBlank();
+      if (platform.equals(Platform.INSTAGRAM)) {
+        assertThat(copy.metadata().hashtags()).hasSize(30);
+        assertThat(copy.notice()).contains("hashtags were left out");
+      }
+    }
   }
 
   /** Limits, roles, keywords and metadata every script must have. */
