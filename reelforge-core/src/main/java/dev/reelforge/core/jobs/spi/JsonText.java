@@ -1,5 +1,6 @@
 package dev.reelforge.core.jobs.spi;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -49,8 +50,22 @@ public final class JsonText {
       case Long n -> json.append(n);
       case Double d when Double.isFinite(d) -> json.append(d);
       case Double d -> json.append("null");
+      case Collection<?> items -> array(json, items);
       default -> string(json, value.toString());
     }
+  }
+
+  private static void array(StringBuilder json, Collection<?> items) {
+    json.append('[');
+    boolean first = true;
+    for (Object item : items) {
+      if (!first) {
+        json.append(',');
+      }
+      first = false;
+      value(json, item);
+    }
+    json.append(']');
   }
 
   private static void string(StringBuilder json, String s) {

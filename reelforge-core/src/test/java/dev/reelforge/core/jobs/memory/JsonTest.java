@@ -3,6 +3,7 @@ package dev.reelforge.core.jobs.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.jobs.spi.JsonText;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory store refuses what PostgreSQL's jsonb refuses: the checker must agree with it. */
@@ -74,5 +75,12 @@ class JsonTest {
             new JsonText.Raw("{\"x\":[1]}"));
     assertThat(Json.isValid(data)).isTrue();
     assertThat(data).contains("\"nan\":null", "\"none\":null", "\"raw\":{\"x\":[1]}");
+  }
+
+  @Test
+  void writesListsAsArraysInOrder() {
+    String data = JsonText.object("tags", List.of("b\"ee", "honey"), "empty", List.of());
+    assertThat(Json.isValid(data)).isTrue();
+    assertThat(data).isEqualTo("{\"tags\":[\"b\\\"ee\",\"honey\"],\"empty\":[]}");
   }
 }
