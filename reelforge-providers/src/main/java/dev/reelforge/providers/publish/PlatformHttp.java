@@ -18,9 +18,9 @@ import java.util.Objects;
  * The HTTP client of a publishing platform's adapter. Unlike {@link ProviderHttp} it answers every
  * status to the adapter and never retries in-line: a resumable upload reads {@code 308 Resume
  * Incomplete}, {@code 206} and {@code 404} of an expired session as steps of its protocol, and
- * every step it has made is already written to the upload state, so a failed call is retried by
- * the job engine and resumes where the platform says it stopped. Only failures below HTTP
- * (refused, reset, timed out) are thrown, as retryable errors.
+ * every step it has made is already written to the upload state, so a failed call is retried by the
+ * job engine and resumes where the platform says it stopped. Only failures below HTTP (refused,
+ * reset, timed out) are thrown, as retryable errors.
  *
  * <p>Redirects are never followed: YouTube's {@code 308} carries no {@code Location}, and the JDK
  * client's redirect policy would fail on it.

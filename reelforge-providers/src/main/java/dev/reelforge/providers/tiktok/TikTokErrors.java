@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class TikTokErrors {
 
-  /** How long a rate limit defers when TikTok gives no {@code Retry-After}: its limits are per minute. */
+  /**
+   * How long a rate limit defers when TikTok gives no {@code Retry-After}: its limits are per
+   * minute.
+   */
   static final Duration RATE_LIMIT_WAIT = Duration.ofMinutes(1);
 
   /** TikTok caps posts per creator per day; the cap is rolling, so a day from now is safe. */

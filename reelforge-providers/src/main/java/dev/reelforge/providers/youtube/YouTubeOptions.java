@@ -11,8 +11,8 @@ import java.time.Duration;
  * the {@code reelforge.providers.youtube} tree to fix. The account's token comes with each call
  * (the connected account's), not from here.
  *
- * @param baseUrl the API's base URL, http(s); the upload path {@code
- *     /upload/youtube/v3/videos} is appended
+ * @param baseUrl the API's base URL, http(s); the upload path {@code /upload/youtube/v3/videos} is
+ *     appended
  * @param chunkBytes the bytes sent per request: a multiple of 256 KiB, as the resumable protocol
  *     requires of every chunk but the last
  * @param madeForKids what {@code status.selfDeclaredMadeForKids} declares (COPPA)
@@ -45,7 +45,9 @@ public record YouTubeOptions(
     if (chunkBytes < CHUNK_UNIT || chunkBytes > MAX_CHUNK_BYTES || chunkBytes % CHUNK_UNIT != 0) {
       throw ReelForgeException.invalidField(
           SETTINGS + ".chunk-size",
-          "must be a multiple of 256 KiB between 256 KiB and 256 MiB, not " + chunkBytes + " bytes");
+          "must be a multiple of 256 KiB between 256 KiB and 256 MiB, not "
+              + chunkBytes
+              + " bytes");
     }
     positive(SETTINGS + ".request-timeout", requestTimeout);
   }

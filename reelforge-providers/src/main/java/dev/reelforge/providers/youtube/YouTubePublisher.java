@@ -188,7 +188,8 @@ public final class YouTubePublisher implements Publisher {
           offset = received(reply);
           state.put(CONFIRMED, Long.toString(offset));
           state.progress(
-              (double) offset / size, "uploaded " + mib(offset) + " of " + mib(size) + " to YouTube");
+              (double) offset / size,
+              "uploaded " + mib(offset) + " of " + mib(size) + " to YouTube");
         } else if (expired(reply) && !restarted) {
           forget();
           session = open();
