@@ -2,6 +2,8 @@ package dev.reelforge.app.publish;
 
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.events.EventsSettings;
+import dev.reelforge.app.observability.ProviderCalls;
+import dev.reelforge.core.cost.CostRecorder;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.engine.JobService;
@@ -17,8 +19,11 @@ import dev.reelforge.core.publish.QuotaLedger;
 import dev.reelforge.postgres.licence.PostgresEvidenceStore;
 import dev.reelforge.postgres.publish.PostgresPublicationStore;
 import dev.reelforge.postgres.publish.PostgresQuotaLedger;
+import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.ingest.GuardedFetcher;
 import dev.reelforge.providers.publish.FolderPublisher;
+import dev.reelforge.providers.tiktok.TikTokFactory;
+import dev.reelforge.providers.youtube.YouTubeFactory;
 import dev.reelforge.publish.CopyWriter;
 import dev.reelforge.publish.LicenceGate;
 import dev.reelforge.publish.Publications;
@@ -44,7 +49,7 @@ import org.springframework.context.annotation.Configuration;
  * marks a target whose run ended without its stage saying so.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublishSettings.class)
+@EnableConfigurationProperties({PublishSettings.class, PublishPlatformSettings.class})
 public class PublishConfiguration {
 
   /** How many recently ended publish runs a starting node settles. */
@@ -75,9 +80,24 @@ public class PublishConfiguration {
     return new FolderPublisher(settings.getFolder(), clock);
   }
 
+  /** The local folder always; each platform once it is enabled. */
   @Bean
-  Publishers publishers(List<Publisher> publishers) {
-    return new Publishers(new ArrayList<>(publishers));
+  Publishers publishers(
+      FolderPublisher folder,
+      PublishPlatformSettings platforms,
+      CostRecorder providerCosts,
+      ProviderCalls calls,
+      Clock clock) {
+    CloudContext context = CloudContext.of(providerCosts, clock, calls);
+    List<Publisher> publishers = new ArrayList<>();
+    publishers.add(folder);
+    if (platforms.getYoutube().isEnabled()) {
+      publishers.add(YouTubeFactory.publisher(platforms.getYoutube().options(), context));
+    }
+    if (platforms.getTiktok().isEnabled()) {
+      publishers.add(TikTokFactory.publisher(platforms.getTiktok().options(), context));
+    }
+    return new Publishers(publishers);
   }
 
   @Bean

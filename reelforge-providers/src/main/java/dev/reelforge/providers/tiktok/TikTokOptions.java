@@ -23,7 +23,7 @@ public record TikTokOptions(
     String baseUrl, int chunkBytes, Duration pollEvery, boolean inbox, Duration requestTimeout) {
 
   /** The settings tree these options are read from, named in validation errors. */
-  public static final String SETTINGS = "reelforge.providers.tiktok";
+  public static final String SETTINGS = "reelforge.publish.platforms.tiktok";
 
   public static final String DEFAULT_BASE_URL = "https://open.tiktokapis.com";
 

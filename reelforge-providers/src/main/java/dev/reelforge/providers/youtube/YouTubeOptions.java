@@ -22,7 +22,7 @@ public record YouTubeOptions(
     String baseUrl, int chunkBytes, boolean madeForKids, Duration requestTimeout) {
 
   /** The settings tree these options are read from, named in validation errors. */
-  public static final String SETTINGS = "reelforge.providers.youtube";
+  public static final String SETTINGS = "reelforge.publish.platforms.youtube";
 
   public static final String DEFAULT_BASE_URL = "https://www.googleapis.com";
 

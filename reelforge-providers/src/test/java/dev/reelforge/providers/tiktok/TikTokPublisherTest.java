@@ -312,18 +312,18 @@ class TikTokPublisherTest {
                 .violations()
                 .getFirst()
                 .field())
-        .isEqualTo("reelforge.providers.tiktok.chunk-size");
+        .isEqualTo("reelforge.publish.platforms.tiktok.chunk-size");
     assertThat(
             failure(() -> TikTokOptions.newBuilder().setPostMode("draft").build())
                 .violations()
                 .getFirst()
                 .field())
-        .isEqualTo("reelforge.providers.tiktok.post-mode");
+        .isEqualTo("reelforge.publish.platforms.tiktok.post-mode");
     assertThat(
             failure(() -> TikTokOptions.newBuilder().setPollEvery(Duration.ZERO).build())
                 .violations()
                 .getFirst()
                 .field())
-        .isEqualTo("reelforge.providers.tiktok.poll-every");
+        .isEqualTo("reelforge.publish.platforms.tiktok.poll-every");
   }
 }

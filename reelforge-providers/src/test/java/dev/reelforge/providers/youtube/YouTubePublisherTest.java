@@ -256,13 +256,13 @@ class YouTubePublisherTest {
     ReelForgeException wrong =
         failure(() -> YouTubeOptions.newBuilder().setChunkBytes(1_000_000).build());
     assertThat(wrong.violations().getFirst().field())
-        .isEqualTo("reelforge.providers.youtube.chunk-size");
+        .isEqualTo("reelforge.publish.platforms.youtube.chunk-size");
     assertThat(
             failure(() -> YouTubeOptions.newBuilder().setBaseUrl("ftp://x").build())
                 .violations()
                 .getFirst()
                 .field())
-        .isEqualTo("reelforge.providers.youtube.base-url");
+        .isEqualTo("reelforge.publish.platforms.youtube.base-url");
     assertThat(YouTubeOptions.newBuilder().build().chunkBytes()).isEqualTo(8 * 1024 * 1024);
   }
 }
