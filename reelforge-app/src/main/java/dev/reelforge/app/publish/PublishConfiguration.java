@@ -107,10 +107,13 @@ public class PublishConfiguration {
 
   @Bean
   PublishSources publishSources(
-      ObjectProvider<JobService> jobs, StorySessions sessions, StorageSettings storage) {
+      ObjectProvider<JobService> jobs,
+      ObjectProvider<StorySessions> sessions,
+      StorageSettings storage) {
+    // Lazily: the story's sessions need the job service, which needs this pipeline.
     return new StoryPublishSources(
         jobs::getObject,
-        sessions.folders(),
+        () -> sessions.getObject().folders(),
         storage.getWorkRoot().resolve("publish"),
         storage.getSignedUrlTtl());
   }

@@ -38,12 +38,15 @@ import java.util.stream.Stream;
 final class StoryPublishSources implements PublishSources {
 
   private final Supplier<JobService> jobs;
-  private final SessionFolders folders;
+  private final Supplier<SessionFolders> folders;
   private final Path scratch;
   private final Duration publicUrlTtl;
 
   StoryPublishSources(
-      Supplier<JobService> jobs, SessionFolders folders, Path scratch, Duration publicUrlTtl) {
+      Supplier<JobService> jobs,
+      Supplier<SessionFolders> folders,
+      Path scratch,
+      Duration publicUrlTtl) {
     this.jobs = jobs;
     this.folders = folders;
     this.scratch = scratch;
@@ -83,8 +86,9 @@ final class StoryPublishSources implements PublishSources {
     if (session.isEmpty() || output.isEmpty()) {
       return Optional.empty();
     }
-    folders.pull(session.get());
-    Path folder = folders.folder(session.get());
+    SessionFolders store = folders.get();
+    store.pull(session.get());
+    Path folder = store.folder(session.get());
     try {
       Files.createDirectories(scratch);
       Path copy = Files.createTempDirectory(scratch, "publish-");
@@ -95,7 +99,7 @@ final class StoryPublishSources implements PublishSources {
       copied(folder, files.srt(), copy).ifPresent(captions::add);
       copied(folder, files.vtt(), copy).ifPresent(captions::add);
       Optional<URI> publicUrl =
-          folders.downloadUrl(session.get(), files.video(), publicUrlTtl).filter(URI::isAbsolute);
+          store.downloadUrl(session.get(), files.video(), publicUrlTtl).filter(URI::isAbsolute);
       SourceMedia media = new SourceMedia(video, thumbnail, captions, publicUrl);
       return Optional.of(new ScratchLease(media, copy));
     } catch (IOException e) {
