@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The right to delete (seed 002): every row a user owns — sessions, runs and their tasks and
- * events, idempotency records, usage, credits, tokens, keys and the user — removed in one
- * transaction. The caller removes the files.
+ * The right to delete (seed 002): every row a user owns — sessions, runs and their tasks, events
+ * and licensing evidence, publications, idempotency records, usage, credits, tokens, keys and the
+ * user — removed in one transaction. The caller removes the files.
  */
 public interface AccountErasure {
 

@@ -9,9 +9,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link AccountErasure} on PostgreSQL. Tasks and run events go with their runs; tokens, keys,
- * quota overrides and the brand director's vision jobs (deleted or not) with their user, and
- * storyboards with their vision job (foreign keys with cascade). The audit log keeps its entries:
+ * {@link AccountErasure} on PostgreSQL. Tasks, run events and licensing evidence go with their
+ * runs; tokens, keys, quota overrides, the brand director's vision jobs (deleted or not) and
+ * publications with their user; storyboards with their vision job and publication targets with
+ * their publication (foreign keys with cascade). Quota usage rows stay: they hold no user data, and
+ * the platform keeps counting an upload after the user is gone. The audit log keeps its entries:
  * they record what admins did and carry ids; the client address and user agent of the user's own
  * requests are personal data, and are cleared.
  */

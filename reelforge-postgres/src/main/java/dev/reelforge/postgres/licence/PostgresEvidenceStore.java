@@ -40,6 +40,12 @@ public final class PostgresEvidenceStore implements EvidenceStore {
     try {
       transactions.executeWithoutResult(
           status -> {
+            // Two recordings of one run would each delete what the other could not yet see and
+            // then collide on the positions: they take turns.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+                .param("key", "reelforge.evidence:" + runId)
+                .query()
+                .singleValue();
             jdbc.sql("delete from licence_evidence where run_id = :run")
                 .param("run", runId)
                 .update();

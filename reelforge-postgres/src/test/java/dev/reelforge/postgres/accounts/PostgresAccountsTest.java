@@ -12,11 +12,18 @@ import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.brand.Storyboard;
 import dev.reelforge.core.brand.VisionJob;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.licence.LicenceEvidence;
+import dev.reelforge.core.licence.MediaLicence;
+import dev.reelforge.core.publish.Platform;
+import dev.reelforge.core.publish.Publication;
 import dev.reelforge.postgres.brand.PostgresBrandStore;
+import dev.reelforge.postgres.licence.PostgresEvidenceStore;
+import dev.reelforge.postgres.publish.PostgresPublicationStore;
 import dev.reelforge.postgres.testing.PostgresTest;
 import dev.reelforge.postgres.testing.TestDatabase;
 import dev.reelforge.testkit.MutableClock;
 import dev.reelforge.testkit.brand.BrandRecords;
+import dev.reelforge.testkit.publish.PublicationRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -219,6 +226,18 @@ class PostgresAccountsTest {
         brand.insert(BrandRecords.upload(stays.id(), BrandRecords.hash(), clock.instant())).job();
     Storyboard staysBoard = brand.insert(BrandRecords.storyboard(staysJob, 1, clock.instant()));
 
+    // Publications with their targets, and the licensing evidence kept with each user's run.
+    PostgresPublicationStore publications = new PostgresPublicationStore(database.dataSource());
+    UUID goneRun = run(jdbc, gone.id());
+    UUID staysRun = run(jdbc, stays.id());
+    Publication gonePublication = publication(gone.id(), goneRun);
+    Publication staysPublication = publication(stays.id(), staysRun);
+    publications.create(gonePublication);
+    publications.create(staysPublication);
+    PostgresEvidenceStore evidence = new PostgresEvidenceStore(database.dataSource());
+    evidence.record(goneRun, List.of(evidenceOf("music")));
+    evidence.record(staysRun, List.of(evidenceOf("music")));
+
     PostgresAuditLog audit = new PostgresAuditLog(database.dataSource(), clock);
     audit.record(audited(gone.id(), "gone-" + gone.id()));
     audit.record(audited(stays.id(), "stays-" + stays.id()));
@@ -234,7 +253,8 @@ class PostgresAccountsTest {
             "story_session",
             "quota_override",
             "vision_job",
-            "director_storyboard")) {
+            "director_storyboard",
+            "publication")) {
       assertThat(
               jdbc.sql("select count(*) from " + table + " where owner_id = :o")
                   .param("o", gone.id())
@@ -264,6 +284,16 @@ class PostgresAccountsTest {
                 .entry()
                 .ipAddress())
         .contains("203.0.113.7");
+    assertThat(publications.findByTarget(gonePublication.targets().getFirst().id())).isEmpty();
+    assertThat(
+            jdbc.sql("select count(*) from publication_target where publication_id = :p")
+                .param("p", gonePublication.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(evidence.forRun(goneRun)).isEmpty();
+    assertThat(publications.find(staysPublication.id())).isPresent();
+    assertThat(evidence.forRun(staysRun)).hasSize(1);
     assertThat(brand.visionJob(stays.id(), staysJob.id())).isPresent();
     assertThat(brand.storyboard(stays.id(), staysBoard.id())).isPresent();
     assertThat(erasure.erase(gone.id())).isFalse();
@@ -377,5 +407,32 @@ class PostgresAccountsTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  private UUID run(JdbcClient jdbc, UUID owner) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into run (id, owner_id, kind, status, inputs, created_at, updated_at)"
+                + " values (:id, :owner, 'story', 'succeeded', '{}', now(), now())")
+        .param("id", id)
+        .param("owner", owner)
+        .update();
+    return id;
+  }
+
+  private Publication publication(UUID owner, UUID run) {
+    return PublicationRecords.publication(
+        owner,
+        run,
+        clock.instant(),
+        id ->
+            List.of(
+                PublicationRecords.target(id, Platform.LOCAL, clock.instant()),
+                PublicationRecords.target(id, Platform.YOUTUBE, clock.instant())));
+  }
+
+  private LicenceEvidence evidenceOf(String item) {
+    return new LicenceEvidence(
+        item, "music", MediaLicence.generated("procedural"), "", "", "", clock.instant());
   }
 }
