@@ -54,6 +54,14 @@ public class RunController {
 
   @GetMapping("/api/runs/{runId}")
   Map<String, Object> run(@PathVariable String runId) {
+    return ok(view(runId));
+  }
+
+  /**
+   * The run's view, the data of {@code GET /api/runs/{runId}}, which seed 002's pipeline status
+   * shows too; the same ownership rules.
+   */
+  public Map<String, Object> view(String runId) {
     RunRecord run = visible(runId, Permission.READ_ANY);
     UUID id = run.id();
     Map<String, Object> data = new LinkedHashMap<>();
@@ -102,7 +110,7 @@ public class RunController {
           "credits",
           Map.of("charged", run.credits().amount(), "refunded", run.credits().refunded()));
     }
-    return ok(data);
+    return data;
   }
 
   /**
@@ -110,7 +118,7 @@ public class RunController {
    * cancellation.
    */
   @PostMapping("/api/runs/{runId}/cancel")
-  Map<String, Object> cancel(@PathVariable String runId) {
+  public Map<String, Object> cancel(@PathVariable String runId) {
     RunRecord run = visible(runId, Permission.OPERATE_RUNS);
     boolean cancelled = actions.cancel(run);
     return ok(Map.of("id", run.id().toString(), "cancelled", cancelled));

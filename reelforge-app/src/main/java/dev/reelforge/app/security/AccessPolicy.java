@@ -82,6 +82,8 @@ public final class AccessPolicy {
           open("POST", "/api/auth/logout", RateClass.AUTH),
           open("GET", "/auth/oidc/login", RateClass.AUTH),
           open("GET", "/auth/oidc/callback", RateClass.AUTH),
+          // Seed 002: who is signed in, and how (anonymous: the 401 envelope).
+          rule("GET", "/api/auth/session", Permission.READ_OWN, RateClass.GENERAL),
           // One's own account.
           rule("GET", "/me", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/me/usage/current", Permission.READ_OWN, RateClass.GENERAL),
@@ -174,6 +176,10 @@ public final class AccessPolicy {
           rule("GET", "/api/runs/{runId}/events", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/events", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/api/ws/events", Permission.READ_OWN, RateClass.GENERAL),
+          // Seed 002's pipeline routes: aliases of finalize, a run's view and its cancel.
+          ai("/api/pipeline/start", RateClass.RENDER),
+          rule("GET", "/api/pipeline/status/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/api/pipeline/stop/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
           // Operators.
           rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/dead-letters", Permission.OPERATE_RUNS, RateClass.GENERAL),

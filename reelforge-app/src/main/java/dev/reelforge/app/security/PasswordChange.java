@@ -14,7 +14,13 @@ public final class PasswordChange {
 
   // Sign-out and refresh are public routes, which the check never sees.
   private static final Set<String> ALLOWED =
-      Set.of("POST /api/me/password", "GET /api/me", "GET /me", "GET " + PAGE, "POST " + PAGE);
+      Set.of(
+          "POST /api/me/password",
+          "GET /api/me",
+          "GET /me",
+          "GET /api/auth/session",
+          "GET " + PAGE,
+          "POST " + PAGE);
 
   private PasswordChange() {}
 

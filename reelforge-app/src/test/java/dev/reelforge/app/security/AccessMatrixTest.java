@@ -185,6 +185,12 @@ class AccessMatrixTest {
     assertThat(send("GET", "/api/story/" + ownersSession, null, ownerToken).statusCode())
         .as("the owner still has it")
         .isEqualTo(200);
+    // Seed 002's pipeline aliases keep the runs API's rule (PipelineApiTest: a real run of
+    // another).
+    assertThat(send("GET", "/api/pipeline/status/" + OTHERS_RUN, null, creator).statusCode())
+        .isEqualTo(404);
+    assertThat(send("POST", "/api/pipeline/stop/" + OTHERS_RUN, "{}", creator).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -201,7 +207,11 @@ class AccessMatrixTest {
             "{\"sessionId\":\"../../etc/passwd\",\"name\":\"..%2F..%2Fx\"}",
             "{\"sentenceIndex\":1e309,\"page\":99999999999999999999999,\"amount\":-9223372036854775808}",
             "{\"input\":\"\\u0000\\ud83d\",\"text\":\"\\u202e\\ufeff\",\"username\":\"\\u0000\"}",
-            "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
+            "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}",
+            // Seed 002's PipelineConfig, mistyped and with nulls where lists hold strings.
+            "{\"story_params\":{\"idea\":123,\"script\":[]},\"platforms\":\"youtube\"}",
+            "{\"story_params\":{\"text\":\"\\u0000\"},\"platforms\":[null],"
+                + "\"video_params\":{\"formats\":[null]},\"moderation_enabled\":\"no\"}");
     String admin = TOKENS.get(Role.ADMIN);
     List<String> failures = new ArrayList<>();
     for (Route route : routes()) {
