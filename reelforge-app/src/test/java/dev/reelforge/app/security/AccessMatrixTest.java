@@ -101,6 +101,7 @@ class AccessMatrixTest {
                   .replace("{runId}", OTHERS_RUN)
                   .replace("{id}", OTHERS_RUN)
                   .replace("{taskId}", OTHERS_RUN)
+                  .replace("{targetId}", OTHERS_RUN)
                   .replace("{index}", "0")
                   .replace("{kind}", "image")
                   .replace("{n}", "0")
@@ -191,6 +192,19 @@ class AccessMatrixTest {
         .isEqualTo(404);
     assertThat(send("POST", "/api/pipeline/stop/" + OTHERS_RUN, "{}", creator).statusCode())
         .isEqualTo(404);
+    // Publishing (PublishingApiTest: a real publication of another user).
+    assertThat(send("GET", "/api/publications/" + OTHERS_RUN, null, creator).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "/api/runs/" + OTHERS_RUN + "/evidence", null, creator).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/publications",
+                    "{\"runId\":\"" + OTHERS_RUN + "\",\"targets\":[{\"platform\":\"local\"}]}",
+                    creator)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -211,7 +225,11 @@ class AccessMatrixTest {
             // Seed 002's PipelineConfig, mistyped and with nulls where lists hold strings.
             "{\"story_params\":{\"idea\":123,\"script\":[]},\"platforms\":\"youtube\"}",
             "{\"story_params\":{\"text\":\"\\u0000\"},\"platforms\":[null],"
-                + "\"video_params\":{\"formats\":[null]},\"moderation_enabled\":\"no\"}");
+                + "\"video_params\":{\"formats\":[null]},\"moderation_enabled\":\"no\"}",
+            // Publications: targets mistyped, nulls in lists, copy of the wrong shapes.
+            "{\"runId\":\"" + OTHERS_RUN + "\",\"targets\":[null,{\"platform\":5,"
+                + "\"metadata\":{\"hashtags\":[null],\"title\":[]},\"scheduleAt\":\"soon\"}]}",
+            "{\"targets\":\"youtube\",\"format\":[],\"metadata\":\"x\"}");
     String admin = TOKENS.get(Role.ADMIN);
     List<String> failures = new ArrayList<>();
     for (Route route : routes()) {
