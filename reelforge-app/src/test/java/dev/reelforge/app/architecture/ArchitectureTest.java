@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.reelforge.app.cli.ReelForgeMain;
 import dev.reelforge.app.config.SettingsConfiguration;
 import dev.reelforge.brand.archfixture.BrandClassThatUsesMediaJobs;
+import dev.reelforge.publish.archfixture.PublishClassThatUsesTheStory;
 import dev.reelforge.core.archfixture.CoreClassThatUsesJdbcAndTheApp;
 import dev.reelforge.media.archfixture.MediaClassThatUsesAProvider;
 import dev.reelforge.media.archfixture.ReadsTheWallClock;
@@ -40,6 +41,7 @@ class ArchitectureTest {
           "story",
           "mediagen",
           "brand",
+          "publish",
           "testkit");
 
   /** Where the one Clock is built: the Spring configuration and the command line's entry point. */
@@ -64,6 +66,7 @@ class ArchitectureTest {
           "story",
           "mediagen",
           "brand",
+          "publish",
           "postgres",
           "media",
           "providers",
@@ -141,6 +144,7 @@ class ArchitectureTest {
                 FeatureClassThatUsesAnAdapter.class,
                 FeatureClassThatUsesAnotherFeature.class,
                 BrandClassThatUsesMediaJobs.class,
+                PublishClassThatUsesTheStory.class,
                 ProviderHttp.class,
                 Ping.class,
                 Pong.class,
@@ -161,7 +165,9 @@ class ArchitectureTest {
         .anyMatch(d -> d.contains("dev.reelforge.story.StoryMaker"))
         .noneMatch(d -> d.contains("dev.reelforge.core.videogen.VideoGenerator"))
         .anyMatch(d -> d.contains("dev.reelforge.mediagen.MediaJobs"))
-        .noneMatch(d -> d.contains("dev.reelforge.core.brand.BrandStore"));
+        .noneMatch(d -> d.contains("dev.reelforge.core.brand.BrandStore"))
+        .anyMatch(d -> d.contains("dev.reelforge.story.session.StorySessions"))
+        .noneMatch(d -> d.contains("dev.reelforge.core.publish.PublicationStore"));
     var adapters = ArchitectureRules.adaptersDoNotDependOnTheApp().evaluate(fixtures);
     assertThat(adapters.hasViolation()).isTrue();
 
