@@ -102,6 +102,21 @@ public final class AccessPolicy {
           rule("POST", "/api/me/webhooks", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("DELETE", "/api/me/webhooks/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("GET", "/api/me/webhooks/{id}/deliveries", Permission.READ_OWN, RateClass.GENERAL),
+          // Platform accounts (docs/api.md): one's own; the callback is the browser's return.
+          rule("GET", "/api/platform-accounts", Permission.READ_OWN, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/api/platform-accounts/{platform}/connect",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
+          rule("GET", "/api/platform-accounts/callback", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule("GET", "/api/platform-accounts/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("DELETE", "/api/platform-accounts/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/api/platform-accounts/{id}/refresh",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
           // Story sessions (seed 000).
           ai("/api/story/start", RateClass.AI),
           ai("/api/story/generate", RateClass.AI),
@@ -266,6 +281,17 @@ public final class AccessPolicy {
           rule("GET", "/ui/runs/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", "/ui/runs/{id}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("POST", "/ui/runs/{id}/retry", Permission.CREATE_WORK, RateClass.RENDER),
+          rule("GET", "/ui/accounts/platforms", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/accounts/platforms/{platform}/connect",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/accounts/platforms/{id}/disconnect",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
           rule("GET", "/ui/ops", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule(
               "POST",

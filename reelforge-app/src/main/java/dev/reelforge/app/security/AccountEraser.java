@@ -28,6 +28,7 @@ public final class AccountEraser {
   private final Predicate<String> deleteSessionFiles;
   private final ToIntFunction<UUID> deleteMediaFiles;
   private final Audit audit;
+  private final ToIntFunction<UUID> disconnectPlatformAccounts;
 
   public AccountEraser(
       AccountErasure erasure,
@@ -35,11 +36,26 @@ public final class AccountEraser {
       Predicate<String> deleteSessionFiles,
       ToIntFunction<UUID> deleteMediaFiles,
       Audit audit) {
+    this(erasure, jobs, deleteSessionFiles, deleteMediaFiles, audit, user -> 0);
+  }
+
+  /**
+   * @param disconnectPlatformAccounts revokes the user's platform accounts at their platforms (best
+   *     effort) and removes them, answering how many
+   */
+  public AccountEraser(
+      AccountErasure erasure,
+      JobService jobs,
+      Predicate<String> deleteSessionFiles,
+      ToIntFunction<UUID> deleteMediaFiles,
+      Audit audit,
+      ToIntFunction<UUID> disconnectPlatformAccounts) {
     this.erasure = erasure;
     this.jobs = jobs;
     this.deleteSessionFiles = deleteSessionFiles;
     this.deleteMediaFiles = deleteMediaFiles;
     this.audit = audit;
+    this.disconnectPlatformAccounts = disconnectPlatformAccounts;
   }
 
   /**
@@ -71,6 +87,8 @@ public final class AccountEraser {
       jobs.cancel(run.id(), "erasure");
     }
     List<String> sessions = erasure.sessionIds(userId);
+    // Revoked while the tokens are still here to revoke with; the erasure removes any left.
+    int platformAccounts = disconnectPlatformAccounts.applyAsInt(userId);
     if (!erasure.erase(userId)) {
       throw ReelForgeException.notFound("User", userId);
     }
@@ -94,7 +112,9 @@ public final class AccountEraser {
             "folders",
             folders,
             "mediaFiles",
-            media));
+            media,
+            "platformAccounts",
+            platformAccounts));
     return new Erased(active.size(), folders, media);
   }
 }

@@ -11,6 +11,7 @@ import dev.reelforge.core.accounts.ServerSecrets;
 import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.publish.accounts.AccountConnections;
 import dev.reelforge.core.storage.BlobCatalog;
 import dev.reelforge.postgres.accounts.PostgresAccountErasure;
 import dev.reelforge.postgres.accounts.PostgresApiKeyStore;
@@ -26,6 +27,7 @@ import dev.reelforge.story.SessionFolders;
 import java.time.Clock;
 import java.util.Base64;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -155,8 +157,15 @@ public class AccountsConfiguration {
       JobService jobs,
       SessionFolders folders,
       BlobCatalog blobs,
-      Audit audit) {
+      Audit audit,
+      ObjectProvider<AccountConnections> platformAccounts) {
+    AccountConnections connections = platformAccounts.getIfAvailable();
     return new AccountEraser(
-        erasure, jobs, folders::delete, AccountEraser.deletingOwnedBlobs(blobs), audit);
+        erasure,
+        jobs,
+        folders::delete,
+        AccountEraser.deletingOwnedBlobs(blobs),
+        audit,
+        connections == null ? user -> 0 : connections::disconnectAll);
   }
 }

@@ -116,6 +116,29 @@ class SettingsValidatorTest {
   }
 
   @Test
+  void platformAccountSettingsAreCheckedTogether() {
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(Map.of("reelforge.publish.accounts.token-key", "c2hvcnQ="))))
+        .hasMessageContaining("reelforge.publish.accounts.token-key")
+        .hasMessageContaining("(hidden)")
+        .hasMessageContaining("32 bytes");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(Map.of("reelforge.publish.accounts.tiktok.client-id", "ck"))))
+        .hasMessageContaining("reelforge.publish.accounts.tiktok.client-secret")
+        .hasMessageContaining("given together");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(
+                        Map.of("reelforge.publish.accounts.youtube.token-url", "oauth2/token"))))
+        .hasMessageContaining("reelforge.publish.accounts.youtube.token-url");
+  }
+
+  @Test
   void secretsAreNeverShown() {
     assertThat(
             InvalidSettingException.of("reelforge.database.password", "hunter2", "too short")
@@ -174,6 +197,7 @@ class SettingsValidatorTest {
     variables.put("REELFORGE_MEDIAJOBS_GENERATEWAIT", "30s");
     variables.put("REELFORGE_BRAND_SCENECOUNT", "4");
     variables.put("REELFORGE_WEBHOOKS_TRUSTEDADDRESSES", "10.0.0.0/8");
+    variables.put("REELFORGE_PUBLISH_ACCOUNTS_REFRESHMARGIN", "10m");
     assertThat(SettingsValidator.settingsTrees()).hasSizeGreaterThanOrEqualTo(13);
     for (String tree : SettingsValidator.settingsTrees()) {
       String prefix = InvalidSettingException.environmentVariable(tree) + "_";

@@ -44,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
       "reelforge.limits.render-per-minute=100000",
       "reelforge.limits.preview-per-minute=100000",
       "reelforge.limits.script-daily=0",
-      "reelforge.limits.render-daily=0"
+      "reelforge.limits.render-daily=0",
+      // A platform with client credentials, so that connecting answers (the URL needs no call).
+      "reelforge.publish.accounts.youtube.client-id=matrix-client",
+      "reelforge.publish.accounts.youtube.client-secret=matrix-secret"
     })
 class AccessMatrixTest {
 
@@ -104,6 +107,7 @@ class AccessMatrixTest {
                   .replace("{targetId}", OTHERS_RUN)
                   .replace("{index}", "0")
                   .replace("{kind}", "image")
+                  .replace("{platform}", "youtube")
                   .replace("{n}", "0")
                   .replace("{*key}", "stories/x/video.mp4");
           routes.add(new Route(method.name(), pattern, path));

@@ -26,6 +26,8 @@ public final class PostgresAccountErasure implements AccountErasure {
           "delete from usage_event where owner_id = :user",
           "delete from idempotency_key where owner_id = :user",
           "delete from webhook_endpoint where owner_id = :user",
+          "delete from platform_account where owner_id = :user",
+          "delete from platform_authorization where owner_id = :user",
           "delete from run where owner_id = :user",
           "delete from story_session where owner_id = :user",
           "update audit_log set ip_address = null, user_agent = null where actor_id = :user");
