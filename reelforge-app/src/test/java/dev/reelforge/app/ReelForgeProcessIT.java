@@ -4,7 +4,10 @@ import static dev.reelforge.app.ProcessClient.field;
 import static dev.reelforge.app.ProcessClient.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.core.publish.Platform;
 import dev.reelforge.testkit.TempDirs;
+import dev.reelforge.testkit.publish.stub.OAuthStub;
+import dev.reelforge.testkit.publish.stub.YouTubeStub;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -200,6 +203,121 @@ class ReelForgeProcessIT {
       assertThat(new String(video.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     } finally {
       stop(second);
+    }
+  }
+
+  /**
+   * Issue 27's kill test: a server SIGKILLed while it uploads to YouTube (a slow uplink: each chunk
+   * takes a moment) is restarted on the same database; the upload resumes the same resumable
+   * session from the bytes YouTube holds, and the stub ends with exactly one video, whole. The
+   * account is connected through the OAuth code flow against the platforms' OAuth stub.
+   */
+  @Test
+  void aPublisherKilledMidUploadResumesTheSameSessionAfterARestartAndPostsOnce() throws Exception {
+    try (OAuthStub oauth = new OAuthStub(java.time.Clock.systemUTC());
+        YouTubeStub youtube = new YouTubeStub("unused", java.time.Clock.systemUTC())) {
+      oauth.client(Platform.YOUTUBE, "client-yt", "secret-yt");
+      youtube.alsoAccept(t -> oauth.issuedTokens().contains(t));
+      OAuthStub.Endpoints google = oauth.endpoints(Platform.YOUTUBE);
+      int port = freePort();
+      List<String> settings =
+          List.of(
+              "--reelforge.jobs.lease=10s",
+              "--reelforge.jobs.heartbeat-interval=1s",
+              "--reelforge.jobs.reaper-interval=1s",
+              "--reelforge.limits.general-per-minute=100000",
+              "--reelforge.publish.platforms.youtube.enabled=true",
+              "--reelforge.publish.platforms.youtube.base-url=" + youtube.baseUrl(),
+              "--reelforge.publish.platforms.youtube.chunk-size=262144",
+              "--reelforge.publish.accounts.youtube.client-id=client-yt",
+              "--reelforge.publish.accounts.youtube.client-secret=secret-yt",
+              "--reelforge.publish.accounts.youtube.authorization-url=" + google.authorizationUrl(),
+              "--reelforge.publish.accounts.youtube.token-url=" + google.tokenUrl(),
+              "--reelforge.publish.accounts.youtube.revoke-url=" + google.revokeUrl(),
+              "--reelforge.publish.accounts.youtube.api-url=" + google.apiUrl());
+      Started first = serve(port, settings);
+      String publication;
+      try {
+        token = client.signIn(port, "admin", oneTimePassword(first));
+        String sessionId =
+            field(
+                post(
+                    port,
+                    "/api/story/manual",
+                    "{\"scriptText\":\"Honey never spoils.\\nIt keeps for thousands of years.\"}",
+                    Map.of()),
+                "\"id\":\"");
+        String statusUrl =
+            field(
+                post(
+                    port,
+                    "/api/story/finalize",
+                    "{\"sessionId\":\"" + sessionId + "\",\"formats\":[\"square\"]}",
+                    Map.of("Prefer", "respond-async")),
+                "\"statusUrl\":\"");
+        String run =
+            awaitStatus(
+                port,
+                statusUrl,
+                Pattern.compile("\"kind\":\"story\",\"status\":\"(succeeded|failed)\""),
+                Duration.ofSeconds(180));
+        assertThat(run).as(run).contains("\"status\":\"succeeded\"");
+        String runId = field(run, "\"id\":\"");
+
+        String connect = post(port, "/api/platform-accounts/youtube/connect", "{}", Map.of());
+        HttpResponse<String> consent =
+            http.send(
+                HttpRequest.newBuilder(URI.create(field(connect, "\"authorizationUrl\":\"")))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+        URI callback = URI.create(consent.headers().firstValue("Location").orElseThrow());
+        String account = get(port, callback.getRawPath() + "?" + callback.getRawQuery());
+        String accountId = field(account, "\"id\":\"");
+
+        youtube.chunkDelay(Duration.ofMillis(400));
+        publication =
+            field(
+                post(
+                    port,
+                    "/api/publications",
+                    "{\"runId\":\""
+                        + runId
+                        + "\",\"targets\":[{\"platform\":\"youtube\",\"accountId\":\""
+                        + accountId
+                        + "\"}]}",
+                    Map.of()),
+                "\"id\":\"");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (youtube.chunkPuts() < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertThat(youtube.chunkPuts()).as("the upload began").isGreaterThanOrEqualTo(2);
+      } finally {
+        first.process().destroyForcibly(); // SIGKILL mid-upload
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(youtube.videosCreated()).as("not finished before the kill").isZero();
+      youtube.chunkDelay(Duration.ZERO);
+
+      Started second = serve(port, settings);
+      try {
+        String done =
+            awaitStatus(
+                port,
+                "/api/publications/" + publication,
+                Pattern.compile("\"status\":\"(published|failed|partially_published)\""),
+                Duration.ofSeconds(120));
+        assertThat(done).as(done).contains("\"status\":\"published\"");
+        assertThat(youtube.videosCreated()).isEqualTo(1);
+        assertThat(youtube.sessionsOpened()).as("the same session was resumed").isEqualTo(1);
+        assertThat(youtube.probes()).as("it asked YouTube what it held").isPositive();
+        byte[] video = youtube.videos().getFirst().bytes();
+        assertThat(new String(video, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+      } finally {
+        stop(second);
+      }
     }
   }
 

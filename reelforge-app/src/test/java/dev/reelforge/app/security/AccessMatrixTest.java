@@ -231,7 +231,9 @@ class AccessMatrixTest {
             "{\"story_params\":{\"text\":\"\\u0000\"},\"platforms\":[null],"
                 + "\"video_params\":{\"formats\":[null]},\"moderation_enabled\":\"no\"}",
             // Publications: targets mistyped, nulls in lists, copy of the wrong shapes.
-            "{\"runId\":\"" + OTHERS_RUN + "\",\"targets\":[null,{\"platform\":5,"
+            "{\"runId\":\""
+                + OTHERS_RUN
+                + "\",\"targets\":[null,{\"platform\":5,"
                 + "\"metadata\":{\"hashtags\":[null],\"title\":[]},\"scheduleAt\":\"soon\"}]}",
             "{\"targets\":\"youtube\",\"format\":[],\"metadata\":\"x\"}");
     String admin = TOKENS.get(Role.ADMIN);

@@ -84,6 +84,7 @@ public final class YouTubeStub implements AutoCloseable {
 
   private final StubHttpServer server = new StubHttpServer();
   private final String accessToken;
+  private volatile java.util.function.Predicate<String> alsoAccepted = token -> false;
   private final Clock clock;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final List<Video> videos = new CopyOnWriteArrayList<>();
@@ -93,6 +94,7 @@ public final class YouTubeStub implements AutoCloseable {
   private final AtomicInteger sessionsOpened = new AtomicInteger();
   private volatile Duration sessionLifetime = Duration.ofDays(7);
   private volatile int dailyQuota = 10_000;
+  private volatile Duration chunkDelay = Duration.ZERO;
   private volatile boolean uploadLimitReached;
   private final Map<LocalDate, Integer> quotaUsed = new HashMap<>();
 
@@ -153,6 +155,24 @@ public final class YouTubeStub implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Each chunk {@code PUT} is answered only after {@code delay}, as over a slow uplink: gives a
+   * test time to kill the uploader mid-upload.
+   */
+  public YouTubeStub chunkDelay(Duration delay) {
+    this.chunkDelay = delay;
+    return this;
+  }
+
+  /**
+   * Also accepts the bearer tokens {@code valid} says are good: those an OAuth stub issued, as
+   * Google's API accepts the tokens Google's token endpoint issued.
+   */
+  public YouTubeStub alsoAccept(java.util.function.Predicate<String> valid) {
+    this.alsoAccepted = valid;
+    return this;
+  }
+
   /** Every session opened so far answers 404 from now on, as YouTube's do after about a week. */
   public YouTubeStub expireSessions() {
     sessions.values().forEach(s -> s.expired = true);
@@ -186,7 +206,10 @@ public final class YouTubeStub implements AutoCloseable {
   }
 
   private Reply open(Request request) {
-    if (!("Bearer " + accessToken).equals(request.header("Authorization"))) {
+    String authorization = String.valueOf(request.header("Authorization"));
+    if (!("Bearer " + accessToken).equals(authorization)
+        && !(authorization.startsWith("Bearer ")
+            && alsoAccepted.test(authorization.substring("Bearer ".length())))) {
       return error(
           401,
           "authError",
@@ -252,6 +275,13 @@ public final class YouTubeStub implements AutoCloseable {
     ContentRange range = ContentRange.parse(request.header("Content-Range"));
     if (range == null || range.total() != session.size) {
       return error(400, "badRequest", "global", "Content-Range must be bytes a-b/" + session.size);
+    }
+    if (!range.probe() && chunkDelay.isPositive()) {
+      try {
+        Thread.sleep(chunkDelay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     synchronized (session) {
       if (range.probe()) {
