@@ -54,6 +54,21 @@ final class ModerationStage {
   /** The visual source that regenerates flagged pictures: procedural designs, made in-process. */
   static final String REGENERATOR = "procedural";
 
+  /** Stands in when no text moderator is configured: says so rather than pass silently. */
+  private static final Moderator UNMODERATED =
+      new Moderator() {
+        @Override
+        public String name() {
+          return "none";
+        }
+
+        @Override
+        public dev.reelforge.core.moderation.ModerationResult moderate(String text) {
+          return new dev.reelforge.core.moderation.ModerationResult(
+              List.of(), "none", List.of("texts not checked: no moderator is configured"));
+        }
+      };
+
   private final ProviderRegistry providers;
   private final StoryModeration moderation;
   private final Clock clock;
@@ -85,7 +100,10 @@ final class ModerationStage {
     }
     ContentGate gate =
         new ContentGate(
-            providers.require(ProviderPort.MODERATOR, Moderator.class),
+            providers
+                .active(ProviderPort.MODERATOR)
+                .map(c -> (Moderator) c.implementation())
+                .orElse(UNMODERATED),
             providers
                 .active(ProviderPort.IMAGE_MODERATOR)
                 .map(c -> (ImageModerator) c.implementation()),
