@@ -2,6 +2,7 @@ package dev.reelforge.story;
 
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.core.render.Cancellation;
@@ -61,7 +62,8 @@ final class RunWatcher {
         jobs.tasks(runId).stream()
             .sorted(Comparator.comparing(t -> t.startedAt().orElse(Instant.MAX)))
             .forEach(this::report);
-        if (run.status().isTerminal()) {
+        // A run waiting for review has nobody to review it here: the caller decides.
+        if (run.status().isTerminal() || run.status() == RunStatus.AWAITING_REVIEW) {
           return run;
         }
         try {

@@ -139,6 +139,20 @@ public final class StoryMaker {
     if (run.status() == RunStatus.CANCELLED) {
       throw new RenderCancelledException();
     }
+    if (run.status() == RunStatus.AWAITING_REVIEW) {
+      // The command has no reviewer: the findings are told and the run cancelled.
+      String findings =
+          ModerationReviews.waiting(jobs, run.id(), StoryPipeline.MODERATION).stream()
+              .flatMap(o -> o.findings().stream())
+              .map(dev.reelforge.core.moderation.gate.GateFinding::describe)
+              .collect(Collectors.joining("; "));
+      jobs.cancel(run.id(), "make");
+      throw new ReelForgeException(
+          ErrorCode.VALIDATION_FAILED,
+          "the moderation gate held the story, and make has no reviewer: "
+              + findings
+              + " (edit the script, or run it on a server where an operator reviews it)");
+    }
     if (run.status() != RunStatus.SUCCEEDED) {
       // The run's error, as the API reports it.
       JobError error =

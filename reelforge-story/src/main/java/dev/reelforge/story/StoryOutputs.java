@@ -2,6 +2,7 @@ package dev.reelforge.story;
 
 import dev.reelforge.core.ingest.Article;
 import dev.reelforge.core.licence.MediaLicence;
+import dev.reelforge.core.moderation.gate.GateFinding;
 import dev.reelforge.core.music.Mood;
 import dev.reelforge.core.script.Script;
 import dev.reelforge.core.script.ScriptOrigin;
@@ -47,7 +48,50 @@ public final class StoryOutputs {
   public record Pick(int beat, String file, VisualCandidate candidate) {}
 
   /** {@code visuals}: one pick per beat. */
-  public record Visuals(List<Pick> picks) {}
+  public record Visuals(List<Pick> picks) {
+
+    /** These picks with the moderation gate's replacements put in their beats' places. */
+    public Visuals replacedBy(List<Pick> replacements) {
+      if (replacements == null || replacements.isEmpty()) {
+        return this;
+      }
+      List<Pick> merged = new java.util.ArrayList<>(picks);
+      for (Pick replacement : replacements) {
+        merged.set(replacement.beat(), replacement);
+      }
+      return new Visuals(merged);
+    }
+  }
+
+  /**
+   * {@code moderation}: the gate's verdict — also the proposal a reviewer sees while the run waits,
+   * and, once approved, the stage's output.
+   *
+   * @param policy the policy's name, e.g. {@code kids+de}
+   * @param findings what held the run (empty when it passed)
+   * @param noted flags below the policy's thresholds
+   * @param unchecked what could not be checked, in words
+   * @param moderators which implementations judged
+   * @param replacements pictures regenerated for flagged beats (after a reviewer's reject); the
+   *     later stages show these instead of the visuals stage's picks
+   * @param reviewed whether a person was asked (the run waited for review)
+   */
+  public record ModerationOutput(
+      String policy,
+      List<GateFinding> findings,
+      List<GateFinding> noted,
+      List<String> unchecked,
+      List<String> moderators,
+      List<Pick> replacements,
+      boolean reviewed) {
+    public ModerationOutput {
+      findings = findings == null ? List.of() : List.copyOf(findings);
+      noted = noted == null ? List.of() : List.copyOf(noted);
+      unchecked = unchecked == null ? List.of() : List.copyOf(unchecked);
+      moderators = moderators == null ? List.of() : List.copyOf(moderators);
+      replacements = replacements == null ? List.of() : List.copyOf(replacements);
+    }
+  }
 
   /** The narration ({@code voice.wav} in the work folder). */
   public record Voice(

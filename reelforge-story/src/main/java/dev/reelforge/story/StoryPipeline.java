@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
 
 /**
  * The story pipeline, defined once (kind {@code story}): {@code ingest} → {@code script} → ({@code
- * storyboard} → {@code visuals}) ‖ ({@code voice} → {@code music}) → {@code captions} → one render
- * task per shape ({@code render-vertical}, {@code render-horizontal}, {@code render-square}; a
- * shape nobody asked for completes at once) → {@code thumbnail} → {@code manifest}.
+ * storyboard} → {@code visuals}) ‖ ({@code voice} → {@code music}) → {@code moderation} (the gate:
+ * held content waits for an operator's review) → {@code captions} → one render task per shape
+ * ({@code render-vertical}, {@code render-horizontal}, {@code render-square}; a shape nobody asked
+ * for completes at once) → {@code thumbnail} → {@code manifest}.
  *
  * <p>The job engine runs it everywhere: on the servers for the session API, and inside the {@code
  * make} command on an in-process engine ({@link StoryMaker}), so the same input makes the same
@@ -59,6 +60,7 @@ public final class StoryPipeline {
   public static final String VISUALS = "visuals";
   public static final String VOICE = "voice";
   public static final String MUSIC = "music";
+  public static final String MODERATION = "moderation";
   public static final String CAPTIONS = "captions";
   public static final String THUMBNAIL = "thumbnail";
   public static final String MANIFEST = "manifest";
@@ -120,9 +122,35 @@ public final class StoryPipeline {
       StoryFolders folders,
       RenderSpeed speed,
       Clock clock) {
+    this(
+        providers,
+        articles,
+        renderer,
+        runs,
+        costs,
+        folders,
+        speed,
+        StoryModeration.standalone(),
+        clock);
+  }
+
+  /**
+   * @param moderation the gate's evidence store, region toggles, default preset and frame sampler
+   */
+  public StoryPipeline(
+      ProviderRegistry providers,
+      ArticleSource articles,
+      Renderer renderer,
+      RunStore runs,
+      CostAttribution costs,
+      StoryFolders folders,
+      RenderSpeed speed,
+      StoryModeration moderation,
+      Clock clock) {
     this.folders = folders;
     this.meter = new StageMeter(runs, costs);
-    this.stages = new StoryStages(providers, articles, renderer, folders, speed, meter, clock);
+    this.stages =
+        new StoryStages(providers, articles, renderer, folders, speed, meter, moderation, clock);
   }
 
   /** The definition and its handlers, each synced with the story's folder and metered. */
@@ -142,6 +170,7 @@ public final class StoryPipeline {
     handlers.put(VISUALS, stages::visuals);
     handlers.put(VOICE, stages::voice);
     handlers.put(MUSIC, stages::music);
+    handlers.put(MODERATION, stages::moderation);
     handlers.put(CAPTIONS, stages::captions);
     for (Shape shape : Shape.values()) {
       handlers.put(shape.stage(), ctx -> stages.render(ctx, shape));
@@ -176,7 +205,11 @@ public final class StoryPipeline {
     stages.add(StageDefinition.of(VISUALS, "generation").after(STORYBOARD));
     stages.add(StageDefinition.of(VOICE, "generation").after(SCRIPT));
     stages.add(StageDefinition.of(MUSIC, "generation").after(SCRIPT, VOICE));
-    stages.add(StageDefinition.of(CAPTIONS, "analysis").after(SCRIPT, VISUALS, VOICE, MUSIC));
+    stages.add(
+        StageDefinition.of(MODERATION, "analysis")
+            .after(SCRIPT, STORYBOARD, VISUALS, VOICE, MUSIC));
+    stages.add(
+        StageDefinition.of(CAPTIONS, "analysis").after(SCRIPT, VISUALS, VOICE, MUSIC, MODERATION));
     List<String> renders = new ArrayList<>();
     for (Shape shape : Shape.values()) {
       stages.add(
@@ -187,7 +220,7 @@ public final class StoryPipeline {
     }
     stages.add(StageDefinition.of(THUMBNAIL, "render").after(renders.toArray(String[]::new)));
     List<String> manifestAfter =
-        new ArrayList<>(List.of(SCRIPT, VISUALS, VOICE, MUSIC, CAPTIONS, INGEST));
+        new ArrayList<>(List.of(SCRIPT, VISUALS, VOICE, MUSIC, MODERATION, CAPTIONS, INGEST));
     manifestAfter.addAll(renders);
     manifestAfter.add(THUMBNAIL);
     stages.add(

@@ -1,5 +1,6 @@
 package dev.reelforge.story;
 
+import dev.reelforge.core.moderation.ModerationChoice;
 import dev.reelforge.core.visuals.VisualCandidate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.List;
  * @param title the session script's title, or null
  * @param chosen per beat, the visual the user chose, or null to search
  * @param maxMillis the longest video allowed (0 for no limit)
+ * @param moderation the moderation preset and regions the run asked for; null for the configured
+ *     default
  */
 public record StoryRunInputs(
     String sessionId,
@@ -26,7 +29,8 @@ public record StoryRunInputs(
     List<String> sentences,
     String title,
     List<VisualCandidate> chosen,
-    long maxMillis) {
+    long maxMillis,
+    ModerationChoice moderation) {
 
   public StoryRunInputs {
     // Nulls are meaningful in chosen (search this beat), so it is copied without List.copyOf.
@@ -42,11 +46,17 @@ public record StoryRunInputs(
    */
   public static StoryRunInputs forFolder(Path folder, String name, StoryInput input) {
     return new StoryRunInputs(
-        MAKE_SESSION, folder.toString(), name, input, null, null, List.of(), 0);
+        MAKE_SESSION, folder.toString(), name, input, null, null, List.of(), 0, null);
   }
 
   /** The session id of {@code make} runs, which belong to no session. */
   public static final String MAKE_SESSION = "make";
+
+  /** This snapshot judged by {@code choice} at the moderation gate. */
+  public StoryRunInputs withModeration(ModerationChoice choice) {
+    return new StoryRunInputs(
+        sessionId, folder, name, input, sentences, title, chosen, maxMillis, choice);
+  }
 
   VisualCandidate chosenFor(int beat) {
     return beat < chosen.size() ? chosen.get(beat) : null;

@@ -78,6 +78,7 @@ final class StoryStages {
   private final RenderSpeed speed;
   private final StageMeter meter;
   private final Clock clock;
+  private final ModerationStage moderation;
 
   StoryStages(
       ProviderRegistry providers,
@@ -86,7 +87,9 @@ final class StoryStages {
       StoryFolders folders,
       RenderSpeed speed,
       StageMeter meter,
+      StoryModeration moderation,
       Clock clock) {
+    this.moderation = new ModerationStage(providers, moderation, clock);
     this.providers = providers;
     this.articles = articles;
     this.renderer = renderer;
@@ -171,7 +174,7 @@ final class StoryStages {
   }
 
   /** Fetches a candidate once per work folder: its folder is named after its source and id. */
-  private static String fetch(VisualSource source, VisualCandidate candidate, Path work) {
+  static String fetch(VisualSource source, VisualCandidate candidate, Path work) {
     Path dir = work.resolve("visuals").resolve(WorkFiles.key(BeatVisuals.key(candidate), 10));
     Checkpoints cache = new Checkpoints(dir);
     Optional<String> cached =
@@ -244,11 +247,34 @@ final class StoryStages {
     return done(new MusicOutput(tune));
   }
 
+  /** The moderation gate ({@link ModerationStage}). */
+  StageResult moderation(StageContext ctx) {
+    StoryRunInputs in = inputs(ctx);
+    Storyboard board = output(ctx, StoryPipeline.STORYBOARD, Storyboard.class);
+    return moderation.run(
+        ctx,
+        in,
+        workDir(in),
+        output(ctx, StoryPipeline.SCRIPT, Script.class),
+        output(ctx, StoryPipeline.VISUALS, Visuals.class),
+        output(ctx, StoryPipeline.VOICE, VoiceOutput.class),
+        output(ctx, StoryPipeline.MUSIC, MusicOutput.class).found(),
+        board.orientation());
+  }
+
+  /** The visuals stage's picks with the moderation gate's regenerated pictures in place. */
+  private static Visuals shownVisuals(StageContext ctx) {
+    return output(ctx, StoryPipeline.VISUALS, Visuals.class)
+        .replacedBy(
+            output(ctx, StoryPipeline.MODERATION, StoryOutputs.ModerationOutput.class)
+                .replacements());
+  }
+
   StageResult captions(StageContext ctx) {
     StoryRunInputs in = inputs(ctx);
     Script script = output(ctx, StoryPipeline.SCRIPT, Script.class);
     VoiceOutput voice = output(ctx, StoryPipeline.VOICE, VoiceOutput.class);
-    Visuals visuals = output(ctx, StoryPipeline.VISUALS, Visuals.class);
+    Visuals visuals = shownVisuals(ctx);
     Optional<Tune> tune = output(ctx, StoryPipeline.MUSIC, MusicOutput.class).found();
     Timeline timeline = StoryPipeline.timeline(script, voice, visuals, tune, in.input());
     if (in.maxMillis() > 0 && timeline.durationMillis() > in.maxMillis()) {
@@ -323,7 +349,7 @@ final class StoryStages {
     StoryRunInputs in = inputs(ctx);
     Script script = output(ctx, StoryPipeline.SCRIPT, Script.class);
     VoiceOutput voice = output(ctx, StoryPipeline.VOICE, VoiceOutput.class);
-    Visuals visuals = output(ctx, StoryPipeline.VISUALS, Visuals.class);
+    Visuals visuals = shownVisuals(ctx);
     Optional<Tune> tune = output(ctx, StoryPipeline.MUSIC, MusicOutput.class).found();
     Optional<Article> article = output(ctx, StoryPipeline.INGEST, IngestOutput.class).found();
     Path folder = folder(in);

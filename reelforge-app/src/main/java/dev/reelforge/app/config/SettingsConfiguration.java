@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
   SecuritySettings.class,
   MediaSettings.class,
   StorageSettings.class,
-  StorySettings.class
+  StorySettings.class,
+  ModerationSettings.class
 })
 public class SettingsConfiguration {
 

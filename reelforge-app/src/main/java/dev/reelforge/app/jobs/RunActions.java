@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunActions {
 
+  /** The stage of the moderation gate, in the story and brand pipelines alike. */
+  public static final String MODERATION_STAGE = "moderation";
+
   private final JobService jobs;
   private final Audit audit;
 
@@ -112,10 +115,32 @@ public class RunActions {
    * Answers the review a stage of the run waits for: approve (optionally with a replacement
    * output), change (with instructions) or re-roll. Audited.
    *
-   * @throws ReelForgeException CONFLICT when the run does not await review at that stage
+   * <p>The {@value #MODERATION_STAGE} stage (the moderation gate) is for operators only: its owner
+   * sees why the run waits but may not release it. It is approved as it stands (no replacement) or
+   * re-rolled (regenerate the flagged pictures; payload {@code {"action":"fail"}} fails the run,
+   * and its credits come back).
+   *
+   * @throws ReelForgeException CONFLICT when the run does not await review at that stage; FORBIDDEN
+   *     when an owner answers the moderation gate
    */
   public void review(
       RunRecord run, String stage, ReviewSignal.Decision decision, Optional<String> payload) {
+    if (stage.equals(MODERATION_STAGE)) {
+      if (!VisibleRuns.callerCan(Permission.OPERATE_RUNS)) {
+        throw new ReelForgeException(
+            ErrorCode.FORBIDDEN,
+            "the moderation gate is reviewed by an operator: the run waits until one decides");
+      }
+      if (decision == ReviewSignal.Decision.CHANGE) {
+        throw ReelForgeException.invalidField(
+            "decision", "the moderation gate is approved or re-rolled (reroll), not changed");
+      }
+      if (decision == ReviewSignal.Decision.APPROVE
+          && payload.filter(p -> !p.isBlank()).isPresent()) {
+        throw ReelForgeException.invalidField(
+            "payload", "the moderation gate is approved as it stands, without a replacement");
+      }
+    }
     boolean waiting =
         jobs.tasks(run.id()).stream()
             .anyMatch(t -> t.stage().equals(stage) && t.status() == TaskStatus.AWAITING_REVIEW);

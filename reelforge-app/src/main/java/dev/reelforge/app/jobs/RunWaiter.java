@@ -2,6 +2,7 @@ package dev.reelforge.app.jobs;
 
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,10 @@ public final class RunWaiter {
     this.poll = poll;
   }
 
-  /** The ended run, or empty when it is still going after {@code limit}. */
+  /**
+   * The ended run, or empty when it is still going after {@code limit} — or waits for a person's
+   * review, which no request should sit through.
+   */
   public Optional<RunRecord> awaitTerminal(UUID runId, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
@@ -29,7 +33,7 @@ public final class RunWaiter {
       if (run.status().isTerminal()) {
         return Optional.of(run);
       }
-      if (System.nanoTime() >= deadline) {
+      if (run.status() == RunStatus.AWAITING_REVIEW || System.nanoTime() >= deadline) {
         return Optional.empty();
       }
       try {

@@ -4,6 +4,7 @@ import dev.reelforge.core.brand.BrandAnalyzer;
 import dev.reelforge.core.brand.Director;
 import dev.reelforge.core.brand.StyleReferencer;
 import dev.reelforge.core.imagegen.ImageGenerator;
+import dev.reelforge.core.moderation.ImageModerator;
 import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.music.FallbackMusic;
 import dev.reelforge.core.music.MusicSource;
@@ -24,6 +25,7 @@ import dev.reelforge.media.procedural.ProceduralVisuals;
 import dev.reelforge.providers.brand.LocalStyleReferencer;
 import dev.reelforge.providers.brand.PixelBrandAnalyzer;
 import dev.reelforge.providers.brand.TemplateDirector;
+import dev.reelforge.providers.moderation.OcrImageModerator;
 import dev.reelforge.providers.moderation.RuleBasedModerator;
 import dev.reelforge.providers.music.FluidSynthMusic;
 import dev.reelforge.providers.music.ProceduralMusic;
@@ -128,6 +130,18 @@ final class OfflineProviders {
             true,
             "phrase rules by category and severity, look-alike characters undone, spam heuristics",
             new RuleBasedModerator()));
+    OcrImageModerator pictures = new OcrImageModerator();
+    choices.add(
+        new ProviderChoice<ImageModerator>(
+            ProviderPort.IMAGE_MODERATOR,
+            OcrImageModerator.NAME,
+            true,
+            pictures.readsText()
+                ? "words in pictures read by tesseract, judged by the phrase rules; what pictures"
+                    + " show is not judged offline"
+                : "tesseract is not installed: text in pictures not checked; what pictures show"
+                    + " is not judged offline",
+            pictures));
     return choices;
   }
 

@@ -65,6 +65,9 @@ public class ProvidersSettings {
   /** Text moderation: auto, rules (offline) or openai. */
   private String moderator = "auto";
 
+  /** Picture moderation: auto, ocr-rules (offline: words in pictures by tesseract) or openai. */
+  private String imageModerator = "auto";
+
   /**
    * Brand image analysis (palette, scores, brand essence): auto, local (offline, from the pixels),
    * gemini or openai (vision models).
@@ -175,6 +178,7 @@ public class ProvidersSettings {
     selections.put(ProviderPort.VIDEO_GENERATOR, videoGenerator);
     selections.put(ProviderPort.MUSIC, music);
     selections.put(ProviderPort.MODERATOR, moderator);
+    selections.put(ProviderPort.IMAGE_MODERATOR, imageModerator);
     selections.put(ProviderPort.BRAND_ANALYZER, brandAnalyzer);
     selections.put(ProviderPort.STYLE_REFERENCE, styleReference);
     selections.put(ProviderPort.DIRECTOR, director);
@@ -235,6 +239,14 @@ public class ProvidersSettings {
 
   public void setModerator(String moderator) {
     this.moderator = moderator;
+  }
+
+  public String getImageModerator() {
+    return imageModerator;
+  }
+
+  public void setImageModerator(String imageModerator) {
+    this.imageModerator = imageModerator;
   }
 
   public String getBrandAnalyzer() {

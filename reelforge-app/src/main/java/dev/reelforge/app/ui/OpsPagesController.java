@@ -11,6 +11,8 @@ import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.core.moderation.gate.GateFinding;
+import dev.reelforge.story.ModerationReviews;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,8 +92,18 @@ public class OpsPagesController {
             run ->
                 jobs.tasks(run.id()).stream()
                     .filter(t -> t.status() == TaskStatus.AWAITING_REVIEW)
-                    .map(t -> new ReviewView(RunRow.of(run), t.stage())))
+                    .map(t -> new ReviewView(RunRow.of(run), t.stage(), findings(run, t.stage()))))
         .toList();
+  }
+
+  /** The moderation gate's reasons, one line each; empty for other stages' reviews. */
+  private List<String> findings(RunRecord run, String stage) {
+    if (!stage.equals(RunActions.MODERATION_STAGE)) {
+      return List.of();
+    }
+    return ModerationReviews.waiting(jobs, run.id(), stage)
+        .map(o -> o.findings().stream().map(GateFinding::describe).toList())
+        .orElse(List.of());
   }
 
   public record QueueView(
@@ -120,5 +132,13 @@ public class OpsPagesController {
     }
   }
 
-  public record ReviewView(RunRow run, String stage) {}
+  /**
+   * A stage awaiting review; for the moderation gate, its findings, answered with approve, reject
+   * (regenerate the flagged pictures) or reject (fail the run and refund it).
+   */
+  public record ReviewView(RunRow run, String stage, List<String> findings) {
+    public boolean moderation() {
+      return stage.equals(RunActions.MODERATION_STAGE);
+    }
+  }
 }

@@ -9,6 +9,8 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.moderation.gate.GateFinding;
+import dev.reelforge.story.ModerationReviews;
 import dev.reelforge.story.StoryJson;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.StoryRunInputs;
@@ -99,6 +101,12 @@ public class RunPagesController {
     model.addAttribute("finished", run.status().isTerminal());
     model.addAttribute("failed", run.status() == RunStatus.FAILED);
     model.addAttribute("runError", run.error().map(e -> e.code() + ": " + e.message()).orElse(""));
+    // Why the moderation gate holds the run: the owner sees it; an operator decides on /ui/ops.
+    model.addAttribute(
+        "heldFor",
+        ModerationReviews.waiting(jobs, run.id(), RunActions.MODERATION_STAGE)
+            .map(o -> o.findings().stream().map(GateFinding::describe).toList())
+            .orElse(List.of()));
     model.addAttribute("stages", stages);
     model.addAttribute("sessionId", sessionId);
     // An operator looking at someone else's run has no way into that user's story.

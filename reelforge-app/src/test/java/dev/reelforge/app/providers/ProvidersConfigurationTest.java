@@ -52,6 +52,7 @@ class ProvidersConfigurationTest {
     assertThat(active(registry, ProviderPort.VISUALS)).isEqualTo("procedural");
     assertThat(active(registry, ProviderPort.IMAGE_GENERATOR)).isEqualTo("procedural");
     assertThat(active(registry, ProviderPort.VIDEO_GENERATOR)).isEqualTo("local");
+    assertThat(active(registry, ProviderPort.IMAGE_MODERATOR)).isEqualTo("ocr-rules");
   }
 
   @Test
@@ -66,6 +67,7 @@ class ProvidersConfigurationTest {
     assertThat(active(registry, ProviderPort.VISUALS)).isEqualTo("pexels");
     assertThat(active(registry, ProviderPort.IMAGE_GENERATOR)).isEqualTo("openai");
     assertThat(active(registry, ProviderPort.MODERATOR)).isEqualTo("openai");
+    assertThat(active(registry, ProviderPort.IMAGE_MODERATOR)).isEqualTo("openai");
     assertThat(registry.active(ProviderPort.VISUALS).get().description())
         .contains("then procedural");
   }

@@ -161,7 +161,14 @@ class StoryMakerTest {
 
     assertThat(stages)
         .containsSubsequence(
-            "ingest", "script", "voice", "music", "captions", "render-vertical", "manifest")
+            "ingest",
+            "script",
+            "voice",
+            "music",
+            "moderation",
+            "captions",
+            "render-vertical",
+            "manifest")
         .contains("storyboard", "visuals", "thumbnail")
         .doesNotContain("render-horizontal", "render-square");
     OutputFile output = result.outputs().getFirst();

@@ -14,8 +14,9 @@ public final class LicencePolicy {
   /**
    * Words of a licence that grants commercial use in a derivative work: generated media ("no
    * third-party rights", an AI vendor's terms of service, which assign the output to the user),
-   * public-domain dedications, the stock libraries' licences, attribution licences (the credit goes
-   * into the manifest and the description), open font and software licences.
+   * public-domain dedications, the stock libraries' licences, the operator's own library (what its
+   * sidecar does not license otherwise), attribution licences (the credit goes into the manifest
+   * and the description), open font and software licences.
    */
   private static final List<String> ALLOWING =
       List.of(
@@ -33,6 +34,7 @@ public final class LicencePolicy {
           "apache",
           "ofl",
           "royalty-free",
+          "owned by the operator",
           "licensed for publishing");
 
   /** Words that take commercial or derivative use away, whatever else the licence says. */

@@ -9,6 +9,7 @@ public enum ProviderPort {
   VIDEO_GENERATOR("video generator"),
   MUSIC("music"),
   MODERATOR("moderation"),
+  IMAGE_MODERATOR("image moderation"),
   BRAND_ANALYZER("brand analyzer"),
   STYLE_REFERENCE("style reference"),
   DIRECTOR("director");

@@ -207,7 +207,12 @@ public final class PostgresTaskQueue implements TaskQueue {
               stage.get(),
               JsonText.object("proposal", new JsonText.Raw(proposal)));
           if (status == RunStatus.RUNNING) {
-            tx.moveRun(lease.runId(), status, RunStatus.AWAITING_REVIEW, "{}");
+            // The run's event names the stage, so a webhook says what waits (e.g. moderation).
+            tx.moveRun(
+                lease.runId(),
+                status,
+                RunStatus.AWAITING_REVIEW,
+                JsonText.object("stage", stage.get()));
           }
           return true;
         });

@@ -2,6 +2,7 @@ package dev.reelforge.providers.openai;
 
 import dev.reelforge.core.brand.BrandAnalyzer;
 import dev.reelforge.core.imagegen.ImageGenerator;
+import dev.reelforge.core.moderation.ImageModerator;
 import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.providers.ProviderChoice;
 import dev.reelforge.core.providers.ProviderPort;
@@ -42,6 +43,14 @@ public final class OpenAiFactory {
             false,
             "OpenAI moderation, model " + options.moderationModel(),
             moderator(options, context)),
+        new ProviderChoice<ImageModerator>(
+            ProviderPort.IMAGE_MODERATOR,
+            NAME,
+            false,
+            "OpenAI image moderation, model "
+                + options.moderationModel()
+                + " (sexual, self-harm and violence)",
+            imageModerator(options, context)),
         new ProviderChoice<BrandAnalyzer>(
             ProviderPort.BRAND_ANALYZER,
             NAME,
@@ -60,6 +69,10 @@ public final class OpenAiFactory {
 
   public static OpenAiModerator moderator(OpenAiOptions options, CloudContext context) {
     return new OpenAiModerator(client(options, context), options.moderationModel());
+  }
+
+  public static OpenAiImageModerator imageModerator(OpenAiOptions options, CloudContext context) {
+    return new OpenAiImageModerator(client(options, context), options.moderationModel());
   }
 
   public static OpenAiBrandAnalyzer brandAnalyzer(OpenAiOptions options, CloudContext context) {

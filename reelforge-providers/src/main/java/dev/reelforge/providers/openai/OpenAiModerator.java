@@ -63,6 +63,11 @@ public final class OpenAiModerator implements Moderator {
     ProviderResponse response = api.post("/moderations", body);
     api.meter("moderation", model, text.length(), "characters", Prices.FREE, response);
     JsonNode result = api.json(response).path("results").path(0);
+    return new ModerationResult(flags(result), NAME + "/" + model);
+  }
+
+  /** The flags of one {@code results[]} entry: the worst per category of ours. */
+  static List<ModerationFlag> flags(JsonNode result) {
     JsonNode flagged = result.path("categories");
     JsonNode scores = result.path("category_scores");
     Map<ModerationCategory, ModerationFlag> worst =
@@ -89,8 +94,7 @@ public final class OpenAiModerator implements Moderator {
       worst.merge(
           entry.getValue(), flag, (a, b) -> a.severity().compareTo(b.severity()) >= 0 ? a : b);
     }
-    List<ModerationFlag> flags = new ArrayList<>(worst.values());
-    return new ModerationResult(flags, NAME + "/" + model);
+    return new ArrayList<>(worst.values());
   }
 
   private static Severity severity(String name, boolean flagged, double score) {

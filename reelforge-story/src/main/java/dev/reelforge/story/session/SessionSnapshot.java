@@ -55,7 +55,8 @@ final class SessionSnapshot {
         sentences,
         session.story() == null ? null : session.story().title(),
         chosen,
-        maxMillis);
+        maxMillis,
+        null);
   }
 
   /** The kind of input a session started from, as a script writer reads it. */

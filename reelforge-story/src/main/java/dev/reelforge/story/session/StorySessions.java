@@ -8,6 +8,7 @@ import dev.reelforge.core.ingest.ArticleSource;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
 import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.moderation.ModerationChoice;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.script.Beat;
@@ -415,6 +416,19 @@ public final class StorySessions {
    */
   public StorySession finalize(
       UUID owner, String id, List<String> formats, Optional<String> idempotencyKey) {
+    return finalize(owner, id, formats, Optional.empty(), idempotencyKey);
+  }
+
+  /**
+   * As {@link #finalize(UUID, String, List, Optional)}, judged at the moderation gate by {@code
+   * moderation} (the configured default when empty).
+   */
+  public StorySession finalize(
+      UUID owner,
+      String id,
+      List<String> formats,
+      Optional<ModerationChoice> moderation,
+      Optional<String> idempotencyKey) {
     StorySession session = get(owner, id);
     StorySession.Settings settings = session.settings();
     if (formats != null && !formats.isEmpty()) {
@@ -432,7 +446,8 @@ public final class StorySessions {
       scriptLimits.checkDuration(sentences);
     }
     StoryRunInputs runInputs =
-        SessionSnapshot.of(session, settings, folder(session.id()), scriptLimits.maxMillis());
+        SessionSnapshot.of(session, settings, folder(session.id()), scriptLimits.maxMillis())
+            .withModeration(moderation.orElse(null));
     long credits = admission.render(owner, settings.formats().size());
     SubmitRequest request =
         SubmitRequest.of(owner, StoryPipeline.KIND, StoryJson.write(runInputs))

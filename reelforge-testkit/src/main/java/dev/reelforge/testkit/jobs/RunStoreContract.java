@@ -289,6 +289,13 @@ public abstract class RunStoreContract extends JobStoreFixture {
     RunEvent review =
         events.stream().filter(e -> e.type().equals("review")).findFirst().orElseThrow();
     assertThat(review.stage()).contains("draft");
+    // The run's own event names the stage that waits (webhooks are told of run events).
+    RunEvent waiting =
+        events.stream()
+            .filter(e -> e.type().equals("run.awaiting_review"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(compact(waiting.data())).isEqualTo("{\"stage\":\"draft\"}");
     assertThat(compact(review.data())).contains("\"decision\":\"approve\"", "\"actor\":\"editor\"");
   }
 

@@ -2,6 +2,7 @@ package dev.reelforge.app.story.session;
 
 import static dev.reelforge.app.web.ApiResponses.ok;
 
+import dev.reelforge.app.config.ModerationSettings;
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.jobs.RunWaiter;
 import dev.reelforge.app.storage.NamedDownloads;
@@ -10,6 +11,9 @@ import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.moderation.ModerationChoice;
+import dev.reelforge.core.moderation.ModerationPolicy;
+import dev.reelforge.core.moderation.RegionToggles;
 import dev.reelforge.story.session.StorySession;
 import dev.reelforge.story.session.StorySessions;
 import jakarta.validation.Valid;
@@ -47,8 +51,15 @@ public class StoryController {
   private final StorageSettings storage;
   private final NamedDownloads names;
 
+  private final ModerationSettings moderation;
+
   public StoryController(
-      StorySessions sessions, RunWaiter waiter, StorageSettings storage, NamedDownloads names) {
+      StorySessions sessions,
+      RunWaiter waiter,
+      StorageSettings storage,
+      NamedDownloads names,
+      ModerationSettings moderation) {
+    this.moderation = moderation;
     this.sessions = sessions;
     this.waiter = waiter;
     this.storage = storage;
@@ -149,14 +160,48 @@ public class StoryController {
   @PostMapping("/finalize")
   ResponseEntity<Map<String, Object>> finalize(
       @Valid @RequestBody StoryRequests.Finalize body, @RequestHeader HttpHeaders headers) {
-    return finalizeSession(body.sessionId(), body.formats(), headers);
+    return finalizeSession(
+        body.sessionId(), body.formats(), moderationChoice(body.moderation()), headers);
+  }
+
+  /**
+   * The run's moderation preset and regions, checked against the configured toggles; empty (the
+   * configured default) when the request names none.
+   */
+  private Optional<ModerationChoice> moderationChoice(StoryRequests.Moderation requested) {
+    if (requested == null) {
+      return Optional.empty();
+    }
+    ModerationChoice choice = new ModerationChoice(requested.preset(), requested.regions());
+    if (ModerationPolicy.preset(choice.preset()).isEmpty()) {
+      throw ReelForgeException.invalidField(
+          "moderation.preset",
+          "must be one of " + String.join(", ", ModerationPolicy.presetNames()));
+    }
+    RegionToggles toggles = moderation.toggles();
+    for (String region : choice.regions()) {
+      if (toggles.holds(region).isEmpty()) {
+        throw ReelForgeException.invalidField(
+            "moderation.regions", "must be among " + String.join(", ", toggles.names()));
+      }
+    }
+    return Optional.of(choice);
   }
 
   ResponseEntity<Map<String, Object>> finalizeSession(
       String sessionId, List<String> formats, HttpHeaders headers) {
+    return finalizeSession(sessionId, formats, Optional.empty(), headers);
+  }
+
+  ResponseEntity<Map<String, Object>> finalizeSession(
+      String sessionId,
+      List<String> formats,
+      Optional<ModerationChoice> moderationChoice,
+      HttpHeaders headers) {
     UUID owner = owner();
     StorySession started =
-        sessions.finalize(owner, sessionId, formats, IdempotencyFilter.key(headers::getFirst));
+        sessions.finalize(
+            owner, sessionId, formats, moderationChoice, IdempotencyFilter.key(headers::getFirst));
     UUID runId = UUID.fromString(started.run().id());
     boolean async = headers.getValuesAsList("Prefer").contains("respond-async");
     Optional<RunRecord> finished =

@@ -1,6 +1,7 @@
 package dev.reelforge.app.story.session;
 
 import dev.reelforge.story.session.StorySessions;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -63,7 +64,16 @@ final class StoryRequests {
 
   record Finalize(
       @NotBlank @Size(min = 3, max = 100) String sessionId,
-      @Size(max = 5) List<@NotBlank String> formats) {}
+      @Size(max = 5) List<@NotBlank String> formats,
+      @Valid Moderation moderation) {}
+
+  /**
+   * The moderation gate's preset and region toggles for one run (the configured default when
+   * absent).
+   */
+  record Moderation(
+      @Size(max = 20) String preset,
+      @Size(max = 10) List<@NotBlank @Size(max = 20) String> regions) {}
 
   record Manual(@NotBlank String scriptText) {}
 

@@ -1,5 +1,6 @@
 package dev.reelforge.app.story.session;
 
+import dev.reelforge.app.config.ModerationSettings;
 import dev.reelforge.app.config.StorySettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.core.cost.CostAttribution;
@@ -10,18 +11,30 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.RunEndFollower;
 import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.jobs.spi.RunStore;
+import dev.reelforge.core.licence.EvidenceStore;
+import dev.reelforge.core.licence.LicenceEvidence;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.story.session.StorySessionStore;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.frames.FfmpegFrameSampler;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.postgres.story.PostgresStorySessionStore;
 import dev.reelforge.story.RenderSpeed;
 import dev.reelforge.story.SessionFolders;
+import dev.reelforge.story.StoryModeration;
 import dev.reelforge.story.StoryPipeline;
 import dev.reelforge.story.session.SessionAdmission;
 import dev.reelforge.story.session.SessionEstimates;
 import dev.reelforge.story.session.StorySessions;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +51,7 @@ class StorySessionConfiguration {
       CostRecorder providerCosts,
       SessionFolders folders,
       RenderSpeed renderSpeed,
+      StoryModeration storyModeration,
       Clock clock) {
     return new StoryPipeline(
             providerRegistry,
@@ -47,8 +61,43 @@ class StorySessionConfiguration {
             CostAttribution.of(providerCosts),
             folders,
             renderSpeed,
+            storyModeration,
             clock)
         .registered();
+  }
+
+  /** The moderation gate's evidence store, region toggles, default preset and clip frames. */
+  @Bean
+  StoryModeration storyModeration(
+      EvidenceStore evidenceStore,
+      ModerationSettings settings,
+      ObjectProvider<FfmpegInstallation> ffmpeg) {
+    return new StoryModeration(
+        evidenceStore,
+        settings.toggles(),
+        settings.defaultChoice(),
+        Optional.of(new FfmpegFrameSampler(ffmpeg::getObject)));
+  }
+
+  /**
+   * Licensing evidence kept in memory until the PostgreSQL store is wired (another part of issue
+   * 27): a store defined elsewhere replaces it.
+   */
+  @Bean
+  @ConditionalOnMissingBean(EvidenceStore.class)
+  EvidenceStore temporaryEvidenceStore() {
+    Map<UUID, List<LicenceEvidence>> byRun = new ConcurrentHashMap<>();
+    return new EvidenceStore() {
+      @Override
+      public void record(UUID runId, List<LicenceEvidence> evidence) {
+        byRun.put(runId, List.copyOf(evidence));
+      }
+
+      @Override
+      public List<LicenceEvidence> forRun(UUID runId) {
+        return byRun.getOrDefault(runId, List.of());
+      }
+    };
   }
 
   @Bean

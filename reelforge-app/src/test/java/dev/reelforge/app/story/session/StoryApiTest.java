@@ -224,7 +224,7 @@ class StoryApiTest {
     assertThat(statusUrl).startsWith("/api/runs/");
     JsonNode run = awaitRun(statusUrl);
     assertThat(run.path("status").asString()).isEqualTo("succeeded");
-    assertThat(run.path("tasks").size()).isEqualTo(12);
+    assertThat(run.path("tasks").size()).isEqualTo(13);
     assertThat(count(voiceCache, ".wav")).isEqualTo(voicesBefore + 1);
     // The session learns the outcome from the run-event feed, a moment after the run ended.
     JsonNode reloaded = awaitSession(id, "rendered");

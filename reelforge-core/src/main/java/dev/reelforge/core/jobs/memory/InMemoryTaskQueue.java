@@ -198,7 +198,9 @@ public final class InMemoryTaskQueue implements TaskQueue {
               task.stage,
               JsonText.object("proposal", new JsonText.Raw(proposal)));
           if (task.run.status == RunStatus.RUNNING) {
-            state.moveRun(task.run, RunStatus.AWAITING_REVIEW, "{}");
+            // The run's event names the stage, so a webhook says what waits (e.g. moderation).
+            state.moveRun(
+                task.run, RunStatus.AWAITING_REVIEW, JsonText.object("stage", task.stage));
           }
           return true;
         });
