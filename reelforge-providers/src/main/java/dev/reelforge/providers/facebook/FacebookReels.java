@@ -228,21 +228,12 @@ public final class FacebookReels implements Publisher {
           null);
     }
     for (String phase : List.of("uploading_phase", "processing_phase", "publishing_phase")) {
-      if ("error".equals(phase(status, phase))
-          || "error".equals(status.path("video_status").asString(""))) {
-        // The reel never went live: a retry by hand starts a new upload.
-        forget(state);
-        JsonNode errors = status.path(phase).path("errors");
-        throw new ReelForgeException(
-            ErrorCode.EXTERNAL_API_ERROR,
-            "Facebook could not publish the reel ("
-                + phase.replace('_', ' ')
-                + "): "
-                + errors.path(0).path("message").asString("no reason given"),
-            false,
-            List.of(),
-            null);
+      if ("error".equals(phase(status, phase))) {
+        throw failed(state, phase, status.path(phase).path("errors"));
       }
+    }
+    if ("error".equals(status.path("video_status").asString(""))) {
+      throw failed(state, "video", status.path("errors"));
     }
     if ("complete".equals(phase(status, "publishing_phase"))) {
       state.progress(1.0, "published on Facebook");
@@ -251,6 +242,20 @@ public final class FacebookReels implements Publisher {
     return new PublishOutcome.Pending(
         options.pollEvery(),
         "Facebook is processing the reel (" + status.path("video_status").asString("") + ")");
+  }
+
+  /** The reel never went live: a retry by hand starts a new upload. */
+  private static ReelForgeException failed(UploadState state, String phase, JsonNode errors) {
+    forget(state);
+    return new ReelForgeException(
+        ErrorCode.EXTERNAL_API_ERROR,
+        "Facebook could not publish the reel ("
+            + phase.replace('_', ' ')
+            + "): "
+            + errors.path(0).path("message").asString("no reason given"),
+        false,
+        List.of(),
+        null);
   }
 
   /** The video's {@code status}, or null when Facebook no longer has the video. */
