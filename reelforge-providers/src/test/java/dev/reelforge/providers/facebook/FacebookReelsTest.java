@@ -207,4 +207,15 @@ class FacebookReelsTest {
             e -> assertThat(e.getMessage()).contains("connect the account again", "190/463"));
     assertThat(stub.starts()).isZero();
   }
+
+  @Test
+  void optionsNameTheSettingToFix() {
+    assertThatThrownBy(() -> FacebookOptions.newBuilder().setApiVersion("21").build())
+        .hasMessageContaining("reelforge.providers.facebook.api-version");
+    assertThatThrownBy(() -> FacebookOptions.newBuilder().setChunkBytes(1000).build())
+        .hasMessageContaining("reelforge.providers.facebook.chunk-bytes");
+    assertThatThrownBy(() -> FacebookOptions.newBuilder().setUploadUrl("rupload").build())
+        .hasMessageContaining("reelforge.providers.facebook.upload-url");
+    assertThat(FacebookOptions.newBuilder().build().apiVersion()).isEqualTo("v21.0");
+  }
 }

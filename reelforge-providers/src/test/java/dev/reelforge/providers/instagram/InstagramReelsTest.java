@@ -258,4 +258,15 @@ class InstagramReelsTest {
             });
     assertThat(stub.server().received()).isEmpty();
   }
+
+  @Test
+  void optionsNameTheSettingToFix() {
+    assertThatThrownBy(() -> InstagramOptions.newBuilder().setBaseUrl("graph.facebook.com").build())
+        .hasMessageContaining("reelforge.providers.instagram.base-url");
+    assertThatThrownBy(() -> InstagramOptions.newBuilder().setPollEvery(Duration.ZERO).build())
+        .hasMessageContaining("reelforge.providers.instagram.poll-every");
+    assertThatThrownBy(
+            () -> InstagramOptions.newBuilder().setThumbOffset(Duration.ofSeconds(-1)).build())
+        .hasMessageContaining("reelforge.providers.instagram.thumb-offset");
+  }
 }
