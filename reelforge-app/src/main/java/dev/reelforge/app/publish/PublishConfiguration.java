@@ -19,8 +19,10 @@ import dev.reelforge.core.publish.QuotaLedger;
 import dev.reelforge.postgres.licence.PostgresEvidenceStore;
 import dev.reelforge.postgres.publish.PostgresPublicationStore;
 import dev.reelforge.postgres.publish.PostgresQuotaLedger;
+import dev.reelforge.providers.facebook.FacebookFactory;
 import dev.reelforge.providers.http.CloudContext;
 import dev.reelforge.providers.ingest.GuardedFetcher;
+import dev.reelforge.providers.instagram.InstagramFactory;
 import dev.reelforge.providers.publish.FolderPublisher;
 import dev.reelforge.providers.tiktok.TikTokFactory;
 import dev.reelforge.providers.youtube.YouTubeFactory;
@@ -96,6 +98,12 @@ public class PublishConfiguration {
     }
     if (platforms.getTiktok().isEnabled()) {
       publishers.add(TikTokFactory.publisher(platforms.getTiktok().options(), context));
+    }
+    if (platforms.getInstagram().isEnabled()) {
+      publishers.add(InstagramFactory.reels(platforms.getInstagram().options(), context));
+    }
+    if (platforms.getFacebook().isEnabled()) {
+      publishers.add(FacebookFactory.reels(platforms.getFacebook().options(), context));
     }
     return new Publishers(publishers);
   }

@@ -1,5 +1,7 @@
 package dev.reelforge.app.publish;
 
+import dev.reelforge.providers.facebook.FacebookOptions;
+import dev.reelforge.providers.instagram.InstagramOptions;
 import dev.reelforge.providers.tiktok.TikTokOptions;
 import dev.reelforge.providers.youtube.YouTubeOptions;
 import jakarta.validation.Valid;
@@ -21,6 +23,166 @@ public class PublishPlatformSettings {
 
   @Valid private final YouTube youtube = new YouTube();
   @Valid private final TikTok tiktok = new TikTok();
+  @Valid private final Instagram instagram = new Instagram();
+  @Valid private final Facebook facebook = new Facebook();
+
+  /** Instagram Reels through the Instagram Graph API (the platform fetches the video's URL). */
+  public static class Instagram {
+
+    /**
+     * Whether users may publish to Instagram on this server (needs reelforge.storage.public-url).
+     */
+    private boolean enabled;
+
+    /** The Graph API's base URL. */
+    @NotBlank private String baseUrl = InstagramOptions.DEFAULT_BASE_URL;
+
+    /** The Graph API version, e.g. v21.0. */
+    @NotBlank private String apiVersion = InstagramOptions.DEFAULT_API_VERSION;
+
+    /** How often a container's status_code is asked while Instagram processes it. */
+    @NotNull private Duration pollEvery = InstagramOptions.DEFAULT_POLL_EVERY;
+
+    /** Whether the reel also appears in the profile's feed. */
+    private boolean shareToFeed = InstagramOptions.DEFAULT_SHARE_TO_FEED;
+
+    InstagramOptions options() {
+      return InstagramOptions.newBuilder()
+          .setBaseUrl(baseUrl)
+          .setApiVersion(apiVersion)
+          .setPollEvery(pollEvery)
+          .setShareToFeed(shareToFeed)
+          .build();
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getApiVersion() {
+      return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+      this.apiVersion = apiVersion;
+    }
+
+    public Duration getPollEvery() {
+      return pollEvery;
+    }
+
+    public void setPollEvery(Duration pollEvery) {
+      this.pollEvery = pollEvery;
+    }
+
+    public boolean isShareToFeed() {
+      return shareToFeed;
+    }
+
+    public void setShareToFeed(boolean shareToFeed) {
+      this.shareToFeed = shareToFeed;
+    }
+  }
+
+  /** Facebook Reels of a page through the Graph API's video_reels. */
+  public static class Facebook {
+
+    /** Whether users may publish to Facebook on this server. */
+    private boolean enabled;
+
+    /** The Graph API's base URL. */
+    @NotBlank private String baseUrl = FacebookOptions.DEFAULT_BASE_URL;
+
+    /** The upload host (rupload). */
+    @NotBlank private String uploadUrl = FacebookOptions.DEFAULT_UPLOAD_URL;
+
+    /** The Graph API version, e.g. v21.0. */
+    @NotBlank private String apiVersion = FacebookOptions.DEFAULT_API_VERSION;
+
+    /** How often a reel's status phases are asked while Facebook processes it. */
+    @NotNull private Duration pollEvery = FacebookOptions.DEFAULT_POLL_EVERY;
+
+    /** Bytes per upload request (at least 256 KiB). */
+    private int chunkSize = FacebookOptions.DEFAULT_CHUNK_BYTES;
+
+    FacebookOptions options() {
+      return FacebookOptions.newBuilder()
+          .setBaseUrl(baseUrl)
+          .setUploadUrl(uploadUrl)
+          .setApiVersion(apiVersion)
+          .setPollEvery(pollEvery)
+          .setChunkBytes(chunkSize)
+          .build();
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getUploadUrl() {
+      return uploadUrl;
+    }
+
+    public void setUploadUrl(String uploadUrl) {
+      this.uploadUrl = uploadUrl;
+    }
+
+    public String getApiVersion() {
+      return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+      this.apiVersion = apiVersion;
+    }
+
+    public Duration getPollEvery() {
+      return pollEvery;
+    }
+
+    public void setPollEvery(Duration pollEvery) {
+      this.pollEvery = pollEvery;
+    }
+
+    public int getChunkSize() {
+      return chunkSize;
+    }
+
+    public void setChunkSize(int chunkSize) {
+      this.chunkSize = chunkSize;
+    }
+  }
+
+  public Instagram getInstagram() {
+    return instagram;
+  }
+
+  public Facebook getFacebook() {
+    return facebook;
+  }
 
   /** YouTube Data API v3, resumable uploads. */
   public static class YouTube {

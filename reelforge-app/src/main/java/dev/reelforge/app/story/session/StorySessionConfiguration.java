@@ -12,7 +12,6 @@ import dev.reelforge.core.jobs.engine.RunEndFollower;
 import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.jobs.spi.RunStore;
 import dev.reelforge.core.licence.EvidenceStore;
-import dev.reelforge.core.licence.LicenceEvidence;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.story.session.StorySessionStore;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
@@ -27,14 +26,9 @@ import dev.reelforge.story.session.SessionAdmission;
 import dev.reelforge.story.session.SessionEstimates;
 import dev.reelforge.story.session.StorySessions;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -77,27 +71,6 @@ class StorySessionConfiguration {
         settings.toggles(),
         settings.defaultChoice(),
         Optional.of(new FfmpegFrameSampler(ffmpeg::getObject)));
-  }
-
-  /**
-   * Licensing evidence kept in memory until the PostgreSQL store is wired (another part of issue
-   * 27): a store defined elsewhere replaces it.
-   */
-  @Bean
-  @ConditionalOnMissingBean(EvidenceStore.class)
-  EvidenceStore temporaryEvidenceStore() {
-    Map<UUID, List<LicenceEvidence>> byRun = new ConcurrentHashMap<>();
-    return new EvidenceStore() {
-      @Override
-      public void record(UUID runId, List<LicenceEvidence> evidence) {
-        byRun.put(runId, List.copyOf(evidence));
-      }
-
-      @Override
-      public List<LicenceEvidence> forRun(UUID runId) {
-        return byRun.getOrDefault(runId, List.of());
-      }
-    };
   }
 
   @Bean
