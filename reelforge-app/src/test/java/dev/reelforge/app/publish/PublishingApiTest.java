@@ -14,6 +14,8 @@ import dev.reelforge.core.licence.MediaLicence;
 import dev.reelforge.core.publish.AccountAccess;
 import dev.reelforge.core.publish.AccountCredentials;
 import dev.reelforge.testkit.TempDirs;
+import dev.reelforge.testkit.publish.stub.FacebookStub;
+import dev.reelforge.testkit.publish.stub.InstagramStub;
 import dev.reelforge.testkit.publish.stub.TikTokStub;
 import dev.reelforge.testkit.publish.stub.YouTubeStub;
 import java.net.http.HttpResponse;
@@ -33,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -52,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * another user's publication is a 404.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
       "reelforge.jobs.poll-interval=100ms",
       "reelforge.security.password-hash-cost=4",
@@ -66,6 +67,11 @@ import tools.jackson.databind.json.JsonMapper;
       "reelforge.publish.platforms.youtube.chunk-size=262144",
       "reelforge.publish.platforms.tiktok.enabled=true",
       "reelforge.publish.platforms.tiktok.poll-every=200ms",
+      "reelforge.publish.platforms.instagram.enabled=true",
+      "reelforge.publish.platforms.instagram.poll-every=200ms",
+      "reelforge.publish.platforms.facebook.enabled=true",
+      "reelforge.publish.platforms.facebook.poll-every=200ms",
+      "reelforge.publish.platforms.facebook.chunk-size=262144",
       // One TikTok post per 4 s rolling window: the second is deferred and resumes by itself.
       "reelforge.publish.quotas.tiktok.capacity=1",
       "reelforge.publish.quotas.tiktok.window=4s"
@@ -76,6 +82,18 @@ class PublishingApiTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final YouTubeStub YOUTUBE = new YouTubeStub("yt-token", Clock.systemUTC());
   private static final TikTokStub TIKTOK = new TikTokStub("tt-token", Clock.systemUTC());
+  private static final InstagramStub INSTAGRAM =
+      new InstagramStub("17841400000000001", "ig-token", Clock.systemUTC());
+  private static final FacebookStub FACEBOOK =
+      new FacebookStub("104000000000001", "fb-token", Clock.systemUTC());
+  private static final UUID INSTAGRAM_ACCOUNT =
+      UUID.fromString("01931d9e-0000-7000-8000-0000000000a3");
+  private static final UUID FACEBOOK_ACCOUNT =
+      UUID.fromString("01931d9e-0000-7000-8000-0000000000a4");
+
+  /** The server's port, chosen first: Instagram fetches the video from its public URL. */
+  private static final int PORT = freePort();
+
   private static final UUID YOUTUBE_ACCOUNT =
       UUID.fromString("01931d9e-0000-7000-8000-0000000000a1");
   private static final UUID TIKTOK_ACCOUNT =
@@ -84,10 +102,15 @@ class PublishingApiTest {
   /** The tokens the accounts hand out; a test breaks one to make a platform refuse. */
   static final Map<UUID, String> TOKENS = new ConcurrentHashMap<>();
 
+  /** Where each account posts: the channel, the IG user, the page. */
+  static final Map<UUID, String> EXTERNAL_IDS =
+      Map.of(
+          INSTAGRAM_ACCOUNT, "17841400000000001",
+          FACEBOOK_ACCOUNT, "104000000000001");
+
   private static final Path root = temporaryRoot();
 
-  @Value("${local.server.port}")
-  int port;
+  private final int port = PORT;
 
   @Autowired ApplicationContext context;
   @Autowired EvidenceStore evidence;
@@ -105,6 +128,11 @@ class PublishingApiTest {
     registry.add("reelforge.publish.folder", () -> root.resolve("published").toString());
     registry.add("reelforge.publish.platforms.youtube.base-url", YOUTUBE::baseUrl);
     registry.add("reelforge.publish.platforms.tiktok.base-url", TIKTOK::baseUrl);
+    registry.add("reelforge.publish.platforms.instagram.base-url", INSTAGRAM::baseUrl);
+    registry.add("reelforge.publish.platforms.facebook.base-url", FACEBOOK::baseUrl);
+    registry.add("reelforge.publish.platforms.facebook.upload-url", FACEBOOK::baseUrl);
+    registry.add("server.port", () -> PORT);
+    registry.add("reelforge.storage.public-url", () -> "http://127.0.0.1:" + PORT);
   }
 
   /**
@@ -121,7 +149,10 @@ class PublishingApiTest {
         if (accessToken == null) {
           throw ReelForgeException.notFound("Platform account", account);
         }
-        return new AccountCredentials(account.toString(), "channel-" + platform.key(), accessToken);
+        return new AccountCredentials(
+            account.toString(),
+            EXTERNAL_IDS.getOrDefault(account, "channel-" + platform.key()),
+            accessToken);
       };
     }
   }
@@ -130,21 +161,24 @@ class PublishingApiTest {
   void aFinishedRun() throws Exception {
     TOKENS.put(YOUTUBE_ACCOUNT, "yt-token");
     TOKENS.put(TIKTOK_ACCOUNT, "tt-token");
+    TOKENS.put(INSTAGRAM_ACCOUNT, "ig-token");
+    TOKENS.put(FACEBOOK_ACCOUNT, "fb-token");
     api = new ApiCalls(port);
     token = TestUsers.token(context, "publisher", Role.CREATOR);
     StoryRuns runs = new StoryRuns(api, token);
     JsonNode run = runs.await(runs.start("Honey never spoils."), Duration.ofMinutes(4));
     assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("succeeded");
     runId = run.path("id").asString();
-    if (evidence.forRun(UUID.fromString(runId)).isEmpty()) {
-      evidence.record(UUID.fromString(runId), List.of(generated("beat 1 picture")));
-    }
+    // The moderation gate recorded what the licence gate reads.
+    assertThat(evidence.forRun(UUID.fromString(runId))).isNotEmpty();
   }
 
   @AfterAll
   void stopStubs() {
     YOUTUBE.close();
     TIKTOK.close();
+    INSTAGRAM.close();
+    FACEBOOK.close();
     TempDirs.deleteTree(root);
   }
 
@@ -159,9 +193,11 @@ class PublishingApiTest {
   }
 
   @Test
-  void oneCallPublishesToTheLocalFolderYouTubeAndTikTokEachWithItsOwnStatus() throws Exception {
+  void oneCallPublishesToTheLocalFolderAndAllFourPlatformsEachWithItsOwnStatus() throws Exception {
     int videosBefore = YOUTUBE.videosCreated();
     int postsBefore = TIKTOK.posted();
+    int reelsBefore = INSTAGRAM.published();
+    int pageReelsBefore = FACEBOOK.published();
     JsonNode publication =
         publish(
             "{\"runId\":\"%s\",\"targets\":[{\"platform\":\"local\"},".formatted(runId)
@@ -171,6 +207,12 @@ class PublishingApiTest {
                 + "\"privacy\":\"unlisted\"},"
                 + "{\"platform\":\"tiktok\",\"accountId\":\""
                 + TIKTOK_ACCOUNT
+                + "\"},"
+                + "{\"platform\":\"instagram\",\"accountId\":\""
+                + INSTAGRAM_ACCOUNT
+                + "\"},"
+                + "{\"platform\":\"facebook\",\"accountId\":\""
+                + FACEBOOK_ACCOUNT
                 + "\"}]}");
 
     JsonNode done = await(publication, p -> p.path("status").asString().equals("published"));
@@ -178,6 +220,11 @@ class PublishingApiTest {
     assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("published");
     assertThat(YOUTUBE.videosCreated()).isEqualTo(videosBefore + 1);
     assertThat(TIKTOK.posted()).isEqualTo(postsBefore + 1);
+    assertThat(INSTAGRAM.published()).isEqualTo(reelsBefore + 1);
+    assertThat(FACEBOOK.published()).isEqualTo(pageReelsBefore + 1);
+    assertThat(target(done, "instagram").path("postId").asString()).isNotBlank();
+    assertThat(target(done, "facebook").path("url").asString())
+        .startsWith("https://www.facebook.com/reel/");
     JsonNode local = target(done, "local");
     Path folder = Path.of(local.path("postId").asString());
     assertThat(folder).startsWith(root.resolve("published"));
@@ -338,6 +385,14 @@ class PublishingApiTest {
                 "{\"runId\":\"" + runId + "\",\"targets\":[{\"platform\":\"local\"}]}",
                 other))
         .isEqualTo(404);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private JsonNode publish(String body) throws Exception {
