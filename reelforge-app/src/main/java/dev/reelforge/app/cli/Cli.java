@@ -10,6 +10,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.media.render.RenderEngine;
 import dev.reelforge.mediagen.MediaMaker;
+import dev.reelforge.providers.publish.FolderPublisher;
 import dev.reelforge.story.StoryMaker;
 import dev.reelforge.story.StoryVoices;
 import java.io.PrintStream;
@@ -42,7 +43,8 @@ public final class Cli {
 
   static final int EXIT_USAGE = 2;
 
-  // The short-lived commands (doctor, render, make, generate, brand, user) build only what they ask
+  // The short-lived commands (doctor, render, make, generate, brand, publish, user) build only what
+  // they ask
   // for
   // (lazy
   // beans), so that one broken component (say, the database) is reported instead of stopping the
@@ -123,6 +125,7 @@ public final class Cli {
       case "make" -> make(rest, debug);
       case "generate" -> generate(rest, debug);
       case "brand" -> brand(rest, debug);
+      case "publish" -> publish(rest, debug);
       case "user" -> user(rest, debug);
       case "voices" -> voices(rest, debug);
       default -> usageError("", "unknown command '" + command + "'");
@@ -241,8 +244,12 @@ public final class Cli {
       } catch (ReelForgeException e) {
         return usageError("make", "--voice: " + e.violations().getFirst().message());
       }
+      Optional<FolderPublisher> publishTo =
+          options.publish()
+              ? Optional.of(context.getBean(FolderPublisher.class))
+              : Optional.empty();
       return new MakeCommand(out, err, System.console() != null)
-          .run(options, context.getBean(StoryMaker.class));
+          .run(options, context.getBean(StoryMaker.class), publishTo);
     } catch (RuntimeException e) {
       return failed(e, debug);
     }
@@ -282,6 +289,23 @@ public final class Cli {
               context.getBean(BrandUploads.class),
               InProcessBrand.Parts.of(context),
               context.getBean(Clock.class));
+    } catch (RuntimeException e) {
+      return failed(e, debug);
+    }
+  }
+
+  private int publish(List<String> args, boolean debug) {
+    PublishOptions options;
+    try {
+      options = PublishOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      return usageError("publish", e.getMessage());
+    }
+    // The local publish folder only (lazily, as for make): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options.settings(), debug))) {
+      return new PublishCommand(out, err).run(options, context.getBean(FolderPublisher.class));
     } catch (RuntimeException e) {
       return failed(e, debug);
     }

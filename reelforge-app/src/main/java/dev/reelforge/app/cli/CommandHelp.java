@@ -61,6 +61,7 @@ final class CommandHelp {
         make      make short videos from an idea, a text, a link or a script
         generate  generate a picture or a short clip from a prompt
         brand     a brand picture to analysis, storyboard and brand videos
+        publish   publish a video to the local publish folder
         render    render a timeline JSON file (docs/rendering.md) to MP4s
         serve     run the HTTP API and dashboard (default http://127.0.0.1:8080)
         doctor    check the JDK, FFmpeg, database, blob store and providers
@@ -102,6 +103,35 @@ final class CommandHelp {
                 --out DIR            outputs go to DIR/NAME (default ./out), the run's
                                      work files to DIR/NAME/.work
                 --name NAME          the outputs' name (default: from the input)
+                --publish            publish the finished videos to the local publish
+                                     folder with the script's title, description and
+                                     hashtags (as reelforge publish does)
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "publish",
+              """
+              usage: reelforge publish VIDEO.mp4 [OPTIONS]
+
+              Publishes a video to the local publish folder: a folder per post with the video,
+              its thumbnail, its captions and metadata.json (the copy, privacy, size and
+              checksum), for a person or another tool to pick up. Offline; no server. Each
+              call is a new post; the post's folder is printed.
+
+                --thumbnail FILE     a JPEG or PNG shown with the video
+                --captions FILE      an SRT or VTT file (repeat for several)
+                --title TEXT         the title, at most 100 characters (default: from the
+                                     video's file name)
+                --description TEXT   the description, at most 5,000 characters
+                --hashtags LIST      hashtags, comma-separated, with or without #
+                --privacy P          public (default), unlisted or private
+                --to local           where to publish (default local); YouTube, TikTok,
+                                     Instagram and Facebook need the server and a
+                                     connected account: POST /api/publications
+                --folder DIR         the publish folder (default DATA/published;
+                                     --reelforge.publish.folder sets it too)
               """
                   + DATA
                   + "\n"

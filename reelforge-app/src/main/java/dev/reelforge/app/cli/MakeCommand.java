@@ -5,6 +5,7 @@ import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.render.Cancellation;
 import dev.reelforge.core.render.RenderCancelledException;
+import dev.reelforge.providers.publish.FolderPublisher;
 import dev.reelforge.story.StoryMaker;
 import dev.reelforge.story.StoryOutputs;
 import dev.reelforge.story.StoryOutputs.OutputFile;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,11 @@ final class MakeCommand {
   }
 
   int run(MakeOptions options, StoryMaker maker) {
+    return run(options, maker, Optional.empty());
+  }
+
+  /** Makes the story; with {@code publishTo}, its finished videos are published there. */
+  int run(MakeOptions options, StoryMaker maker, Optional<FolderPublisher> publishTo) {
     out.printf(
         Locale.ROOT,
         "Making '%s' from %s (%d characters) into %s%n",
@@ -49,7 +56,7 @@ final class MakeCommand {
     Lines lines = new Lines();
     int code;
     try (CancelOnShutdown interrupt = new CancelOnShutdown("make-cancel")) {
-      code = make(options, maker, lines, interrupt.cancellation(), start);
+      code = make(options, maker, lines, interrupt.cancellation(), start, publishTo);
     }
     if (code != 0 && !folderExisted && lines.stagesDone() == 0) {
       // Nothing was made: a folder that holds no finished stage would only look resumable.
@@ -75,7 +82,12 @@ final class MakeCommand {
   }
 
   private int make(
-      MakeOptions options, StoryMaker maker, Lines lines, Cancellation cancellation, long start) {
+      MakeOptions options,
+      StoryMaker maker,
+      Lines lines,
+      Cancellation cancellation,
+      long start,
+      Optional<FolderPublisher> publishTo) {
     try {
       StoryResult result =
           maker.make(options.input(), options.folder(), options.name(), lines, cancellation);
@@ -107,6 +119,9 @@ final class MakeCommand {
           "  segments %d encoded, %d reused from the render cache%n",
           result.segmentsRendered(),
           result.segmentsReused());
+      if (publishTo.isPresent()) {
+        return new PublishCommand(out, err).publishMade(result, publishTo.get());
+      }
       return 0;
     } catch (RenderCancelledException e) {
       return stopped(lines);

@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param folder where the outputs go: {@code OUT/NAME}
  * @param name the output files' stem
  * @param settings {@code --reelforge.*} settings, passed on to the configuration
+ * @param publish whether the finished videos go to the local publish folder ({@code --publish})
  */
-record MakeOptions(StoryInput input, Path folder, String name, List<String> settings) {
+record MakeOptions(
+    StoryInput input, Path folder, String name, List<String> settings, boolean publish) {
 
   /**
    * @throws IllegalArgumentException with a message for the user
@@ -37,6 +39,7 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
     String quality = "standard";
     Path out = Path.of("out");
     String name = null;
+    boolean publish = false;
     List<String> settings = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -69,6 +72,7 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
         }
         case "--out" -> out = Path.of(value(args, ++i, arg));
         case "--name" -> name = value(args, ++i, arg);
+        case "--publish" -> publish = true;
         default -> {
           if (arg.startsWith("--reelforge.")) {
             settings.add(arg);
@@ -124,7 +128,7 @@ record MakeOptions(StoryInput input, Path folder, String name, List<String> sett
     }
     StoryInput input =
         new StoryInput(text, kind, formats, voice, captionStyle, music, quality, link);
-    return new MakeOptions(input, out.resolve(name), name, settings);
+    return new MakeOptions(input, out.resolve(name), name, settings, publish);
   }
 
   /** A file name from a link: its last path segment, or its host. */
