@@ -116,6 +116,29 @@ class SettingsValidatorTest {
   }
 
   @Test
+  void publishingQuotasAndAlertsAreCheckedTogether() {
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(Map.of("reelforge.publish.quotas.youtube.zone", "Mars/Olympus"))))
+        .hasMessageContaining("reelforge.publish.quotas.youtube.zone");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(
+                        Map.of(
+                            "reelforge.publish.quotas.youtube.capacity", "1000",
+                            "reelforge.publish.quotas.youtube.units-per-post", "1600"))))
+        .hasMessageContaining("reelforge.publish.quotas.youtube.units-per-post");
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    environment(
+                        Map.of("reelforge.publish.alerts.webhook-url", "https://ops.example/h"))))
+        .hasMessageContaining("reelforge.publish.alerts.webhook-secret");
+  }
+
+  @Test
   void platformAccountSettingsAreCheckedTogether() {
     assertThatThrownBy(
             () ->
@@ -198,6 +221,10 @@ class SettingsValidatorTest {
     variables.put("REELFORGE_BRAND_SCENECOUNT", "4");
     variables.put("REELFORGE_WEBHOOKS_TRUSTEDADDRESSES", "10.0.0.0/8");
     variables.put("REELFORGE_PUBLISH_ACCOUNTS_REFRESHMARGIN", "10m");
+    variables.put("REELFORGE_PUBLISH_RETRY_ATTEMPTS", "2");
+    variables.put("REELFORGE_PUBLISH_QUOTAS_YOUTUBE_ZONE", "Europe/Berlin");
+    variables.put("REELFORGE_PUBLISH_PLATFORMS_TIKTOK_POSTMODE", "inbox");
+    variables.put("REELFORGE_MODERATION_PRESET", "kids");
     assertThat(SettingsValidator.settingsTrees()).hasSizeGreaterThanOrEqualTo(13);
     for (String tree : SettingsValidator.settingsTrees()) {
       String prefix = InvalidSettingException.environmentVariable(tree) + "_";
