@@ -13,6 +13,7 @@ import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.publish.PostMetadata;
 import dev.reelforge.core.publish.Publication;
 import dev.reelforge.core.publish.PublicationTarget;
+import dev.reelforge.core.publish.TargetStatus;
 import dev.reelforge.publish.Publications;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -167,6 +168,8 @@ public class PublishPagesController {
             now.plus(CALENDAR_AHEAD));
     Map<String, List<PublicationCards.CalendarEntry>> days = new LinkedHashMap<>();
     due.stream()
+        // A cancelled post will not go up: it has no place in what is coming.
+        .filter(t -> t.status() != TargetStatus.CANCELLED)
         .map(cards::entry)
         .sorted(java.util.Comparator.comparing(PublicationCards.CalendarEntry::at))
         .forEach(

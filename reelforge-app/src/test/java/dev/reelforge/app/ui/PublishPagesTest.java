@@ -275,6 +275,7 @@ class PublishPagesTest {
         .contains("data-status=\"cancelled\"")
         .doesNotContain("hx-trigger");
     assertThat(textOf(cancelled, "status-local")).isEqualTo("Cancelled");
+    assertThat(get("/ui/publications/calendar", owner).body()).doesNotContain(page);
   }
 
   @Test
