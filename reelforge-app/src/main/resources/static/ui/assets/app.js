@@ -122,8 +122,23 @@
     }
   });
 
+  // Publishing: the Publish form sends the browser's time zone, so that a schedule time typed
+  // in a datetime-local box (a wall-clock time without zone) means that time where the person
+  // sits; times the server wrote in UTC are repeated in the browser's own zone.
+  var zone = (window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone) || "";
+  function localTimes(root) {
+    root.querySelectorAll("input[data-time-zone]").forEach(function (input) { input.value = zone; });
+    root.querySelectorAll("[data-time-zone-name]").forEach(function (span) { span.textContent = zone ? " (" + zone + ")" : ""; });
+    root.querySelectorAll("time[data-local]").forEach(function (time) {
+      var at = new Date(time.getAttribute("datetime"));
+      if (!isNaN(at)) time.textContent = "· your time: " + at.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+    });
+  }
+  document.addEventListener("htmx:afterSettle", function (e) { localTimes(e.target); });
+
   document.addEventListener("DOMContentLoaded", function () {
     var log = document.getElementById("event-log");
     if (log) follow(log);
+    localTimes(document);
   });
 })();

@@ -292,6 +292,23 @@ public final class AccessPolicy {
               "/ui/accounts/platforms/{id}/disconnect",
               Permission.CREATE_WORK,
               RateClass.GENERAL),
+          // Publishing pages: the API's permissions and rate classes (PublicationsController).
+          rule("POST", "/ui/runs/{id}/publish", Permission.CREATE_WORK, RateClass.PUBLISH),
+          rule("GET", "/ui/publications", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/publications/calendar", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/publications/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/ui/publications/{id}/panel", Permission.READ_OWN, RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/publications/{id}/targets/{targetId}/copy",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/publications/{id}/targets/{targetId}/retry",
+              Permission.CREATE_WORK,
+              RateClass.PUBLISH),
+          rule("POST", "/ui/publications/{id}/cancel", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("GET", "/ui/ops", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule(
               "POST",

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,16 +43,21 @@ public class RunPagesController {
   private final VisibleRuns visibleRuns;
   private final JobService jobs;
   private final RunActions actions;
+  private final PublishPanels publishing;
 
-  RunPagesController(VisibleRuns visibleRuns, JobService jobs, RunActions actions) {
+  RunPagesController(
+      VisibleRuns visibleRuns, JobService jobs, RunActions actions, PublishPanels publishing) {
     this.visibleRuns = visibleRuns;
     this.jobs = jobs;
     this.actions = actions;
+    this.publishing = publishing;
   }
 
   @GetMapping("/ui/runs/{id}")
   String page(@PathVariable String id, Model model) {
-    panel(visibleRuns.find(id, Permission.READ_ANY), model);
+    RunRecord run = visibleRuns.find(id, Permission.READ_ANY);
+    panel(run, model);
+    publishing.fill(RequestOwner.current(), run, Optional.empty(), Map.of(), model);
     return "ui/run";
   }
 
@@ -77,6 +83,7 @@ public class RunPagesController {
       response.setStatus(e.code().httpStatus());
       model.addAttribute("error", e.getMessage());
       panel(run, model);
+      publishing.fill(RequestOwner.current(), run, Optional.empty(), Map.of(), model);
       return "ui/run";
     }
   }

@@ -36,4 +36,9 @@ public record RunRow(
   private static String shortId(String id) {
     return id.substring(24);
   }
+
+  /** The short id of any id (a publication's, a run's). */
+  static String shortIdOf(String id) {
+    return shortId(id);
+  }
 }

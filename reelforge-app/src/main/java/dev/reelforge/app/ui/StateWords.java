@@ -5,6 +5,7 @@ import dev.reelforge.core.brand.DirectorStatus;
 import dev.reelforge.core.brand.VisionStatus;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.core.publish.TargetStatus;
 import dev.reelforge.mediagen.engines.UserAction;
 import dev.reelforge.story.session.SessionStatus;
 import java.util.EnumMap;
@@ -26,6 +27,7 @@ public final class StateWords {
   private static final Map<VisionStatus, String> VISION = new EnumMap<>(VisionStatus.class);
   private static final Map<DirectorStatus, String> BOARDS = new EnumMap<>(DirectorStatus.class);
   private static final Map<TrafficLight, String> LIGHTS = new EnumMap<>(TrafficLight.class);
+  private static final Map<TargetStatus, String> TARGETS = new EnumMap<>(TargetStatus.class);
 
   static {
     RUNS.put(RunStatus.QUEUED, "Waiting to start");
@@ -76,6 +78,15 @@ public final class StateWords {
     LIGHTS.put(TrafficLight.GREEN, "Approved");
     LIGHTS.put(TrafficLight.YELLOW, "Being adjusted");
     LIGHTS.put(TrafficLight.RED, "Being re-rolled");
+
+    TARGETS.put(TargetStatus.SCHEDULED, "Scheduled");
+    TARGETS.put(TargetStatus.QUEUED, "Waiting to start");
+    TARGETS.put(TargetStatus.UPLOADING, "Uploading");
+    TARGETS.put(TargetStatus.PROCESSING, "Processing on the platform");
+    TARGETS.put(TargetStatus.DEFERRED, "Waiting for the quota");
+    TARGETS.put(TargetStatus.PUBLISHED, "Published");
+    TARGETS.put(TargetStatus.FAILED, "Failed");
+    TARGETS.put(TargetStatus.CANCELLED, "Cancelled");
   }
 
   private StateWords() {}
@@ -109,5 +120,10 @@ public final class StateWords {
   /** A storyboard scene's review light. */
   public static String of(TrafficLight light) {
     return LIGHTS.get(light);
+  }
+
+  /** A publication target's (one platform of a publication). */
+  public static String of(TargetStatus status) {
+    return TARGETS.get(status);
   }
 }

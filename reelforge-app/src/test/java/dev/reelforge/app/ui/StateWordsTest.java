@@ -7,6 +7,7 @@ import dev.reelforge.core.brand.DirectorStatus;
 import dev.reelforge.core.brand.VisionStatus;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskStatus;
+import dev.reelforge.core.publish.TargetStatus;
 import dev.reelforge.mediagen.engines.UserAction;
 import dev.reelforge.story.session.SessionStatus;
 import java.util.Arrays;
@@ -40,6 +41,9 @@ class StateWordsTest {
     }
     for (TrafficLight l : TrafficLight.values()) {
       assertThat(StateWords.of(l)).as(l.name()).isNotBlank().doesNotContain("_");
+    }
+    for (TargetStatus s : TargetStatus.values()) {
+      assertThat(StateWords.of(s)).as(s.name()).isNotBlank().doesNotContain("_");
     }
     assertThat(StateWords.of(DirectorStatus.PREVIEW_GENERATION)).isEqualTo("Making previews");
     assertThat(Arrays.stream(DirectorStatus.values()).map(StateWords::of).distinct())

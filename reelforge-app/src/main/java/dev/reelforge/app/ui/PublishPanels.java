@@ -1,0 +1,87 @@
+package dev.reelforge.app.ui;
+
+import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
+import dev.reelforge.core.publish.Platform;
+import dev.reelforge.publish.Publications;
+import dev.reelforge.publish.PublishSources;
+import dev.reelforge.publish.Publishers;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The Publish panel of a finished run's page: the form (the run's formats, the local folder and
+ * every platform set up on this server, each with its account) and the run's publications so far.
+ * Only the run's owner sees it: an operator looking at someone's run cannot publish it.
+ */
+@Component
+class PublishPanels {
+
+  /** How many of the run's publications the panel lists. */
+  static final int LISTED = 20;
+
+  private final Publications publications;
+  private final Publishers publishers;
+  private final PublishSources sources;
+  private final PublicationCards cards;
+
+  PublishPanels(
+      Publications publications,
+      Publishers publishers,
+      PublishSources sources,
+      PublicationCards cards) {
+    this.publications = publications;
+    this.publishers = publishers;
+    this.sources = sources;
+    this.cards = cards;
+  }
+
+  /** The run's formats when {@code owner} may publish it; empty otherwise. */
+  List<String> formats(UUID owner, RunRecord run) {
+    if (!run.ownerId().equals(owner) || run.status() != RunStatus.SUCCEEDED) {
+      return List.of();
+    }
+    return sources.formats(owner, run.id());
+  }
+
+  /** Fills the panel's model; {@code form} empty for a fresh one. */
+  void fill(
+      UUID owner,
+      RunRecord run,
+      Optional<PublishForm> form,
+      Map<String, String> errors,
+      Model model) {
+    List<String> formats = formats(owner, run);
+    model.addAttribute("publishable", !formats.isEmpty());
+    model.addAttribute("publishRunId", run.id().toString());
+    model.addAttribute("publishFormats", formats);
+    model.addAttribute("publishPlatforms", platforms());
+    model.addAttribute(
+        "publishForm",
+        form.orElseGet(() -> PublishForm.defaults(formats.isEmpty() ? "" : formats.getFirst())));
+    model.addAttribute("publishErrors", errors);
+    model.addAttribute(
+        "runPublications",
+        run.ownerId().equals(owner)
+            ? publications.publications(owner, Optional.of(run.id()), LISTED).stream()
+                .map(p -> cards.card(p, true))
+                .toList()
+            : List.of());
+  }
+
+  /** The local folder first, then each platform set up here, in a fixed order. */
+  List<PlatformOption> platforms() {
+    return Arrays.stream(Platform.values())
+        .filter(p -> p == Platform.LOCAL || publishers.platforms().contains(p))
+        .map(p -> new PlatformOption(p.key(), PublicationCards.platformName(p), p.needsAccount()))
+        .toList();
+  }
+
+  /** A place the form offers. */
+  public record PlatformOption(String key, String name, boolean needsAccount) {}
+}
