@@ -3,6 +3,8 @@ package dev.reelforge.app.ui;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.publish.Platform;
+import dev.reelforge.core.publish.accounts.PlatformAccount;
+import dev.reelforge.core.publish.accounts.PlatformAccountStore;
 import dev.reelforge.publish.Publications;
 import dev.reelforge.publish.PublishSources;
 import dev.reelforge.publish.Publishers;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -29,16 +32,19 @@ class PublishPanels {
   private final Publishers publishers;
   private final PublishSources sources;
   private final PublicationCards cards;
+  private final ObjectProvider<PlatformAccountStore> accounts;
 
   PublishPanels(
       Publications publications,
       Publishers publishers,
       PublishSources sources,
-      PublicationCards cards) {
+      PublicationCards cards,
+      ObjectProvider<PlatformAccountStore> accounts) {
     this.publications = publications;
     this.publishers = publishers;
     this.sources = sources;
     this.cards = cards;
+    this.accounts = accounts;
   }
 
   /** The run's formats when {@code owner} may publish it; empty otherwise. */
@@ -60,7 +66,7 @@ class PublishPanels {
     model.addAttribute("publishable", !formats.isEmpty());
     model.addAttribute("publishRunId", run.id().toString());
     model.addAttribute("publishFormats", formats);
-    model.addAttribute("publishPlatforms", platforms());
+    model.addAttribute("publishPlatforms", platforms(owner));
     model.addAttribute(
         "publishForm",
         form.orElseGet(() -> PublishForm.defaults(formats.isEmpty() ? "" : formats.getFirst())));
@@ -74,14 +80,37 @@ class PublishPanels {
             : List.of());
   }
 
-  /** The local folder first, then each platform set up here, in a fixed order. */
-  List<PlatformOption> platforms() {
+  /**
+   * The local folder first, then each platform set up here, in a fixed order, each with {@code
+   * owner}'s connected accounts on it.
+   */
+  List<PlatformOption> platforms(UUID owner) {
+    PlatformAccountStore store = accounts.getIfAvailable();
+    List<PlatformAccount> connected = store == null ? List.of() : store.list(owner);
     return Arrays.stream(Platform.values())
         .filter(p -> p == Platform.LOCAL || publishers.platforms().contains(p))
-        .map(p -> new PlatformOption(p.key(), PublicationCards.platformName(p), p.needsAccount()))
+        .map(
+            p ->
+                new PlatformOption(
+                    p.key(),
+                    PublicationCards.platformName(p),
+                    p.needsAccount(),
+                    connected.stream()
+                        .filter(a -> a.platform() == p)
+                        .map(
+                            a ->
+                                new AccountOption(
+                                    a.id().toString(),
+                                    a.displayName().isBlank() ? a.externalId() : a.displayName(),
+                                    a.status() == PlatformAccount.Status.CONNECTED))
+                        .toList()))
         .toList();
   }
 
-  /** A place the form offers. */
-  public record PlatformOption(String key, String name, boolean needsAccount) {}
+  /** A place the form offers, with the caller's accounts there. */
+  public record PlatformOption(
+      String key, String name, boolean needsAccount, List<AccountOption> accounts) {}
+
+  /** One connected account in the picker; one that must be connected again is shown, disabled. */
+  public record AccountOption(String id, String label, boolean usable) {}
 }

@@ -150,7 +150,8 @@ class PublishPagesTest {
     assertThat(tagOf(runPage, "publish-form")).contains("/ui/runs/" + runId + "/publish");
     assertThat(tagOf(runPage, "platform-local")).contains("checked");
     assertThat(runPage)
-        .contains("id=\"platform-youtube\"", "id=\"account-youtube\"", "value=\"square\"")
+        .contains("id=\"platform-youtube\"", "account connected yet", "value=\"square\"")
+        .contains("href=\"/ui/accounts/platforms\"")
         .contains("Leave these empty to have them written for you");
 
     Map<String, String> form =
@@ -199,7 +200,7 @@ class PublishPagesTest {
     assertThat(textOf(malformed.body(), "error-account-youtube")).startsWith("An account id");
     assertThat(textOf(malformed.body(), "error-scheduleAt")).startsWith("A date and time");
     assertThat(malformed.body())
-        .contains("&lt;b&gt;Bees&lt;/b&gt; make honey", "value=\"my channel\"")
+        .contains("&lt;b&gt;Bees&lt;/b&gt; make honey")
         .doesNotContain("<b>Bees</b>");
 
     HttpResponse<String> refused =
