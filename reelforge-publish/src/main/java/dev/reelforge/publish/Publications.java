@@ -135,7 +135,15 @@ public final class Publications {
     Publication publication = new Publication(publicationId, owner, run.id(), format, now, targets);
     store.create(publication);
     for (PublicationTarget target : targets) {
-      start(owner, target);
+      try {
+        start(owner, target);
+      } catch (RuntimeException e) {
+        // Started targets are under way and stay so (a replayed request must not post them
+        // again); this one is marked failed with the reason, to be retried by hand.
+        String why = "could not be queued: " + e.getMessage();
+        store.updateTarget(
+            target.id(), t -> t.withStatus(TargetStatus.FAILED, why, clock.instant()));
+      }
     }
     return store.find(publicationId).orElseThrow();
   }
@@ -274,7 +282,8 @@ public final class Publications {
     if (!to.isAfter(from) || Duration.between(from, to).compareTo(Duration.ofDays(400)) > 0) {
       throw ReelForgeException.invalidField("to", "after 'from' and at most 400 days later");
     }
-    return store.calendar(owner, from, to);
+    // Published, failed and cancelled posts are history, not the calendar.
+    return store.calendar(owner, from, to).stream().filter(t -> !t.status().finished()).toList();
   }
 
   /**
@@ -304,11 +313,14 @@ public final class Publications {
     return publication(owner, publicationId);
   }
 
+  /**
+   * Before its upload begins. A failed target is not editable: its platform may already hold a
+   * session opened with the old copy, which a retry resumes (publish again to post new words).
+   */
   private static boolean editable(TargetStatus status) {
     return status == TargetStatus.SCHEDULED
         || status == TargetStatus.QUEUED
-        || status == TargetStatus.DEFERRED
-        || status == TargetStatus.FAILED;
+        || status == TargetStatus.DEFERRED;
   }
 
   /**
@@ -317,25 +329,48 @@ public final class Publications {
    *
    * @throws ReelForgeException CONFLICT when the target has not failed
    */
-  public Publication retry(UUID owner, UUID publicationId, UUID targetId) {
+  public Publication retry(UUID owner, UUID publicationId, UUID targetId, String actor) {
     Publication publication = publication(owner, publicationId);
     PublicationTarget target = UploadStage.target(publication, targetId);
-    if (target.status() != TargetStatus.FAILED || target.jobRunId().isEmpty()) {
+    if (target.status() != TargetStatus.FAILED) {
       throw new ReelForgeException(
           ErrorCode.CONFLICT,
           "only a failed target can be retried; this one is " + target.status().wire());
     }
+    // Claimed first, only while still failed: a worker finishing in between keeps its result,
+    // and the run-end follower cannot turn the claimed target back to failed.
+    boolean[] claimed = {false};
+    store.updateTarget(
+        targetId,
+        t -> {
+          if (t.status() != TargetStatus.FAILED) {
+            return t;
+          }
+          claimed[0] = true;
+          return t.withStatus(TargetStatus.QUEUED, "retried by hand", clock.instant());
+        });
+    if (!claimed[0]) {
+      throw new ReelForgeException(ErrorCode.CONFLICT, "the target is no longer failed");
+    }
+    if (target.jobRunId().isEmpty()) {
+      start(publication.ownerId(), target);
+      return publication(owner, publicationId);
+    }
     boolean requeued = false;
     for (TaskRecord task : jobs.tasks(target.jobRunId().get())) {
       if (task.status() == TaskStatus.DEAD) {
-        requeued |= jobs.requeueDead(task.id(), "user:" + owner);
+        requeued |= jobs.requeueDead(task.id(), actor);
       }
     }
     if (!requeued) {
+      store.updateTarget(
+          targetId,
+          t ->
+              t.status() == TargetStatus.QUEUED
+                  ? t.withStatus(TargetStatus.FAILED, target.message(), clock.instant())
+                  : t);
       throw new ReelForgeException(ErrorCode.CONFLICT, "the target has no failed upload to retry");
     }
-    store.updateTarget(
-        targetId, t -> t.withStatus(TargetStatus.QUEUED, "retried by hand", clock.instant()));
     return publication(owner, publicationId);
   }
 

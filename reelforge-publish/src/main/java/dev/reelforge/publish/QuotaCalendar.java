@@ -96,7 +96,8 @@ public record QuotaCalendar(
       used -= usage.units();
       opening = usage.at().plus(length);
     }
-    return opening.isAfter(now) ? opening : now.plus(length);
+    // A millisecond after the use rolls out: the window counts a use at its very start.
+    return opening.isAfter(now) ? opening.plusMillis(1) : now.plus(length);
   }
 
   /** The ledger's scope: one quota per platform account. */

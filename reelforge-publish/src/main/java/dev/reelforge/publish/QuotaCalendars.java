@@ -71,6 +71,10 @@ public final class QuotaCalendars {
   }
 
   private static String scope(QuotaCalendar quota, PublicationTarget target) {
-    return quota.scope(target.accountId().map(Object::toString).orElse(""));
+    // YouTube counts its quota per Google Cloud project (this server's OAuth client), not per
+    // channel: every connected channel spends the same units.
+    return quota.platform() == Platform.YOUTUBE
+        ? quota.scope("")
+        : quota.scope(target.accountId().map(Object::toString).orElse(""));
   }
 }

@@ -150,7 +150,7 @@ final class UploadStage {
     update(
         target.id(),
         t ->
-            t.status() == TargetStatus.PROCESSING
+            t.status() == TargetStatus.PROCESSING || t.status() == TargetStatus.CANCELLED
                 ? t
                 : t.withStatus(TargetStatus.UPLOADING, "uploading", now));
     PublishOutcome outcome;
@@ -176,13 +176,21 @@ final class UploadStage {
       case PublishOutcome.Pending pending -> {
         update(
             target.id(),
-            t -> t.withStatus(TargetStatus.PROCESSING, pending.message(), clock.instant()));
+            t ->
+                t.status() == TargetStatus.CANCELLED
+                    ? t
+                    : t.withStatus(TargetStatus.PROCESSING, pending.message(), clock.instant()));
         Duration wait =
             pending.pollAgainIn().compareTo(MIN_POLL) < 0 ? MIN_POLL : pending.pollAgainIn();
         yield StageResult.retryLater(wait, state.json());
       }
       case PublishOutcome.Deferred deferred -> {
-        update(target.id(), t -> t.deferred(deferred.until(), deferred.reason(), clock.instant()));
+        update(
+            target.id(),
+            t ->
+                t.status() == TargetStatus.CANCELLED
+                    ? t
+                    : t.deferred(deferred.until(), deferred.reason(), clock.instant()));
         Duration wait = Duration.between(clock.instant(), deferred.until());
         yield StageResult.retryLater(wait.isNegative() ? MIN_POLL : wait, state.json());
       }
@@ -195,15 +203,23 @@ final class UploadStage {
       UUID targetId,
       CheckpointState state,
       ReelForgeException error) {
+    PublicationTarget current =
+        store.findByTarget(targetId).map(p -> target(p, targetId)).orElse(null);
+    if (ctx.isCancelled() || (current != null && current.status() == TargetStatus.CANCELLED)) {
+      // A cancel stopped the upload between chunks: it stays cancelled, and nobody is alerted.
+      return StageResult.failed(error.withRetryable(false));
+    }
     boolean last = !error.retryable() || ctx.attempt() >= retry.maxAttempts();
     if (!last) {
       update(
           targetId,
           t ->
-              t.withStatus(
-                  t.status() == TargetStatus.PROCESSING ? t.status() : TargetStatus.UPLOADING,
-                  "attempt " + ctx.attempt() + " failed, retrying: " + error.getMessage(),
-                  clock.instant()));
+              t.status() == TargetStatus.CANCELLED
+                  ? t
+                  : t.withStatus(
+                      t.status() == TargetStatus.PROCESSING ? t.status() : TargetStatus.UPLOADING,
+                      "attempt " + ctx.attempt() + " failed, retrying: " + error.getMessage(),
+                      clock.instant()));
       throw error;
     }
     PublicationTarget failed =

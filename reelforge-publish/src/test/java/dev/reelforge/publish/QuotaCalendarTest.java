@@ -37,8 +37,9 @@ class QuotaCalendarTest {
             new Usage(Instant.parse("2026-12-06T11:00:00Z"), 1));
 
     assertThat(facebook.windowStart(now)).isEqualTo(Instant.parse("2026-12-05T12:00:00Z"));
-    // Full (3 of 3): the oldest post, at 13:00 yesterday, rolls out at 13:00 today.
-    assertThat(facebook.nextOpening(now, window)).isEqualTo(Instant.parse("2026-12-06T13:00:00Z"));
+    // Full (3 of 3): the oldest post, at 13:00 yesterday, rolls out just after 13:00 today.
+    assertThat(facebook.nextOpening(now, window))
+        .isEqualTo(Instant.parse("2026-12-06T13:00:00.001Z"));
   }
 
   @Test
@@ -53,7 +54,7 @@ class QuotaCalendarTest {
             new Usage(Instant.parse("2026-12-06T11:20:00Z"), 4));
 
     // 8 of 10 used; a post needs 4: the first use must roll out (12:10).
-    assertThat(quota.nextOpening(now, window)).isEqualTo(Instant.parse("2026-12-06T12:10:00Z"));
+    assertThat(quota.nextOpening(now, window)).isEqualTo(Instant.parse("2026-12-06T12:10:00.001Z"));
   }
 
   @Test

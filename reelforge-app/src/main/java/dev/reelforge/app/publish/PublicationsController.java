@@ -4,6 +4,7 @@ import static dev.reelforge.app.web.ApiResponses.ok;
 
 import dev.reelforge.app.jobs.VisibleRuns;
 import dev.reelforge.app.security.Audit;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ReelForgeException;
@@ -150,7 +151,8 @@ class PublicationsController {
       @PathVariable String id, @PathVariable String targetId) {
     Publication publication = visible(Ids.parse(id, "Publication"));
     UUID target = Ids.parse(targetId, "Publication target");
-    Publication retried = publications.retry(publication.ownerId(), publication.id(), target);
+    Publication retried =
+        publications.retry(publication.ownerId(), publication.id(), target, Caller.currentLabel());
     audit.record(
         "publication.retry",
         "publication-target",

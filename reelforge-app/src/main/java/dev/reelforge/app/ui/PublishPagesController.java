@@ -2,6 +2,7 @@ package dev.reelforge.app.ui;
 
 import dev.reelforge.app.jobs.VisibleRuns;
 import dev.reelforge.app.security.Audit;
+import dev.reelforge.app.web.Caller;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.error.ErrorCode;
@@ -263,7 +264,7 @@ public class PublishPagesController {
     Publication publication = visible(id);
     UUID target = Ids.parse(targetId, "Publication target");
     try {
-      publications.retry(publication.ownerId(), publication.id(), target);
+      publications.retry(publication.ownerId(), publication.id(), target, Caller.currentLabel());
       audit.record(
           "publication.retry",
           "publication-target",

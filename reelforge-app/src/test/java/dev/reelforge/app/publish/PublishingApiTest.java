@@ -18,6 +18,7 @@ import dev.reelforge.testkit.publish.stub.FacebookStub;
 import dev.reelforge.testkit.publish.stub.InstagramStub;
 import dev.reelforge.testkit.publish.stub.TikTokStub;
 import dev.reelforge.testkit.publish.stub.YouTubeStub;
+import dev.reelforge.testkit.stub.StubHttpServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,9 @@ import tools.jackson.databind.json.JsonMapper;
       "reelforge.publish.platforms.facebook.chunk-size=262144",
       // One TikTok post per 4 s rolling window: the second is deferred and resumes by itself.
       "reelforge.publish.quotas.tiktok.capacity=1",
-      "reelforge.publish.quotas.tiktok.window=4s"
+      "reelforge.publish.quotas.tiktok.window=4s",
+      "reelforge.publish.alerts.webhook-secret=operators-secret-0123456789",
+      "reelforge.webhooks.trusted-addresses=127.0.0.1"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishingApiTest {
@@ -90,6 +93,10 @@ class PublishingApiTest {
       UUID.fromString("01931d9e-0000-7000-8000-0000000000a3");
   private static final UUID FACEBOOK_ACCOUNT =
       UUID.fromString("01931d9e-0000-7000-8000-0000000000a4");
+
+  /** The operators' alert webhook. */
+  private static final StubHttpServer OPERATORS =
+      new StubHttpServer().route("POST", "/alerts", r -> StubHttpServer.Reply.json(200, "{}"));
 
   /** The server's port, chosen first: Instagram fetches the video from its public URL. */
   private static final int PORT = freePort();
@@ -132,6 +139,7 @@ class PublishingApiTest {
     registry.add("reelforge.publish.platforms.facebook.base-url", FACEBOOK::baseUrl);
     registry.add("reelforge.publish.platforms.facebook.upload-url", FACEBOOK::baseUrl);
     registry.add("server.port", () -> PORT);
+    registry.add("reelforge.publish.alerts.webhook-url", () -> OPERATORS.baseUrl() + "/alerts");
     registry.add("reelforge.storage.public-url", () -> "http://127.0.0.1:" + PORT);
   }
 
@@ -179,6 +187,7 @@ class PublishingApiTest {
     TIKTOK.close();
     INSTAGRAM.close();
     FACEBOOK.close();
+    OPERATORS.close();
     TempDirs.deleteTree(root);
   }
 
@@ -266,6 +275,21 @@ class PublishingApiTest {
     JsonNode failed = target(settled, "youtube");
     assertThat(failed.path("status").asString()).isEqualTo("failed");
     assertThat(failed.path("message").asString()).isNotBlank();
+    // Operators hear of it: a signed alert naming the publication, target and platform.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (OPERATORS.received("POST", "/alerts").stream()
+            .noneMatch(r -> r.bodyText().contains(failed.path("id").asString()))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    StubHttpServer.Request alert =
+        OPERATORS.received("POST", "/alerts").stream()
+            .filter(r -> r.bodyText().contains(failed.path("id").asString()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no operators' alert"));
+    assertThat(alert.bodyText())
+        .contains("\"type\":\"publication.target_failed\"", "\"platform\":\"youtube\"");
+    assertThat(alert.header("ReelForge-Signature")).matches("t=\\d+,v1=[0-9a-f]{64}");
 
     TOKENS.put(YOUTUBE_ACCOUNT, "yt-token");
     HttpResponse<String> retried =

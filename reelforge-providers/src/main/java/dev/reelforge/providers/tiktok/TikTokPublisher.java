@@ -125,6 +125,12 @@ public final class TikTokPublisher implements Publisher {
           if (fresh) {
             throw retryable("TikTok refused the upload URL it had just given");
           }
+          // The upload URL is gone. If TikTok already has the whole video (the last chunk's answer
+          // was lost), this post is under way: a new one would post twice.
+          if (alreadyReceived(state.get(PUBLISH_ID).orElseThrow())) {
+            state.put(UPLOADED, "true");
+            return status();
+          }
           forgetUpload();
           init();
           if (!sendChunks()) {
@@ -253,6 +259,31 @@ public final class TikTokPublisher implements Publisher {
       // Every chunk was answered 206 and none 201: TikTok's status says whether it has the file.
       state.put(UPLOADED, "true");
       return true;
+    }
+
+    /**
+     * Whether TikTok holds the whole video of {@code publishId}: its status has moved on, or it
+     * reports every byte uploaded. A publish it does not know, or one that failed, holds nothing.
+     */
+    private boolean alreadyReceived(String publishId) {
+      ObjectNode body = Json.object();
+      body.put("publish_id", publishId);
+      JsonNode data;
+      try {
+        data = call(STATUS, body).path("data");
+      } catch (ReelForgeException e) {
+        if (e.retryable()) {
+          throw e;
+        }
+        return false;
+      }
+      String status = data.path("status").asString("");
+      if (status.isBlank() || status.equals("FAILED")) {
+        return false;
+      }
+      // Still PROCESSING_UPLOAD while TikTok works on a complete file: its uploaded_bytes tell.
+      return !status.equals("PROCESSING_UPLOAD")
+          || data.path("uploaded_bytes").asLong(0) >= item.videoBytes();
     }
 
     private PublishOutcome status() {

@@ -177,6 +177,25 @@ class TikTokPublisherTest {
   }
 
   @Test
+  void aLostLastAnswerFollowedByAnExpiredUploadUrlGoesOnWithThePostTikTokHasRatherThanASecond()
+      throws Exception {
+    PublishItem item = twelveAndAHalfMiB("public");
+    stub.loseReplyOfChunk(2);
+    assertThat(failure(() -> tiktok().publish(item, ACCOUNT, state)).retryable()).isTrue();
+    // The restarted process comes back after the upload URL's hour.
+    clock.advance(Duration.ofMinutes(61));
+
+    PublishOutcome outcome = tiktok().publish(item, ACCOUNT, state);
+    for (int polls = 0; outcome instanceof PublishOutcome.Pending && polls < 5; polls++) {
+      outcome = tiktok().publish(item, ACCOUNT, state);
+    }
+    published(outcome);
+
+    assertThat(stub.initialized()).as("no second post opened").isEqualTo(1);
+    assertThat(stub.posted()).isEqualTo(1);
+  }
+
+  @Test
   void aConnectionDroppedMidChunkIsResumedFromTheLastConfirmedChunk() throws Exception {
     PublishItem item = twelveAndAHalfMiB("public");
     stub.dropConnectionInChunk(1);

@@ -24,7 +24,11 @@ import java.util.UUID;
 public final class TokenKeeper implements AccountAccess {
 
   /** The default margin: a token expiring within 5 minutes is refreshed before use. */
-  public static final Duration DEFAULT_MARGIN = Duration.ofMinutes(5);
+  /**
+   * Longer than one upload attempt may take (the publish stage's 30 minutes), so a token handed to
+   * an upload does not expire in the middle of it.
+   */
+  public static final Duration DEFAULT_MARGIN = Duration.ofMinutes(35);
 
   /** Longer than a token call with its retries may take. */
   public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(2);
