@@ -44,11 +44,20 @@ final class OAuthErrors implements VendorErrors {
       String why = root.path("error_description").asString("");
       return Optional.of(refused(error.asString() + (why.isEmpty() ? "" : ": " + why)));
     }
-    if (error.isObject() && "OAuthException".equals(error.path("type").asString(""))) {
+    if (error.isObject()
+        && "OAuthException".equals(error.path("type").asString(""))
+        && !META_RATE_LIMITS.contains(error.path("code").asInt(0))
+        && !error.path("is_transient").asBoolean(false)) {
       return Optional.of(refused(error.path("message").asString("OAuthException")));
     }
     return Optional.empty();
   }
+
+  /**
+   * Meta's rate-limit codes, which it also sends as OAuthException: a busy platform, not a refused
+   * grant (the account must not be marked for reconnecting).
+   */
+  private static final java.util.Set<Integer> META_RATE_LIMITS = java.util.Set.of(4, 17, 32, 613);
 
   PlatformOAuth.TokenRefused refused(String why) {
     return new PlatformOAuth.TokenRefused(platform + " refused the grant (" + shorten(why) + ")");
