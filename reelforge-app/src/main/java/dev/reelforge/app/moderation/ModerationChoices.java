@@ -1,6 +1,7 @@
 package dev.reelforge.app.moderation;
 
 import dev.reelforge.app.config.ModerationSettings;
+import dev.reelforge.app.security.Audit;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.moderation.ModerationChoice;
 import dev.reelforge.core.moderation.ModerationPolicy;
@@ -45,10 +46,13 @@ public final class ModerationChoices {
 
   private final ModerationPreferences preferences;
   private final ModerationSettings settings;
+  private final Audit audit;
 
-  public ModerationChoices(ModerationPreferences preferences, ModerationSettings settings) {
+  public ModerationChoices(
+      ModerationPreferences preferences, ModerationSettings settings, Audit audit) {
     this.preferences = preferences;
     this.settings = settings;
+    this.audit = audit;
   }
 
   /** The choice a run of {@code owner} gets: {@code requested}, else theirs, else the default. */
@@ -71,6 +75,33 @@ public final class ModerationChoices {
   public Effective set(UUID owner, ModerationChoice choice) {
     preferences.set(owner, choice);
     return forUser(owner);
+  }
+
+  /**
+   * An admin sets {@code user}'s preference (checked first): audited as {@code user.moderation}
+   * with the effective choice before and after.
+   */
+  public Effective setByAdmin(UUID user, ModerationChoice choice) {
+    Effective before = forUser(user);
+    Effective after = set(user, choice);
+    audit.record("user.moderation", "user", user.toString(), audited(before), audited(after));
+    return after;
+  }
+
+  /** {@code effective} in a line: {@code kids+de (user)}. */
+  public static String summary(Effective effective) {
+    ModerationChoice choice = effective.choice();
+    StringBuilder line = new StringBuilder(choice.preset());
+    choice.regions().forEach(r -> line.append('+').append(r));
+    return line.append(" (").append(effective.source().wireName()).append(')').toString();
+  }
+
+  private static Map<String, Object> audited(Effective effective) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("preset", effective.choice().preset());
+    data.put("regions", effective.choice().regions());
+    data.put("source", effective.source().wireName());
+    return data;
   }
 
   /** Forgets {@code owner}'s preference: their runs get the server default again. */

@@ -1,6 +1,7 @@
 package dev.reelforge.app.moderation;
 
 import dev.reelforge.app.config.ModerationSettings;
+import dev.reelforge.app.security.Audit;
 import dev.reelforge.core.moderation.ModerationPreferences;
 import dev.reelforge.postgres.moderation.PostgresModerationPreferences;
 import java.time.Clock;
@@ -19,7 +20,7 @@ public class ModerationPreferenceConfiguration {
 
   @Bean
   ModerationChoices moderationChoices(
-      ModerationPreferences preferences, ModerationSettings settings) {
-    return new ModerationChoices(preferences, settings);
+      ModerationPreferences preferences, ModerationSettings settings, Audit audit) {
+    return new ModerationChoices(preferences, settings, audit);
   }
 }

@@ -3,12 +3,10 @@ package dev.reelforge.app.moderation;
 import static dev.reelforge.app.web.ApiResponses.ok;
 
 import dev.reelforge.app.security.Accounts;
-import dev.reelforge.app.security.Audit;
 import dev.reelforge.app.web.RequestOwner;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.moderation.ModerationChoice;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,12 +25,10 @@ public class ModerationPreferenceController {
 
   private final ModerationChoices choices;
   private final Accounts accounts;
-  private final Audit audit;
 
-  public ModerationPreferenceController(ModerationChoices choices, Accounts accounts, Audit audit) {
+  public ModerationPreferenceController(ModerationChoices choices, Accounts accounts) {
     this.choices = choices;
     this.accounts = accounts;
-    this.audit = audit;
   }
 
   @GetMapping("/api/me/moderation")
@@ -56,19 +52,8 @@ public class ModerationPreferenceController {
       @PathVariable String id, @Valid @RequestBody ModerationPreferenceRequest body) {
     UUID user = accounts.user(Ids.parse(id, "User")).id();
     ModerationChoice choice = choices.checked(body.preset(), body.regions());
-    ModerationChoices.Effective before = choices.forUser(user);
-    ModerationChoices.Effective after = choices.set(user, choice);
-    audit.record("user.moderation", "user", user.toString(), audited(before), audited(after));
-    Map<String, Object> data = choices.describe(after);
+    Map<String, Object> data = choices.describe(choices.setByAdmin(user, choice));
     data.put("id", user.toString());
     return ok(data);
-  }
-
-  private static Map<String, Object> audited(ModerationChoices.Effective effective) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("preset", effective.choice().preset());
-    data.put("regions", effective.choice().regions());
-    data.put("source", effective.source().wireName());
-    return data;
   }
 }

@@ -318,6 +318,11 @@ public final class AccessPolicy {
               Permission.MANAGE_USERS,
               RateClass.GENERAL),
           rule(
+              "POST",
+              "/ui/admin/users/{id}/moderation",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule(
               "POST", "/ui/admin/users/{id}/credits", Permission.MANAGE_CREDITS, RateClass.GENERAL),
           rule(
               "POST",

@@ -161,6 +161,25 @@ class ModerationPreferenceTest {
     assertThat(send(put(route, "{\"preset\":\"nope\"}", admin), 400).toString())
         .contains("\"preset\"");
 
+    // The admins' users page shows and sets it too, audited the same way.
+    HttpResponse<String> refused =
+        http.send(
+            form("/ui/admin/users/" + channel.id() + "/moderation", "preset=kids", creator),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    HttpResponse<String> byPage =
+        http.send(
+            form(
+                "/ui/admin/users/" + channel.id() + "/moderation",
+                "preset=default&regions=de,+AT",
+                admin),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(byPage.statusCode()).isEqualTo(302);
+    assertThat(
+            http.send(get("/ui/admin/users", admin), HttpResponse.BodyHandlers.ofString()).body())
+        .contains("default+de+at (user)");
+    assertThat(preferences.of(channel.id()).orElseThrow().regions()).containsExactly("de", "at");
+
     // Erasing the user takes the row.
     send(delete("/api/admin/users/" + channel.id(), admin), 200);
     assertThat(preferences.of(channel.id())).isEmpty();
@@ -200,7 +219,11 @@ class ModerationPreferenceTest {
   }
 
   private HttpRequest form(String body, String token) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ui/account/moderation"))
+    return form("/ui/account/moderation", body, token);
+  }
+
+  private HttpRequest form(String path, String body, String token) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body))
