@@ -102,6 +102,10 @@ public final class AccessPolicy {
           rule("POST", "/api/me/webhooks", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("DELETE", "/api/me/webhooks/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("GET", "/api/me/webhooks/{id}/deliveries", Permission.READ_OWN, RateClass.GENERAL),
+          // One's own moderation preset and regions: a viewer may choose theirs.
+          rule("GET", "/api/me/moderation", Permission.READ_OWN, RateClass.GENERAL),
+          rule("PUT", "/api/me/moderation", Permission.READ_OWN, RateClass.GENERAL),
+          rule("DELETE", "/api/me/moderation", Permission.READ_OWN, RateClass.GENERAL),
           // Platform accounts (docs/api.md): one's own; the callback is the browser's return.
           rule("GET", "/api/platform-accounts", Permission.READ_OWN, RateClass.GENERAL),
           rule(
@@ -214,6 +218,11 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule("DELETE", "/api/admin/users/{id}", Permission.MANAGE_USERS, RateClass.GENERAL),
           rule(
+              "PUT",
+              "/api/admin/users/{id}/moderation",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule(
               "POST",
               "/api/admin/users/{id}/credits",
               Permission.MANAGE_CREDITS,
@@ -243,6 +252,8 @@ public final class AccessPolicy {
           rule("GET", "/ui", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", PasswordChange.PAGE, Permission.READ_OWN, RateClass.GENERAL),
           rule("POST", PasswordChange.PAGE, Permission.READ_OWN, RateClass.AUTH),
+          rule("GET", "/ui/account/moderation", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/ui/account/moderation", Permission.READ_OWN, RateClass.GENERAL),
           rule("GET", "/ui/new", Permission.CREATE_WORK, RateClass.GENERAL),
           rule("POST", "/ui/new", Permission.CREATE_WORK, RateClass.AI),
           rule("GET", "/ui/stories/{id}", Permission.READ_OWN, RateClass.GENERAL),
@@ -321,6 +332,11 @@ public final class AccessPolicy {
           rule(
               "POST",
               "/ui/admin/users/{id}/reset-password",
+              Permission.MANAGE_USERS,
+              RateClass.GENERAL),
+          rule(
+              "POST",
+              "/ui/admin/users/{id}/moderation",
               Permission.MANAGE_USERS,
               RateClass.GENERAL),
           rule(

@@ -1,6 +1,7 @@
 package dev.reelforge.app.ui;
 
 import dev.reelforge.app.doctor.Doctor;
+import dev.reelforge.app.moderation.ModerationChoices;
 import dev.reelforge.app.security.Accounts;
 import dev.reelforge.app.security.CreditGrants;
 import dev.reelforge.app.security.Quotas;
@@ -15,6 +16,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,7 @@ public class AdminPagesController {
   private final CreditGrants grants;
   private final Quotas quotas;
   private final Doctor doctor;
+  private final ModerationChoices moderation;
 
   AdminPagesController(
       Accounts accounts,
@@ -48,13 +51,15 @@ public class AdminPagesController {
       AuditLog auditLog,
       CreditGrants grants,
       Quotas quotas,
-      Doctor doctor) {
+      Doctor doctor,
+      ModerationChoices moderation) {
     this.accounts = accounts;
     this.credits = credits;
     this.auditLog = auditLog;
     this.grants = grants;
     this.quotas = quotas;
     this.doctor = doctor;
+    this.moderation = moderation;
   }
 
   @GetMapping("/ui/admin/users")
@@ -112,7 +117,30 @@ public class AdminPagesController {
     return usersPage(model);
   }
 
+  /**
+   * Sets a user's moderation preset and regions (comma-separated), as {@code PUT
+   * /api/admin/users/{id}/moderation} does, audited; an unknown name answers the error page.
+   */
+  @PostMapping("/ui/admin/users/{id}/moderation")
+  String setModeration(
+      @PathVariable String id,
+      @RequestParam(name = "preset", required = false) String preset,
+      @RequestParam(name = "regions", defaultValue = "") String regions) {
+    UserAccount user = accounts.user(Ids.parse(id, "User"));
+    List<String> names =
+        Arrays.stream(regions.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+    moderation.setByAdmin(user.id(), moderation.checked(preset, names));
+    return "redirect:/ui/admin/users";
+  }
+
   private String usersPage(Model model) {
+    Map<String, String> moderationOf = new HashMap<>();
+    for (UserAccount user : accounts.list()) {
+      moderationOf.put(
+          user.id().toString(), ModerationChoices.summary(moderation.forUser(user.id())));
+    }
+    model.addAttribute("moderationOf", moderationOf);
+    model.addAttribute("presets", moderation.options().get("presets"));
     model.addAttribute(
         "users",
         accounts.list().stream()

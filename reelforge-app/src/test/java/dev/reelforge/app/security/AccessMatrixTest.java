@@ -235,7 +235,11 @@ class AccessMatrixTest {
                 + OTHERS_RUN
                 + "\",\"targets\":[null,{\"platform\":5,"
                 + "\"metadata\":{\"hashtags\":[null],\"title\":[]},\"scheduleAt\":\"soon\"}]}",
-            "{\"targets\":\"youtube\",\"format\":[],\"metadata\":\"x\"}");
+            "{\"targets\":\"youtube\",\"format\":[],\"metadata\":\"x\"}",
+            // Moderation preferences: names of the wrong types, nulls and objects in the list.
+            "{\"preset\":5,\"regions\":\"de\"}",
+            "{\"preset\":\"kids\",\"regions\":[null,7,{}]}",
+            "{\"preset\":\"kids\",\"regions\":[\"\\u0000\",\"de\\u202e\"]}");
     String admin = TOKENS.get(Role.ADMIN);
     List<String> failures = new ArrayList<>();
     for (Route route : routes()) {

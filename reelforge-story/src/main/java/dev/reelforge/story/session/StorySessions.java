@@ -9,6 +9,7 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.moderation.ModerationChoice;
+import dev.reelforge.core.moderation.ModerationPreferences;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.script.Beat;
@@ -50,6 +51,7 @@ public final class StorySessions {
   private final SessionNarration narration;
   private final SessionAdmission admission;
   private final SessionFolders folders;
+  private final ModerationPreferences moderationPreferences;
   private final Clock clock;
 
   public StorySessions(
@@ -60,6 +62,7 @@ public final class StorySessions {
       SessionLimits limits,
       SessionAdmission admission,
       SessionFolders folders,
+      ModerationPreferences moderationPreferences,
       Clock clock) {
     this.store = store;
     this.admission = admission;
@@ -71,6 +74,7 @@ public final class StorySessions {
     this.planner = new ShotPlanner(providers);
     this.narration = new SessionNarration(providers);
     this.folders = folders;
+    this.moderationPreferences = moderationPreferences;
     this.clock = clock;
   }
 
@@ -421,7 +425,8 @@ public final class StorySessions {
 
   /**
    * As {@link #finalize(UUID, String, List, Optional)}, judged at the moderation gate by {@code
-   * moderation} (the configured default when empty).
+   * moderation}; when empty, by the owner's own preference, and without one by the configured
+   * default (applied at the gate).
    */
   public StorySession finalize(
       UUID owner,
@@ -447,7 +452,7 @@ public final class StorySessions {
     }
     StoryRunInputs runInputs =
         SessionSnapshot.of(session, settings, folder(session.id()), scriptLimits.maxMillis())
-            .withModeration(moderation.orElse(null));
+            .withModeration(chosenFor(owner, moderation).orElse(null));
     long credits = admission.render(owner, settings.formats().size());
     SubmitRequest request =
         SubmitRequest.of(owner, StoryPipeline.KIND, StoryJson.write(runInputs))
@@ -467,6 +472,14 @@ public final class StorySessions {
     // already past the feed: apply its end here.
     RunRecord now = jobs.run(run.id());
     return now.status().isTerminal() ? runEnded(now).orElse(started) : started;
+  }
+
+  /**
+   * The run's own choice, else the owner's preference, pinned into the run's inputs so that the run
+   * is judged by what applied when it started; empty leaves the server default to the gate.
+   */
+  private Optional<ModerationChoice> chosenFor(UUID owner, Optional<ModerationChoice> requested) {
+    return requested.or(() -> moderationPreferences.of(owner));
   }
 
   /** The session's folder of outputs (and work files) on this machine. */

@@ -12,6 +12,7 @@ import dev.reelforge.core.jobs.engine.RunEndFollower;
 import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.jobs.spi.RunStore;
 import dev.reelforge.core.licence.EvidenceStore;
+import dev.reelforge.core.moderation.ModerationPreferences;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.core.story.session.StorySessionStore;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
@@ -92,6 +93,7 @@ class StorySessionConfiguration {
       StorySettings settings,
       SessionAdmission admission,
       SessionFolders folders,
+      ModerationPreferences moderationPreferences,
       Clock clock) {
     return new StorySessions(
         store,
@@ -101,6 +103,7 @@ class StorySessionConfiguration {
         settings.limits(),
         admission,
         folders,
+        moderationPreferences,
         clock);
   }
 
