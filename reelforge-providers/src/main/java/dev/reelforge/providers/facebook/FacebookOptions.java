@@ -1,4 +1,4 @@
-package dev.reelforge.publish.platforms.facebook;
+package dev.reelforge.providers.facebook;
 
 import static dev.reelforge.providers.http.OptionChecks.atLeast;
 import static dev.reelforge.providers.http.OptionChecks.positive;
@@ -13,8 +13,8 @@ import java.time.Duration;
 
 /**
  * How to publish Facebook Reels to a Page through the Graph API's {@code video_reels}, validated
- * when built: errors name the setting of the {@code reelforge.publish.platforms.facebook} tree to fix. No
- * key lives here: each connected Page brings its own Page token.
+ * when built: errors name the setting of the {@code reelforge.publish.platforms.facebook} tree to
+ * fix. No key lives here: each connected Page brings its own Page token.
  *
  * @param baseUrl the Graph host, {@code https://graph.facebook.com}
  * @param uploadUrl the upload host, {@code https://rupload.facebook.com} (used when the start

@@ -1,4 +1,4 @@
-package dev.reelforge.publish.platforms.instagram;
+package dev.reelforge.providers.instagram;
 
 import static dev.reelforge.providers.http.OptionChecks.positive;
 import static dev.reelforge.providers.http.OptionChecks.present;
@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * How to publish Instagram Reels through the Instagram Graph API, validated when built: errors name
- * the setting of the {@code reelforge.publish.platforms.instagram} tree to fix. No key lives here: each
- * connected account brings its own token.
+ * the setting of the {@code reelforge.publish.platforms.instagram} tree to fix. No key lives here:
+ * each connected account brings its own token.
  *
  * @param baseUrl the Graph host: {@code https://graph.facebook.com} for accounts connected with
  *     Facebook Login, {@code https://graph.instagram.com} for Instagram Login

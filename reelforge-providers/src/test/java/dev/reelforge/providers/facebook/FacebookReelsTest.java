@@ -1,4 +1,4 @@
-package dev.reelforge.publish.platforms.facebook;
+package dev.reelforge.providers.facebook;
 
 import static dev.reelforge.providers.meta.PublishFixtures.drive;
 import static dev.reelforge.providers.meta.PublishFixtures.item;

@@ -1,4 +1,4 @@
-package dev.reelforge.publish.platforms.instagram;
+package dev.reelforge.providers.instagram;
 
 import static dev.reelforge.providers.meta.PublishFixtures.drive;
 import static dev.reelforge.providers.meta.PublishFixtures.item;
