@@ -363,7 +363,8 @@ public final class BrandDirector {
         job,
         BrandJson.scenes(board.scenesJson()),
         board.resultJson().map(r -> BrandJson.read(r, BrandVideos.class)),
-        run);
+        run,
+        board.runId().flatMap(r -> ModerationHold.of(jobs, r)));
   }
 
   /** Tells a vision job or storyboard that its run failed or was cancelled (the run follower). */

@@ -24,8 +24,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code brand-analysis}: {@code analyse} → {@code style-reference}, started by an upload;
  *   <li>{@code brand-storyboard}: {@code script} → {@code previews} (parks for the traffic-light
- *       review; a person's approval of production completes it) → {@code production} → {@code
- *       assemble}, started by {@code /director/init}.
+ *       review; a person's approval of production completes it) → {@code moderation} (the gate
+ *       before any money is spent: parks for an operator when it holds) → {@code production} →
+ *       {@code assemble}, started by {@code /director/init}.
  * </ul>
  *
  * Retries follow seed 001 §6.2: analysis and script 3 tries with exponential waits from 2 s,
@@ -42,6 +43,7 @@ public final class BrandPipelines {
   public static final String STYLE_REFERENCE = "style-reference";
   public static final String SCRIPT = "script";
   public static final String PREVIEWS = "previews";
+  public static final String MODERATION = "moderation";
   public static final String PRODUCTION = "production";
   public static final String ASSEMBLE = "assemble";
 
@@ -60,6 +62,7 @@ public final class BrandPipelines {
   private final AnalysisStages analysis;
   private final ScriptStage script;
   private final PreviewStage previews;
+  private final ModerationGateStage moderation;
   private final ProductionStage production;
   private final AssemblyStage assembly;
 
@@ -75,7 +78,8 @@ public final class BrandPipelines {
       Renderer renderer,
       MusicSource music) {}
 
-  public BrandPipelines(Parts parts, BrandSettings settings, Path workRoot, Clock clock) {
+  public BrandPipelines(
+      Parts parts, BrandModeration moderation, BrandSettings settings, Path workRoot, Clock clock) {
     Storyboards boards = new Storyboards(parts.store(), clock);
     Briefs briefs = new Briefs(parts.store(), parts.files(), settings.sceneCount());
     this.analysis =
@@ -85,6 +89,8 @@ public final class BrandPipelines {
     this.previews =
         new PreviewStage(
             boards, briefs, parts.director(), parts.images(), parts.files(), settings, workRoot);
+    this.moderation =
+        new ModerationGateStage(boards, previews, parts.files(), moderation, workRoot, clock);
     this.production = new ProductionStage(boards, parts.videos(), settings);
     this.assembly =
         new AssemblyStage(
@@ -103,6 +109,7 @@ public final class BrandPipelines {
         Map.of(
             SCRIPT, script::execute,
             PREVIEWS, previews::execute,
+            MODERATION, moderation::execute,
             PRODUCTION, production::execute,
             ASSEMBLE, assembly::execute));
   }
@@ -129,8 +136,12 @@ public final class BrandPipelines {
             .after(SCRIPT)
             .retry(SEED_RETRY)
             .timeout(Duration.ofMinutes(5)),
-        StageDefinition.of(PRODUCTION, QUEUE)
+        StageDefinition.of(MODERATION, QUEUE)
             .after(PREVIEWS)
+            .retry(SEED_RETRY)
+            .timeout(Duration.ofMinutes(5)),
+        StageDefinition.of(PRODUCTION, QUEUE)
+            .after(MODERATION)
             .retry(SEED_RETRY)
             .timeout(Duration.ofMinutes(2)),
         StageDefinition.of(ASSEMBLE, RENDER_QUEUE)

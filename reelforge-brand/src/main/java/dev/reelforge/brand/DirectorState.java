@@ -8,14 +8,16 @@ import java.util.Optional;
 
 /**
  * Everything about one storyboard at once (seed 001's {@code getState}): the storyboard, its vision
- * job, its scenes, the finished videos once assembled and its run (for progress).
+ * job, its scenes, the finished videos once assembled, its run (for progress) and, while the
+ * moderation gate holds it for an operator, why.
  */
 public record DirectorState(
     Storyboard storyboard,
     VisionJob job,
     List<Scene> scenes,
     Optional<BrandVideos> result,
-    Optional<RunRecord> run) {
+    Optional<RunRecord> run,
+    Optional<ModerationHold> moderation) {
 
   /** Whether every scene is approved (GREEN): production may be approved. */
   public boolean allGreen() {

@@ -148,6 +148,32 @@ final class PreviewStage {
   }
 
   private void preview(Storyboard board, Scene scene, UUID taskId) {
+    Made made;
+    try {
+      made = make(board, scene, taskId);
+    } catch (ReelForgeException failed) {
+      if (scene.promptHistory().isEmpty()) {
+        throw failed; // a first preview: the storyboard cannot go on without it
+      }
+      dropRevision(board, scene, failed);
+      return;
+    }
+    boards.modify(
+        board.id(),
+        edit -> {
+          Scene current = find(edit.scenes(), scene.id());
+          if (current.attemptCount() != scene.attemptCount() || current.previewKey() != null) {
+            return null;
+          }
+          return edit.scene(current.withPreview(made.key(), made.seed(), made.licence(), edit.now));
+        });
+  }
+
+  /** A preview made and stored: its blob key, seed and the generator's licence. */
+  record Made(String key, long seed, dev.reelforge.core.licence.MediaLicence licence) {}
+
+  /** Generates the scene's preview (with seed 001's retries) and stores it. */
+  Made make(Storyboard board, Scene scene, UUID taskId) {
     long seed = AnalysisStages.seedOf(scene.id()) + scene.attemptCount();
     String key =
         BrandKeys.preview(
@@ -157,27 +183,56 @@ final class PreviewStage {
             scene.sequenceIndex(),
             scene.attemptCount());
     try (WorkFolder work = new WorkFolder(workRoot, taskId)) {
-      GeneratedImage image;
-      try {
-        image = generate(scene, seed, work);
-      } catch (ReelForgeException failed) {
-        if (scene.promptHistory().isEmpty()) {
-          throw failed; // a first preview: the storyboard cannot go on without it
-        }
-        dropRevision(board, scene, failed);
-        return;
-      }
+      GeneratedImage image = generate(scene, seed, work);
       files.put(key, Pngs.asPng(image.file(), work.file("preview.png")));
+      return new Made(key, seed, image.licence());
     }
+  }
+
+  /**
+   * The moderation gate's re-roll of a scene: a new script from the director, as a RED asks, with
+   * the scene kept GREEN (the operator's re-roll stands for the approval; the owner sees the new
+   * preview and the old prompt in its history). Its preview is made by {@link #fillForModeration}.
+   */
+  void rerollForModeration(UUID boardId, UUID sceneId) {
+    Storyboard board = boards.get(boardId);
+    Scene scene = find(BrandJson.scenes(board.scenesJson()), sceneId);
+    SceneScript script =
+        director.reroll(
+            briefs.brief(board), scene.sequenceIndex(), scene.script(), scene.attemptCount() + 1);
     boards.modify(
-        board.id(),
+        boardId,
         edit -> {
-          Scene current = find(edit.scenes(), scene.id());
-          if (current.attemptCount() != scene.attemptCount() || current.previewKey() != null) {
+          Scene current = find(edit.scenes(), sceneId);
+          if (current.attemptCount() != scene.attemptCount()) {
             return null;
           }
-          return edit.scene(current.withPreview(key, seed, edit.now));
+          return edit.scene(
+              current.revised(script, List.of(), edit.now).withLight(TrafficLight.GREEN, edit.now));
         });
+  }
+
+  /**
+   * Makes the preview of every scene the moderation gate re-rolled and has none yet; a failure
+   * fails the stage's try (its retries make the rest), never the scene's light.
+   */
+  void fillForModeration(UUID boardId, UUID taskId) {
+    for (Scene scene : BrandJson.scenes(boards.get(boardId).scenesJson())) {
+      if (scene.previewKey() != null) {
+        continue;
+      }
+      Made made = make(boards.get(boardId), scene, taskId);
+      boards.modify(
+          boardId,
+          edit -> {
+            Scene current = find(edit.scenes(), scene.id());
+            if (current.attemptCount() != scene.attemptCount() || current.previewKey() != null) {
+              return null;
+            }
+            return edit.scene(
+                current.withPreview(made.key(), made.seed(), made.licence(), edit.now));
+          });
+    }
   }
 
   /**

@@ -13,7 +13,9 @@ import java.util.UUID;
  * The storyboard's side of the job engine's review gate: its state (a scene awaiting its revision,
  * production approved) is the truth, and the parked run is told what that state asks for. Telling
  * is idempotent and may be repeated by anyone who looks, which is what makes a lost wake-up
- * harmless.
+ * harmless. It answers the {@code previews} stage only: the {@code moderation} stage, which may
+ * park the same run later, is an operator's to answer, and a storyboard held there is {@code
+ * rendering} while {@code previews} is done, so a look finds nothing to tell.
  */
 final class ReviewGate {
 

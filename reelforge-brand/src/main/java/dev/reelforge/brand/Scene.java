@@ -2,6 +2,7 @@ package dev.reelforge.brand;
 
 import dev.reelforge.core.brand.SceneScript;
 import dev.reelforge.core.brand.YellowContext;
+import dev.reelforge.core.licence.MediaLicence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ import java.util.UUID;
  * @param reviewError why the last revision asked for could not be made (the scene kept its
  *     preview); null when it was
  * @param attemptCount scripts written for this scene: 1, then one more per revision
+ * @param previewLicence the licence the image generator gave its preview (the moderation gate's
+ *     licence evidence); null while there is none, or for a scene stored before it was kept
  */
 public record Scene(
     UUID id,
@@ -65,7 +68,8 @@ public record Scene(
     String reviewError,
     int attemptCount,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    MediaLicence previewLicence) {
 
   public Scene {
     Objects.requireNonNull(id, "id");
@@ -105,7 +109,8 @@ public record Scene(
         null,
         1,
         now,
-        now);
+        now,
+        null);
   }
 
   public SceneScript script() {
@@ -118,8 +123,10 @@ public record Scene(
     return previewKey != null && pendingRevision == null;
   }
 
-  public Scene withPreview(String key, long seed, Instant now) {
-    return new Builder(this).preview(key, seed).at(now).build();
+  public Scene withPreview(String key, long seed, MediaLicence licence, Instant now) {
+    Builder b = new Builder(this).preview(key, seed).at(now);
+    b.previewLicence = licence;
+    return b.build();
   }
 
   public Scene withLight(TrafficLight light, Instant now) {
@@ -161,6 +168,8 @@ public record Scene(
     b.caption = script.caption();
     b.previewKey = null;
     b.previewSeed = null;
+    // The licence stays until the new preview replaces it: a revision that fails shows the last
+    // preview again, whose licence this is.
     b.pendingRevision = null;
     b.trafficLight = TrafficLight.PENDING;
     b.attemptCount = attemptCount + 1;
@@ -239,6 +248,7 @@ public record Scene(
     private String reviewError;
     private int attemptCount;
     private Instant updatedAt;
+    private MediaLicence previewLicence;
 
     Builder(Scene s) {
       this.s = s;
@@ -265,6 +275,7 @@ public record Scene(
       reviewError = s.reviewError;
       attemptCount = s.attemptCount;
       updatedAt = s.updatedAt;
+      previewLicence = s.previewLicence;
     }
 
     Builder preview(String key, long seed) {
@@ -305,7 +316,8 @@ public record Scene(
           reviewError,
           attemptCount,
           s.createdAt,
-          updatedAt);
+          updatedAt,
+          previewLicence);
     }
   }
 }

@@ -22,6 +22,14 @@ import dev.reelforge.core.jobs.engine.WorkerPool;
 import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
 import dev.reelforge.core.jobs.memory.InMemoryJobStore;
 import dev.reelforge.core.licence.MediaLicence;
+import dev.reelforge.core.licence.memory.InMemoryEvidenceStore;
+import dev.reelforge.core.moderation.ModerationCategory;
+import dev.reelforge.core.moderation.ModerationChoice;
+import dev.reelforge.core.moderation.ModerationFlag;
+import dev.reelforge.core.moderation.ModerationResult;
+import dev.reelforge.core.moderation.Moderator;
+import dev.reelforge.core.moderation.RegionToggles;
+import dev.reelforge.core.moderation.Severity;
 import dev.reelforge.core.music.Music;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.render.RenderEstimate;
@@ -65,12 +73,20 @@ final class BrandHarness implements AutoCloseable {
   final ScriptedDirector scripted = new ScriptedDirector();
   final FixedAnalyzer analyzer;
   final InstantVideos videos;
+  final WordModerator moderator = new WordModerator();
+  final InMemoryEvidenceStore evidence;
   final JobService jobs;
   final BrandDirector director;
   private final List<WorkerPool> pools = new ArrayList<>();
   private final List<RunEndFollower> followers = new ArrayList<>();
 
   BrandHarness(Path folder, double integrity) {
+    this(folder, integrity, ModerationChoice.DEFAULT);
+  }
+
+  /** With the moderation gate's preset and regions {@code choice}. */
+  BrandHarness(Path folder, double integrity, ModerationChoice choice) {
+    this.evidence = new InMemoryEvidenceStore();
     this.files = new FolderFiles(folder.resolve("files"));
     this.videos = new InstantVideos(files, folder.resolve("clips"));
     this.analyzer = new FixedAnalyzer(integrity);
@@ -90,6 +106,8 @@ final class BrandHarness implements AutoCloseable {
                 videos,
                 new FileRenderer(),
                 new SilentMusic()),
+            new BrandModeration(
+                moderator, Optional.empty(), choice, RegionToggles.builtIn(), evidence),
             settings,
             folder.resolve("work"),
             clock);
@@ -298,6 +316,33 @@ final class BrandHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Flags each text that contains one of the words it was told, with that word's category and
+   * severity (the real rule-based moderator has its own tests).
+   */
+  static final class WordModerator implements Moderator {
+    final Map<String, ModerationFlag> words = new ConcurrentHashMap<>();
+
+    void flag(String word, ModerationCategory category, Severity severity) {
+      words.put(word, new ModerationFlag(category, severity, 0, 0, "says '" + word + "'"));
+    }
+
+    @Override
+    public String name() {
+      return "words";
+    }
+
+    @Override
+    public ModerationResult moderate(String text) {
+      return new ModerationResult(
+          words.entrySet().stream()
+              .filter(e -> text.toLowerCase(java.util.Locale.ROOT).contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .toList(),
+          name());
+    }
+  }
+
   /** Fails its first {@code failures} calls, then draws a small PNG. */
   static final class FlakyImages implements ImageGenerator {
     final AtomicInteger calls = new AtomicInteger();
@@ -317,7 +362,7 @@ final class BrandHarness implements AutoCloseable {
         Path out = directory.resolve("preview-" + calls.get() + ".png");
         ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB), "png", out.toFile());
         return new GeneratedImage(
-            out, 32, 32, "flaky", request.prompt(), new MediaLicence("flaky", "t", "t", ""));
+            out, 32, 32, "flaky", request.prompt(), MediaLicence.generated("flaky"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

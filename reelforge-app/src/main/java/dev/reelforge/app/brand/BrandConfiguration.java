@@ -1,9 +1,11 @@
 package dev.reelforge.app.brand;
 
+import dev.reelforge.app.config.ModerationSettings;
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.app.security.LimitsSettings;
 import dev.reelforge.brand.BrandDirector;
+import dev.reelforge.brand.BrandModeration;
 import dev.reelforge.brand.BrandPipelines;
 import dev.reelforge.brand.SceneVideos;
 import dev.reelforge.core.accounts.CreditLedger;
@@ -17,6 +19,9 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.RunEndFollower;
 import dev.reelforge.core.jobs.spi.RunEventFeed;
 import dev.reelforge.core.jobs.spi.RunStore;
+import dev.reelforge.core.licence.EvidenceStore;
+import dev.reelforge.core.moderation.ImageModerator;
+import dev.reelforge.core.moderation.Moderator;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
@@ -86,6 +91,8 @@ public class BrandConfiguration {
       SceneVideos videos,
       Renderer renderer,
       BrandDirectorSettings settings,
+      ModerationSettings moderation,
+      EvidenceStore evidence,
       StorageSettings storage,
       Clock clock) {
     return new BrandPipelines(
@@ -99,9 +106,27 @@ public class BrandConfiguration {
             videos,
             renderer,
             registry.require(ProviderPort.MUSIC, MusicSource.class)),
+        moderation(registry, moderation, evidence),
         settings.toSettings(),
         workRoot(storage),
         clock);
+  }
+
+  /**
+   * The storyboard's moderation gate: the configured text and image moderators, the policy of
+   * {@code reelforge.moderation.*} and the evidence store the story gate writes to.
+   */
+  public static BrandModeration moderation(
+      ProviderRegistry registry, ModerationSettings settings, EvidenceStore evidence) {
+    return new BrandModeration(
+        registry
+            .active(ProviderPort.MODERATOR)
+            .map(c -> (Moderator) c.implementation())
+            .orElse(BrandModeration.UNMODERATED),
+        registry.active(ProviderPort.IMAGE_MODERATOR).map(c -> (ImageModerator) c.implementation()),
+        settings.defaultChoice(),
+        settings.toggles(),
+        evidence);
   }
 
   @Bean

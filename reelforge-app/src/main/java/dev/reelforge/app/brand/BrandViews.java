@@ -3,6 +3,7 @@ package dev.reelforge.app.brand;
 import dev.reelforge.brand.BrandJson;
 import dev.reelforge.brand.BrandVideos;
 import dev.reelforge.brand.DirectorState;
+import dev.reelforge.brand.ModerationHold;
 import dev.reelforge.brand.Scene;
 import dev.reelforge.brand.StyleReferenceRecord;
 import dev.reelforge.core.brand.BrandAnalysis;
@@ -180,6 +181,26 @@ final class BrandViews {
     view.put("videos", videos(state.result()));
     view.put("job", visionJob(state.job()));
     view.put("run", state.run().map(this::run).orElse(null));
+    view.put("moderation", state.moderation().map(BrandViews::moderation).orElse(null));
+    return view;
+  }
+
+  /** Why the moderation gate holds the storyboard: an operator answers it, not the owner. */
+  private static Map<String, Object> moderation(ModerationHold hold) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("status", "awaiting_operator");
+    view.put("policy", hold.policy());
+    view.put(
+        "findings",
+        hold.findings().stream()
+            .map(
+                f ->
+                    ordered(
+                        "item", f.item(),
+                        "category", f.category(),
+                        "severity", f.severity().name().toLowerCase(java.util.Locale.ROOT),
+                        "reason", f.reason()))
+            .toList());
     return view;
   }
 

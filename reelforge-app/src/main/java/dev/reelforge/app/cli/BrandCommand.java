@@ -159,7 +159,15 @@ final class BrandCommand {
             () -> director.state(owner, board.id()),
             s ->
                 s.storyboard().status() == DirectorStatus.COMPLETED
-                    || s.storyboard().status() == DirectorStatus.FAILED);
+                    || s.storyboard().status() == DirectorStatus.FAILED
+                    || s.moderation().isPresent());
+    if (state.moderation().isPresent()) {
+      // The command has no operator to ask: a held storyboard stops here, nothing spent.
+      err.println("reelforge: the moderation gate holds the storyboard before production:");
+      state.moderation().get().findings().forEach(f -> err.println("  " + f.describe()));
+      brand.jobs().cancel(runId, "moderation gate");
+      return 1;
+    }
     if (state.storyboard().status() != DirectorStatus.COMPLETED) {
       err.println("reelforge: production failed: " + state.storyboard().errorMessage().orElse(""));
       return 1;

@@ -1,8 +1,11 @@
 package dev.reelforge.app.cli;
 
+import dev.reelforge.app.brand.BrandConfiguration;
 import dev.reelforge.app.brand.BrandDirectorSettings;
+import dev.reelforge.app.config.ModerationSettings;
 import dev.reelforge.brand.BrandDirector;
 import dev.reelforge.brand.BrandFiles;
+import dev.reelforge.brand.BrandModeration;
 import dev.reelforge.brand.BrandPipelines;
 import dev.reelforge.brand.BrandSettings;
 import dev.reelforge.core.brand.BrandAnalyzer;
@@ -18,6 +21,7 @@ import dev.reelforge.core.jobs.engine.WorkerPool;
 import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
 import dev.reelforge.core.jobs.memory.InMemoryJobStore;
 import dev.reelforge.core.jobs.memory.InMemoryWorkSignal;
+import dev.reelforge.core.licence.memory.InMemoryEvidenceStore;
 import dev.reelforge.core.music.MusicSource;
 import dev.reelforge.core.providers.ProviderPort;
 import dev.reelforge.core.providers.ProviderRegistry;
@@ -60,6 +64,7 @@ final class InProcessBrand implements AutoCloseable {
       MediaThumbnailer thumbnailer,
       Renderer renderer,
       MusicSource music,
+      BrandModeration moderation,
       BrandSettings settings) {
 
     /** The parts a command's configuration holds (built lazily: no database, no server). */
@@ -74,6 +79,9 @@ final class InProcessBrand implements AutoCloseable {
           context.getBean(MediaThumbnailer.class),
           context.getBean(Renderer.class),
           registry.require(ProviderPort.MUSIC, MusicSource.class),
+          // Evidence kept for the command's run only: nothing outlives the command.
+          BrandConfiguration.moderation(
+              registry, context.getBean(ModerationSettings.class), new InMemoryEvidenceStore()),
           context.getBean(BrandDirectorSettings.class).toSettings());
     }
   }
@@ -121,6 +129,7 @@ final class InProcessBrand implements AutoCloseable {
                 videos,
                 parts.renderer(),
                 parts.music()),
+            parts.moderation(),
             parts.settings(),
             folder.resolve("brand-work"),
             clock);

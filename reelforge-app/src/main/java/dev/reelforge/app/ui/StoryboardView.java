@@ -22,6 +22,8 @@ import java.util.Map;
  * @param canProduce whether "Approve production" is enabled: in review with every scene GREEN, or
  *     failed in production with every scene GREEN (then it produces the missing clips again)
  * @param productionBlocked why "Approve production" is not enabled, in words; empty when it is
+ * @param moderation while the moderation gate holds the storyboard for an operator, one line per
+ *     finding; empty otherwise
  */
 public record StoryboardView(
     String id,
@@ -41,13 +43,15 @@ public record StoryboardView(
     List<RunPagesController.StageView> stages,
     List<SceneView> scenes,
     List<Video> videos,
-    String music) {
+    String music,
+    List<String> moderation) {
 
   /** The stages' names in words, in the pipeline's order. */
   static final Map<String, String> STAGE_WORDS =
       Map.of(
           BrandPipelines.SCRIPT, "Writing the scenes",
           BrandPipelines.PREVIEWS, "Previews and review",
+          BrandPipelines.MODERATION, "Moderation gate",
           BrandPipelines.PRODUCTION, "Producing the clips",
           BrandPipelines.ASSEMBLE, "Finishing the videos");
 
@@ -108,7 +112,20 @@ public record StoryboardView(
         stages,
         scenes,
         videos,
-        state.result().map(BrandVideos::music).orElse(""));
+        state.result().map(BrandVideos::music).orElse(""),
+        state
+            .moderation()
+            .map(
+                hold ->
+                    hold.findings().stream()
+                        .map(dev.reelforge.core.moderation.gate.GateFinding::describe)
+                        .toList())
+            .orElse(List.of()));
+  }
+
+  /** Whether the moderation gate holds it until an operator reviews it. */
+  public boolean held() {
+    return !moderation.isEmpty();
   }
 
   public boolean completed() {

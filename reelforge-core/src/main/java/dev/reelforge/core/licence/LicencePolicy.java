@@ -22,6 +22,7 @@ public final class LicencePolicy {
       List.of(
           "no third-party rights",
           "terms of service",
+          "terms of use",
           "composed for this video",
           "cc0",
           "public domain",
