@@ -8,10 +8,14 @@ import dev.reelforge.postgres.DatabaseUnavailableException;
 import dev.reelforge.postgres.cluster.PostgresNodeRegistry;
 import dev.reelforge.postgres.schema.SchemaMigrator;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -32,7 +36,23 @@ public class DatabaseConfiguration {
         settings,
         context instanceof WebApplicationContext
             ? DatabaseEndpoint.WhenInUse.REFUSE
-            : DatabaseEndpoint.WhenInUse.ATTACH);
+            : DatabaseEndpoint.WhenInUse.ATTACH,
+        webPorts(context.getEnvironment()));
+  }
+
+  /**
+   * The ports the web server and the management server will bind a moment later: the database
+   * starts first, and the kernel would hand either out as free until then.
+   */
+  static Set<Integer> webPorts(Environment environment) {
+    Set<Integer> ports = new HashSet<>();
+    for (String key : List.of("server.port", "management.server.port")) {
+      Integer port = environment.getProperty(key, Integer.class);
+      if (port != null && port > 0) {
+        ports.add(port);
+      }
+    }
+    return ports;
   }
 
   @Bean(destroyMethod = "close")

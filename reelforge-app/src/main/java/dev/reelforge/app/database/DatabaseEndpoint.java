@@ -5,6 +5,7 @@ import dev.reelforge.postgres.embedded.EmbeddedPostgresOptions;
 import dev.reelforge.postgres.embedded.EmbeddedPostgresServer;
 import dev.reelforge.postgres.embedded.RunningEmbeddedServer;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the database is: the embedded server this process started, the embedded server a running
@@ -37,9 +38,11 @@ public record DatabaseEndpoint(
 
   /**
    * Starts the embedded server (or attaches to the one another process runs, when {@code whenInUse}
-   * allows) or parses the external URL, as the settings say.
+   * allows) or parses the external URL, as the settings say. A free port picked for the embedded
+   * server is never one of {@code portsToAvoid}.
    */
-  public static DatabaseEndpoint from(DatabaseSettings settings, WhenInUse whenInUse) {
+  public static DatabaseEndpoint from(
+      DatabaseSettings settings, WhenInUse whenInUse, Set<Integer> portsToAvoid) {
     if (settings.isEmbedded()) {
       DatabaseSettings.Embedded e = settings.getEmbedded();
       EmbeddedPostgresOptions options =
@@ -50,7 +53,8 @@ public record DatabaseEndpoint(
               e.getUnprivilegedUser(),
               e.getStartupTimeout(),
               // The context stops the server when it closes (this endpoint's close()).
-              false);
+              false,
+              portsToAvoid);
       if (whenInUse == WhenInUse.ATTACH) {
         Optional<RunningEmbeddedServer> running = RunningEmbeddedServer.find(options);
         if (running.isPresent()) {

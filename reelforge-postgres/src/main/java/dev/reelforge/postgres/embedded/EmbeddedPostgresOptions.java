@@ -3,6 +3,7 @@ package dev.reelforge.postgres.embedded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to run the embedded PostgreSQL server.
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param stopAtJvmExit whether the server registers its own JVM shutdown hook. An owner that stops
  *     the server itself at shutdown (the app's context) must say no: JVM hooks run concurrently, so
  *     the server could stop while the owner still needs it
+ * @param portsToAvoid ports a free-port pick must not return: ports this process is about to listen
+ *     on itself (the web server's), which the kernel may still hand out as free because nobody has
+ *     bound them yet
  */
 public record EmbeddedPostgresOptions(
     Path dataDirectory,
@@ -25,7 +29,8 @@ public record EmbeddedPostgresOptions(
     String database,
     String unprivilegedUser,
     Duration startupTimeout,
-    boolean stopAtJvmExit) {
+    boolean stopAtJvmExit,
+    Set<Integer> portsToAvoid) {
 
   public static final int DEFAULT_PORT = 0;
   public static final String DEFAULT_DATABASE = "reelforge";
@@ -37,6 +42,7 @@ public record EmbeddedPostgresOptions(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(unprivilegedUser, "unprivilegedUser");
     Objects.requireNonNull(startupTimeout, "startupTimeout");
+    portsToAvoid = Set.copyOf(portsToAvoid);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -45,6 +51,17 @@ public record EmbeddedPostgresOptions(
           "database must be a lower-case SQL identifier, was '" + database + "'");
     }
     dataDirectory = dataDirectory.toAbsolutePath().normalize();
+  }
+
+  /** Options that avoid no port in particular. */
+  public EmbeddedPostgresOptions(
+      Path dataDirectory,
+      int port,
+      String database,
+      String unprivilegedUser,
+      Duration startupTimeout,
+      boolean stopAtJvmExit) {
+    this(dataDirectory, port, database, unprivilegedUser, startupTimeout, stopAtJvmExit, Set.of());
   }
 
   /** Defaults for everything but the data directory. */
@@ -60,6 +77,12 @@ public record EmbeddedPostgresOptions(
 
   public EmbeddedPostgresOptions withPort(int port) {
     return new EmbeddedPostgresOptions(
-        dataDirectory, port, database, unprivilegedUser, startupTimeout, stopAtJvmExit);
+        dataDirectory,
+        port,
+        database,
+        unprivilegedUser,
+        startupTimeout,
+        stopAtJvmExit,
+        portsToAvoid);
   }
 }

@@ -114,7 +114,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       checkReachable(user, dataDirectory);
       PostgresBinaries binaries = PostgresBinaries.unpack();
       String password = initialiseIfNeeded(options, binaries, user);
-      int port = options.port() == 0 ? freePort() : options.port();
+      int port = options.port() == 0 ? freePort(options.portsToAvoid()) : options.port();
       EmbeddedPostgresServer server =
           new EmbeddedPostgresServer(options, binaries, user, lockChannel, lock, password, port);
       server.startServer();
@@ -420,9 +420,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return HexFormat.of().formatHex(bytes);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  private static int freePort(Set<Integer> portsToAvoid) throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (!portsToAvoid.contains(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 
