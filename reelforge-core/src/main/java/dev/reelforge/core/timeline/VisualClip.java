@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param outMillis where to stop in a video; a clip shorter than its segment loops
  * @param fit how a picture of another aspect ratio fills the frame
  * @param motion the pan/zoom applied over the segment (Ken Burns on stills)
+ * @param framing where a {@link Fit#FILL} video is cropped ({@link Framing#CENTRE} unless a
+ *     reframer chose otherwise)
  */
 public record VisualClip(
-    Kind kind, String source, long inMillis, Optional<Long> outMillis, Fit fit, Motion motion) {
+    Kind kind,
+    String source,
+    long inMillis,
+    Optional<Long> outMillis,
+    Fit fit,
+    Motion motion,
+    Framing framing) {
 
   public VisualClip {
     Objects.requireNonNull(kind, "kind");
@@ -22,6 +30,13 @@ public record VisualClip(
     outMillis = Objects.requireNonNullElse(outMillis, Optional.empty());
     fit = Objects.requireNonNullElse(fit, Fit.FILL);
     motion = Objects.requireNonNullElse(motion, Motion.NONE);
+    framing = Objects.requireNonNullElse(framing, Framing.CENTRE);
+  }
+
+  /** A clip cropped in the centre. */
+  public VisualClip(
+      Kind kind, String source, long inMillis, Optional<Long> outMillis, Fit fit, Motion motion) {
+    this(kind, source, inMillis, outMillis, fit, motion, Framing.CENTRE);
   }
 
   public static VisualClip image(String source, Motion motion) {
@@ -33,11 +48,15 @@ public record VisualClip(
   }
 
   public VisualClip withFit(Fit newFit) {
-    return new VisualClip(kind, source, inMillis, outMillis, newFit, motion);
+    return new VisualClip(kind, source, inMillis, outMillis, newFit, motion, framing);
   }
 
   public VisualClip withMotion(Motion newMotion) {
-    return new VisualClip(kind, source, inMillis, outMillis, fit, newMotion);
+    return new VisualClip(kind, source, inMillis, outMillis, fit, newMotion, framing);
+  }
+
+  public VisualClip withFraming(Framing newFraming) {
+    return new VisualClip(kind, source, inMillis, outMillis, fit, motion, newFraming);
   }
 
   /** Still or moving. */

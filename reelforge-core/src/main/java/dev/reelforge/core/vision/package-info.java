@@ -1,0 +1,2 @@
+/** Looking at frames: the {@link dev.reelforge.core.vision.FaceDetector} port and its records. */
+package dev.reelforge.core.vision;
