@@ -329,7 +329,7 @@ public final class Clips {
             return s; // a newer analysis took over
           }
           return s.withStatus(
-              status == RunStatus.COMPLETED ? SourceStatus.ANALYSED : SourceStatus.FAILED);
+              status == RunStatus.SUCCEEDED ? SourceStatus.ANALYSED : SourceStatus.FAILED);
         });
   }
 
