@@ -316,11 +316,12 @@ public final class Clips {
   }
 
   /** Tells the source how its analysis run ended (called by the app's run-end follower). */
-  public void analysisEnded(UUID runId, RunStatus status) {
-    RunRecord run = jobs.run(runId);
-    if (!run.kind().equals(ClipPipelines.ANALYSIS_KIND)) {
+  public void analysisEnded(RunRecord run) {
+    if (!run.kind().equals(ClipPipelines.ANALYSIS_KIND) || !run.status().isTerminal()) {
       return;
     }
+    UUID runId = run.id();
+    RunStatus status = run.status();
     AnalysisInput input = ClipsJson.read(run.inputs(), AnalysisInput.class);
     store.updateSource(
         input.sourceId(),

@@ -159,7 +159,7 @@ public final class InProcessClips implements AutoCloseable {
           }
         }
         if (run.status().isTerminal()) {
-          clips.analysisEnded(id, run.status());
+          clips.analysisEnded(run);
           return ended(run);
         }
         try {

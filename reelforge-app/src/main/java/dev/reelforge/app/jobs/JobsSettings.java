@@ -125,6 +125,11 @@ public class JobsSettings implements CheckedTogether {
     pools.put("video", new Pool(List.of("video"), 1, 0));
     // The brand director's light work: analysis, scripts, previews, watching its scene jobs.
     pools.put("brand", new Pool(List.of("brand"), 2, 0));
+    // Long video → clips: the speech track, then transcript beside scenes and loudness (both
+    // CPU-bound, so two), and exports one at a time on their own queue, apart from story renders.
+    pools.put("clips-ingest", new Pool(List.of("clips-ingest"), 1, 0));
+    pools.put("clips-analysis", new Pool(List.of("clips-analysis"), 2, 0));
+    pools.put("clips-export", new Pool(List.of("clips-export"), 1, 0));
     return pools;
   }
 

@@ -7,6 +7,7 @@ import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.LimitExceededException;
+import dev.reelforge.clips.Clips;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunQuery;
 import dev.reelforge.core.jobs.spi.RunStatus;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * (creators); admins and operators, who run the server, are not metered but still pay credits.
  * Passing 80 % of a quota flags the user for review (seed 004 §10).
  */
-public final class WorkAdmission implements SessionAdmission, MediaJobs.Admission {
+public final class WorkAdmission
+    implements SessionAdmission, MediaJobs.Admission, Clips.Admission {
 
   /** The metered kinds, as {@code GET /me/usage/current} lists them. */
   public static final List<String> KINDS = List.of("script", "render", "image", "video");
@@ -67,6 +69,35 @@ public final class WorkAdmission implements SessionAdmission, MediaJobs.Admissio
    */
   @Override
   public long render(UUID owner, int formats) {
+    checkConcurrentRuns(owner);
+    consume(owner, "render");
+    return limits.getRenderCredits() * Math.max(1, formats);
+  }
+
+  /**
+   * Admits the analysis of a long video: metered as one render (it decodes the whole source) and
+   * priced as one render.
+   */
+  @Override
+  public long analysis(UUID owner, long seconds) {
+    checkConcurrentRuns(owner);
+    consume(owner, "render");
+    return limits.getRenderCredits();
+  }
+
+  /**
+   * Admits the export of clips: metered as one render, priced as one render per format per started
+   * minute of clips.
+   */
+  @Override
+  public long export(UUID owner, long seconds, int presets) {
+    checkConcurrentRuns(owner);
+    consume(owner, "render");
+    long minutes = Math.max(1, (seconds + 59) / 60);
+    return limits.getRenderCredits() * Math.max(1, presets) * minutes;
+  }
+
+  private void checkConcurrentRuns(UUID owner) {
     if (metered()) {
       int active =
           jobs.runs(
@@ -81,8 +112,6 @@ public final class WorkAdmission implements SessionAdmission, MediaJobs.Admissio
             Duration.ofSeconds(10));
       }
     }
-    consume(owner, "render");
-    return limits.getRenderCredits() * Math.max(1, formats);
   }
 
   /**

@@ -1,0 +1,103 @@
+package dev.reelforge.app.clips;
+
+import dev.reelforge.app.config.StorageSettings;
+import dev.reelforge.app.events.EventsSettings;
+import dev.reelforge.clips.ClipFiles;
+import dev.reelforge.clips.ClipPipelines;
+import dev.reelforge.clips.Clips;
+import dev.reelforge.clips.HighlightRanking;
+import dev.reelforge.core.clips.ClipMedia;
+import dev.reelforge.core.clips.ClipStore;
+import dev.reelforge.core.jobs.api.RegisteredPipeline;
+import dev.reelforge.core.jobs.engine.JobService;
+import dev.reelforge.core.jobs.engine.RunEndFollower;
+import dev.reelforge.core.jobs.spi.RunEventFeed;
+import dev.reelforge.core.jobs.spi.RunStore;
+import dev.reelforge.core.render.Renderer;
+import dev.reelforge.core.storage.BlobCatalog;
+import dev.reelforge.core.transcript.Transcriber;
+import dev.reelforge.core.vision.FaceDetector;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Long video → clips on the job engine: the two pipelines (every node registers them; the
+ * clips-ingest, clips-analysis and clips-export pools run them), the files in the blob catalog,
+ * the feature the routes, pages and command line call, and the follower that tells a source how
+ * its analysis ended.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClipsSettings.class)
+public class ClipsConfiguration {
+
+  /** How many recently ended analysis runs a starting node settles. */
+  static final int SETTLED_AT_START = 200;
+
+  @Bean
+  ClipFiles clipFiles(BlobCatalog catalog) {
+    return new BlobClipFiles(catalog);
+  }
+
+  @Bean
+  ClipPipelines clipPipelines(
+      ClipFiles files,
+      ClipMedia media,
+      Transcriber transcriber,
+      FaceDetector faces,
+      Renderer renderer,
+      ClipStore store,
+      ObjectProvider<HighlightRanking> ranking,
+      StorageSettings storage,
+      ClipsSettings settings,
+      Clock clock) {
+    return new ClipPipelines(
+        files,
+        media,
+        transcriber,
+        faces,
+        renderer,
+        store,
+        ranking.getIfAvailable(() -> HighlightRanking.NONE),
+        storage.getWorkRoot().resolve("clips"),
+        clock,
+        settings.pipelineOptions());
+  }
+
+  @Bean
+  RegisteredPipeline clipsAnalysisPipeline(ClipPipelines pipelines) {
+    return pipelines.analysis();
+  }
+
+  @Bean
+  RegisteredPipeline clipsExportPipeline(ClipPipelines pipelines) {
+    return pipelines.export();
+  }
+
+  @Bean
+  Clips clips(
+      ClipStore store,
+      ClipFiles files,
+      ClipMedia media,
+      JobService jobs,
+      Clips.Admission admission,
+      ClipsSettings settings,
+      Clock clock) {
+    return new Clips(store, files, media, jobs, admission, settings.limits(), clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  RunEndFollower clipsRunEnds(
+      RunEventFeed feed, RunStore runs, Clips clips, EventsSettings events) {
+    return new RunEndFollower(
+            feed,
+            runs,
+            ClipPipelines.ANALYSIS_KIND,
+            clips::analysisEnded,
+            events.getPollInterval(),
+            SETTLED_AT_START)
+        .start();
+  }
+}
