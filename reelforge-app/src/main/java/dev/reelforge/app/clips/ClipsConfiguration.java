@@ -88,6 +88,16 @@ public class ClipsConfiguration {
     return new Clips(store, files, media, jobs, admission, settings.limits(), clock);
   }
 
+  @Bean
+  ClipViews clipViews(Clips clips, JobService jobs, BlobCatalog catalog, StorageSettings storage) {
+    return new ClipViews(clips, jobs, catalog, storage.getSignedUrlTtl());
+  }
+
+  @Bean
+  VideoUploads videoUploads(Clips clips, StorageSettings storage) {
+    return new VideoUploads(clips, storage.getWorkRoot().resolve("clips-uploads"));
+  }
+
   @Bean(destroyMethod = "close")
   RunEndFollower clipsRunEnds(
       RunEventFeed feed, RunStore runs, Clips clips, EventsSettings events) {

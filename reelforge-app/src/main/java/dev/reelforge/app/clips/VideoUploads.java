@@ -1,0 +1,103 @@
+package dev.reelforge.app.clips;
+
+import dev.reelforge.clips.Clips;
+import dev.reelforge.core.clips.ClipSource;
+import dev.reelforge.core.error.ReelForgeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Takes an uploaded long video (and its transcript) in before anything else touches it: staged in a
+ * private folder, its size checked against {@code reelforge.clips.max-upload-size}, its first bytes
+ * against the video containers FFmpeg reads ({@link VideoMagic}), the transcript's against text;
+ * then the feature probes it under a time limit and keeps it. The staging folder is removed
+ * whatever happens.
+ */
+public final class VideoUploads {
+
+  private final Clips clips;
+  private final Path staging;
+
+  public VideoUploads(Clips clips, Path staging) {
+    this.clips = clips;
+    this.staging = staging;
+  }
+
+  /** A multipart upload: the part {@code file}, and {@code transcript} when given. */
+  public ClipSource fromMultipart(UUID owner, MultipartFile file, MultipartFile transcript) {
+    if (file == null || file.isEmpty()) {
+      throw ReelForgeException.invalidField("file", "attach the video as the part 'file'");
+    }
+    long max = clips.limits().maxBytes();
+    if (file.getSize() > max) {
+      throw ReelForgeException.invalidField(
+          "file", "the video is over the " + max / (1024 * 1024) + " MiB limit");
+    }
+    Path folder = folder();
+    try {
+      Path video = folder.resolve("video");
+      copy(file, video);
+      VideoMagic.requireVideo(video, "file");
+      Optional<Path> subtitle = Optional.empty();
+      if (transcript != null && !transcript.isEmpty()) {
+        if (transcript.getSize() > clips.limits().maxSubtitleBytes()) {
+          throw ReelForgeException.invalidField(
+              "transcript",
+              "the transcript is over " + clips.limits().maxSubtitleBytes() / 1024 + " KiB");
+        }
+        Path text = folder.resolve("transcript");
+        copy(transcript, text);
+        VideoMagic.requireSubtitles(text, "transcript");
+        subtitle = Optional.of(text);
+      }
+      String name = file.getOriginalFilename() == null ? "video.mp4" : file.getOriginalFilename();
+      return clips.addSource(owner, name, video, subtitle);
+    } finally {
+      remove(folder);
+    }
+  }
+
+  /**
+   * A video that arrived another way (a finished chunked upload, or a file the client put through
+   * a signed URL), already on this machine.
+   */
+  public ClipSource fromFile(UUID owner, String name, Path video, Optional<Path> subtitle) {
+    VideoMagic.requireVideo(video, "file");
+    subtitle.ifPresent(s -> VideoMagic.requireSubtitles(s, "transcript"));
+    return clips.addSource(owner, name, video, subtitle);
+  }
+
+  private Path folder() {
+    try {
+      Files.createDirectories(staging);
+      return Files.createTempDirectory(staging, "upload-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage an upload under " + staging, e);
+    }
+  }
+
+  private static void copy(MultipartFile part, Path target) {
+    try (InputStream in = part.getInputStream()) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage the upload", e);
+    }
+  }
+
+  private static void remove(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A staging folder left behind is cleaned with the work root; the upload's answer stands.
+    }
+  }
+}
