@@ -49,7 +49,9 @@ public final class AccessPolicy {
     /** Routes that start AI work: their text goes to a model, so it is kept short. */
     AI,
     /** Picture uploads: a 10 MB picture, as a multipart part or as base64 in JSON. */
-    UPLOAD
+    UPLOAD,
+    /** Long video uploads (gigabytes): streamed to disk, never buffered; a length is required. */
+    VIDEO
   }
 
   /** One row of the table; {@code permission} empty means public. */
@@ -167,6 +169,23 @@ public final class AccessPolicy {
           ai("/api/director/approve-scene", RateClass.REFINE),
           ai("/api/director/approve-production", RateClass.PRODUCTION),
           rule("GET", "/api/director/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          // Long video → clips (seed 003): one's own sources, candidates and exports.
+          new Rule(
+              "POST",
+              pattern("/api/clips/sources"),
+              Optional.of(Permission.CREATE_WORK),
+              RateClass.UPLOAD,
+              BodyLimit.VIDEO),
+          rule("GET", "/api/clips/sources", Permission.READ_OWN, RateClass.GENERAL),
+          rule("GET", "/api/clips/sources/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          rule("POST", "/api/clips/sources/{id}/analyze", Permission.CREATE_WORK, RateClass.RENDER),
+          rule(
+              "PATCH",
+              "/api/clips/sources/{id}/candidates/{candidateId}",
+              Permission.CREATE_WORK,
+              RateClass.GENERAL),
+          rule("POST", "/api/clips/sources/{id}/export", Permission.CREATE_WORK, RateClass.RENDER),
+          rule("GET", "/api/clips/exports/{id}", Permission.READ_OWN, RateClass.GENERAL),
           // Publishing (seed 002): one's own publications; operators read and retry anyone's.
           rule("POST", "/api/publications", Permission.CREATE_WORK, RateClass.PUBLISH),
           rule("GET", "/api/publications", Permission.READ_OWN, RateClass.GENERAL),

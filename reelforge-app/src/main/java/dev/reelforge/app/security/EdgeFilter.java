@@ -67,21 +67,37 @@ public final class EdgeFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    int limit =
-        switch (policy.ruleOf(request).bodyLimit()) {
+    AccessPolicy.BodyLimit kind = policy.ruleOf(request).bodyLimit();
+    long limit =
+        switch (kind) {
           case STANDARD -> settings.getMaxBodyBytes();
           case AI -> settings.getMaxAiBodyBytes();
           case UPLOAD -> settings.getMaxUploadBodyBytes();
+          case VIDEO -> settings.getMaxVideoUploadBodyBytes();
         };
     long declared = request.getContentLengthLong();
     if (declared > limit) {
       tooLarge(request, response, limit);
       return;
     }
+    if (kind == AccessPolicy.BodyLimit.VIDEO) {
+      // Videos are gigabytes: never held in memory to be measured, so their length is required.
+      if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+        ErrorEnvelopeWriter.write(
+            request,
+            response,
+            ErrorCode.INVALID_INPUT,
+            "send the video with a Content-Length (or use the chunked upload routes)",
+            List.of());
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
       byte[] body;
       try (InputStream in = request.getInputStream()) {
-        body = in.readNBytes(limit + 1);
+        body = in.readNBytes((int) limit + 1);
       }
       if (body.length > limit) {
         tooLarge(request, response, limit);
@@ -123,7 +139,7 @@ public final class EdgeFilter extends OncePerRequestFilter {
     }
   }
 
-  private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)
+  private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
       throws IOException {
     response.setHeader("Connection", "close");
     ErrorEnvelopeWriter.write(

@@ -58,6 +58,14 @@ public class SecuritySettings {
   @Min(1024)
   private int maxUploadBodyBytes = 14680064;
 
+  /**
+   * The largest request body on long video uploads (POST /api/clips/sources, and each chunk of a
+   * chunked upload), in bytes: keep it at least reelforge.clips.max-upload-size plus room for the
+   * transcript. Such bodies are streamed to disk, never held in memory.
+   */
+  @Min(1024)
+  private long maxVideoUploadBodyBytes = 8L * 1024 * 1024 * 1024 + 8 * 1024 * 1024;
+
   /** Origins allowed to call the API from a browser (CORS); empty: none, CORS is off. */
   @NotNull private List<String> corsAllowedOrigins = new ArrayList<>();
 
@@ -133,6 +141,14 @@ public class SecuritySettings {
 
   public void setMaxUploadBodyBytes(int maxUploadBodyBytes) {
     this.maxUploadBodyBytes = maxUploadBodyBytes;
+  }
+
+  public long getMaxVideoUploadBodyBytes() {
+    return maxVideoUploadBodyBytes;
+  }
+
+  public void setMaxVideoUploadBodyBytes(long maxVideoUploadBodyBytes) {
+    this.maxVideoUploadBodyBytes = maxVideoUploadBodyBytes;
   }
 
   public List<String> getCorsAllowedOrigins() {
