@@ -3,6 +3,7 @@ package dev.reelforge.app.clips;
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.clips.ClipFiles;
+import dev.reelforge.clips.ClipMaker;
 import dev.reelforge.clips.ClipPipelines;
 import dev.reelforge.clips.Clips;
 import dev.reelforge.clips.HighlightRanking;
@@ -86,6 +87,26 @@ public class ClipsConfiguration {
       ClipsSettings settings,
       Clock clock) {
     return new Clips(store, files, media, jobs, admission, settings.limits(), clock);
+  }
+
+  /** The {@code clips} command's maker: the same pipelines on an in-process engine. */
+  @Bean
+  ClipMaker clipMaker(
+      ClipMedia media,
+      Transcriber transcriber,
+      FaceDetector faces,
+      Renderer renderer,
+      ObjectProvider<HighlightRanking> ranking,
+      ClipsSettings settings,
+      Clock clock) {
+    return new ClipMaker(
+        media,
+        transcriber,
+        faces,
+        renderer,
+        ranking.getIfAvailable(() -> HighlightRanking.NONE),
+        settings.limits(),
+        clock);
   }
 
   @Bean
