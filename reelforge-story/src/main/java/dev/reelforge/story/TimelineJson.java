@@ -5,8 +5,10 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.timeline.Timeline;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes timelines as JSON: the form a story run keeps in {@code .work/timeline.json} and
@@ -34,9 +36,22 @@ public final class TimelineJson {
    */
   public static Timeline read(String json) {
     try {
-      return JSON.readValue(json, Timeline.class);
+      return JSON.treeToValue(upgraded(JSON.readTree(json)), Timeline.class);
     } catch (JacksonException e) {
       throw ReelForgeException.invalidField("timeline", e.getOriginalMessage());
     }
+  }
+
+  /**
+   * Fills in the fields added since a timeline file could first be written, with the value that
+   * means what the older file meant: a voice read from its file's start. Object-valued additions (a
+   * clip's framing, brand colours) need nothing here, since an absent object reads as its default;
+   * a missing number would otherwise be refused.
+   */
+  private static JsonNode upgraded(JsonNode timeline) {
+    if (timeline.get("voice") instanceof ObjectNode voice && !voice.has("sourceStartMillis")) {
+      voice.put("sourceStartMillis", 0L);
+    }
+    return timeline;
   }
 }

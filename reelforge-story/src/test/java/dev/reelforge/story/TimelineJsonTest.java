@@ -9,6 +9,7 @@ import dev.reelforge.core.timeline.AudioTrack;
 import dev.reelforge.core.timeline.BrandColours;
 import dev.reelforge.core.timeline.CaptionTrack;
 import dev.reelforge.core.timeline.CaptionWord;
+import dev.reelforge.core.timeline.Framing;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.MusicTrack;
 import dev.reelforge.core.timeline.Overlays;
@@ -70,6 +71,45 @@ class TimelineJsonTest {
     assertThat(timeline.overlays().hook()).isPresent();
     assertThat(timeline.overlays().brand()).isEmpty();
     assertThat(TimelineJson.write(timeline)).doesNotContain("\"primary\"");
+  }
+
+  @Test
+  void aClipsFramingAndItsSoundtracksStartSurviveTheRoundTrip() {
+    // What the clips feature writes: footage cropped around a speaker who moves, and the voice read
+    // from the source video itself, from the clip's start.
+    Timeline timeline =
+        new Timeline(
+            List.of(
+                Segment.of(
+                    "shot-1",
+                    4000,
+                    VisualClip.video("talk.mp4", 61_000, Optional.of(65_000L))
+                        .withFraming(new Framing(0.2, 0.4, 0.35, 0.45)))),
+            Optional.of(AudioTrack.from("talk.mp4", 61_000)),
+            Optional.empty(),
+            CaptionTrack.NONE,
+            Overlays.NONE);
+
+    String json = TimelineJson.write(timeline);
+
+    assertThat(TimelineJson.read(json)).isEqualTo(timeline);
+    assertThat(json).contains("\"sourceStartMillis\" : 61000").contains("\"endX\" : 0.35");
+  }
+
+  @Test
+  void aTimelineWrittenBeforeFramingAndSourceStartReadsWithTheirDefaults() {
+    String json =
+        """
+        {"segments": [{"id": "a", "durationMillis": 1000,
+                       "visual": {"kind": "VIDEO", "source": "a.mp4", "inMillis": 500,
+                                  "fit": "FILL"}}],
+         "voice": {"source": "voice.wav", "offsetMillis": 200, "gainDb": -1.5}}
+        """;
+
+    Timeline timeline = TimelineJson.read(json);
+
+    assertThat(timeline.segments().getFirst().visual().framing()).isEqualTo(Framing.CENTRE);
+    assertThat(timeline.voice()).contains(new AudioTrack("voice.wav", 200, -1.5));
   }
 
   @Test

@@ -117,6 +117,9 @@ public final class TimelineValidator {
     if (voice.offsetMillis() < 0) {
       out.add(new FieldViolation("voice.offsetMillis", "must not be negative"));
     }
+    if (voice.sourceStartMillis() < 0) {
+      out.add(new FieldViolation("voice.sourceStartMillis", "must not be negative"));
+    }
   }
 
   private static void checkMusic(MusicTrack music, List<FieldViolation> out) {

@@ -21,7 +21,7 @@ class TimelineValidatorTest {
                     1000,
                     VisualClip.image("b.png", Motion.NONE),
                     Transition.fadeThroughBlack(5000))),
-            Optional.empty(),
+            Optional.of(new AudioTrack("voice.wav", -1, 0, -5)),
             Optional.empty(),
             CaptionTrack.of(
                 List.of(new CaptionWord("late", 900, 1000), new CaptionWord("early", 100, 50))),
@@ -38,6 +38,8 @@ class TimelineValidatorTest {
                         "segments[0].visual.source",
                         "segments[0].visual.motion",
                         "segments[1].transitionIn.durationMillis",
+                        "voice.offsetMillis",
+                        "voice.sourceStartMillis",
                         "captions.words[1]",
                         "captions.words[1].startMillis"));
   }

@@ -58,7 +58,24 @@ public final class AudioMix {
 
   /** Everything about the mix except the files' contents, for the cache key. */
   public String description() {
-    return voiceTrack + "|" + musicTrack + "|" + durationMillis + "|" + loudness;
+    return voiceTrack.map(AudioMix::describe)
+        + "|"
+        + musicTrack
+        + "|"
+        + durationMillis
+        + "|"
+        + loudness;
+  }
+
+  /**
+   * The voice as it was described before a track could start inside its file, so that soundtracks
+   * already cached keep their keys; a start is added only when there is one.
+   */
+  private static String describe(AudioTrack track) {
+    String old =
+        "AudioTrack[source=%s, offsetMillis=%d, gainDb=%s]"
+            .formatted(track.source(), track.offsetMillis(), track.gainDb());
+    return track.sourceStartMillis() == 0 ? old : old + "@" + track.sourceStartMillis();
   }
 
   /** Mixes and encodes the soundtrack into {@code output} (AAC in an MP4 container). */
@@ -98,7 +115,17 @@ public final class AudioMix {
 
   private List<String> inputs() {
     List<String> args = new ArrayList<>();
-    voice.ifPresent(v -> args.addAll(List.of("-i", v.toString())));
+    voice.ifPresent(
+        v -> {
+          long from = voiceTrack.orElseThrow().sourceStartMillis();
+          if (from > 0) {
+            // A clip's voice is its source video's audio from the clip's start: an input seek reads
+            // from there (sample-exact, FFmpeg decodes and drops what precedes it) without
+            // extracting the audio first. The video stream is never decoded: only [0:a] is used.
+            args.addAll(List.of("-ss", seconds(from)));
+          }
+          args.addAll(List.of("-i", v.toString()));
+        });
     // Music loops for as long as the video needs it.
     music.ifPresent(m -> args.addAll(List.of("-stream_loop", "-1", "-i", m.toString())));
     if (voice.isEmpty() && music.isEmpty()) {

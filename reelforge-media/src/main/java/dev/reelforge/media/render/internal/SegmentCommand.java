@@ -1,5 +1,6 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.core.timeline.Framing;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Transition;
 import dev.reelforge.core.timeline.VisualClip;
@@ -120,7 +121,7 @@ public final class SegmentCommand {
     }
     String scaled =
         plan.fit() == VisualClip.Fit.FILL
-            ? cover(w, h)
+            ? plan.cropsOffCentre() ? scaleToCover(w, h) : cover(w, h)
             : "split=2[fitbg][fitfg];[fitbg]"
                 + cover(w / 8, h / 8)
                 + ",boxblur=8:2,scale="
@@ -133,16 +134,54 @@ public final class SegmentCommand {
                 + h
                 + ":force_original_aspect_ratio=decrease[fitfgs];[fitbgb][fitfgs]overlay=x=(W-w)/2:y=(H-h)/2";
     // A clip shorter than its segment holds its last frame.
-    return scaled
-        + ",fps="
-        + plan.fps()
-        + ",tpad=stop_mode=clone:stop_duration="
-        + String.format(Locale.ROOT, "%.3f", plan.seconds())
-        + ",setpts=PTS-STARTPTS";
+    String timed =
+        scaled
+            + ",fps="
+            + plan.fps()
+            + ",tpad=stop_mode=clone:stop_duration="
+            + String.format(Locale.ROOT, "%.3f", plan.seconds())
+            + ",setpts=PTS-STARTPTS";
+    return plan.cropsOffCentre() ? timed + "," + framedCrop(plan) : timed;
   }
 
   private static String cover(int w, int h) {
-    return "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase,crop=" + w + ":" + h;
+    return scaleToCover(w, h) + ",crop=" + w + ":" + h;
+  }
+
+  private static String scaleToCover(int w, int h) {
+    return "scale=" + w + ":" + h + ":force_original_aspect_ratio=increase";
+  }
+
+  /**
+   * The cover crop placed by the clip's {@link Framing}: the framing's point of the scaled picture
+   * is put at the frame's centre, clamped so the window stays inside the picture. A moving framing
+   * is interpolated on the output frame number {@code n}, which counts from 0 at the segment's
+   * first frame whatever timestamps the source had (the crop comes after fps, tpad and setpts);
+   * {@code t} would depend on how the input seek left them. The crop moves in whole pixels ({@code
+   * exact=1}: not rounded to the chroma grid's 2 px), which on real footage, where the picture
+   * moves anyway, does not show; sub-pixel moves would need {@code perspective}, at about twice the
+   * encoder's CPU per frame.
+   */
+  static String framedCrop(SegmentPlan plan) {
+    Framing f = plan.framing();
+    String progress = "min(n/" + Math.max(1, plan.frames() - 1) + ",1)";
+    return "crop=w="
+        + plan.width()
+        + ":h="
+        + plan.height()
+        + ":x='"
+        + offset(f.startX(), f.endX(), progress, "iw", plan.width())
+        + "':y='"
+        + offset(f.startY(), f.endY(), progress, "ih", plan.height())
+        + "':exact=1";
+  }
+
+  private static String offset(double from, double to, String progress, String size, int window) {
+    String centre =
+        from == to
+            ? String.format(Locale.ROOT, "%.5f*%s", from, size)
+            : String.format(Locale.ROOT, "(%.5f+(%.5f)*%s)*%s", from, to - from, progress, size);
+    return "clip(" + centre + "-" + window / 2.0 + ",0," + size + "-" + window + ")";
   }
 
   /** The window moves linearly between the start and end framings, clamped inside the picture. */

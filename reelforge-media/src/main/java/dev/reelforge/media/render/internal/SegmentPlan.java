@@ -1,5 +1,6 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.core.timeline.Framing;
 import dev.reelforge.core.timeline.Motion;
 import dev.reelforge.core.timeline.Transition;
 import dev.reelforge.core.timeline.VisualClip;
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     that segments add up exactly
  * @param visualFile the prepared still (BMP) or the source video
  * @param visualKey the content hash of what {@code visualFile} holds
+ * @param framing where a cover-cropped video is cropped (used for {@link VisualClip.Kind#VIDEO}
+ *     with {@link VisualClip.Fit#FILL} only; stills are prepared centred)
  * @param fadeIn the transition drawn over the first frames
  * @param fadeOut the transition drawn over the last frames (the next segment's transition in)
  * @param overlays pictures laid over the visual, in drawing order
@@ -34,6 +37,7 @@ public record SegmentPlan(
     Optional<Long> outMillis,
     VisualClip.Fit fit,
     Motion motion,
+    Framing framing,
     Transition fadeIn,
     Transition fadeOut,
     List<TimedImage> overlays,
@@ -60,6 +64,10 @@ public record SegmentPlan(
             .add("fadeIn", fadeIn)
             .add("fadeOut", fadeOut)
             .add("encoder", videoArguments);
+    if (cropsOffCentre()) {
+      // Only when it changes the bytes, so that every centred segment keeps its cached entry.
+      key.add("framing", framing);
+    }
     for (TimedImage overlay : overlays) {
       key.add(
           "overlay",
@@ -74,6 +82,33 @@ public record SegmentPlan(
               + overlay.toFrame());
     }
     return key.value();
+  }
+
+  /** Whether this is footage cover-cropped somewhere other than the centre. */
+  public boolean cropsOffCentre() {
+    return kind == VisualClip.Kind.VIDEO && fit == VisualClip.Fit.FILL && !framing.isCentre();
+  }
+
+  /** This plan with another framing (the thumbnail grabs one frame, framed as at that moment). */
+  public SegmentPlan withFraming(Framing newFraming) {
+    return new SegmentPlan(
+        label,
+        frames,
+        fps,
+        width,
+        height,
+        kind,
+        visualFile,
+        visualKey,
+        inMillis,
+        outMillis,
+        fit,
+        motion,
+        newFraming,
+        fadeIn,
+        fadeOut,
+        overlays,
+        videoArguments);
   }
 
   /** Whether the frames are drawn in Java ({@link KenBurnsFrames}) and piped to FFmpeg. */

@@ -140,6 +140,7 @@ public final class SegmentPlanner {
         visual.outMillis(),
         visual.fit(),
         visual.motion(),
+        visual.framing(),
         fadeIn,
         fadeOut,
         overlays,

@@ -1,5 +1,6 @@
 package dev.reelforge.media.render.internal;
 
+import dev.reelforge.core.timeline.Framing;
 import dev.reelforge.core.timeline.Overlays;
 import dev.reelforge.core.timeline.Timeline;
 import dev.reelforge.core.timeline.VisualClip;
@@ -55,7 +56,11 @@ public final class ThumbnailMaker {
       Path frame = Files.createTempFile(tempDir, "thumb-", ".png");
       try {
         long at = plan.inMillis() + Math.round(plan.seconds() * 500);
-        // Framed exactly as the segment frames it, so the thumbnail matches the video.
+        // Framed exactly as the segment frames it, so the thumbnail matches the video; a moving
+        // crop is where it passes at the middle (the graph alone would place it at its start).
+        Framing f = plan.framing();
+        SegmentPlan framed =
+            plan.withFraming(Framing.at((f.startX() + f.endX()) / 2, (f.startY() + f.endY()) / 2));
         ffmpeg.run(
             "thumbnail frame",
             List.of(
@@ -64,7 +69,7 @@ public final class ThumbnailMaker {
                 "-i",
                 plan.visualFile().toString(),
                 "-filter_complex",
-                SegmentCommand.framing(plan),
+                SegmentCommand.framing(framed),
                 "-map",
                 "[v]",
                 "-frames:v",
