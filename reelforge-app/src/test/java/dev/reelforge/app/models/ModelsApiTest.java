@@ -34,9 +34,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The model registry in a running server: the transcriber and face detector beans are registered
- * by name and version, warmed up in the background when the worker starts (a failing one recorded,
- * the other still warm), shown to operators at {@code GET /api/admin/models} and by doctor.
+ * The model registry in a running server: the transcriber and face detector beans are registered by
+ * name and version, warmed up in the background when the worker starts (a failing one recorded, the
+ * other still warm), shown to operators at {@code GET /api/admin/models} and by doctor.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -83,8 +83,7 @@ class ModelsApiTest {
         }
 
         @Override
-        public Transcript transcribe(
-            TranscriptionRequest request, TranscriptionProgress progress) {
+        public Transcript transcribe(TranscriptionRequest request, TranscriptionProgress progress) {
           throw new UnsupportedOperationException();
         }
       };
@@ -141,8 +140,7 @@ class ModelsApiTest {
     assertThat(detector.path("error").asString()).isEqualTo("cascade file missing");
 
     String creator = TestUsers.token(context, "models-creator", Role.CREATOR);
-    assertThat(new ApiCalls(port).status("GET", "/api/admin/models", null, creator))
-        .isEqualTo(403);
+    assertThat(new ApiCalls(port).status("GET", "/api/admin/models", null, creator)).isEqualTo(403);
 
     // Doctor reports the same models: the warm one as it is, the failed one tried again.
     List<Finding> findings = context.getBean(Doctor.class).findings();
