@@ -23,7 +23,7 @@ class TestDataFoldersTest {
     StandardEnvironment environment = new StandardEnvironment();
     DataDirectory.apply(environment);
     Binder binder = Binder.get(environment);
-    assertThat(DataDirectory.FOLDERS).hasSize(5);
+    assertThat(DataDirectory.FOLDERS).hasSize(6);
     for (String setting : DataDirectory.FOLDERS.keySet()) {
       Path folder = Path.of(binder.bind(setting, String.class).get());
       assertThat(folder.startsWith(Path.of(value))).as(setting + " = " + folder).isTrue();

@@ -66,6 +66,7 @@ public final class DataDirectory implements EnvironmentPostProcessor, Ordered {
     folders.put("reelforge.storage.local-root", "blobs");
     folders.put("reelforge.storage.work-root", "work");
     folders.put("reelforge.publish.folder", "published");
+    folders.put("reelforge.uploads.staging-dir", "uploads");
     return Collections.unmodifiableMap(folders);
   }
 }

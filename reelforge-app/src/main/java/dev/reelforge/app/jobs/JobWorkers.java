@@ -11,9 +11,7 @@ import dev.reelforge.postgres.jobs.PostgresWorkSignal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -65,13 +63,11 @@ public class JobWorkers implements SmartLifecycle {
       reaper = new LeaseReaper(queue, settings.getReaperInterval()).start();
     }
     if (settings.isWorkersEnabled() && node.has(NodeSettings.Role.WORKER)) {
-      for (Map.Entry<String, JobsSettings.Pool> entry : settings.getPools().entrySet()) {
-        JobsSettings.Pool pool = entry.getValue();
+      for (JobsSettings.ActivePool pool : settings.activePools()) {
         WorkerPoolOptions options =
-            WorkerPoolOptions.of(
-                    entry.getKey(), Set.copyOf(pool.getQueues()), pool.getConcurrency())
-                .withPrefetch(pool.getPrefetch())
-                .withTags(Set.copyOf(pool.getTags()))
+            WorkerPoolOptions.of(pool.name(), pool.queues(), pool.concurrency())
+                .withPrefetch(pool.prefetch())
+                .withTags(pool.tags())
                 .withTimings(
                     settings.getPollInterval(),
                     settings.getLease(),

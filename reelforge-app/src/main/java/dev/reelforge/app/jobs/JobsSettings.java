@@ -8,9 +8,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -49,6 +53,19 @@ public class JobsSettings implements CheckedTogether {
    * may prefetch, and the resource tags (cpu, gpu) its machine offers.
    */
   private Map<String, @Valid Pool> pools = defaultPools();
+
+  /**
+   * The queues this process serves, e.g. clips-export,render: every pool is narrowed to them and a
+   * pool left without one does not start (each worker Deployment of the Helm chart sets its own
+   * list). Empty: every pool's queues.
+   */
+  private List<String> queues = new ArrayList<>();
+
+  /**
+   * Resource tags this machine offers on top of each pool's own, e.g. gpu on a GPU node: tasks of
+   * stages that require a tag run only on pools that offer it.
+   */
+  private List<String> nodeTags = new ArrayList<>();
 
   /** One worker pool. */
   public static class Pool {
@@ -125,12 +142,56 @@ public class JobsSettings implements CheckedTogether {
     pools.put("video", new Pool(List.of("video"), 1, 0));
     // The brand director's light work: analysis, scripts, previews, watching its scene jobs.
     pools.put("brand", new Pool(List.of("brand"), 2, 0));
-    // Long video → clips: the speech track, then transcript beside scenes and loudness (both
-    // CPU-bound, so two), and exports one at a time on their own queue, apart from story renders.
+    // Long video → clips (seed 003): the speech track, then the transcript beside scenes and
+    // loudness (both CPU-bound, so two at once), and exports one at a time on their own queue,
+    // apart from story renders.
     pools.put("clips-ingest", new Pool(List.of("clips-ingest"), 1, 0));
     pools.put("clips-analysis", new Pool(List.of("clips-analysis"), 2, 0));
     pools.put("clips-export", new Pool(List.of("clips-export"), 1, 0));
     return pools;
+  }
+
+  /**
+   * One pool as this process runs it: narrowed to {@link #getQueues()} and offering {@link
+   * #getNodeTags()} as well as its own tags.
+   */
+  public record ActivePool(
+      String name, Set<String> queues, int concurrency, int prefetch, Set<String> tags) {}
+
+  /** The pools this process starts, in their configured order; see {@link ActivePool}. */
+  public List<ActivePool> activePools() {
+    List<ActivePool> active = new ArrayList<>();
+    for (Map.Entry<String, Pool> entry : pools.entrySet()) {
+      Pool pool = entry.getValue();
+      Set<String> served = new LinkedHashSet<>(pool.getQueues());
+      if (!queues.isEmpty()) {
+        served.retainAll(queues);
+      }
+      if (served.isEmpty()) {
+        continue;
+      }
+      Set<String> tags = new TreeSet<>(pool.getTags());
+      tags.addAll(nodeTags);
+      active.add(
+          new ActivePool(entry.getKey(), served, pool.getConcurrency(), pool.getPrefetch(), tags));
+    }
+    return active;
+  }
+
+  public List<String> getQueues() {
+    return queues;
+  }
+
+  public void setQueues(List<String> queues) {
+    this.queues = queues;
+  }
+
+  public List<String> getNodeTags() {
+    return nodeTags;
+  }
+
+  public void setNodeTags(List<String> nodeTags) {
+    this.nodeTags = nodeTags;
   }
 
   public boolean isWorkersEnabled() {
@@ -205,9 +266,26 @@ public class JobsSettings implements CheckedTogether {
     this.pools = pools;
   }
 
-  /** A lease is only kept alive by heartbeats that come before it runs out. */
+  /**
+   * A lease is only kept alive by heartbeats that come before it runs out; a queue this process is
+   * told to serve must be one a pool serves, or its tasks would wait forever.
+   */
   @Override
   public void checkTogether() {
+    Set<String> pooled = new TreeSet<>();
+    pools.values().forEach(pool -> pooled.addAll(pool.getQueues()));
+    for (String queue : queues) {
+      if (!pooled.contains(queue)) {
+        throw InvalidSettingException.of(
+            "reelforge.jobs.queues",
+            queues,
+            "no pool serves '"
+                + queue
+                + "' (pools serve "
+                + pooled
+                + "); add a pool for it under reelforge.jobs.pools");
+      }
+    }
     if (heartbeatInterval.compareTo(lease) >= 0) {
       throw InvalidSettingException.of(
           "reelforge.jobs.heartbeat-interval",

@@ -220,6 +220,7 @@ public final class AccessPolicy {
           rule("POST", "/api/pipeline/stop/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
           // Operators.
           rule("GET", "/api/admin/queues", Permission.OPERATE_RUNS, RateClass.GENERAL),
+          rule("GET", "/api/admin/models", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule("GET", "/api/admin/dead-letters", Permission.OPERATE_RUNS, RateClass.GENERAL),
           rule(
               "POST",

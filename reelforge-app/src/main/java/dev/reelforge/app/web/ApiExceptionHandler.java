@@ -1,5 +1,6 @@
 package dev.reelforge.app.web;
 
+import dev.reelforge.core.clips.uploads.UploadOffsetException;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.FieldViolation;
 import dev.reelforge.core.error.ReelForgeException;
@@ -44,6 +45,15 @@ public class ApiExceptionHandler {
   @ExceptionHandler(ReelForgeException.class)
   void reelForge(ReelForgeException e, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    ErrorEnvelopeWriter.write(request, response, e);
+  }
+
+  /** A chunk that would leave a gap: the 409 says where the client must resume. */
+  @ExceptionHandler(UploadOffsetException.class)
+  void uploadOffset(
+      UploadOffsetException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    UploadOffsets.write(response, e.offset());
     ErrorEnvelopeWriter.write(request, response, e);
   }
 

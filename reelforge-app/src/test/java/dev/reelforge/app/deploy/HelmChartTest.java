@@ -133,6 +133,184 @@ class HelmChartTest {
     }
   }
 
+  private static TemplateCommand withPools() {
+    return template()
+        .set("workerPools.ingest.enabled", "true")
+        .set("workerPools.analysis.enabled", "true")
+        .set("workerPools.export.enabled", "true")
+        .set("workerPools.gpu.enabled", "true");
+  }
+
+  @Test
+  void eachEnabledWorkerPoolIsADeploymentServingItsOwnQueuesAndTheGeneralWorkerTheRest() {
+    List<Map<String, Object>> docs = parse(withPools().call());
+    Map<String, Map<String, Object>> deployments = new LinkedHashMap<>();
+    kind(docs, "Deployment").forEach(d -> deployments.put(name(d), d));
+    assertThat(deployments)
+        .containsOnlyKeys(
+            "rf-reelforge-api",
+            "rf-reelforge-worker",
+            "rf-reelforge-scheduler",
+            "rf-reelforge-worker-ingest",
+            "rf-reelforge-worker-analysis",
+            "rf-reelforge-worker-export",
+            "rf-reelforge-worker-gpu");
+    Map<String, String> queues =
+        Map.of(
+            "ingest", "clips-ingest",
+            "analysis", "clips-analysis",
+            "export", "clips-export,render",
+            "gpu", "clips-ingest,clips-analysis");
+    queues.forEach(
+        (pool, served) -> {
+          Map<String, Object> deployment = deployments.get("rf-reelforge-worker-" + pool);
+          Map<String, Object> env = env(container(deployment));
+          assertThat(env)
+              .as(pool)
+              .containsEntry("REELFORGE_NODE_ROLES", "worker")
+              .containsEntry("REELFORGE_JOBS_QUEUES", served);
+          assertThat(map(deployment, "spec", "template", "metadata", "labels"))
+              .containsEntry("app.kubernetes.io/component", "worker-" + pool);
+          assertThat(map(deployment, "spec")).as("KEDA owns it").doesNotContainKey("replicas");
+          if (pool.equals("gpu")) {
+            assertThat(env).containsEntry("REELFORGE_JOBS_NODE_TAGS", "gpu");
+          } else {
+            assertThat(env).doesNotContainKey("REELFORGE_JOBS_NODE_TAGS");
+          }
+        });
+    Map<String, Object> gpu = map(deployments.get("rf-reelforge-worker-gpu"), "spec", "template");
+    assertThat(map(gpu, "spec", "nodeSelector")).containsEntry("nvidia.com/gpu.present", "true");
+    assertThat(list(map(gpu, "spec"), "tolerations").getFirst())
+        .containsEntry("key", "nvidia.com/gpu");
+    assertThat(map(container(deployments.get("rf-reelforge-worker-gpu")), "resources", "limits"))
+        .containsEntry("nvidia.com/gpu", 1);
+    assertThat(map(deployments.get("rf-reelforge-worker-export"), "spec", "template", "spec"))
+        .doesNotContainKey("nodeSelector");
+
+    // The general worker keeps what no CPU pool took: story renders moved to the export pool.
+    assertThat(env(container(deployments.get("rf-reelforge-worker"))))
+        .containsEntry(
+            "REELFORGE_JOBS_QUEUES", "ingest,analysis,generation,publish,image,video,brand");
+    assertThat(
+            env(
+                container(
+                    parse(template().call()).stream()
+                        .filter(d -> "Deployment".equals(d.get("kind")))
+                        .filter(d -> name(d).equals("rf-reelforge-worker"))
+                        .findFirst()
+                        .orElseThrow())))
+        .as("without pools the worker serves every pool's queues")
+        .doesNotContainKey("REELFORGE_JOBS_QUEUES");
+
+    // Every pool's variables bind and validate as ReelForge settings (its queues have pools).
+    for (Map<String, Object> deployment : deployments.values()) {
+      assertThat(SettingsValidator.unknownSettings(springEnvironment(env(container(deployment)))))
+          .as(name(deployment))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void eachPoolIsScaledOnItsOwnQueuesWithQueriesOurSchemaRuns() throws Exception {
+    List<Map<String, Object>> docs = parse(withPools().call());
+    Map<String, Map<String, Object>> triggers = new LinkedHashMap<>();
+    for (Map<String, Object> scaled : kind(docs, "ScaledObject")) {
+      assertThat(map(scaled, "spec", "scaleTargetRef")).containsEntry("name", name(scaled));
+      triggers.put(name(scaled), map(list(map(scaled, "spec"), "triggers").getFirst(), "metadata"));
+    }
+    assertThat(triggers)
+        .containsOnlyKeys(
+            "rf-reelforge-worker",
+            "rf-reelforge-worker-ingest",
+            "rf-reelforge-worker-analysis",
+            "rf-reelforge-worker-export",
+            "rf-reelforge-worker-gpu");
+    assertThat(kind(docs, "TriggerAuthentication")).hasSize(1);
+    String export = (String) triggers.get("rf-reelforge-worker-export").get("query");
+    assertThat(export)
+        .contains("queue in ('clips-export', 'render')")
+        .contains("required_tags <@ array['cpu']");
+    assertThat(triggers.get("rf-reelforge-worker-analysis")).containsEntry("targetQueryValue", "1");
+    assertThat((String) triggers.get("rf-reelforge-worker-gpu").get("query"))
+        .contains("queue in ('clips-ingest', 'clips-analysis')")
+        .contains("required_tags && array['gpu']");
+    assertThat((String) triggers.get("rf-reelforge-worker").get("query"))
+        .doesNotContain("'render'")
+        .doesNotContain("clips-")
+        .contains("'brand'");
+
+    // A ready CPU task on clips-export counts for the export pool only; a GPU task on
+    // clips-analysis for the GPU pool only.
+    String schema = database.schema();
+    try (Connection connection = database.dataSource().getConnection()) {
+      insertTask(connection, schema, "clips-export", "{cpu}");
+      insertTask(connection, schema, "clips-analysis", "{cpu,gpu}");
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (Map.Entry<String, Map<String, Object>> trigger : triggers.entrySet()) {
+        String query =
+            ((String) trigger.getValue().get("query")).replace("public.task", schema + ".task");
+        try (ResultSet rows = connection.createStatement().executeQuery(query)) {
+          assertThat(rows.next()).isTrue();
+          counts.put(trigger.getKey().substring("rf-reelforge-".length()), rows.getLong(1));
+        }
+      }
+      assertThat(counts)
+          .containsEntry("worker", 0L)
+          .containsEntry("worker-ingest", 0L)
+          .containsEntry("worker-analysis", 0L)
+          .containsEntry("worker-export", 1L)
+          .containsEntry("worker-gpu", 1L);
+    }
+  }
+
+  /** A ready task of a run of its own, as the engine would insert it. */
+  private static void insertTask(Connection connection, String schema, String queue, String tags)
+      throws Exception {
+    java.util.UUID run = java.util.UUID.randomUUID();
+    java.util.UUID owner = java.util.UUID.randomUUID();
+    try (var insertRun =
+        connection.prepareStatement(
+            "insert into "
+                + schema
+                + ".run (id, owner_id, kind, status, inputs, created_at, updated_at)"
+                + " values (?, ?, 'clips', 'queued', '{}', now(), now())")) {
+      insertRun.setObject(1, run);
+      insertRun.setObject(2, owner);
+      insertRun.executeUpdate();
+    }
+    try (var insertTask =
+        connection.prepareStatement(
+            "insert into "
+                + schema
+                + ".task (id, run_id, owner_id, kind, stage, queue, priority, status, depends_on,"
+                + " pending_deps, required_tags, max_attempts, timeout_ms, run_after, created_at,"
+                + " updated_at) values (?, ?, ?, 'clips', 'analyse', ?, 0, 'ready', '{}', 0,"
+                + " ?::text[], 3, 60000, now() - interval '1 minute', now(), now())")) {
+      insertTask.setObject(1, java.util.UUID.randomUUID());
+      insertTask.setObject(2, run);
+      insertTask.setObject(3, owner);
+      insertTask.setString(4, queue);
+      insertTask.setString(5, tags);
+      insertTask.executeUpdate();
+    }
+  }
+
+  private static StandardEnvironment springEnvironment(Map<String, Object> variables) {
+    Map<String, Object> environment = new LinkedHashMap<>(variables);
+    environment.put("REELFORGE_DATABASE_PASSWORD", "x");
+    environment.put("REELFORGE_STORAGE_S3_ACCESS_KEY", "AKIA");
+    environment.put("REELFORGE_STORAGE_S3_SECRET_KEY", "x");
+    StandardEnvironment spring = new StandardEnvironment();
+    spring
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+    SettingsValidator.validate(spring);
+    return spring;
+  }
+
   @Test
   void missingRequiredValuesStopTheRenderWithAClearMessage() {
     assertThatThrownBy(

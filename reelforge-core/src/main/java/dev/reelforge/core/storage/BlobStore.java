@@ -53,6 +53,19 @@ public interface BlobStore {
   URI signedUrl(String key, Duration ttl);
 
   /**
+   * A URL through which a client may upload the object under {@code key} directly, until {@code
+   * ttl} has passed: a presigned S3 PUT or an Azure SAS write URL. Empty for stores that cannot
+   * sign one (the local folder: its clients upload through the app's chunked upload instead).
+   *
+   * @param contentType the type the object will be stored with; part of the signature where the
+   *     store signs it, so the client must send the same {@code Content-Type}
+   */
+  default Optional<SignedUpload> signedUpload(String key, String contentType, Duration ttl) {
+    BlobKeys.check(key);
+    return Optional.empty();
+  }
+
+  /**
    * Where the object lives on this machine's file system, when the store is a local folder: the
    * pipeline then works in place instead of copying. Empty for remote stores.
    */

@@ -20,6 +20,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.storage.BlobInfo;
 import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
+import dev.reelforge.core.storage.SignedUpload;
 import dev.reelforge.storage.internal.Files2;
 import dev.reelforge.storage.internal.StoreErrors;
 import java.net.URI;
@@ -35,8 +36,9 @@ import java.util.function.Supplier;
 
 /**
  * An Azure Blob Storage container: block uploads in parallel chunks for large files, the SHA-256
- * kept as the blob's {@code sha256} metadata, and read-only service SAS URLs. Needs a connection
- * string with an account key (the key signs the SAS).
+ * kept as the blob's {@code sha256} metadata, read-only service SAS URLs for downloads and
+ * create-and-write ones for direct uploads. Needs a connection string with an account key (the key
+ * signs the SAS).
  */
 public final class AzureBlobStore implements BlobStore {
 
@@ -140,6 +142,29 @@ public final class AzureBlobStore implements BlobStore {
             clock.instant().plus(ttl).atOffset(ZoneOffset.UTC),
             new BlobSasPermission().setReadPermission(true));
     return URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values));
+  }
+
+  /**
+   * A service SAS with create and write permission on one blob, for one Put Blob request of up to
+   * {@link SignedUpload#AZURE_MAX_PUT_BYTES} ({@code x-ms-blob-type: BlockBlob}). A client may also
+   * send a larger file as blocks with the same URL ({@code comp=block}, then {@code
+   * comp=blocklist}).
+   */
+  @Override
+  public Optional<SignedUpload> signedUpload(String key, String contentType, Duration ttl) {
+    BlobClient blob = blob(key);
+    var expiresAt = clock.instant().plus(ttl);
+    BlobServiceSasSignatureValues values =
+        new BlobServiceSasSignatureValues(
+            expiresAt.atOffset(ZoneOffset.UTC),
+            new BlobSasPermission().setCreatePermission(true).setWritePermission(true));
+    return Optional.of(
+        new SignedUpload(
+            URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values)),
+            "PUT",
+            Map.of("x-ms-blob-type", "BlockBlob", "Content-Type", contentType),
+            expiresAt,
+            SignedUpload.AZURE_MAX_PUT_BYTES));
   }
 
   private BlobClient blob(String key) {

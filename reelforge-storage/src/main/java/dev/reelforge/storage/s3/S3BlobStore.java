@@ -5,6 +5,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.storage.BlobInfo;
 import dev.reelforge.core.storage.BlobKeys;
 import dev.reelforge.core.storage.BlobStore;
+import dev.reelforge.core.storage.SignedUpload;
 import dev.reelforge.storage.internal.Files2;
 import dev.reelforge.storage.internal.StoreErrors;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,11 +38,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * An S3-compatible bucket through the AWS SDK v2: whole-object puts below the multipart threshold,
  * multipart uploads above it (aborted on failure, so no parts linger), the SHA-256 kept as the
- * object's {@code x-amz-meta-sha256}, and presigned GET URLs.
+ * object's {@code x-amz-meta-sha256}, and presigned GET and PUT URLs.
  */
 public final class S3BlobStore implements BlobStore, AutoCloseable {
 
@@ -245,6 +248,49 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new IllegalStateException(e);
           }
         });
+  }
+
+  /**
+   * A presigned PUT (signature v4 in the query string) for one object of up to {@link
+   * SignedUpload#S3_MAX_PUT_BYTES}. The content type is signed, so the client must send the same
+   * {@code Content-Type}; the host header, which every client sets by itself, is left out of the
+   * headers it is told to send.
+   */
+  @Override
+  public Optional<SignedUpload> signedUpload(String key, String contentType, Duration ttl) {
+    BlobKeys.check(key);
+    PresignedPutObjectRequest presigned =
+        call(
+            "sign an upload URL for " + key,
+            () ->
+                presigner.presignPutObject(
+                    r ->
+                        r.signatureDuration(ttl)
+                            .putObjectRequest(
+                                p ->
+                                    p.bucket(settings.bucket())
+                                        .key(key)
+                                        .contentType(contentType))));
+    Map<String, String> headers = new TreeMap<>();
+    presigned
+        .signedHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, String.join(",", values));
+              }
+            });
+    try {
+      return Optional.of(
+          new SignedUpload(
+              presigned.url().toURI(),
+              "PUT",
+              headers,
+              presigned.expiration(),
+              SignedUpload.S3_MAX_PUT_BYTES));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -1,11 +1,15 @@
 package dev.reelforge.storage.azure;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reelforge.core.storage.BlobStore;
+import dev.reelforge.core.storage.SignedUpload;
+import dev.reelforge.testkit.MutableClock;
 import dev.reelforge.testkit.storage.BlobStoreContract;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,31 @@ class AzureBlobStoreTest extends BlobStoreContract {
   @Override
   protected BlobStore store() {
     return store;
+  }
+
+  @Test
+  void aSignedUploadUrlIsACreateAndWriteSasThatStopsWorkingWhenItExpires() throws Exception {
+    MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofHours(2)));
+    AzureBlobStore signer =
+        new AzureBlobStore(
+            azurite.connectionString(), Azurite.CONTAINER, Duration.ofSeconds(30), clock);
+    String key = "signed-upload/" + System.nanoTime() + ".mp4";
+    SignedUpload expired = signer.signedUpload(key, "video/mp4", Duration.ofHours(1)).orElseThrow();
+    String query = expired.url().getRawQuery();
+    assertThat(query).contains("sp=cw").contains("sr=b").contains("sig=");
+    assertThat(expired.headers())
+        .containsEntry("x-ms-blob-type", "BlockBlob")
+        .containsEntry("Content-Type", "video/mp4");
+    assertThat(expired.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+
+    java.nio.file.Path file = file("up.mp4", 1_000);
+    assertThat(upload(expired, expired.url(), file)).as("expired an hour ago").isEqualTo(403);
+    assertThat(store.head(key)).isEmpty();
+
+    clock.advance(Duration.ofHours(2));
+    SignedUpload fresh = signer.signedUpload(key, "video/mp4", Duration.ofHours(1)).orElseThrow();
+    assertThat(upload(fresh, fresh.url(), file)).isEqualTo(201);
+    assertThat(store.head(key).orElseThrow().size()).isEqualTo(1_000);
   }
 
   @Test

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.storage.BlobStore;
+import dev.reelforge.core.storage.SignedUpload;
 import dev.reelforge.testkit.storage.BlobStoreContract;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +36,32 @@ class S3BlobStoreTest extends BlobStoreContract {
   @Override
   protected BlobStore store() {
     return store;
+  }
+
+  @Test
+  void aSignedUploadUrlSignsTheContentTypeAndStopsWorkingWhenItExpires() throws Exception {
+    String key = "signed-upload/" + System.nanoTime() + ".mp4";
+    SignedUpload signed = store.signedUpload(key, "video/mp4", Duration.ofSeconds(1)).orElseThrow();
+    assertThat(signed.url().getQuery())
+        .contains("X-Amz-Algorithm=AWS4-HMAC-SHA256")
+        .contains("X-Amz-Expires=1")
+        .contains("X-Amz-SignedHeaders=content-type;host");
+    assertThat(signed.headers()).containsEntry("content-type", "video/mp4").hasSize(1);
+    assertThat(signed.maxBytes()).isEqualTo(SignedUpload.S3_MAX_PUT_BYTES);
+    Path file = file("up.mp4", 1_000);
+
+    SignedUpload otherType =
+        new SignedUpload(
+            signed.url(),
+            "PUT",
+            java.util.Map.of("content-type", "text/html"),
+            signed.expiresAt(),
+            signed.maxBytes());
+    assertThat(upload(otherType, signed.url(), file)).as("another content type").isEqualTo(403);
+
+    Thread.sleep(2_100);
+    assertThat(upload(signed, signed.url(), file)).as("expired").isEqualTo(403);
+    assertThat(store.head(key)).isEmpty();
   }
 
   @Test

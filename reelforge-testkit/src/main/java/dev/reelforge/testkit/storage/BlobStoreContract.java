@@ -8,6 +8,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.storage.BlobInfo;
 import dev.reelforge.core.storage.BlobStore;
 import dev.reelforge.core.storage.Sha256;
+import dev.reelforge.core.storage.SignedUpload;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +133,49 @@ public abstract class BlobStoreContract {
 
     String tampered = url.toString().replace("signed%20file.txt", "other.txt");
     assertThat(fetch(URI.create(tampered)).status()).isBetween(400, 499);
+  }
+
+  /**
+   * Whether the store signs upload URLs ({@link BlobStore#signedUpload}); the local one does not.
+   */
+  protected boolean signsUploads() {
+    return true;
+  }
+
+  /** Sends a file as a client holding a signed upload URL would; answers the HTTP status. */
+  protected static int upload(SignedUpload signed, URI url, Path file) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url)
+            .method(signed.method(), HttpRequest.BodyPublishers.ofFile(file));
+    signed.headers().forEach(request::header);
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
+  void aSignedUploadUrlTakesOnePutWithoutCredentialsForItsKeyOnly() throws Exception {
+    String key = prefix + "incoming/talk video.mp4";
+    Optional<SignedUpload> signed = store().signedUpload(key, "video/mp4", Duration.ofMinutes(10));
+    if (!signsUploads()) {
+      assertThat(signed).isEmpty();
+      return;
+    }
+    SignedUpload upload = signed.orElseThrow();
+    assertThat(upload.method()).isEqualTo("PUT");
+    assertThat(upload.maxBytes()).isGreaterThanOrEqualTo(SignedUpload.AZURE_MAX_PUT_BYTES);
+    Path source = file("talk.mp4", 200_000);
+
+    String elsewhere = upload.url().toString().replace("talk%20video.mp4", "other.mp4");
+    assertThat(elsewhere).isNotEqualTo(upload.url().toString());
+    assertThat(upload(upload, URI.create(elsewhere), source)).as("another key").isBetween(400, 499);
+    assertThat(store().head(prefix + "incoming/other.mp4")).isEmpty();
+
+    assertThat(upload(upload, upload.url(), source)).isBetween(200, 299);
+    assertThat(store().head(key).orElseThrow().size()).isEqualTo(200_000);
+    Path copy = dir.resolve("talk.out");
+    store().get(key, copy);
+    assertThat(Sha256.of(copy)).isEqualTo(Sha256.of(source));
   }
 
   @Test
