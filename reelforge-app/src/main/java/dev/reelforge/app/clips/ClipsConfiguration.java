@@ -18,7 +18,11 @@ import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.storage.BlobCatalog;
 import dev.reelforge.core.transcript.Transcriber;
 import dev.reelforge.core.vision.FaceDetector;
+import dev.reelforge.media.clips.FfmpegClipMedia;
+import dev.reelforge.media.ffmpeg.FfmpegInstallation;
+import dev.reelforge.media.vision.OpenCvFaceDetector;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +40,18 @@ public class ClipsConfiguration {
 
   /** How many recently ended analysis runs a starting node settles. */
   static final int SETTLED_AT_START = 200;
+
+  /** FFmpeg's side: probes, the speech track, scene changes, loudness and frames. */
+  @Bean
+  ClipMedia clipMedia(Supplier<FfmpegInstallation> ffmpeg) {
+    return new FfmpegClipMedia(ffmpeg);
+  }
+
+  /** The offline face detector: OpenCV's frontal-face cascade (the model registry warms it up). */
+  @Bean
+  FaceDetector faceDetector() {
+    return new OpenCvFaceDetector();
+  }
 
   @Bean
   ClipFiles clipFiles(BlobCatalog catalog) {

@@ -2,6 +2,8 @@ package dev.reelforge.app.clips;
 
 import dev.reelforge.clips.Clips;
 import dev.reelforge.core.clips.ClipSource;
+import dev.reelforge.core.clips.uploads.SubtitleFormat;
+import dev.reelforge.core.clips.uploads.VideoMagic;
 import dev.reelforge.core.error.ReelForgeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +48,7 @@ public final class VideoUploads {
     try {
       Path video = folder.resolve("video");
       copy(file, video);
-      VideoMagic.requireVideo(video, "file");
+      requireVideo(video);
       Optional<Path> subtitle = Optional.empty();
       if (transcript != null && !transcript.isEmpty()) {
         if (transcript.getSize() > clips.limits().maxSubtitleBytes()) {
@@ -56,7 +58,7 @@ public final class VideoUploads {
         }
         Path text = folder.resolve("transcript");
         copy(transcript, text);
-        VideoMagic.requireSubtitles(text, "transcript");
+        requireSubtitles(text);
         subtitle = Optional.of(text);
       }
       String name = file.getOriginalFilename() == null ? "video.mp4" : file.getOriginalFilename();
@@ -71,9 +73,33 @@ public final class VideoUploads {
    * a signed URL), already on this machine.
    */
   public ClipSource fromFile(UUID owner, String name, Path video, Optional<Path> subtitle) {
-    VideoMagic.requireVideo(video, "file");
-    subtitle.ifPresent(s -> VideoMagic.requireSubtitles(s, "transcript"));
+    requireVideo(video);
+    subtitle.ifPresent(VideoUploads::requireSubtitles);
     return clips.addSource(owner, name, video, subtitle);
+  }
+
+  /** The first bytes must be a container FFmpeg reads; the name and declared type do not count. */
+  static void requireVideo(Path file) {
+    if (VideoMagic.of(head(file, VideoMagic.HEAD_BYTES)).isEmpty()) {
+      throw ReelForgeException.invalidField(
+          "file", "this is not a video this server reads; send " + VideoMagic.accepted());
+    }
+  }
+
+  /** A transcript must start like SRT or WebVTT text. */
+  static void requireSubtitles(Path file) {
+    if (SubtitleFormat.of(head(file, SubtitleFormat.HEAD_BYTES)).isEmpty()) {
+      throw ReelForgeException.invalidField(
+          "transcript", "the transcript must be an SRT or WebVTT text file");
+    }
+  }
+
+  private static byte[] head(Path file, int bytes) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the staged upload", e);
+    }
   }
 
   private Path folder() {
