@@ -231,8 +231,8 @@ public abstract class ClipStoreContract {
     store.replaceCandidates(source.id(), List.of(kept));
     store.replaceCandidates(other.id(), List.of(others));
 
-    assertNotFound(
-        () -> store.replaceCandidates(UUID.randomUUID(), List.of(candidate(source.id(), 1, 0))));
+    UUID unknown = UUID.randomUUID();
+    assertNotFound(() -> store.replaceCandidates(unknown, List.of(candidate(unknown, 1, 0))));
     assertThatThrownBy(
             () ->
                 store.replaceCandidates(
