@@ -3,21 +3,34 @@ package dev.reelforge.clips;
 import java.util.UUID;
 
 /**
- * The blob-store keys of the clips feature's files: {@code clips/{owner}/{source}/…}, under the
- * owner's folder so that erasing a user's data finds them all. A source's folder holds what {@link
- * ClipFiles} lays out in it.
+ * The key layout of a source's files (seed 003's {@code {video_id}/raw|analysis|clips}): everything
+ * of a source under one prefix, so deleting a source is deleting a prefix.
  */
 public final class ClipKeys {
 
   private ClipKeys() {}
 
-  /** The folder holding every clip file of one owner, what erasing the owner deletes. */
-  public static String ownerPrefix(UUID owner) {
-    return "clips/" + owner + "/";
+  public static String prefix(UUID sourceId) {
+    return "clips/" + sourceId + "/";
   }
 
-  /** The folder of one source: its video, subtitles, work files and exports. */
-  public static String sourcePrefix(UUID owner, UUID source) {
-    return ownerPrefix(owner) + source + "/";
+  /** The uploaded video, with the extension it came with (FFmpeg reads by content anyway). */
+  public static String source(UUID sourceId, String extension) {
+    return prefix(sourceId) + "raw/source." + extension;
+  }
+
+  /** The user's SRT/VTT. */
+  public static String subtitle(UUID sourceId, String extension) {
+    return prefix(sourceId) + "raw/transcript." + extension;
+  }
+
+  /** The analysis run's files. */
+  public static String analysis(UUID sourceId, UUID runId, String file) {
+    return prefix(sourceId) + "analysis/" + runId + "/" + file;
+  }
+
+  /** An export's files. */
+  public static String export(UUID sourceId, UUID exportId, String file) {
+    return prefix(sourceId) + "clips/" + exportId + "/" + file;
   }
 }

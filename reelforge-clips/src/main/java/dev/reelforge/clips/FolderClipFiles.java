@@ -1,70 +1,73 @@
 package dev.reelforge.clips;
 
+import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.storage.BlobKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.nio.file.StandardCopyOption;
 
 /**
- * {@link ClipFiles} in folders on this machine, nothing shared: the command line's in-process
- * engine, where every stage runs in this process, so pulling and pushing have nothing to do.
+ * {@link ClipFiles} in one folder on this machine, each key a path under it (as the local blob
+ * store lays keys out): the command line's in-process engine, where every stage runs in this
+ * process. A stage reads a stored file where it lies, never a copy.
  */
 public final class FolderClipFiles implements ClipFiles {
 
   private final Path root;
-  private final boolean single;
 
-  private FolderClipFiles(Path root, boolean single) {
+  public FolderClipFiles(Path root) {
     this.root = root.toAbsolutePath().normalize();
-    this.single = single;
+  }
+
+  /** The folder the files are kept in. */
+  public Path root() {
+    return root;
   }
 
   /**
-   * One folder per source under {@code root}: {@code {root}/{owner}/{source}/}, as in the store.
+   * Where {@code key} is kept.
+   *
+   * @throws ReelForgeException INVALID_INPUT for a key that is no safe relative path
    */
-  public static FolderClipFiles under(Path root) {
-    return new FolderClipFiles(root, false);
-  }
-
-  /**
-   * Every source in the one folder given: a command's output folder, for a command that cuts one
-   * source. Two sources would share their files, so use it for one source only.
-   */
-  public static FolderClipFiles single(Path folder) {
-    return new FolderClipFiles(folder, true);
+  public Path path(String key) {
+    return root.resolve(BlobKeys.check(key));
   }
 
   @Override
-  public Path folder(UUID ownerId, UUID sourceId) {
-    return single ? root : root.resolve(ownerId.toString()).resolve(sourceId.toString());
-  }
-
-  @Override
-  public int pull(UUID ownerId, UUID sourceId) {
-    return 0;
-  }
-
-  @Override
-  public int push(UUID ownerId, UUID sourceId) {
-    return 0;
-  }
-
-  @Override
-  public boolean delete(UUID ownerId, UUID sourceId) {
-    Path folder = folder(ownerId, sourceId);
-    if (!Files.exists(folder)) {
-      return false;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+  public void put(String key, Path file) {
+    Path target = path(key);
+    try {
+      if (Files.exists(target) && Files.isSameFile(file, target)) {
+        return;
       }
-      return true;
+      Files.createDirectories(target.getParent());
+      // Copied beside the target and moved into place: a reader never sees half a file.
+      Path partial = Files.createTempFile(target.getParent(), ".put-", ".part");
+      try {
+        Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + folder, e);
+      throw new UncheckedIOException("cannot store " + file + " as " + key, e);
     }
+  }
+
+  /** The stored file itself: it is on this machine already, so {@code scratch} is not used. */
+  @Override
+  public Path local(String key, Path scratch) {
+    Path file = path(key);
+    if (!Files.isRegularFile(file)) {
+      throw ReelForgeException.notFound("Clip file", key);
+    }
+    return file;
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return Files.isRegularFile(path(key));
   }
 }
