@@ -26,7 +26,12 @@ public interface ClipStore {
    */
   ClipSource updateSource(UUID sourceId, UnaryOperator<ClipSource> change);
 
-  /** Replaces a source's candidates with a new analysis's, in one step. */
+  /**
+   * Replaces a source's candidates with a new analysis's, in one step.
+   *
+   * @throws dev.reelforge.core.error.ReelForgeException RESOURCE_NOT_FOUND for an unknown source,
+   *     CONFLICT when a candidate's id is another source's
+   */
   void replaceCandidates(UUID sourceId, List<ClipCandidate> candidates);
 
   /** A source's candidates by rank. */
@@ -39,6 +44,9 @@ public interface ClipStore {
    */
   ClipCandidate updateCandidate(UUID candidateId, UnaryOperator<ClipCandidate> change);
 
+  /**
+   * @throws dev.reelforge.core.error.ReelForgeException RESOURCE_NOT_FOUND for an unknown source
+   */
   void createExport(ClipExport export);
 
   Optional<ClipExport> export(UUID exportId);
@@ -55,9 +63,16 @@ public interface ClipStore {
 
   void deleteUpload(UUID uploadId);
 
-  /** Unfinished uploads past their expiry, for the upkeep that removes them. */
+  /**
+   * Uploads past their expiry ({@code expiresAt <= now}), soonest expired first, for the upkeep
+   * that removes them. A finished upload is deleted once its source is stored, so every one left is
+   * unfinished or abandoned.
+   */
   List<UploadSession> expiredUploads(Instant now, int limit);
 
-  /** Deletes an owner's sources, candidates, exports and uploads (right to delete). */
+  /**
+   * Deletes an owner's sources, candidates, exports and uploads (right to delete), answering how
+   * many sources and uploads went.
+   */
   int deleteOwner(UUID ownerId);
 }

@@ -11,11 +11,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@link AccountErasure} on PostgreSQL. Tasks, run events and licensing evidence go with their
  * runs; tokens, keys, quota overrides, the moderation preference, the brand director's vision jobs
- * (deleted or not) and publications with their user; storyboards with their vision job and
- * publication targets with their publication (foreign keys with cascade). Quota usage rows stay:
- * they hold no user data, and the platform keeps counting an upload after the user is gone. The
- * audit log keeps its entries: they record what admins did and carry ids; the client address and
- * user agent of the user's own requests are personal data, and are cleared.
+ * (deleted or not), publications, clip sources, clip exports and clip uploads with their user;
+ * storyboards with their vision job, publication targets with their publication, clip candidates
+ * and exports with their source (foreign keys with cascade). Quota usage rows stay: they hold no
+ * user data, and the platform keeps counting an upload after the user is gone. The audit log keeps
+ * its entries: they record what admins did and carry ids; the client address and user agent of the
+ * user's own requests are personal data, and are cleared.
  */
 public final class PostgresAccountErasure implements AccountErasure {
 

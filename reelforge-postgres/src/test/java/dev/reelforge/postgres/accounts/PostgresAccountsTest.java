@@ -11,18 +11,24 @@ import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.brand.Storyboard;
 import dev.reelforge.core.brand.VisionJob;
+import dev.reelforge.core.clips.ClipCandidate;
+import dev.reelforge.core.clips.ClipExport;
+import dev.reelforge.core.clips.ClipSource;
+import dev.reelforge.core.clips.UploadSession;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.licence.LicenceEvidence;
 import dev.reelforge.core.licence.MediaLicence;
 import dev.reelforge.core.publish.Platform;
 import dev.reelforge.core.publish.Publication;
 import dev.reelforge.postgres.brand.PostgresBrandStore;
+import dev.reelforge.postgres.clips.PostgresClipStore;
 import dev.reelforge.postgres.licence.PostgresEvidenceStore;
 import dev.reelforge.postgres.publish.PostgresPublicationStore;
 import dev.reelforge.postgres.testing.PostgresTest;
 import dev.reelforge.postgres.testing.TestDatabase;
 import dev.reelforge.testkit.MutableClock;
 import dev.reelforge.testkit.brand.BrandRecords;
+import dev.reelforge.testkit.clips.ClipRecords;
 import dev.reelforge.testkit.publish.PublicationRecords;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,6 +244,11 @@ class PostgresAccountsTest {
     evidence.record(goneRun, List.of(evidenceOf("music")));
     evidence.record(staysRun, List.of(evidenceOf("music")));
 
+    // Clip sources with their candidates and exports, and an upload under way.
+    PostgresClipStore clips = new PostgresClipStore(database.dataSource());
+    ClipSource goneSource = clipSource(clips, gone.id(), goneRun);
+    ClipSource staysSource = clipSource(clips, stays.id(), staysRun);
+
     PostgresAuditLog audit = new PostgresAuditLog(database.dataSource(), clock);
     audit.record(audited(gone.id(), "gone-" + gone.id()));
     audit.record(audited(stays.id(), "stays-" + stays.id()));
@@ -254,7 +265,10 @@ class PostgresAccountsTest {
             "quota_override",
             "vision_job",
             "director_storyboard",
-            "publication")) {
+            "publication",
+            "clip_source",
+            "clip_export",
+            "clip_upload")) {
       assertThat(
               jdbc.sql("select count(*) from " + table + " where owner_id = :o")
                   .param("o", gone.id())
@@ -292,6 +306,18 @@ class PostgresAccountsTest {
                 .single())
         .isZero();
     assertThat(evidence.forRun(goneRun)).isEmpty();
+    assertThat(
+            jdbc.sql("select count(*) from clip_candidate where source_id = :s")
+                .param("s", goneSource.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(clips.source(staysSource.id())).isPresent();
+    assertThat(clips.candidates(staysSource.id())).hasSize(1);
+    assertThat(clips.exports(staysSource.id())).hasSize(1);
+    assertThat(clips.expiredUploads(clock.instant().plus(Duration.ofDays(2)), 10))
+        .extracting(UploadSession::ownerId)
+        .containsExactly(stays.id());
     assertThat(publications.find(staysPublication.id())).isPresent();
     assertThat(evidence.forRun(staysRun)).hasSize(1);
     assertThat(brand.visionJob(stays.id(), staysJob.id())).isPresent();
@@ -429,6 +455,24 @@ class PostgresAccountsTest {
             List.of(
                 PublicationRecords.target(id, Platform.LOCAL, clock.instant()),
                 PublicationRecords.target(id, Platform.YOUTUBE, clock.instant())));
+  }
+
+  private ClipSource clipSource(PostgresClipStore clips, UUID owner, UUID run) {
+    ClipSource source = ClipRecords.source(owner, clock.instant());
+    clips.createSource(source);
+    ClipCandidate candidate = ClipRecords.candidate(source.id(), 1, 0);
+    clips.replaceCandidates(source.id(), List.of(candidate));
+    clips.createExport(
+        new ClipExport(
+            UUID.randomUUID(),
+            source.id(),
+            owner,
+            run,
+            List.of(candidate.id()),
+            List.of("tiktok"),
+            clock.instant()));
+    clips.createUpload(ClipRecords.upload(owner, clock.instant(), Duration.ofDays(1)));
+    return source;
   }
 
   private LicenceEvidence evidenceOf(String item) {
