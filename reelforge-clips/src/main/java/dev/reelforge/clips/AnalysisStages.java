@@ -66,7 +66,7 @@ final class AnalysisStages {
 
   StageResult ingest(StageContext ctx) {
     AnalysisInput in = ClipsJson.read(ctx.inputs(), AnalysisInput.class);
-    String speechKey = ClipKeys.analysis(in.sourceId(), ctx.runId(), "speech.wav");
+    String speechKey = ClipKeys.analysis(ctx.ownerId(), in.sourceId(), ctx.runId(), "speech.wav");
     try (Scratch scratch = Scratch.under(scratchRoot, ctx.runId(), ctx.stage());
         CancelBridge cancel = new CancelBridge(ctx)) {
       ctx.progress(0.1, "reading the source's audio");
@@ -81,7 +81,7 @@ final class AnalysisStages {
   StageResult transcript(StageContext ctx) {
     AnalysisInput in = ClipsJson.read(ctx.inputs(), AnalysisInput.class);
     Ingested ingested = dependency(ctx, ClipPipelines.INGEST, Ingested.class);
-    String key = ClipKeys.analysis(in.sourceId(), ctx.runId(), "transcript.json");
+    String key = ClipKeys.analysis(ctx.ownerId(), in.sourceId(), ctx.runId(), "transcript.json");
     Transcript transcript;
     try (Scratch scratch = Scratch.under(scratchRoot, ctx.runId(), ctx.stage())) {
       if (in.subtitleKey().isPresent()) {
@@ -119,7 +119,7 @@ final class AnalysisStages {
 
   StageResult signals(StageContext ctx) {
     AnalysisInput in = ClipsJson.read(ctx.inputs(), AnalysisInput.class);
-    String key = ClipKeys.analysis(in.sourceId(), ctx.runId(), "signals.json");
+    String key = ClipKeys.analysis(ctx.ownerId(), in.sourceId(), ctx.runId(), "signals.json");
     int cuts;
     try (Scratch scratch = Scratch.under(scratchRoot, ctx.runId(), ctx.stage());
         CancelBridge cancel = new CancelBridge(ctx)) {

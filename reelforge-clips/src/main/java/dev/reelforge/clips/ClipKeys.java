@@ -3,34 +3,40 @@ package dev.reelforge.clips;
 import java.util.UUID;
 
 /**
- * The key layout of a source's files (seed 003's {@code {video_id}/raw|analysis|clips}): everything
- * of a source under one prefix, so deleting a source is deleting a prefix.
+ * The key layout of a source's files (seed 003's {@code {video_id}/raw|analysis|clips}), under its
+ * owner: everything of a source under one prefix, and everything of a user under another, so
+ * deleting a source or erasing a user is deleting a prefix.
  */
 public final class ClipKeys {
 
   private ClipKeys() {}
 
-  public static String prefix(UUID sourceId) {
-    return "clips/" + sourceId + "/";
+  /** Every clips file of one user. */
+  public static String ownerPrefix(UUID ownerId) {
+    return "clips/" + ownerId + "/";
+  }
+
+  public static String prefix(UUID ownerId, UUID sourceId) {
+    return ownerPrefix(ownerId) + sourceId + "/";
   }
 
   /** The uploaded video, with the extension it came with (FFmpeg reads by content anyway). */
-  public static String source(UUID sourceId, String extension) {
-    return prefix(sourceId) + "raw/source." + extension;
+  public static String source(UUID ownerId, UUID sourceId, String extension) {
+    return prefix(ownerId, sourceId) + "raw/source." + extension;
   }
 
   /** The user's SRT/VTT. */
-  public static String subtitle(UUID sourceId, String extension) {
-    return prefix(sourceId) + "raw/transcript." + extension;
+  public static String subtitle(UUID ownerId, UUID sourceId, String extension) {
+    return prefix(ownerId, sourceId) + "raw/transcript." + extension;
   }
 
   /** The analysis run's files. */
-  public static String analysis(UUID sourceId, UUID runId, String file) {
-    return prefix(sourceId) + "analysis/" + runId + "/" + file;
+  public static String analysis(UUID ownerId, UUID sourceId, UUID runId, String file) {
+    return prefix(ownerId, sourceId) + "analysis/" + runId + "/" + file;
   }
 
   /** An export's files. */
-  public static String export(UUID sourceId, UUID exportId, String file) {
-    return prefix(sourceId) + "clips/" + exportId + "/" + file;
+  public static String export(UUID ownerId, UUID sourceId, UUID exportId, String file) {
+    return prefix(ownerId, sourceId) + "clips/" + exportId + "/" + file;
   }
 }

@@ -127,11 +127,11 @@ public final class Clips {
           "file", "the video has no sound to transcribe; add its SRT or VTT transcript");
     }
     UUID id = Ids.newId(clock);
-    String videoKey = ClipKeys.source(id, extension(name, "mp4"));
+    String videoKey = ClipKeys.source(owner, id, extension(name, "mp4"));
     files.put(videoKey, video);
     Optional<String> subtitleKey = Optional.empty();
     if (subtitle.isPresent()) {
-      subtitleKey = Optional.of(ClipKeys.subtitle(id, subtitleExtension));
+      subtitleKey = Optional.of(ClipKeys.subtitle(owner, id, subtitleExtension));
       files.put(subtitleKey.get(), subtitle.get());
     }
     ClipSource source =
@@ -287,8 +287,8 @@ public final class Clips {
             source.fileKey(),
             source.probe().width(),
             source.probe().height(),
-            ClipKeys.analysis(source.id(), analysisRun, "transcript.json"),
-            ClipKeys.analysis(source.id(), analysisRun, "signals.json"),
+            ClipKeys.analysis(owner, source.id(), analysisRun, "transcript.json"),
+            ClipKeys.analysis(owner, source.id(), analysisRun, "signals.json"),
             clips,
             request.presets().stream().map(p -> RenderPreset.byId(p).id()).distinct().toList(),
             request.captionStyle(),

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The export run's stages: {@code reframe} (faces found in sampled frames, tracked into a framing
@@ -103,7 +104,7 @@ final class ExportStages {
                 in.sourceWidth(),
                 in.sourceHeight(),
                 clip.reframe());
-        String key = ClipKeys.export(in.sourceId(), in.exportId(), clip.baseName() + ".shots.json");
+        String key = ClipKeys.export(ctx.ownerId(), in.sourceId(), in.exportId(), clip.baseName() + ".shots.json");
         Path file = scratch.file(clip.baseName() + ".shots.json");
         ClipsJson.writeFile(file, new ShotList(shots));
         files.put(key, file);
@@ -174,7 +175,7 @@ final class ExportStages {
                 cancel.cancellation());
         List<ExportedFile> stored = new ArrayList<>();
         for (RenderedOutput output : result.outputs()) {
-          stored.add(store(in, output));
+          stored.add(store(ctx.ownerId(), in, output));
         }
         done.add(
             new ExportedClip(
@@ -191,22 +192,22 @@ final class ExportStages {
     return AnalysisStages.done(new Exported(done));
   }
 
-  private ExportedFile store(ExportInput in, RenderedOutput output) {
+  private ExportedFile store(UUID owner, ExportInput in, RenderedOutput output) {
     return new ExportedFile(
         output.preset().id(),
-        put(in, output.video()),
-        put(in, output.thumbnail()),
-        put(in, output.srt()),
-        put(in, output.vtt()),
+        put(owner, in, output.video()),
+        put(owner, in, output.thumbnail()),
+        put(owner, in, output.srt()),
+        put(owner, in, output.vtt()),
         output.durationMillis(),
         output.bytes());
   }
 
-  private String put(ExportInput in, Path file) {
+  private String put(UUID owner, ExportInput in, Path file) {
     if (file == null) {
       return "";
     }
-    String key = ClipKeys.export(in.sourceId(), in.exportId(), file.getFileName().toString());
+    String key = ClipKeys.export(owner, in.sourceId(), in.exportId(), file.getFileName().toString());
     files.put(key, file);
     return key;
   }

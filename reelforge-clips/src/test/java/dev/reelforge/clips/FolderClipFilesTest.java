@@ -20,7 +20,7 @@ class FolderClipFilesTest {
   void aStoredFileIsReadWhereItLiesUnderItsKey() throws Exception {
     FolderClipFiles files = new FolderClipFiles(dir.resolve("store"));
     UUID source = UUID.randomUUID();
-    String key = ClipKeys.source(source, "mp4");
+    String key = ClipKeys.source(UUID.randomUUID(), source, "mp4");
     Path upload = Files.writeString(dir.resolve("talk.mp4"), "the video");
     assertThat(files.exists(key)).isFalse();
 
@@ -42,7 +42,7 @@ class FolderClipFilesTest {
   @Test
   void putReplacesWhatWasStoredAndStoringAFileOnItselfKeepsIt() throws Exception {
     FolderClipFiles files = new FolderClipFiles(dir);
-    String key = ClipKeys.export(UUID.randomUUID(), UUID.randomUUID(), "clip-1.srt");
+    String key = ClipKeys.export(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "clip-1.srt");
     files.put(key, Files.writeString(dir.resolve("a.srt"), "first"));
     files.put(key, Files.writeString(dir.resolve("b.srt"), "second"));
     assertThat(files.local(key, dir)).hasContent("second");
@@ -54,7 +54,7 @@ class FolderClipFilesTest {
   @Test
   void aMissingFileIsNotFoundAndAKeyMayNotLeadOutOfTheFolder() throws Exception {
     FolderClipFiles files = new FolderClipFiles(dir.resolve("store"));
-    assertThatThrownBy(() -> files.local(ClipKeys.source(UUID.randomUUID(), "mp4"), dir))
+    assertThatThrownBy(() -> files.local(ClipKeys.source(UUID.randomUUID(), UUID.randomUUID(), "mp4"), dir))
         .isInstanceOfSatisfying(
             ReelForgeException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));

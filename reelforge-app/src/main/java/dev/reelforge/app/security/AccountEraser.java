@@ -1,5 +1,6 @@
 package dev.reelforge.app.security;
 
+import dev.reelforge.clips.ClipKeys;
 import dev.reelforge.brand.BrandKeys;
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.error.ReelForgeException;
@@ -18,8 +19,8 @@ import java.util.function.ToIntFunction;
 /**
  * The right to delete (seed 002): stops the user's runs, removes its sessions' files (videos,
  * captions, work files, in the blob store and on this machine), its generated images and clips
- * ({@code media/{user}/…}) and its brand files (uploads, previews, videos: {@code brand/{user}/…}),
- * then every row it owns.
+ * ({@code media/{user}/…}), its brand files (uploads, previews, videos: {@code brand/{user}/…}) and
+ * its long videos and clips ({@code clips/{user}/…}), then every row it owns.
  */
 public final class AccountEraser {
 
@@ -65,7 +66,8 @@ public final class AccountEraser {
   public static ToIntFunction<UUID> deletingOwnedBlobs(BlobCatalog blobs) {
     return user ->
         blobs.deletePrefix(MediaKeys.ownerPrefix(user))
-            + blobs.deletePrefix(BrandKeys.ownerPrefix(user));
+            + blobs.deletePrefix(BrandKeys.ownerPrefix(user))
+            + blobs.deletePrefix(ClipKeys.ownerPrefix(user));
   }
 
   /**

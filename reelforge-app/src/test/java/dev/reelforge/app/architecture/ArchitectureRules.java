@@ -29,7 +29,7 @@ final class ArchitectureRules {
   static final List<String> ADAPTERS = List.of("postgres", "media", "providers", "storage");
 
   /** The modules that each hold one product feature over core's ports. */
-  static final List<String> FEATURES = List.of("story", "mediagen", "brand", "publish");
+  static final List<String> FEATURES = List.of("story", "mediagen", "brand", "publish", "clips");
 
   private ArchitectureRules() {}
 

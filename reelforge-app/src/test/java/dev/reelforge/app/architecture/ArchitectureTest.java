@@ -42,6 +42,7 @@ class ArchitectureTest {
           "mediagen",
           "brand",
           "publish",
+          "clips",
           "testkit");
 
   /** Where the one Clock is built: the Spring configuration and the command line's entry point. */
@@ -67,6 +68,7 @@ class ArchitectureTest {
           "mediagen",
           "brand",
           "publish",
+          "clips",
           "postgres",
           "media",
           "providers",
