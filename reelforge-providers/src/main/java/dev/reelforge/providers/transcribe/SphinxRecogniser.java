@@ -7,11 +7,14 @@ import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.frontend.endpoint.SpeechClassifier;
+import edu.cmu.sphinx.frontend.feature.LiveCMN;
 import edu.cmu.sphinx.result.WordResult;
 import edu.cmu.sphinx.util.LogMath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,27 @@ final class SphinxRecogniser {
     }
 
     void listen(InputStream samples) {
+      freshFrontEnd();
       context.setSpeechSource(samples);
+    }
+
+    /**
+     * Forgets what the front end learnt from the previous call's audio — its speech/silence
+     * threshold and its running cepstral mean — so that the same audio is heard the same on a fresh
+     * decoder and on one already used. The cepstral mean has no public reset: its initial window is
+     * dropped by reflection, and were that field ever renamed the mean would simply keep adapting
+     * (transcripts stay correct, only no longer repeatable).
+     */
+    private void freshFrontEnd() {
+      context.getInstance(SpeechClassifier.class).initialize();
+      LiveCMN mean = context.getInstance(LiveCMN.class);
+      try {
+        Field initialWindow = LiveCMN.class.getDeclaredField("initialList");
+        initialWindow.setAccessible(true);
+        initialWindow.set(mean, null);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // See above: repeatability is lost, correctness is not.
+      }
     }
   }
 
