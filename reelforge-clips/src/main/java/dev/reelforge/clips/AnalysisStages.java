@@ -87,8 +87,7 @@ final class AnalysisStages {
       if (in.subtitleKey().isPresent()) {
         ctx.progress(0.2, "reading your transcript");
         Path subtitle = files.local(in.subtitleKey().get(), scratch.folder());
-        transcript =
-            Subtitles.toTranscript(Subtitles.parse(text(subtitle)), in.language(), engineOf(subtitle));
+        transcript = Subtitles.parse(text(subtitle)).toTranscript(in.language());
       } else {
         ctx.progress(0.01, "recognising speech with " + transcriber.name());
         Path wav = files.local(ingested.speechKey(), scratch.folder());
@@ -174,10 +173,6 @@ final class AnalysisStages {
     }
     store.replaceCandidates(in.sourceId(), candidates);
     return done(new Found(candidates.size(), ranked.stream().map(Highlight::title).toList()));
-  }
-
-  private static String engineOf(Path subtitle) {
-    return subtitle.getFileName().toString().endsWith(".vtt") ? "provided-vtt" : "provided-srt";
   }
 
   private static String text(Path file) {

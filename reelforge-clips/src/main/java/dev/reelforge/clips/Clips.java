@@ -448,12 +448,13 @@ public final class Clips {
     } catch (IOException e) {
       throw ReelForgeException.invalidField("transcript", "the transcript is not UTF-8 text");
     }
-    var cues = Subtitles.parse(text);
+    Subtitles.Parsed parsed = Subtitles.parse(text);
+    var cues = parsed.cues();
     if (!cues.isEmpty() && cues.getLast().startMillis() > probe.durationMillis()) {
       throw ReelForgeException.invalidField(
           "transcript", "the transcript runs past the video's end; is it the right file?");
     }
-    return text.stripLeading().startsWith("WEBVTT") ? "vtt" : "srt";
+    return parsed.format() == Subtitles.Format.VTT ? "vtt" : "srt";
   }
 
   private static String extension(String name, String fallback) {
