@@ -21,9 +21,11 @@ import dev.reelforge.core.vision.FaceDetector;
 import dev.reelforge.media.clips.FfmpegClipMedia;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.vision.OpenCvFaceDetector;
+import dev.reelforge.providers.transcribe.Sphinx4Transcriber;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +53,16 @@ public class ClipsConfiguration {
   @Bean
   FaceDetector faceDetector() {
     return new OpenCvFaceDetector();
+  }
+
+  /**
+   * The offline transcriber, unless the transcriber settings choose another: Sphinx4 with its
+   * bundled US English model, in this JVM.
+   */
+  @Bean
+  @ConditionalOnMissingBean(Transcriber.class)
+  Transcriber offlineTranscriber() {
+    return new Sphinx4Transcriber();
   }
 
   @Bean
