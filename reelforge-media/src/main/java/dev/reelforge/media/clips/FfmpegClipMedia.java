@@ -32,9 +32,6 @@ public final class FfmpegClipMedia implements ClipMedia {
   /** How long one analysis of a source may run; a two-hour source takes a few minutes. */
   public static final Duration DEFAULT_RUN_LIMIT = Duration.ofHours(1);
 
-  /** Scene cuts are found on pictures this wide: enough for {@code scdet}, and fast to scale. */
-  public static final int SCENE_WIDTH = 320;
-
   private static final int SPEECH_RATE = 16_000;
   private static final Duration PROBE_LIMIT = Duration.ofSeconds(30);
 
@@ -95,10 +92,11 @@ public final class FfmpegClipMedia implements ClipMedia {
   public List<Long> sceneCuts(Path video, double threshold, Cancellation cancellation) {
     Path scores = tempFile("scdet");
     try {
+      // scdet runs on the decoded pictures as they are: its SIMD frame difference costs far less
+      // than decoding, and scaling to 320 px first made a 10-minute 720p source 20 % slower
+      // (measured: 18-20 s against 15-16.5 s on two busy cores).
       String filter =
-          "scale="
-              + SCENE_WIDTH
-              + ":-2:flags=fast_bilinear,scdet=threshold="
+          "scdet=threshold="
               + String.format(Locale.ROOT, "%.3f", threshold)
               + ",metadata=mode=print:key=lavfi.scd.time:file="
               + FilterEscaping.path(scores);
