@@ -73,39 +73,39 @@ public final class MouthMotion {
     return best;
   }
 
-  /** Mean |luma now − luma before| over the mouth region, sampled on the current frame's pixels. */
+  /**
+   * Mean |luma now − luma before| over the mouth region, on a grid of the current region's size in
+   * pixels, each grid point read at the same place relative to the mouth in both frames.
+   */
   private static double change(GrayFrame before, FaceBox faceBefore, GrayFrame now, FaceBox face) {
     FaceBox mouth = face.mouthRegion();
     FaceBox mouthBefore = faceBefore.mouthRegion();
-    int x0 = clamp((int) Math.floor(mouth.x() * now.width()), now.width() - 1);
-    int x1 = clamp((int) Math.ceil((mouth.x() + mouth.width()) * now.width()), now.width());
-    int y0 = clamp((int) Math.floor(mouth.y() * now.height()), now.height() - 1);
-    int y1 = clamp((int) Math.ceil((mouth.y() + mouth.height()) * now.height()), now.height());
-    int columns = Math.max(1, x1 - x0);
-    int rows = Math.max(1, y1 - y0);
+    int columns = Math.max(1, (int) Math.round(mouth.width() * now.width()));
+    int rows = Math.max(1, (int) Math.round(mouth.height() * now.height()));
     int stride = Math.max(1, (int) Math.ceil(Math.sqrt((double) columns * rows / MAX_SAMPLES)));
     long sum = 0;
     int samples = 0;
-    for (int y = y0; y < y0 + rows; y += stride) {
-      double v = (y + 0.5 - y0) / rows;
-      int by =
-          clamp(
-              (int) ((mouthBefore.y() + v * mouthBefore.height()) * before.height()),
-              before.height() - 1);
-      for (int x = x0; x < x0 + columns; x += stride) {
-        double u = (x + 0.5 - x0) / columns;
-        int bx =
-            clamp(
-                (int) ((mouthBefore.x() + u * mouthBefore.width()) * before.width()),
-                before.width() - 1);
-        sum +=
-            Math.abs(
-                now.luma(Math.min(x, now.width() - 1), Math.min(y, now.height() - 1))
-                    - before.luma(bx, by));
+    for (int r = 0; r < rows; r += stride) {
+      double v = (r + 0.5) / rows;
+      int y = pixel(mouth.y() + v * mouth.height(), now.height());
+      int yBefore = pixel(mouthBefore.y() + v * mouthBefore.height(), before.height());
+      for (int c = 0; c < columns; c += stride) {
+        double u = (c + 0.5) / columns;
+        int x = pixel(mouth.x() + u * mouth.width(), now.width());
+        int xBefore = pixel(mouthBefore.x() + u * mouthBefore.width(), before.width());
+        sum += Math.abs(now.luma(x, y) - before.luma(xBefore, yBefore));
         samples++;
       }
     }
     return samples == 0 ? 0 : (double) sum / samples;
+  }
+
+  /**
+   * The pixel holding a fraction of the frame; the tiny bias keeps a fraction that is a whole pixel
+   * in exact arithmetic (0.29 × 200) on that pixel despite rounding in binary.
+   */
+  private static int pixel(double fraction, int size) {
+    return clamp((int) Math.floor(fraction * size + 1e-6), size - 1);
   }
 
   private static int clamp(int v, int max) {

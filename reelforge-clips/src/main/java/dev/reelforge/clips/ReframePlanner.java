@@ -9,6 +9,7 @@ import dev.reelforge.core.clips.LoudnessCurve;
 import dev.reelforge.core.clips.ReframeOverride;
 import dev.reelforge.core.timeline.Framing;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public final class ReframePlanner {
     List<FrameFaces> inClip =
         observations.stream()
             .filter(o -> o.timeMillis() >= clipStart && o.timeMillis() < clipEnd)
-            .sorted(java.util.Comparator.comparingLong(FrameFaces::timeMillis))
+            .sorted(Comparator.comparingLong(FrameFaces::timeMillis))
             .toList();
     List<Shot> shots = new ArrayList<>();
     List<Long> bounds = sceneBounds(clipStart, clipEnd, sceneCutsMillis);
