@@ -17,6 +17,7 @@ case "$which" in
   motion) main=dev.reelforge.bench.MotionBenchmark ;;
   brand) main=dev.reelforge.bench.BrandBenchmark ;;
   publish) main=dev.reelforge.bench.PublishBenchmark ;;
+  clips) main=dev.reelforge.bench.ClipsBenchmark ;;
   story)
     (cd "$ROOT" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl reelforge-app -am package)
     main=dev.reelforge.bench.StoryBenchmark ;;
@@ -34,7 +35,7 @@ case "$which" in
     exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$ROOT/bench/target/bench.jar:$ROOT/reelforge-app/target/app/reelforge.jar:$ROOT/reelforge-app/target/app/lib/*" \
       dev.reelforge.bench.MediaBenchmark "$@" ;;
-    *) echo "unknown benchmark '$which' (known: jobs, render, tiers, motion, brand, publish, story, load, cli, media)" >&2; exit 2 ;;
+    *) echo "unknown benchmark '$which' (known: jobs, render, tiers, motion, brand, publish, clips, story, load, cli, media)" >&2; exit 2 ;;
 esac
 cd "$ROOT"
 exec "$JAVA_HOME/bin/java" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

@@ -6,6 +6,7 @@ import dev.reelforge.app.config.SettingsValidator;
 import dev.reelforge.app.doctor.Doctor;
 import dev.reelforge.app.doctor.StartupFailures;
 import dev.reelforge.app.security.Accounts;
+import dev.reelforge.clips.ClipMaker;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.providers.ProviderRegistry;
 import dev.reelforge.media.render.RenderEngine;
@@ -125,6 +126,7 @@ public final class Cli {
       case "make" -> make(rest, debug);
       case "generate" -> generate(rest, debug);
       case "brand" -> brand(rest, debug);
+      case "clips" -> clips(rest, debug);
       case "publish" -> publish(rest, debug);
       case "user" -> user(rest, debug);
       case "voices" -> voices(rest, debug);
@@ -289,6 +291,23 @@ public final class Cli {
               context.getBean(BrandUploads.class),
               InProcessBrand.Parts.of(context),
               context.getBean(Clock.class));
+    } catch (RuntimeException e) {
+      return failed(e, debug);
+    }
+  }
+
+  private int clips(List<String> args, boolean debug) {
+    ClipsOptions options;
+    try {
+      options = ClipsOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      return usageError("clips", e.getMessage());
+    }
+    // FFmpeg, OpenCV, the transcriber and the render engine only (lazily): no database, no server.
+    try (ConfigurableApplicationContext context =
+        application(WebApplicationType.NONE, CLI_DEFAULTS, debug)
+            .run(cliArguments(options.settings(), debug))) {
+      return new ClipsCommand(out, err).run(options, context.getBean(ClipMaker.class));
     } catch (RuntimeException e) {
       return failed(e, debug);
     }

@@ -61,6 +61,7 @@ final class CommandHelp {
         make      make short videos from an idea, a text, a link or a script
         generate  generate a picture or a short clip from a prompt
         brand     a brand picture to analysis, storyboard and brand videos
+        clips     cut a long video into vertical clips that start and end on sentences
         publish   publish a video to the local publish folder
         render    render a timeline JSON file (docs/rendering.md) to MP4s
         serve     run the HTTP API and dashboard (default http://127.0.0.1:8080)
@@ -200,6 +201,32 @@ final class CommandHelp {
                                      (default: routed by the scores)
                 --style PRESET       a style preset's id, e.g. cinematic
                 --auto-approve       approve every scene and production, write the videos
+              """
+                  + DATA
+                  + "\n"
+                  + COMMON),
+          entry(
+              "clips",
+              """
+              usage: reelforge clips FILE [OPTIONS]
+
+              Cuts a long video (a talk, a podcast, a stream) into vertical clips on this
+              machine, offline: the speech is transcribed (Sphinx4) unless --srt gives the
+              transcript, the best passages are found (whole sentences, scene changes, loudness),
+              the speaker's face is kept in frame and word-highlighted captions are burned in.
+              Each clip is written as clip-NN-FORMAT.mp4 with its thumbnail and SRT/VTT, and
+              clips.json lists them. Nothing else is kept. Ctrl-C stops it.
+
+                FILE                 the video (MP4, MOV, MKV, WebM, AVI, TS or FLV)
+                --srt FILE           its transcript (.srt or .vtt), instead of recognition
+                --count N            how many clips at most, 1 to 30 (default 5)
+                --formats LIST       tiktok (default), reels, shorts, youtube, square
+                                     (comma-separated)
+                --min-seconds S      the shortest clip (default 15)
+                --max-seconds S      the longest clip (default 60)
+                --caption-style S    bold-pop (default), boxed, minimal, karaoke
+                --quality Q          draft, standard (default) or high
+                --out DIR            where the clips go (default ./out/clips-NAME)
               """
                   + DATA
                   + "\n"

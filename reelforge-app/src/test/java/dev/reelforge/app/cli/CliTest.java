@@ -516,4 +516,138 @@ class CliTest {
   private String stderr() {
     return err.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void clipsHasItsHelpAndExplainsBadOptionsBeforeDoingAnything(@TempDir Path dir)
+      throws IOException {
+    assertThat(cli.run("clips", "--help")).isZero();
+    assertThat(stdout())
+        .startsWith("usage: reelforge clips FILE")
+        .contains("--srt FILE")
+        .contains("--min-seconds S");
+    out.reset();
+    assertThat(cli.run("--help")).isZero();
+    assertThat(stdout()).contains("clips     cut a long video");
+
+    Path video = Files.write(dir.resolve("talk.mp4"), new byte[] {0, 0, 0, 8});
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+    assertUsageError("reelforge: say which video to cut: clips FILE", "clips");
+    assertUsageError(
+        "reelforge: no such file: " + dir.resolve("gone.mp4"),
+        "clips",
+        dir.resolve("gone.mp4").toString());
+    assertUsageError(
+        "reelforge: --count must be from 1 to 30, was 0",
+        "clips",
+        video.toString(),
+        "--count",
+        "0");
+    assertUsageError(
+        "reelforge: unknown format 'imax'", "clips", video.toString(), "--formats", "tiktok,imax");
+    assertUsageError(
+        "reelforge: --max-seconds (10) must not be below --min-seconds (20)",
+        "clips",
+        video.toString(),
+        "--min-seconds",
+        "20",
+        "--max-seconds",
+        "10");
+    assertUsageError(
+        "reelforge: --min-seconds must be from 3 to 180, was 1",
+        "clips",
+        video.toString(),
+        "--min-seconds",
+        "1");
+    assertUsageError(
+        "reelforge: --quality must be draft, standard or high",
+        "clips",
+        video.toString(),
+        "--quality",
+        "ultra");
+    assertUsageError(
+        "reelforge: --caption-style must be one of bold-pop",
+        "clips",
+        video.toString(),
+        "--caption-style",
+        "comic");
+    assertUsageError(
+        "reelforge: --srt " + notes + ": captions must be an .srt or .vtt file",
+        "clips",
+        video.toString(),
+        "--srt",
+        notes.toString());
+    assertUsageError(
+        "reelforge: unexpected option '--speed'", "clips", video.toString(), "--speed");
+    assertThat(Files.list(dir).count()).isEqualTo(2);
+  }
+
+  @Test
+  void clipsCutsATalkWithItsTranscriptIntoVerticalClips(@TempDir Path dir) throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dev.reelforge.testkit.clips.TalkingHeadVideo.ffmpegAvailable(),
+        "needs an ffmpeg with libx264 on the PATH");
+    Path video = dir.resolve("Team Talk.mp4");
+    var truth =
+        dev.reelforge.testkit.clips.TalkingHeadVideo.builder()
+            .durationMillis(36_000)
+            .build()
+            .write(video);
+    // One cue per spoken sentence of the fixture, with words of our own.
+    StringBuilder srt = new StringBuilder();
+    int n = 0;
+    for (var sentence : truth.speech()) {
+      n++;
+      srt.append(n)
+          .append('\n')
+          .append(srtTime(sentence.fromMillis()))
+          .append(" --> ")
+          .append(srtTime(sentence.toMillis()))
+          .append("\nSentence number ")
+          .append(n)
+          .append(" tells the team about the plan.\n\n");
+    }
+    Path subtitle = Files.writeString(dir.resolve("talk.srt"), srt);
+    Path folder = dir.resolve("clips");
+
+    int code =
+        cli.run(
+            "clips",
+            video.toString(),
+            "--srt",
+            subtitle.toString(),
+            "--count",
+            "2",
+            "--min-seconds",
+            "6",
+            "--max-seconds",
+            "14",
+            "--quality",
+            "draft",
+            "--out",
+            folder.toString(),
+            "--data",
+            dir.resolve("data").toString());
+
+    assertThat(code).as(stderr()).isZero();
+    assertThat(stdout())
+        .contains("Cutting " + video)
+        .contains("Transcribed by provided-srt")
+        .containsPattern("analysis \\d+\\.\\d s, export \\d+\\.\\d s")
+        .containsPattern("  1\\. .+\\n +0:\\d\\d\\.\\d – 0:\\d\\d\\.\\d \\(\\d+\\.\\d s\\), score ")
+        .contains("files: clip-01-tiktok.mp4");
+    assertThat(stderr()).contains("highlights: ").contains("render: ");
+    assertThat(folder.resolve("clip-01-tiktok.mp4")).isNotEmptyFile();
+    assertThat(folder.resolve("clip-01-tiktok.srt")).content().contains("Sentence number");
+    assertThat(folder.resolve("clips.json")).content().contains("clip-01-tiktok.mp4");
+    assertThat(folder.resolve(dev.reelforge.clips.ClipMaker.WORK_DIR)).doesNotExist();
+  }
+
+  private static String srtTime(long millis) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "00:%02d:%02d,%03d",
+        millis / 60_000,
+        millis / 1000 % 60,
+        millis % 1000);
+  }
 }
