@@ -50,7 +50,8 @@ final class ClipRequests {
         newReframe = reframe.checked(problems);
       }
       if (state == null && startMs == null && endMs == null && reframe == null) {
-        problems.add(new FieldViolation("state", "change at least one of state, startMs, endMs, reframe"));
+        problems.add(
+            new FieldViolation("state", "change at least one of state, startMs, endMs, reframe"));
       }
       if (!problems.isEmpty()) {
         throw ReelForgeException.invalidInput("the change is not valid", problems);
@@ -73,7 +74,8 @@ final class ClipRequests {
         case "crop":
           if (centerX == null || !(centerX >= 0 && centerX <= 1)) {
             problems.add(
-                new FieldViolation("reframe.centerX", "a crop names its centre, 0 (left) to 1 (right)"));
+                new FieldViolation(
+                    "reframe.centerX", "a crop names its centre, 0 (left) to 1 (right)"));
             return Optional.empty();
           }
           return Optional.of(Optional.of(ReframeOverride.cropAt(centerX)));
@@ -85,7 +87,8 @@ final class ClipRequests {
   }
 
   /** {@code POST /api/clips/sources/{id}/export}. */
-  record Export(List<String> candidateIds, List<String> presets, String captionStyle, String quality) {
+  record Export(
+      List<String> candidateIds, List<String> presets, String captionStyle, String quality) {
 
     Clips.ExportRequest checked() {
       List<UUID> ids = new ArrayList<>();

@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Long video → clips ({@code reelforge.clips.*}): what uploads are accepted, how long the stages
- * may run and whether the model stages need GPU-tagged workers. The transcriber is chosen in
- * {@code reelforge.clips.transcriber.*}. See docs/clips.md.
+ * may run and whether the model stages need GPU-tagged workers. The transcriber is chosen in {@code
+ * reelforge.clips.transcriber.*}. See docs/clips.md.
  */
 @ConfigurationProperties("reelforge.clips")
 @Validated
@@ -39,8 +39,8 @@ public class ClipsSettings implements CheckedTogether {
   @NotNull private Duration maxClip = ClipLimits.DEFAULT.maxClip();
 
   /**
-   * Whether the model stages (transcript, reframe) run only on workers tagged gpu: turn on when
-   * the cluster has a GPU pool (the Helm chart's workers.gpu).
+   * Whether the model stages (transcript, reframe) run only on workers tagged gpu: turn on when the
+   * cluster has a GPU pool (the Helm chart's workers.gpu).
    */
   private boolean gpuStages = ClipPipelines.Options.DEFAULT.gpuStages();
 

@@ -51,15 +51,7 @@ public final class VideoUploads {
       requireVideo(video);
       Optional<Path> subtitle = Optional.empty();
       if (transcript != null && !transcript.isEmpty()) {
-        if (transcript.getSize() > clips.limits().maxSubtitleBytes()) {
-          throw ReelForgeException.invalidField(
-              "transcript",
-              "the transcript is over " + clips.limits().maxSubtitleBytes() / 1024 + " KiB");
-        }
-        Path text = folder.resolve("transcript");
-        copy(transcript, text);
-        requireSubtitles(text);
-        subtitle = Optional.of(text);
+        subtitle = Optional.of(stageTranscript(transcript, folder.resolve("transcript")));
       }
       String name = file.getOriginalFilename() == null ? "video.mp4" : file.getOriginalFilename();
       return clips.addSource(owner, name, video, subtitle);
@@ -69,13 +61,25 @@ public final class VideoUploads {
   }
 
   /**
-   * A video that arrived another way (a finished chunked upload, or a file the client put through
-   * a signed URL), already on this machine.
+   * A video that arrived another way (a finished chunked upload, or a file the client put through a
+   * signed URL), already on this machine.
    */
   public ClipSource fromFile(UUID owner, String name, Path video, Optional<Path> subtitle) {
     requireVideo(video);
     subtitle.ifPresent(VideoUploads::requireSubtitles);
     return clips.addSource(owner, name, video, subtitle);
+  }
+
+  /** Copies a transcript part to {@code target} after checking its size and its first bytes. */
+  Path stageTranscript(MultipartFile transcript, Path target) {
+    if (transcript.getSize() > clips.limits().maxSubtitleBytes()) {
+      throw ReelForgeException.invalidField(
+          "transcript",
+          "the transcript is over " + clips.limits().maxSubtitleBytes() / 1024 + " KiB");
+    }
+    copy(transcript, target);
+    requireSubtitles(target);
+    return target;
   }
 
   /** The first bytes must be a container FFmpeg reads; the name and declared type do not count. */
@@ -119,7 +123,7 @@ public final class VideoUploads {
     }
   }
 
-  private static void remove(Path folder) {
+  static void remove(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

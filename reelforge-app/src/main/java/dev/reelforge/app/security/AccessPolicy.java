@@ -186,6 +186,18 @@ public final class AccessPolicy {
               RateClass.GENERAL),
           rule("POST", "/api/clips/sources/{id}/export", Permission.CREATE_WORK, RateClass.RENDER),
           rule("GET", "/api/clips/exports/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          // Resumable uploads of long videos: chunks are many, so they count as general requests.
+          rule("POST", "/api/clips/uploads", Permission.CREATE_WORK, RateClass.UPLOAD),
+          rule("GET", "/api/clips/uploads/{id}", Permission.READ_OWN, RateClass.GENERAL),
+          new Rule(
+              "PUT",
+              pattern("/api/clips/uploads/{id}"),
+              Optional.of(Permission.CREATE_WORK),
+              RateClass.GENERAL,
+              BodyLimit.VIDEO),
+          rule("DELETE", "/api/clips/uploads/{id}", Permission.CREATE_WORK, RateClass.GENERAL),
+          rule(
+              "POST", "/api/clips/uploads/{id}/complete", Permission.CREATE_WORK, RateClass.UPLOAD),
           // Publishing (seed 002): one's own publications; operators read and retry anyone's.
           rule("POST", "/api/publications", Permission.CREATE_WORK, RateClass.PUBLISH),
           rule("GET", "/api/publications", Permission.READ_OWN, RateClass.GENERAL),

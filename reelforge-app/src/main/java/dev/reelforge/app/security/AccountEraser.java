@@ -1,7 +1,7 @@
 package dev.reelforge.app.security;
 
-import dev.reelforge.clips.ClipKeys;
 import dev.reelforge.brand.BrandKeys;
+import dev.reelforge.clips.ClipKeys;
 import dev.reelforge.core.accounts.AccountErasure;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.engine.JobService;

@@ -1,13 +1,13 @@
 package dev.reelforge.app.security;
 
 import dev.reelforge.app.web.Caller;
+import dev.reelforge.clips.Clips;
 import dev.reelforge.core.accounts.Permission;
 import dev.reelforge.core.accounts.QuotaOverrides;
 import dev.reelforge.core.accounts.UsageMeter;
 import dev.reelforge.core.accounts.UserStore;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.LimitExceededException;
-import dev.reelforge.clips.Clips;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunQuery;
 import dev.reelforge.core.jobs.spi.RunStatus;
@@ -25,8 +25,7 @@ import java.util.UUID;
  * (creators); admins and operators, who run the server, are not metered but still pay credits.
  * Passing 80 % of a quota flags the user for review (seed 004 §10).
  */
-public final class WorkAdmission
-    implements SessionAdmission, MediaJobs.Admission, Clips.Admission {
+public final class WorkAdmission implements SessionAdmission, MediaJobs.Admission, Clips.Admission {
 
   /** The metered kinds, as {@code GET /me/usage/current} lists them. */
   public static final List<String> KINDS = List.of("script", "render", "image", "video");

@@ -105,6 +105,7 @@ class AccessMatrixTest {
                   .replace("{id}", OTHERS_RUN)
                   .replace("{taskId}", OTHERS_RUN)
                   .replace("{targetId}", OTHERS_RUN)
+                  .replace("{candidateId}", OTHERS_RUN)
                   .replace("{index}", "0")
                   .replace("{kind}", "image")
                   .replace("{platform}", "youtube")
@@ -209,6 +210,23 @@ class AccessMatrixTest {
                     creator)
                 .statusCode())
         .isEqualTo(404);
+    // Clips (ClipsApiTest: a real source, export and upload of another user).
+    for (String path :
+        List.of(
+            "/api/clips/sources/" + OTHERS_RUN,
+            "/api/clips/exports/" + OTHERS_RUN,
+            "/api/clips/uploads/" + OTHERS_RUN)) {
+      assertThat(send("GET", path, null, creator).statusCode()).as(path).isEqualTo(404);
+    }
+    for (String path :
+        List.of(
+            "/api/clips/sources/" + OTHERS_RUN + "/analyze",
+            "/api/clips/sources/" + OTHERS_RUN + "/export",
+            "/api/clips/uploads/" + OTHERS_RUN + "/complete")) {
+      assertThat(send("POST", path, "{}", creator).statusCode()).as(path).isIn(400, 404);
+    }
+    assertThat(send("DELETE", "/api/clips/uploads/" + OTHERS_RUN, null, creator).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -239,7 +257,17 @@ class AccessMatrixTest {
             // Moderation preferences: names of the wrong types, nulls and objects in the list.
             "{\"preset\":5,\"regions\":\"de\"}",
             "{\"preset\":\"kids\",\"regions\":[null,7,{}]}",
-            "{\"preset\":\"kids\",\"regions\":[\"\\u0000\",\"de\\u202e\"]}");
+            "{\"preset\":\"kids\",\"regions\":[\"\\u0000\",\"de\\u202e\"]}",
+            // Clips: uploads, analyses, candidate changes and exports, mistyped and out of range.
+            "{\"name\":5,\"size\":\"big\",\"contentType\":[]}",
+            "{\"name\":\"\\u0000.mp4\",\"size\":-1,\"contentType\":\"text/html\"}",
+            "{\"name\":\"a.mp4\",\"size\":99999999999999999999,\"contentType\":\"video/mp4\"}",
+            "{\"minSeconds\":-5,\"maxSeconds\":2147483647,\"minCount\":0,\"maxCount\":-1}",
+            "{\"state\":5,\"startMs\":\"x\",\"reframe\":{\"mode\":[],\"centerX\":\"a\"}}",
+            "{\"startMs\":-9223372036854775808,\"endMs\":9223372036854775807,"
+                + "\"reframe\":{\"mode\":\"crop\",\"centerX\":1e309}}",
+            "{\"candidateIds\":[null,5,\"../x\"],\"presets\":\"tiktok\",\"quality\":{}}",
+            "{\"candidateIds\":[\"" + OTHERS_RUN + "\"],\"presets\":[null,\"\\u0000\"]}");
     String admin = TOKENS.get(Role.ADMIN);
     List<String> failures = new ArrayList<>();
     for (Route route : routes()) {
