@@ -291,6 +291,11 @@ final class CloudVendors {
         .withMaxConcurrent(http.getMaxConcurrent());
   }
 
+  /** OpenAI's key as the OpenAI tree or its variable gives it, empty when neither does. */
+  String openAiApiKey() {
+    return openAiKey();
+  }
+
   private String openAiKey() {
     return key(settings.getOpenai().getApiKey(), OpenAiOptions.KEY_VARIABLE);
   }

@@ -225,6 +225,9 @@ class SettingsValidatorTest {
     variables.put("REELFORGE_PUBLISH_QUOTAS_YOUTUBE_ZONE", "Europe/Berlin");
     variables.put("REELFORGE_PUBLISH_PLATFORMS_TIKTOK_POSTMODE", "inbox");
     variables.put("REELFORGE_MODERATION_PRESET", "kids");
+    variables.put("REELFORGE_CLIPS_TRANSCRIBER_ENGINE", "pocketsphinx");
+    variables.put("REELFORGE_CLIPS_TRANSCRIBER_SPHINX4_ACCURACY", "fast");
+    variables.put("REELFORGE_CLIPS_RANKER_ENABLED", "false");
     assertThat(SettingsValidator.settingsTrees()).hasSizeGreaterThanOrEqualTo(13);
     for (String tree : SettingsValidator.settingsTrees()) {
       String prefix = InvalidSettingException.environmentVariable(tree) + "_";
@@ -278,6 +281,17 @@ class SettingsValidatorTest {
                     processEnvironment(Map.of("REELFORGE_PROVIDERS_HTTP_TIMEOUT", "soon"))))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("reelforge.providers.http.timeout");
+  }
+
+  @Test
+  void anUnknownTranscriberEngineStopsStartupNamingTheSetting() {
+    assertThatThrownBy(
+            () ->
+                SettingsValidator.validate(
+                    processEnvironment(Map.of("REELFORGE_CLIPS_TRANSCRIBER_ENGINE", "whisper"))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("reelforge.clips.transcriber.engine")
+        .hasMessageContaining("whisper");
   }
 
   @Test

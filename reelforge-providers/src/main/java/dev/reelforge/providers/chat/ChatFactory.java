@@ -41,6 +41,12 @@ public final class ChatFactory {
         context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience()), options);
   }
 
+  /** The optional highlight re-ranker of the clips feature. */
+  public static ChatHighlightRanker highlightRanker(ChatOptions options, CloudContext context) {
+    return new ChatHighlightRanker(
+        context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience()), options);
+  }
+
   public static ChatScriptWriter scriptWriter(ChatOptions options, CloudContext context) {
     return new ChatScriptWriter(
         context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience()), options);

@@ -79,6 +79,13 @@ public final class OpenAiFactory {
     return new OpenAiBrandAnalyzer(client(options, context), options.visionModel());
   }
 
+  /** Whisper, from its own options (it is chosen by the clips' transcriber setting). */
+  public static OpenAiTranscriber transcriber(
+      OpenAiTranscriptionOptions options, CloudContext context) {
+    return new OpenAiTranscriber(
+        context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience()), options);
+  }
+
   // One client per adapter: a failing image model must not open the circuit for speech.
   private static JsonApiClient client(OpenAiOptions options, CloudContext context) {
     return context.client(NAME, options.endpoint(), Auth.bearer(), options.resilience());

@@ -18,13 +18,13 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * {@code ClipMedia.extractSpeech} writes). Checked before an engine sees it, so that a wrong file
  * is the caller's error, not an engine's obscure failure.
  */
-final class SpeechWav {
+public final class SpeechWav {
 
-  static final int SAMPLE_RATE = 16_000;
-  static final int BYTES_PER_SECOND = SAMPLE_RATE * 2;
+  public static final int SAMPLE_RATE = 16_000;
+  public static final int BYTES_PER_SECOND = SAMPLE_RATE * 2;
 
   /** One piece of a longer file and where it starts in it. */
-  record Piece(Path file, long offsetMillis, long durationMillis) {}
+  public record Piece(Path file, long offsetMillis, long durationMillis) {}
 
   private SpeechWav() {}
 
@@ -33,7 +33,7 @@ final class SpeechWav {
    *
    * @throws ReelForgeException {@code INVALID_INPUT} on {@code audio} for any other file
    */
-  static AudioInputStream open(Path wav) {
+  public static AudioInputStream open(Path wav) {
     try {
       AudioInputStream in =
           AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(wav)));
@@ -57,7 +57,7 @@ final class SpeechWav {
   }
 
   /** The file's length in milliseconds, from its header. */
-  static long durationMillis(Path wav) {
+  public static long durationMillis(Path wav) {
     try (AudioInputStream in = open(wav)) {
       return in.getFrameLength() * 1000 / SAMPLE_RATE;
     } catch (IOException e) {
@@ -70,7 +70,7 @@ final class SpeechWav {
    * folder}: for vendors that cap an upload's size. Cuts fall on sample boundaries; a word cut in
    * two is heard in halves, which is why pieces are long (minutes).
    */
-  static List<Piece> split(Path wav, long pieceMillis, Path folder) throws IOException {
+  public static List<Piece> split(Path wav, long pieceMillis, Path folder) throws IOException {
     List<Piece> pieces = new ArrayList<>();
     try (AudioInputStream in = open(wav)) {
       AudioFormat format = in.getFormat();
