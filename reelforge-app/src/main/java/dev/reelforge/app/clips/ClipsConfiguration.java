@@ -23,7 +23,6 @@ import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.vision.OpenCvFaceDetector;
 import dev.reelforge.providers.transcribe.Sphinx4Transcriber;
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,9 +31,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Long video → clips on the job engine: the two pipelines (every node registers them; the
- * clips-ingest, clips-analysis and clips-export pools run them), the files in the blob catalog,
- * the feature the routes, pages and command line call, and the follower that tells a source how
- * its analysis ended.
+ * clips-ingest, clips-analysis and clips-export pools run them), the files in the blob catalog, the
+ * feature the routes, pages and command line call, and the follower that tells a source how its
+ * analysis ended.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClipsSettings.class)
@@ -45,8 +44,9 @@ public class ClipsConfiguration {
 
   /** FFmpeg's side: probes, the speech track, scene changes, loudness and frames. */
   @Bean
-  ClipMedia clipMedia(Supplier<FfmpegInstallation> ffmpeg) {
-    return new FfmpegClipMedia(ffmpeg);
+  ClipMedia clipMedia(ObjectProvider<FfmpegInstallation> ffmpeg) {
+    // Resolved when first used: a server may start before FFmpeg is found (the doctor says so).
+    return new FfmpegClipMedia(ffmpeg::getObject);
   }
 
   /** The offline face detector: OpenCV's frontal-face cascade (the model registry warms it up). */
