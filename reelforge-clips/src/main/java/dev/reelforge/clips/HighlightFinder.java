@@ -124,7 +124,7 @@ public final class HighlightFinder {
     if (snappedEnd.isPresent() && snappedEnd.getAsLong() - start <= options.maxMillis()) {
       end = snappedEnd.getAsLong();
     }
-    List<String> reasons = candidate.reasons();
+    List<String> reasons = candidate.reasons().get();
     if (start == first.startMillis() && end == last.endMillis()) {
       // The scene change was out of reach once the length limit was kept: don't claim it.
       reasons = reasons.stream().filter(r -> !r.equals(ClipScorer.SCENE_REASON)).toList();

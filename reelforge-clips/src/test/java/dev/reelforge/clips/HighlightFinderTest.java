@@ -266,6 +266,32 @@ class HighlightFinderTest {
     assertNoOverlap(found);
   }
 
+  @Test
+  void aThreeHourTranscriptOfShortUnpunctuatedPhrasesIsScoredQuicklyToo() {
+    // The worst case for the enumeration: a recogniser's output with a pause every three words
+    // makes 10,000 "sentences" and hundreds of thousands of candidate runs.
+    java.util.Random random = new java.util.Random(1);
+    List<TranscriptWord> words = new ArrayList<>();
+    long t = 0;
+    for (int i = 0; i < 30_000; i++) {
+      List<String> topic = SyntheticTalk.TOPICS.get((i / 2_000) % SyntheticTalk.TOPICS.size());
+      words.add(new TranscriptWord(topic.get(random.nextInt(topic.size())), t, t + 250, 1));
+      t += 250 + (i % 3 == 2 ? 800 : 50);
+    }
+    Transcript transcript = new Transcript(words, "en-US", new TranscriptSource("x", "1", false));
+
+    finder.find(transcript, null, List.of(), t); // warm-up: JIT
+    long started = System.nanoTime();
+    List<Highlight> found = finder.find(transcript, null, List.of(), t);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    System.out.printf(
+        "HighlightFinder: %d words in 3-word phrases, %.1f min, %d clips in %d ms%n",
+        words.size(), t / 60_000.0, found.size(), millis);
+    assertThat(found).hasSizeBetween(4, 9);
+    assertNoOverlap(found);
+  }
+
   private static int sentenceAt(SyntheticTalk talk, long millis) {
     List<SyntheticTalk.Said> sentences = talk.sentences();
     for (int i = sentences.size() - 1; i >= 0; i--) {

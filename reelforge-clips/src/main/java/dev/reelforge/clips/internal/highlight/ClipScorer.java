@@ -56,6 +56,7 @@ public final class ClipScorer {
   private final SceneSnap snap;
   private final boolean hasSceneCuts;
   private final double medianDb;
+  private final boolean[] opensMidThought;
 
   public ClipScorer(
       List<TranscriptWord> words,
@@ -73,6 +74,11 @@ public final class ClipScorer {
     this.snap = snap;
     this.hasSceneCuts = hasSceneCuts;
     this.medianDb = loudness.median();
+    this.opensMidThought = new boolean[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      String opening = Terms.normalise(words.get(sentences.get(i).firstWord()).text());
+      opensMidThought[i] = CONTINUATIONS.contains(opening);
+    }
   }
 
   /** Every run of whole sentences between {@code minMillis} and {@code maxMillis}, scored. */
@@ -80,8 +86,10 @@ public final class ClipScorer {
     int n = sentences.size();
     List<List<Hooks.Hook>> hooks = new ArrayList<>(n);
     boolean[] question = new boolean[n];
+    double[] hookScores = new double[n];
     for (int s = 0; s < n; s++) {
       hooks.add(Hooks.of(sentences.get(s).text()));
+      hookScores[s] = Hooks.score(hooks.get(s));
       question[s] = Hooks.isQuestion(sentences.get(s).text());
     }
     List<Raw> raws = new ArrayList<>();
@@ -128,7 +136,15 @@ public final class ClipScorer {
         double density = terms == 0 ? 0 : weight / terms;
         raws.add(
             new Raw(
-                s, e, density, deepestInside, answered, question[s], question[e], hooks.get(s)));
+                s,
+                e,
+                density,
+                deepestInside,
+                answered,
+                question[s],
+                question[e],
+                hooks.get(s),
+                hookScores[s]));
       }
     }
     double densest = raws.stream().mapToDouble(Raw::density).max().orElse(0);
@@ -139,12 +155,36 @@ public final class ClipScorer {
     return out;
   }
 
+  /**
+   * A run's score, with its reasons put off until asked for: a long transcript of short sentences
+   * has hundreds of thousands of runs, of which only the chosen few are ever explained.
+   */
   private Candidate score(Raw raw, double densest, long minMillis, long maxMillis) {
+    double score = 0;
+    for (Signal signal : signals(raw, densest, minMillis, maxMillis, false)) {
+      score += signal.weight * signal.value;
+    }
+    return new Candidate(
+        raw.first,
+        raw.last,
+        clamp(score),
+        () ->
+            signals(raw, densest, minMillis, maxMillis, true).stream()
+                .filter(sig -> sig.reason != null)
+                .sorted(Comparator.comparingDouble((Signal sig) -> -sig.weight * sig.value))
+                .map(Signal::reason)
+                .distinct()
+                .toList());
+  }
+
+  /** The signals of a run; their reasons only when {@code explain}, as they cost the most. */
+  private List<Signal> signals(
+      Raw raw, double densest, long minMillis, long maxMillis, boolean explain) {
     Sentence first = sentences.get(raw.first);
     Sentence last = sentences.get(raw.last);
     List<Signal> signals = new ArrayList<>();
 
-    double hook = Hooks.score(raw.hooks);
+    double hook = raw.hookScore;
     signals.add(new Signal(HOOK, hook, raw.hooks.isEmpty() ? null : raw.hooks.get(0).reason()));
     if (raw.hooks.size() > 1 && hook >= 0.5) {
       signals.add(new Signal(0, 0.5, raw.hooks.get(1).reason()));
@@ -163,7 +203,9 @@ public final class ClipScorer {
 
     double keywordScore = densest > 0 ? raw.density / densest : 0;
     List<String> strongest =
-        keywordScore >= 0.5 ? keywords.strongest(first.firstWord(), last.lastWord(), 2) : List.of();
+        explain && keywordScore >= 0.5
+            ? keywords.strongest(first.firstWord(), last.lastWord(), 2)
+            : List.of();
     signals.add(
         new Signal(
             KEYWORDS,
@@ -177,7 +219,7 @@ public final class ClipScorer {
       double delta = loudness.meanBetween(first.startMillis(), last.endMillis()) - medianDb;
       double energy = clamp((delta + 3) / 9);
       String why =
-          delta >= LIVELY_DB
+          explain && delta >= LIVELY_DB
               ? String.format(
                   Locale.ROOT, "lively delivery (+%.0f dB over the talk's median)", delta)
               : null;
@@ -193,9 +235,7 @@ public final class ClipScorer {
             raw.endsOnQuestion ? 0 : qa,
             raw.answered && !raw.endsOnQuestion ? "asks and answers a question" : null));
 
-    String opening = Terms.normalise(words.get(first.firstWord()).text());
-    double complete =
-        1 - (CONTINUATIONS.contains(opening) ? 0.6 : 0) - (raw.endsOnQuestion ? 0.4 : 0);
+    double complete = 1 - (opensMidThought[raw.first] ? 0.6 : 0) - (raw.endsOnQuestion ? 0.4 : 0);
     signals.add(new Signal(COMPLETE, complete, null));
 
     signals.add(
@@ -210,18 +250,7 @@ public final class ClipScorer {
       signals.add(new Signal(SCENE, scene, atStart || atEnd ? SCENE_REASON : null));
     }
 
-    double score = 0;
-    for (Signal signal : signals) {
-      score += signal.weight * signal.value;
-    }
-    List<String> reasons =
-        signals.stream()
-            .filter(sig -> sig.reason != null)
-            .sorted(Comparator.comparingDouble((Signal sig) -> -sig.weight * sig.value))
-            .map(Signal::reason)
-            .distinct()
-            .toList();
-    return new Candidate(raw.first, raw.last, clamp(score), reasons);
+    return signals;
   }
 
   /**
@@ -254,5 +283,6 @@ public final class ClipScorer {
       boolean answered,
       boolean opensWithQuestion,
       boolean endsOnQuestion,
-      List<Hooks.Hook> hooks) {}
+      List<Hooks.Hook> hooks,
+      double hookScore) {}
 }
