@@ -7,6 +7,8 @@ import dev.reelforge.clips.ClipMaker;
 import dev.reelforge.clips.ClipPipelines;
 import dev.reelforge.clips.Clips;
 import dev.reelforge.clips.HighlightRanking;
+import dev.reelforge.clips.RankerOrdering;
+import dev.reelforge.core.clips.HighlightRanker;
 import dev.reelforge.core.clips.ClipMedia;
 import dev.reelforge.core.clips.ClipStore;
 import dev.reelforge.core.jobs.api.RegisteredPipeline;
@@ -21,10 +23,8 @@ import dev.reelforge.core.vision.FaceDetector;
 import dev.reelforge.media.clips.FfmpegClipMedia;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.vision.OpenCvFaceDetector;
-import dev.reelforge.providers.transcribe.Sphinx4Transcriber;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,14 +55,10 @@ public class ClipsConfiguration {
     return new OpenCvFaceDetector();
   }
 
-  /**
-   * The offline transcriber, unless the transcriber settings choose another: Sphinx4 with its
-   * bundled US English model, in this JVM.
-   */
-  @Bean
-  @ConditionalOnMissingBean(Transcriber.class)
-  Transcriber offlineTranscriber() {
-    return new Sphinx4Transcriber();
+  /** The finder's own order, or a configured ranker's second opinion folded into it. */
+  private static HighlightRanking ranking(ObjectProvider<HighlightRanker> ranker) {
+    HighlightRanker configured = ranker.getIfAvailable();
+    return configured == null ? HighlightRanking.NONE : new RankerOrdering(configured);
   }
 
   @Bean
@@ -78,7 +74,7 @@ public class ClipsConfiguration {
       FaceDetector faces,
       Renderer renderer,
       ClipStore store,
-      ObjectProvider<HighlightRanking> ranking,
+      ObjectProvider<HighlightRanker> ranker,
       StorageSettings storage,
       ClipsSettings settings,
       Clock clock) {
@@ -89,7 +85,7 @@ public class ClipsConfiguration {
         faces,
         renderer,
         store,
-        ranking.getIfAvailable(() -> HighlightRanking.NONE),
+        ranking(ranker),
         storage.getWorkRoot().resolve("clips"),
         clock,
         settings.pipelineOptions());
@@ -124,7 +120,7 @@ public class ClipsConfiguration {
       Transcriber transcriber,
       FaceDetector faces,
       Renderer renderer,
-      ObjectProvider<HighlightRanking> ranking,
+      ObjectProvider<HighlightRanker> ranker,
       ClipsSettings settings,
       Clock clock) {
     return new ClipMaker(
@@ -132,7 +128,7 @@ public class ClipsConfiguration {
         transcriber,
         faces,
         renderer,
-        ranking.getIfAvailable(() -> HighlightRanking.NONE),
+        ranking(ranker),
         settings.limits(),
         clock);
   }
