@@ -274,6 +274,14 @@ class ClipsApiTest {
     assertThat(resent.statusCode()).isEqualTo(200);
     assertThat(data(resent).path("received").asLong()).isEqualTo(a);
     assertThat(put(location, bytes, a, b, size).statusCode()).isEqualTo(200);
+    // Where to resume, without a body; completing before every byte arrived is refused.
+    HttpResponse<String> head = api.send("HEAD", location, null, token);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Upload-Offset")).hasValue(Integer.toString(b));
+    assertThat(head.headers().firstValue("Range")).hasValue("bytes=0-" + (b - 1));
+    HttpResponse<String> early = api.send("POST", location + "/complete", null, token);
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+    assertThat(early.body()).contains("from byte " + b);
     HttpResponse<String> last = put(location, bytes, b, size, size);
     assertThat(data(last).path("complete").asBoolean()).isTrue();
 
