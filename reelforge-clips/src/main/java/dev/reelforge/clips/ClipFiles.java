@@ -13,8 +13,8 @@ public interface ClipFiles {
   void put(String key, Path file);
 
   /**
-   * A file on this machine holding what is stored under {@code key}: the stored file itself when
-   * it already is on this machine (nothing copied — sources are hours long), otherwise a copy under
+   * A file on this machine holding what is stored under {@code key}: the stored file itself when it
+   * already is on this machine (nothing copied — sources are hours long), otherwise a copy under
    * {@code scratch}.
    *
    * @throws dev.reelforge.core.error.ReelForgeException RESOURCE_NOT_FOUND when there is none

@@ -125,8 +125,7 @@ public final class ClipMaker {
       throw new UncheckedIOException("cannot make the output folder " + request.out(), e);
     }
     try (InProcessClips engine =
-        new InProcessClips(
-            media, transcriber, faces, renderer, ranking, limits, work, clock)) {
+        new InProcessClips(media, transcriber, faces, renderer, ranking, limits, work, clock)) {
       Clips clips = engine.clips();
       ClipSource source =
           clips.addSource(
@@ -147,8 +146,7 @@ public final class ClipMaker {
               Optional.empty());
       engine.await(analysis.id(), progress, stop);
       Duration analysed = Duration.ofNanos(System.nanoTime() - started);
-      List<ClipCandidate> candidates =
-          clips.candidates(InProcessClips.LOCAL_OWNER, source.id());
+      List<ClipCandidate> candidates = clips.candidates(InProcessClips.LOCAL_OWNER, source.id());
       if (candidates.isEmpty()) {
         throw ReelForgeException.invalidField(
             "file", "no clip of the asked length was found: the video has too few sentences");
@@ -166,14 +164,17 @@ public final class ClipMaker {
               Optional.empty());
       engine.await(export.runId(), progress, stop);
       Duration exported = Duration.ofNanos(System.nanoTime() - started);
-      List<MadeClip> made = copyOut(engine, clips.exported(export).orElseThrow(), candidates, request.out());
+      List<MadeClip> made =
+          copyOut(engine, clips.exported(export).orElseThrow(), candidates, request.out());
       String engineName =
           clips
               .source(InProcessClips.LOCAL_OWNER, source.id())
               .transcript()
               .map(t -> t.engine() + (t.version().isEmpty() ? "" : " " + t.version()))
               .orElse("?");
-      ClipsJson.writeFile(request.out().resolve("clips.json"), made.stream().map(c -> summary(c, request.out())).toList());
+      ClipsJson.writeFile(
+          request.out().resolve("clips.json"),
+          made.stream().map(c -> summary(c, request.out())).toList());
       return new Made(made, engineName, analysed, exported);
     } finally {
       Scratch.delete(work);
@@ -197,7 +198,10 @@ public final class ClipMaker {
         }
       }
       ClipCandidate candidate =
-          candidates.stream().filter(c -> c.id().equals(clip.candidateId())).findFirst().orElseThrow();
+          candidates.stream()
+              .filter(c -> c.id().equals(clip.candidateId()))
+              .findFirst()
+              .orElseThrow();
       made.add(
           new MadeClip(
               clip.rank(),

@@ -235,8 +235,8 @@ public final class Clips {
   /**
    * Changes a candidate: keep or discard it, re-trim it, or set or clear its framing.
    *
-   * @throws ReelForgeException RESOURCE_NOT_FOUND for another user's candidate, INVALID_INPUT for
-   *     a trim outside the source or the clip limits
+   * @throws ReelForgeException RESOURCE_NOT_FOUND for another user's candidate, INVALID_INPUT for a
+   *     trim outside the source or the clip limits
    */
   public ClipCandidate change(UUID owner, UUID sourceId, UUID candidateId, CandidateChange change) {
     ClipSource source = source(owner, sourceId);
@@ -266,8 +266,8 @@ public final class Clips {
    * Starts an export run of some candidates into some presets; a repeated idempotency key returns
    * the first export.
    *
-   * @throws ReelForgeException INVALID_INPUT for unknown candidates or presets, CONFLICT before
-   *     the source is analysed
+   * @throws ReelForgeException INVALID_INPUT for unknown candidates or presets, CONFLICT before the
+   *     source is analysed
    */
   public ClipExport exportClips(
       UUID owner, UUID sourceId, ExportRequest request, Optional<String> idempotencyKey) {
@@ -423,7 +423,8 @@ public final class Clips {
     }
     if (!CaptionStyles.NAMES.contains(request.captionStyle())) {
       problems.add(
-          new FieldViolation("captionStyle", "use one of " + String.join(", ", CaptionStyles.NAMES)));
+          new FieldViolation(
+              "captionStyle", "use one of " + String.join(", ", CaptionStyles.NAMES)));
     }
     try {
       QualityTier.valueOf(request.quality().toUpperCase(Locale.ROOT));

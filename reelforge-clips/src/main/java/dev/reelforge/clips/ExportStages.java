@@ -2,9 +2,9 @@ package dev.reelforge.clips;
 
 import dev.reelforge.clips.AnalysisOutputs.Signals;
 import dev.reelforge.clips.ExportOutputs.ClipShots;
+import dev.reelforge.clips.ExportOutputs.Exported;
 import dev.reelforge.clips.ExportOutputs.ExportedClip;
 import dev.reelforge.clips.ExportOutputs.ExportedFile;
-import dev.reelforge.clips.ExportOutputs.Exported;
 import dev.reelforge.clips.ExportOutputs.ReframeProgress;
 import dev.reelforge.clips.ExportOutputs.Reframed;
 import dev.reelforge.clips.ExportOutputs.RenderProgress;
@@ -72,7 +72,8 @@ final class ExportStages {
       Path video = files.local(in.videoKey(), scratch.folder());
       Signals signals =
           ClipsJson.readFile(files.local(in.signalsKey(), scratch.folder()), Signals.class);
-      LoudnessCurve loudness = new LoudnessCurve(signals.loudnessStepMillis(), signals.loudnessDb());
+      LoudnessCurve loudness =
+          new LoudnessCurve(signals.loudnessStepMillis(), signals.loudnessDb());
       ReframePlanner planner = new ReframePlanner(ReframeOptions.DEFAULT);
       for (int i = 0; i < in.clips().size(); i++) {
         ExportInput.Clip clip = in.clips().get(i);
@@ -104,12 +105,13 @@ final class ExportStages {
                 in.sourceWidth(),
                 in.sourceHeight(),
                 clip.reframe());
-        String key = ClipKeys.export(ctx.ownerId(), in.sourceId(), in.exportId(), clip.baseName() + ".shots.json");
+        String key =
+            ClipKeys.export(
+                ctx.ownerId(), in.sourceId(), in.exportId(), clip.baseName() + ".shots.json");
         Path file = scratch.file(clip.baseName() + ".shots.json");
         ClipsJson.writeFile(file, new ShotList(shots));
         files.put(key, file);
-        int blurred =
-            (int) shots.stream().filter(s -> s.mode() == Shot.Mode.BLURRED_FIT).count();
+        int blurred = (int) shots.stream().filter(s -> s.mode() == Shot.Mode.BLURRED_FIT).count();
         done.add(new ClipShots(clip.candidateId(), key, shots.size(), blurred));
         ctx.saveCheckpoint(ClipsJson.write(new ReframeProgress(done)));
       }
@@ -207,7 +209,8 @@ final class ExportStages {
     if (file == null) {
       return "";
     }
-    String key = ClipKeys.export(owner, in.sourceId(), in.exportId(), file.getFileName().toString());
+    String key =
+        ClipKeys.export(owner, in.sourceId(), in.exportId(), file.getFileName().toString());
     files.put(key, file);
     return key;
   }

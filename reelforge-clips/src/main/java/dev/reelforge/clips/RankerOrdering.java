@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ranker's second opinion folded into the finder's order: each highlight's score becomes the
- * mean of the finder's and the ranker's, and the ranker's reason is added to its reasons. A
- * highlight the ranker did not score keeps its own score, so a partial answer never loses a clip.
+ * A ranker's second opinion folded into the finder's order: each highlight's score becomes the mean
+ * of the finder's and the ranker's, and the ranker's reason is added to its reasons. A highlight
+ * the ranker did not score keeps its own score, so a partial answer never loses a clip.
  */
 public final class RankerOrdering implements HighlightRanking {
 
@@ -60,7 +60,11 @@ public final class RankerOrdering implements HighlightRanking {
       }
       rescored.add(
           new Highlight(
-              h.startMillis(), h.endMillis(), h.title(), (h.score() + ranked.score()) / 2, reasons));
+              h.startMillis(),
+              h.endMillis(),
+              h.title(),
+              (h.score() + ranked.score()) / 2,
+              reasons));
     }
     rescored.sort(Comparator.comparingDouble(Highlight::score).reversed());
     return rescored;

@@ -42,7 +42,8 @@ class FolderClipFilesTest {
   @Test
   void putReplacesWhatWasStoredAndStoringAFileOnItselfKeepsIt() throws Exception {
     FolderClipFiles files = new FolderClipFiles(dir);
-    String key = ClipKeys.export(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "clip-1.srt");
+    String key =
+        ClipKeys.export(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "clip-1.srt");
     files.put(key, Files.writeString(dir.resolve("a.srt"), "first"));
     files.put(key, Files.writeString(dir.resolve("b.srt"), "second"));
     assertThat(files.local(key, dir)).hasContent("second");
@@ -54,7 +55,8 @@ class FolderClipFilesTest {
   @Test
   void aMissingFileIsNotFoundAndAKeyMayNotLeadOutOfTheFolder() throws Exception {
     FolderClipFiles files = new FolderClipFiles(dir.resolve("store"));
-    assertThatThrownBy(() -> files.local(ClipKeys.source(UUID.randomUUID(), UUID.randomUUID(), "mp4"), dir))
+    assertThatThrownBy(
+            () -> files.local(ClipKeys.source(UUID.randomUUID(), UUID.randomUUID(), "mp4"), dir))
         .isInstanceOfSatisfying(
             ReelForgeException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));

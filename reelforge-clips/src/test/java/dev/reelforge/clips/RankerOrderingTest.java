@@ -39,7 +39,8 @@ class RankerOrderingTest {
 
     List<Highlight> ranked = new RankerOrdering(ranker).rank(transcript, found);
 
-    assertThat(asked.getFirst()).extracting(HighlightRanker.CandidateText::text)
+    assertThat(asked.getFirst())
+        .extracting(HighlightRanker.CandidateText::text)
         .containsExactly("First.", "Second.", "Third.");
     assertThat(ranked).extracting(Highlight::title).containsExactly("three", "two", "one");
     assertThat(ranked.getFirst().score()).isEqualTo(0.85);

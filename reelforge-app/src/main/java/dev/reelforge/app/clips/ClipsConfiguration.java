@@ -8,9 +8,9 @@ import dev.reelforge.clips.ClipPipelines;
 import dev.reelforge.clips.Clips;
 import dev.reelforge.clips.HighlightRanking;
 import dev.reelforge.clips.RankerOrdering;
-import dev.reelforge.core.clips.HighlightRanker;
 import dev.reelforge.core.clips.ClipMedia;
 import dev.reelforge.core.clips.ClipStore;
+import dev.reelforge.core.clips.HighlightRanker;
 import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.RunEndFollower;
@@ -124,13 +124,7 @@ public class ClipsConfiguration {
       ClipsSettings settings,
       Clock clock) {
     return new ClipMaker(
-        media,
-        transcriber,
-        faces,
-        renderer,
-        ranking(ranker),
-        settings.limits(),
-        clock);
+        media, transcriber, faces, renderer, ranking(ranker), settings.limits(), clock);
   }
 
   @Bean

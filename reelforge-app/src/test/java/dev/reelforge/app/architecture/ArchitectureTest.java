@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.reelforge.app.cli.ReelForgeMain;
 import dev.reelforge.app.config.SettingsConfiguration;
 import dev.reelforge.brand.archfixture.BrandClassThatUsesMediaJobs;
+import dev.reelforge.clips.archfixture.ClipsClassThatUsesThePublishing;
 import dev.reelforge.core.archfixture.CoreClassThatUsesJdbcAndTheApp;
 import dev.reelforge.media.archfixture.MediaClassThatUsesAProvider;
 import dev.reelforge.media.archfixture.ReadsTheWallClock;
@@ -147,6 +148,7 @@ class ArchitectureTest {
                 FeatureClassThatUsesAnotherFeature.class,
                 BrandClassThatUsesMediaJobs.class,
                 PublishClassThatUsesTheStory.class,
+                ClipsClassThatUsesThePublishing.class,
                 ProviderHttp.class,
                 Ping.class,
                 Pong.class,
@@ -169,7 +171,9 @@ class ArchitectureTest {
         .anyMatch(d -> d.contains("dev.reelforge.mediagen.MediaJobs"))
         .noneMatch(d -> d.contains("dev.reelforge.core.brand.BrandStore"))
         .anyMatch(d -> d.contains("dev.reelforge.story.session.StorySessions"))
-        .noneMatch(d -> d.contains("dev.reelforge.core.publish.PublicationStore"));
+        .noneMatch(d -> d.contains("dev.reelforge.core.publish.PublicationStore"))
+        .anyMatch(d -> d.contains("dev.reelforge.publish.Publications"))
+        .noneMatch(d -> d.contains("dev.reelforge.core.clips.ClipStore"));
     var adapters = ArchitectureRules.adaptersDoNotDependOnTheApp().evaluate(fixtures);
     assertThat(adapters.hasViolation()).isTrue();
 

@@ -36,7 +36,8 @@ class Sphinx4NarrationMeasurementTest {
   @Test
   void sphinx4HearsFestivalsNarrationOfAKnownParagraph() throws Exception {
     FestivalSpeech festival = new FestivalSpeech();
-    assumeTrue(festival.installed(), "festival is not installed (" + FestivalSpeech.INSTALL_HINT + ")");
+    assumeTrue(
+        festival.installed(), "festival is not installed (" + FestivalSpeech.INSTALL_HINT + ")");
     Path spoken = dir.resolve("festival.wav");
     festival.synthesize(SpeechRequest.of(PARAGRAPH), spoken);
     Path wav = dir.resolve("narration.wav");
