@@ -34,7 +34,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * answer is not kept, so the client may retry. The previews, which create nothing, are left out; so
  * are brand uploads, which are idempotent by their content instead (the same picture again answers
  * the caller's earlier vision job) and whose 10 MB bodies and multipart parts this filter would
- * have to hold in memory and could not hand on as parts.
+ * have to hold in memory and could not hand on as parts. Long video uploads are left out too: their
+ * gigabyte bodies cannot be held to be compared; their retry-safe path is the resumable upload
+ * ({@code /api/clips/uploads}), whose chunks may be sent again and whose completion answers once.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -44,6 +46,12 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
   /** Work routes whose repeat already answers the first result (by the content's hash). */
   private static final Set<String> IDEMPOTENT_BY_CONTENT = Set.of("/api/brand/uploads");
+
+  /** Routes whose bodies are long videos, too large to hold (see the class comment). */
+  private static boolean videoUpload(String path) {
+    return path.equals("/api/clips/sources")
+        || (path.startsWith("/api/clips/uploads/") && path.endsWith("/complete"));
+  }
 
   /** Seed 004's work routes outside {@code /api/}. */
   private static final Set<String> WORK_OUTSIDE_API = Set.of("/images/generate", "/video/generate");
@@ -73,6 +81,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         || !(path.startsWith("/api/") || WORK_OUTSIDE_API.contains(path))
         || NOT_WORK.contains(path)
         || IDEMPOTENT_BY_CONTENT.contains(path)
+        || videoUpload(path)
         || key(request::getHeader).isEmpty();
   }
 
