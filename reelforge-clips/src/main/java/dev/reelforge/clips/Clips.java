@@ -110,6 +110,11 @@ public final class Clips {
    * @throws ReelForgeException INVALID_INPUT naming the field ({@code file}, {@code transcript})
    */
   public ClipSource addSource(UUID owner, String name, Path video, Optional<Path> subtitle) {
+    if (size(video) > limits.maxBytes()) {
+      // Checked here as well as at the edge: a chunked or signed upload arrives by other routes.
+      throw ReelForgeException.invalidField(
+          "file", "the video is over the " + limits.maxBytes() / (1024 * 1024) + " MiB limit");
+    }
     SourceProbe probe = media.probe(video, limits.probeTimeout());
     if (probe.durationMillis() > limits.maxDuration().toMillis()) {
       throw ReelForgeException.invalidField(

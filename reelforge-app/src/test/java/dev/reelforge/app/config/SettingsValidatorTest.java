@@ -228,6 +228,9 @@ class SettingsValidatorTest {
     variables.put("REELFORGE_CLIPS_TRANSCRIBER_ENGINE", "pocketsphinx");
     variables.put("REELFORGE_CLIPS_TRANSCRIBER_SPHINX4_ACCURACY", "fast");
     variables.put("REELFORGE_CLIPS_RANKER_ENABLED", "false");
+    variables.put("REELFORGE_CLIPS_MAXDURATION", "2h");
+    variables.put("REELFORGE_MODELS_WARMUPTIMEOUT", "1m");
+    variables.put("REELFORGE_UPLOADS_ORPHANGRACE", "2h");
     assertThat(SettingsValidator.settingsTrees()).hasSizeGreaterThanOrEqualTo(13);
     for (String tree : SettingsValidator.settingsTrees()) {
       String prefix = InvalidSettingException.environmentVariable(tree) + "_";
