@@ -212,7 +212,12 @@ public final class Clips {
       UUID owner, UUID sourceId, AnalysisRequest request, Optional<String> idempotencyKey) {
     ClipSource source = source(owner, sourceId);
     HighlightOptions options = checkAnalysis(request);
-    if (source.status() == SourceStatus.ANALYSING && idempotencyKey.isEmpty()) {
+    if (source.status() == SourceStatus.ANALYSING && source.analysisRunId().isPresent()) {
+      RunRecord running = jobs.run(source.analysisRunId().get());
+      Optional<String> key = idempotencyKey.map(k -> ClipPipelines.ANALYSIS_KIND + ":" + k);
+      if (key.isPresent() && running.idempotencyKey().equals(key)) {
+        return running; // the same request again: its run, not a second one
+      }
       throw new ReelForgeException(
           ErrorCode.CONFLICT,
           "this source is being analysed already; wait for run "

@@ -9,7 +9,9 @@ import dev.reelforge.core.clips.ClipSource;
 import dev.reelforge.core.clips.ReframeOverride;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.spi.RunRecord;
+import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.jobs.spi.TaskRecord;
+import dev.reelforge.core.jobs.spi.TaskStatus;
 import dev.reelforge.core.storage.BlobCatalog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -160,8 +162,14 @@ public final class ClipViews {
     view.put("status", run.status().name().toLowerCase(Locale.ROOT));
     run.currentStage().ifPresent(stage -> view.put("stage", stage));
     List<TaskRecord> tasks = jobs.tasks(run.id());
+    // A finished task counts whole, whatever its last report said.
     double progress =
-        tasks.isEmpty() ? 0 : tasks.stream().mapToDouble(TaskRecord::progress).average().orElse(0);
+        run.status() == RunStatus.SUCCEEDED
+            ? 1
+            : tasks.stream()
+                .mapToDouble(t -> t.status() == TaskStatus.SUCCEEDED ? 1 : t.progress())
+                .average()
+                .orElse(0);
     view.put("progress", Math.round(progress * 100) / 100.0);
     tasks.stream()
         .filter(t -> !t.status().isTerminal())
