@@ -66,6 +66,11 @@ final class AnalysisStages {
 
   StageResult ingest(StageContext ctx) {
     AnalysisInput in = ClipsJson.read(ctx.inputs(), AnalysisInput.class);
+    if (in.subtitleKey().isPresent()) {
+      // The user's transcript replaces speech recognition: no speech track is needed (and a
+      // silent video, accepted with its transcript, has none to give).
+      return done(new Ingested(""));
+    }
     String speechKey = ClipKeys.analysis(ctx.ownerId(), in.sourceId(), ctx.runId(), "speech.wav");
     try (Scratch scratch = Scratch.under(scratchRoot, ctx.runId(), ctx.stage());
         CancelBridge cancel = new CancelBridge(ctx)) {

@@ -15,6 +15,7 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.id.Ids;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
+import dev.reelforge.core.jobs.spi.RunQuery;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.core.render.CaptionStyles;
@@ -214,7 +215,8 @@ public final class Clips {
     HighlightOptions options = checkAnalysis(request);
     if (source.status() == SourceStatus.ANALYSING && source.analysisRunId().isPresent()) {
       RunRecord running = jobs.run(source.analysisRunId().get());
-      Optional<String> key = idempotencyKey.map(k -> ClipPipelines.ANALYSIS_KIND + ":" + k);
+      Optional<String> key =
+          idempotencyKey.map(k -> ClipPipelines.ANALYSIS_KIND + ":" + source.id() + ":" + k);
       if (key.isPresent() && running.idempotencyKey().equals(key)) {
         return running; // the same request again: its run, not a second one
       }
@@ -235,11 +237,25 @@ public final class Clips {
             options.maxMillis(),
             options.minCount(),
             options.maxCount());
+    // A key is the caller's, not the source's: scoped to the source so that the same key on two
+    // sources starts two analyses.
+    Optional<String> key = idempotencyKey.map(k -> source.id() + ":" + k);
+    Optional<RunRecord> replayed = earlier(owner, ClipPipelines.ANALYSIS_KIND, key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
     long credits = admission.analysis(owner, source.probe().durationMillis() / 1000);
     RunRecord run =
-        submit(owner, ClipPipelines.ANALYSIS_KIND, ClipsJson.write(input), idempotencyKey, credits);
-    store.updateSource(source.id(), s -> s.withAnalysisRun(run.id()));
-    return run;
+        submit(owner, ClipPipelines.ANALYSIS_KIND, ClipsJson.write(input), key, credits);
+    if (!source.analysisRunId().equals(Optional.of(run.id()))) {
+      store.updateSource(source.id(), s -> s.withAnalysisRun(run.id()));
+    }
+    // A run that ended before the source named it was missed by the run-end follower.
+    RunRecord now = jobs.run(run.id());
+    if (now.status().isTerminal()) {
+      analysisEnded(now);
+    }
+    return now;
   }
 
   /**
@@ -255,12 +271,22 @@ public final class Clips {
             .filter(c -> c.id().equals(candidateId))
             .findFirst()
             .orElseThrow(() -> ReelForgeException.notFound("Candidate", candidateId));
-    long start = change.startMillis().orElse(current.startMillis());
-    long end = change.endMillis().orElse(current.endMillis());
-    checkTrim(start, end, source);
+    if (source.status() == SourceStatus.ANALYSING) {
+      throw new ReelForgeException(
+          ErrorCode.CONFLICT,
+          "the source is being analysed again: its candidates will be replaced; wait for the end");
+    }
+    checkTrim(
+        change.startMillis().orElse(current.startMillis()),
+        change.endMillis().orElse(current.endMillis()),
+        source);
     return store.updateCandidate(
         candidateId,
         c -> {
+          // Read from the stored candidate inside the update, so a racing change is not undone.
+          long start = change.startMillis().orElse(c.startMillis());
+          long end = change.endMillis().orElse(c.endMillis());
+          checkTrim(start, end, source);
           ClipCandidate next = c.withTrim(start, end);
           if (change.state().isPresent()) {
             next = next.withState(change.state().get());
@@ -303,10 +329,18 @@ public final class Clips {
             request.presets().stream().map(p -> RenderPreset.byId(p).id()).distinct().toList(),
             request.captionStyle(),
             request.quality().toLowerCase(Locale.ROOT));
+    Optional<String> key = idempotencyKey.map(k -> source.id() + ":" + k);
+    Optional<RunRecord> replayed = earlier(owner, ClipPipelines.EXPORT_KIND, key);
+    if (replayed.isPresent()) {
+      UUID runId = replayed.get().id();
+      return store.exports(source.id()).stream()
+          .filter(e -> e.runId().equals(runId))
+          .findFirst()
+          .orElseThrow(() -> ReelForgeException.notFound("Export", runId));
+    }
     long seconds = clips.stream().mapToLong(c -> (c.endMillis() - c.startMillis()) / 1000).sum();
     long credits = admission.export(owner, seconds, input.presets().size());
-    RunRecord run =
-        submit(owner, ClipPipelines.EXPORT_KIND, ClipsJson.write(input), idempotencyKey, credits);
+    RunRecord run = submit(owner, ClipPipelines.EXPORT_KIND, ClipsJson.write(input), key, credits);
     Optional<ClipExport> existing =
         store.exports(source.id()).stream().filter(e -> e.runId().equals(run.id())).findFirst();
     if (existing.isPresent()) {
@@ -342,6 +376,20 @@ public final class Clips {
           return s.withStatus(
               status == RunStatus.SUCCEEDED ? SourceStatus.ANALYSED : SourceStatus.FAILED);
         });
+  }
+
+  /**
+   * The run an earlier request with the same key started, so a replay answers it without being
+   * admitted (and metered) again.
+   */
+  private Optional<RunRecord> earlier(UUID owner, String kind, Optional<String> key) {
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    String stored = kind + ":" + key.get();
+    return jobs.runs(RunQuery.all(RunQuery.MAX_LIMIT).ownedBy(owner).ofKind(kind)).stream()
+        .filter(r -> r.idempotencyKey().equals(Optional.of(stored)))
+        .findFirst();
   }
 
   private RunRecord submit(
@@ -461,7 +509,7 @@ public final class Clips {
     }
     Subtitles.Parsed parsed = Subtitles.parse(text);
     var cues = parsed.cues();
-    if (!cues.isEmpty() && cues.getLast().startMillis() > probe.durationMillis()) {
+    if (!cues.isEmpty() && cues.getLast().endMillis() > probe.durationMillis() + 1000) {
       throw ReelForgeException.invalidField(
           "transcript", "the transcript runs past the video's end; is it the right file?");
     }
