@@ -40,8 +40,30 @@ class Sphinx4NarrationMeasurementTest {
         festival.installed(), "festival is not installed (" + FestivalSpeech.INSTALL_HINT + ")");
     Path spoken = dir.resolve("festival.wav");
     festival.synthesize(SpeechRequest.of(PARAGRAPH), spoken);
+    // FFmpeg resamples as the clips feature's speech extraction does (with a proper low-pass);
+    // a noise floor is added as a microphone would have one.
+    Path resampled = dir.resolve("16k.wav");
+    Process ffmpeg =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                spoken.toString(),
+                "-ar",
+                "16000",
+                "-ac",
+                "1",
+                "-c:a",
+                "pcm_s16le",
+                resampled.toString())
+            .redirectErrorStream(true)
+            .start();
+    ffmpeg.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    assertThat(ffmpeg.waitFor()).isZero();
     Path wav = dir.resolve("narration.wav");
-    Narration.write(Narration.dithered(Narration.resampled(spoken)), wav);
+    Narration.write(Narration.dithered(Narration.resampled(resampled)), wav);
     long audioMillis = SpeechWav.durationMillis(wav);
 
     boolean all = "all".equals(System.getProperty("reelforge.measure.sphinx4"));
@@ -72,9 +94,30 @@ class Sphinx4NarrationMeasurementTest {
           decodeMillis / (double) audioMillis,
           sphinx.lastLoadTime().toMillis() / 1000.0,
           heard.text());
-      if (accuracy != Sphinx4Transcriber.Accuracy.FAST) {
-        assertThat(wer.rate()).as("heard '%s'", heard.text()).isLessThanOrEqualTo(0.25);
-      }
+      // Measured 2026-12-07: FAST 0.50, BALANCED 0.24, ACCURATE 0.17 (one of the errors is
+      // "harbour" heard as the dictionary's "harbor").
+      double bound =
+          switch (accuracy) {
+            case FAST -> 0.6;
+            case BALANCED -> 0.3;
+            case ACCURATE -> 0.25;
+          };
+      assertThat(wer.rate()).as("heard '%s'", heard.text()).isLessThanOrEqualTo(bound);
+    }
+    PocketsphinxTranscriber pocketsphinx = new PocketsphinxTranscriber();
+    if (pocketsphinx.installed()) {
+      long started = System.nanoTime();
+      Transcript heard =
+          pocketsphinx.transcribe(new TranscriptionRequest(wav, "en-US", audioMillis), m -> {});
+      long decodeMillis = (System.nanoTime() - started) / 1_000_000;
+      WordErrorRate wer = WordErrorRate.between(PARAGRAPH, heard.text());
+      System.out.printf(
+          Locale.ROOT,
+          "pocketsphinx: WER %.3f, real-time factor %.2f (model loaded per run)%n  heard: %s%n",
+          wer.rate(),
+          decodeMillis / (double) audioMillis,
+          heard.text());
+      assertThat(wer.rate()).as("heard '%s'", heard.text()).isLessThanOrEqualTo(0.35);
     }
   }
 }
