@@ -12,6 +12,7 @@ import dev.reelforge.core.vision.FaceDetector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,6 +74,7 @@ public final class ClipPipelines {
   private final AnalysisStages analysis;
   private final ExportStages export;
   private final Options options;
+  private final Path workRoot;
 
   /**
    * @param files where sources and stage files are kept
@@ -100,6 +102,18 @@ public final class ClipPipelines {
     this.analysis = new AnalysisStages(files, media, transcriber, store, workRoot, ranking, clock);
     this.export = new ExportStages(files, media, faces, renderer, workRoot);
     this.options = options;
+    this.workRoot = workRoot;
+  }
+
+  /**
+   * Deletes the scratch and export folders on this machine nothing was written in since {@code
+   * before}: what a failed or cancelled run, or a worker that died, left behind.
+   *
+   * @return how many were deleted
+   */
+  public int pruneIdleWork(Instant before) {
+    return IdleFolders.prune(workRoot, before)
+        + IdleFolders.prune(workRoot.resolve("exports"), before);
   }
 
   public static PipelineDefinition analysisDefinition(Options options) {

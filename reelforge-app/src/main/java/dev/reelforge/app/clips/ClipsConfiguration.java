@@ -1,5 +1,6 @@
 package dev.reelforge.app.clips;
 
+import dev.reelforge.app.cluster.UpkeepTask;
 import dev.reelforge.app.config.StorageSettings;
 import dev.reelforge.app.events.EventsSettings;
 import dev.reelforge.clips.ClipFiles;
@@ -24,6 +25,7 @@ import dev.reelforge.media.clips.FfmpegClipMedia;
 import dev.reelforge.media.ffmpeg.FfmpegInstallation;
 import dev.reelforge.media.vision.OpenCvFaceDetector;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -89,6 +91,17 @@ public class ClipsConfiguration {
         storage.getWorkRoot().resolve("clips"),
         clock,
         settings.pipelineOptions());
+  }
+
+  /** Every machine drops the clips' work folders left behind, idle past the work cache's TTL. */
+  @Bean
+  UpkeepTask clipsWorkPrune(ClipPipelines pipelines, StorageSettings storage, Clock clock) {
+    return new UpkeepTask(
+        "clips-work-prune",
+        Duration.ofMinutes(5),
+        Duration.ofHours(1),
+        () -> pipelines.pruneIdleWork(clock.instant().minus(storage.getWorkCacheTtl())),
+        true);
   }
 
   @Bean
