@@ -19,8 +19,9 @@ class FolderClipFilesTest {
   @Test
   void aStoredFileIsReadWhereItLiesUnderItsKey() throws Exception {
     FolderClipFiles files = new FolderClipFiles(dir.resolve("store"));
+    UUID owner = UUID.randomUUID();
     UUID source = UUID.randomUUID();
-    String key = ClipKeys.source(UUID.randomUUID(), source, "mp4");
+    String key = ClipKeys.source(owner, source, "mp4");
     Path upload = Files.writeString(dir.resolve("talk.mp4"), "the video");
     assertThat(files.exists(key)).isFalse();
 
@@ -29,7 +30,7 @@ class FolderClipFilesTest {
     assertThat(files.exists(key)).isTrue();
     Path scratch = dir.resolve("scratch");
     Path local = files.local(key, scratch);
-    assertThat(local).isEqualTo(dir.resolve("store/clips/" + source + "/raw/source.mp4"));
+    assertThat(local).isEqualTo(dir.resolve("store/clips/" + owner + "/" + source + "/raw/source.mp4"));
     assertThat(local).hasContent("the video");
     assertThat(scratch).doesNotExist();
     // The upload is the caller's: it stays, and the store keeps its own copy.
