@@ -30,7 +30,8 @@ class FolderClipFilesTest {
     assertThat(files.exists(key)).isTrue();
     Path scratch = dir.resolve("scratch");
     Path local = files.local(key, scratch);
-    assertThat(local).isEqualTo(dir.resolve("store/clips/" + owner + "/" + source + "/raw/source.mp4"));
+    assertThat(local)
+        .isEqualTo(dir.resolve("store/clips/" + owner + "/" + source + "/raw/source.mp4"));
     assertThat(local).hasContent("the video");
     assertThat(scratch).doesNotExist();
     // The upload is the caller's: it stays, and the store keeps its own copy.
