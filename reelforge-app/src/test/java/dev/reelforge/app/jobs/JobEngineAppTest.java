@@ -57,7 +57,8 @@ class JobEngineAppTest {
 
   @Test
   void runsAContributedPipelineOnTheDefaultPools() throws Exception {
-    assertThat(workers.poolCount()).isEqualTo(8);
+    // The named queues of SPEC §2.1, image, video, brand, and the three clips pools.
+    assertThat(workers.poolCount()).isEqualTo(11);
     UUID owner = UUID.randomUUID();
     RunRecord run =
         jobs.submit(SubmitRequest.of(owner, "greeting", "{}").withIdempotencyKey("once")).run();
