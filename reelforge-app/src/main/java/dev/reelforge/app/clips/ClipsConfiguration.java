@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Long video → clips on the job engine: the two pipelines (every node registers them; the
@@ -51,8 +52,12 @@ public class ClipsConfiguration {
     return new FfmpegClipMedia(ffmpeg::getObject);
   }
 
-  /** The offline face detector: OpenCV's frontal-face cascade (the model registry warms it up). */
+  /**
+   * The offline face detector: OpenCV's frontal-face cascade (the model registry warms it up). The
+   * pipelines' detector, whatever other detectors the registry lists.
+   */
   @Bean
+  @Primary
   FaceDetector faceDetector() {
     return new OpenCvFaceDetector();
   }

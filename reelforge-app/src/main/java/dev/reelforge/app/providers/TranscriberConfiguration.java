@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The clips feature's speech-to-text engine ({@link TranscriberSettings}) and its optional
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 class TranscriberConfiguration {
 
   @Bean
+  @Primary
   Transcriber transcriber(
       TranscriberSettings transcriber,
       ProvidersSettings providers,
