@@ -143,7 +143,7 @@ public final class InProcessClips implements AutoCloseable {
   public RunRecord await(UUID id, BiConsumer<Double, String> progress, BooleanSupplier stop) {
     boolean cancelAsked = false;
     boolean interrupted = false;
-    java.util.Map<UUID, String> last = new java.util.HashMap<>();
+    String last = "";
     try {
       while (true) {
         if (!cancelAsked && (interrupted || stop.getAsBoolean())) {
@@ -152,10 +152,9 @@ public final class InProcessClips implements AutoCloseable {
         }
         RunRecord run = jobs.run(id);
         for (TaskRecord task : jobs.tasks(id)) {
-          // Each task's news once: a finished stage's last report is not repeated.
-          String line = task.progress() + task.progressMessage().orElse("");
-          if (task.progressMessage().isPresent() && !line.equals(last.get(task.id()))) {
-            last.put(task.id(), line);
+          String line = task.stage() + task.progress() + task.progressMessage().orElse("");
+          if (task.progressMessage().isPresent() && !line.equals(last)) {
+            last = line;
             progress.accept(task.progress(), task.stage() + ": " + task.progressMessage().get());
           }
         }
