@@ -40,10 +40,12 @@ class RolesTest {
   @Test
   void aWorkerOnlyProcessWorksButServesNoApi() throws Exception {
     ApiCalls api = new ApiCalls(port);
-    assertThat(workers.poolCount()).isEqualTo(8);
+    assertThat(workers.poolCount()).isEqualTo(11);
     assertThat(upkeep.taskNames())
-        .as("shared upkeep is the scheduler's; each machine prunes its own work folders")
-        .containsExactlyInAnyOrder("work-cache-prune", "media-work-prune");
+        .as(
+            "shared upkeep is the scheduler's; each machine prunes its own work folders and uploads")
+        .containsExactlyInAnyOrder(
+            "work-cache-prune", "media-work-prune", "clips-work-prune", "expired-uploads");
 
     for (String path : new String[] {"/api/story/x", "/auth/login", "/ui", "/blobs/stories/x"}) {
       HttpResponse<String> refused = api.send("GET", path, null, null);
