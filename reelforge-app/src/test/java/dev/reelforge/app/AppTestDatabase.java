@@ -29,7 +29,9 @@ public final class AppTestDatabase {
   public static ConfigurableApplicationContext secondInstance(
       TestDatabase database, Map<String, String> settings, Class<?>... sources) {
     Map<String, Object> properties = new HashMap<>(settings);
-    properties.put("server.port", "0");
+    // Default properties rank below application.yml, whose server.port reads reelforge.server.port
+    // (8080 unless set): setting only server.port here bound every second instance to 8080.
+    properties.put("reelforge.server.port", "0");
     properties.put("reelforge.database.url", database.server().jdbcUrl());
     properties.put("reelforge.database.username", database.username());
     properties.put("reelforge.database.password", database.password());

@@ -328,9 +328,11 @@ class CliTest {
             .daemon()
             .start(
                 () -> {
+                  // A collection every 200 ms is several per run; one every 20 ms kept the
+                  // JVM collecting for minutes when another test JVM shared the cores.
                   while (running.get()) {
                     System.gc();
-                    LockSupport.parkNanos(20_000_000);
+                    LockSupport.parkNanos(200_000_000);
                   }
                 });
     System.setOut(capture);

@@ -40,7 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"reelforge.security.password-hash-cost=4"})
+    properties = {
+      "reelforge.security.password-hash-cost=4",
+      "reelforge.models.warm-up-on-start=true"
+    })
 class ModelsApiTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
