@@ -3,7 +3,8 @@ package dev.reelforge.app.clips;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.ApiCalls;
-import java.io.ByteArrayOutputStream;
+import dev.reelforge.app.MultipartForm;
+import dev.reelforge.app.MultipartForm.Part;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,13 +12,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,34 +38,14 @@ final class ClipsApiCalls {
     this.port = port;
   }
 
-  /** One part of a multipart form, each sent as a file. */
-  record Part(String name, String filename, String type, byte[] bytes) {}
-
   HttpResponse<String> multipart(String path, String bearer, Part... parts) throws Exception {
-    String boundary = "----clips" + UUID.randomUUID().toString().replace("-", "");
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Part part : parts) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + part.name()
-                  + "\"; filename=\""
-                  + part.filename()
-                  + "\"\r\nContent-Type: "
-                  + part.type()
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      body.write(part.bytes());
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    MultipartForm form = MultipartForm.of(parts);
     return api.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofMinutes(2))
             .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            .header("Content-Type", form.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
   }
 
   /** Sends bytes {@code [from, to)} as one chunk. */

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
-import dev.reelforge.app.clips.ClipsApiCalls.Part;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.clips.ClipStore;

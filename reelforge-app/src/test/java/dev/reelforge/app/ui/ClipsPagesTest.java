@@ -8,8 +8,8 @@ import static dev.reelforge.app.ui.PageSession.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
-import dev.reelforge.app.ui.PageSession.Part;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.clips.ClipCandidate;
 import dev.reelforge.core.clips.ClipCandidate.CandidateState;

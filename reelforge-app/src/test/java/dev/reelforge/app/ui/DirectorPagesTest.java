@@ -8,6 +8,7 @@ import static dev.reelforge.app.ui.PageSession.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import java.awt.Color;
@@ -200,8 +201,7 @@ class DirectorPagesTest {
   /** The upload form as a browser posts it: one multipart part named {@code file}. */
   private HttpResponse<String> upload(String filename, String type, byte[] bytes, String cookie)
       throws Exception {
-    return pages.upload(
-        "/ui/director", cookie, new PageSession.Part("file", filename, type, bytes));
+    return pages.upload("/ui/director", cookie, new Part("file", filename, type, bytes));
   }
 
   private static Path tempRoot() {

@@ -2,8 +2,9 @@ package dev.reelforge.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.app.MultipartForm;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,9 +35,6 @@ final class PageSession {
   PageSession(int port) {
     this.origin = "http://localhost:" + port;
   }
-
-  /** One file of a multipart form. */
-  record Part(String name, String filename, String type, byte[] bytes) {}
 
   /** The session cookie of {@code username}, signed in with the test users' password. */
   String signIn(String username) throws Exception {
@@ -83,29 +80,12 @@ final class PageSession {
 
   /** A multipart form of files as a browser posts it, from the page's own origin. */
   HttpResponse<String> upload(String path, String cookie, Part... parts) throws Exception {
-    String boundary = "----page" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Part p : parts) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + p.name()
-                  + "\"; filename=\""
-                  + p.filename()
-                  + "\"\r\nContent-Type: "
-                  + p.type()
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      body.write(p.bytes());
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    MultipartForm form = MultipartForm.of(parts);
     return send(
         HttpRequest.newBuilder(URI.create(origin + path))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", form.contentType())
             .header("Origin", origin)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+            .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())),
         cookie);
   }
 
