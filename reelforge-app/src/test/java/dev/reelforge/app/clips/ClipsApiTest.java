@@ -1,28 +1,27 @@
 package dev.reelforge.app.clips;
 
+import static dev.reelforge.app.clips.ClipsApiCalls.JSON;
+import static dev.reelforge.app.clips.ClipsApiCalls.assertFieldError;
+import static dev.reelforge.app.clips.ClipsApiCalls.data;
+import static dev.reelforge.app.clips.ClipsApiCalls.freePort;
+import static dev.reelforge.app.clips.ClipsApiCalls.srt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.reelforge.app.ApiCalls;
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.accounts.UserAccount;
 import dev.reelforge.core.clips.ClipStore;
 import dev.reelforge.testkit.TempDirs;
 import dev.reelforge.testkit.clips.TalkingHeadVideo;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -39,7 +38,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Long video → clips through the HTTP API, end to end on a real FFmpeg: a 40 s talking-head video
@@ -64,7 +62,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClipsApiTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int PORT = freePort();
   private static final Path root = temporaryRoot();
   private static final long DURATION_MILLIS = 40_000;
@@ -72,8 +69,8 @@ class ClipsApiTest {
   @Autowired ApplicationContext context;
   @Autowired ClipStore store;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private ApiCalls api;
+  private ClipsApiCalls calls;
   private String token;
   private UUID owner;
   private String othersToken;
@@ -98,6 +95,7 @@ class ClipsApiTest {
   void fixtures() throws Exception {
     assumeTrue(TalkingHeadVideo.ffmpegAvailable(), "needs an ffmpeg with libx264 on the PATH");
     api = new ApiCalls(PORT);
+    calls = new ClipsApiCalls(api, PORT);
     UserAccount clipper = TestUsers.create(context, "clipper", Role.CREATOR);
     owner = clipper.id();
     token = TestUsers.tokenOf(context, clipper);
@@ -121,7 +119,7 @@ class ClipsApiTest {
   @Order(1)
   void aVideoWithItsTranscriptIsUploadedAndProbed() throws Exception {
     HttpResponse<String> created =
-        multipart(
+        calls.multipart(
             "/api/clips/sources",
             token,
             new Part("file", "talk.mp4", "video/mp4", Files.readAllBytes(video)),
@@ -236,10 +234,11 @@ class ClipsApiTest {
     JsonNode file = clip.path("files").get(0);
     assertThat(file.path("preset").asString()).isEqualTo("tiktok");
     assertThat(file.path("durationMs").asLong()).isBetween(6_500L, 7_500L);
-    byte[] mp4 = download(file.path("video").asString());
+    byte[] mp4 = calls.download(file.path("video").asString());
     assertThat(mp4.length).isEqualTo(file.path("bytes").asLong());
     assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
-    String subtitles = new String(download(file.path("srt").asString()), StandardCharsets.UTF_8);
+    String subtitles =
+        new String(calls.download(file.path("srt").asString()), StandardCharsets.UTF_8);
     assertThat(subtitles).contains("-->");
   }
 
@@ -292,7 +291,7 @@ class ClipsApiTest {
     assertThat(api.send("DELETE", location, null, othersToken).statusCode()).isEqualTo(404);
 
     HttpResponse<String> completed =
-        multipart(
+        calls.multipart(
             location + "/complete",
             token,
             new Part("transcript", "talk.srt", "application/x-subrip", srt));
@@ -336,7 +335,7 @@ class ClipsApiTest {
   void wrongFilesBrokenSubtitlesLongVideosAndMissingPartsAreRefused() throws Exception {
     int before = store.sources(owner, 200).size();
     assertFieldError(
-        multipart(
+        calls.multipart(
             "/api/clips/sources",
             token,
             new Part(
@@ -350,7 +349,7 @@ class ClipsApiTest {
     String broken =
         "1\n00:00:01,000 --> 00:00:04,000\nHello.\n\n2\n00:00:05,000 --> 00:0x:08\nBad.\n";
     HttpResponse<String> badSrt =
-        multipart(
+        calls.multipart(
             "/api/clips/sources",
             token,
             new Part("file", "talk.mp4", "video/mp4", Files.readAllBytes(video)),
@@ -362,7 +361,7 @@ class ClipsApiTest {
     Path longer = root.resolve("long.mp4");
     TalkingHeadVideo.builder().durationMillis(55_000).size(160, 90).fps(10).build().write(longer);
     HttpResponse<String> tooLong =
-        multipart(
+        calls.multipart(
             "/api/clips/sources",
             token,
             new Part("file", "long.mp4", "video/mp4", Files.readAllBytes(longer)));
@@ -371,7 +370,7 @@ class ClipsApiTest {
         .contains("limit");
 
     assertFieldError(
-        multipart(
+        calls.multipart(
             "/api/clips/sources",
             token,
             new Part("transcript", "talk.srt", "application/x-subrip", srt)),
@@ -423,7 +422,8 @@ class ClipsApiTest {
                 .statusCode())
         .isEqualTo(404);
     assertThat(
-            put("/api/clips/uploads/" + foreignUpload, new byte[10], 0, 10, 1000, othersToken)
+            calls
+                .put("/api/clips/uploads/" + foreignUpload, new byte[10], 0, 10, 1000, othersToken)
                 .statusCode())
         .isEqualTo(404);
   }
@@ -476,120 +476,9 @@ class ClipsApiTest {
     throw new AssertionError("no candidate " + id + " in " + source);
   }
 
-  private static JsonNode data(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-    return JSON.readTree(response.body()).path("data");
-  }
-
-  private static void assertFieldError(HttpResponse<String> response, int status, String field) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    JsonNode envelope = JSON.readTree(response.body());
-    assertThat(envelope.path("success").asBoolean(true)).isFalse();
-    List<String> fields = new ArrayList<>();
-    envelope.path("details").forEach(d -> fields.add(d.path("field").asString()));
-    assertThat(fields).as(response.body()).contains(field);
-  }
-
-  private byte[] download(String link) throws Exception {
-    assertThat(link).isNotBlank();
-    HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(link)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(response.statusCode()).as(link).isEqualTo(200);
-    return response.body();
-  }
-
   private HttpResponse<String> put(String path, byte[] bytes, int from, int to, int total)
       throws Exception {
-    return put(path, bytes, from, to, total, token);
-  }
-
-  /** Sends bytes {@code [from, to)} as one chunk. */
-  private HttpResponse<String> put(
-      String path, byte[] bytes, int from, int to, int total, String bearer) throws Exception {
-    return api.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-            .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "application/octet-stream")
-            .header("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + total)
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(bytes, from, to))));
-  }
-
-  private record Part(String name, String filename, String type, byte[] bytes) {}
-
-  private HttpResponse<String> multipart(String path, String bearer, Part... parts)
-      throws Exception {
-    String boundary = "----clips" + UUID.randomUUID().toString().replace("-", "");
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Part part : parts) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + part.name()
-                  + "\"; filename=\""
-                  + part.filename()
-                  + "\"\r\nContent-Type: "
-                  + part.type()
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      body.write(part.bytes());
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return api.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-            .timeout(Duration.ofMinutes(2))
-            .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-  }
-
-  /** Ten cues of a talk about bees, one every four seconds, as a person would caption it. */
-  private static String srt() {
-    String[] lines = {
-      "Here is the secret nobody tells you about honey bees.",
-      "A single hive can hold sixty thousand workers in summer.",
-      "Each one flies up to eight kilometres to find flowers.",
-      "But here is the surprising part: they dance to share the way.",
-      "The angle of the dance points to the food, relative to the sun.",
-      "Scientists decoded this in the nineteen forties. Amazing, right?",
-      "So why does this matter to you and me?",
-      "Because a third of what we eat depends on pollinators like these.",
-      "If bees vanish, our grocery shelves would look very different.",
-      "Plant some wildflowers this spring, and you will help them thrive."
-    };
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < lines.length; i++) {
-      out.append(i + 1)
-          .append('\n')
-          .append(time(i * 4000L + 200))
-          .append(" --> ")
-          .append(time(i * 4000L + 3800))
-          .append('\n')
-          .append(lines[i])
-          .append("\n\n");
-    }
-    return out.toString();
-  }
-
-  private static String time(long millis) {
-    return String.format(
-        Locale.ROOT,
-        "%02d:%02d:%02d,%03d",
-        millis / 3_600_000,
-        millis / 60_000 % 60,
-        millis / 1000 % 60,
-        millis % 1000);
-  }
-
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return calls.put(path, bytes, from, to, total, token);
   }
 
   // Not @TempDir: with one test instance per class, Spring reads the settings before JUnit fills

@@ -1,33 +1,29 @@
 package dev.reelforge.app.ui;
 
+import static dev.reelforge.app.ui.PageSession.expect404;
+import static dev.reelforge.app.ui.PageSession.form;
+import static dev.reelforge.app.ui.PageSession.location;
+import static dev.reelforge.app.ui.PageSession.tagOf;
+import static dev.reelforge.app.ui.PageSession.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import dev.reelforge.core.clips.ClipCandidate;
 import dev.reelforge.core.clips.ClipCandidate.CandidateState;
 import dev.reelforge.core.clips.ClipStore;
 import dev.reelforge.testkit.TempDirs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -56,17 +52,17 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class ClipsPagesTest {
 
-  private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
   private static final Path ROOT = tempRoot();
   private static final Duration PATIENCE = Duration.ofMinutes(4);
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  @Value("${local.server.port}")
-  int port;
-
   @Autowired ApplicationContext context;
   @Autowired ClipStore store;
+
+  private final PageSession pages;
+
+  ClipsPagesTest(@Value("${local.server.port}") int port) {
+    this.pages = new PageSession(port);
+  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -85,8 +81,8 @@ class ClipsPagesTest {
   void aVideoIsUploadedAnalysedReviewedAndExportedThroughThePages() throws Exception {
     Assumptions.assumeTrue(ClipPageFixtures.ffmpegAvailable(), "needs ffmpeg on the PATH");
     TestUsers.create(context, "clips-pages", Role.CREATOR);
-    String owner = signIn("clips-pages");
-    HttpResponse<String> list = get("/ui/clips", owner);
+    String owner = pages.signIn("clips-pages");
+    HttpResponse<String> list = pages.get("/ui/clips", owner);
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body())
         .contains("href=\"/ui/clips\"", "enctype=\"multipart/form-data\"", "id=\"no-sources\"");
@@ -95,33 +91,33 @@ class ClipsPagesTest {
     byte[] video =
         Files.readAllBytes(ClipPageFixtures.video(Files.createDirectories(ROOT.resolve("in"))));
     HttpResponse<String> notVideo =
-        upload(owner, part("file", "talk.mp4", "video/mp4", "just words".getBytes()));
+        upload(owner, new Part("file", "talk.mp4", "video/mp4", "just words".getBytes()));
     assertThat(notVideo.statusCode()).isEqualTo(400);
     assertThat(textOf(notVideo.body(), "file-error")).startsWith("This is not a video");
     HttpResponse<String> badTranscript =
         upload(
             owner,
-            part("file", "talk.mp4", "video/mp4", video),
-            part("transcript", "talk.srt", "text/plain", "hello there".getBytes()));
+            new Part("file", "talk.mp4", "video/mp4", video),
+            new Part("transcript", "talk.srt", "text/plain", "hello there".getBytes()));
     assertThat(badTranscript.statusCode()).isEqualTo(400);
     assertThat(textOf(badTranscript.body(), "transcript-error"))
         .isEqualTo("The transcript must be an SRT or WebVTT text file.");
-    assertThat(get("/ui/clips", owner).body()).contains("id=\"no-sources\"");
+    assertThat(pages.get("/ui/clips", owner).body()).contains("id=\"no-sources\"");
 
     // A video with its transcript leads to its page.
     HttpResponse<String> uploaded =
         upload(
             owner,
-            part("file", "my talk.mp4", "video/mp4", video),
-            part(
+            new Part("file", "my talk.mp4", "video/mp4", video),
+            new Part(
                 "transcript",
                 "talk.srt",
                 "application/x-subrip",
                 ClipPageFixtures.srt().getBytes(StandardCharsets.UTF_8)));
     String page = location(uploaded, "/ui/clips/[0-9a-f-]{36}");
     UUID sourceId = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
-    assertThat(get("/ui/clips", owner).body()).contains(page, "my talk.mp4", "3:00.0");
-    String fresh = get(page, owner).body();
+    assertThat(pages.get("/ui/clips", owner).body()).contains(page, "my talk.mp4", "3:00.0");
+    String fresh = pages.get(page, owner).body();
     assertThat(textOf(fresh, "fact-length")).isEqualTo("3:00.0");
     assertThat(textOf(fresh, "fact-picture")).isEqualTo("320×180 at 10 fps");
     assertThat(tagOf(fresh, "source-status")).contains("data-status=\"uploaded\"");
@@ -129,15 +125,17 @@ class ClipsPagesTest {
 
     // A refused analysis says why next to the field; then one with good options is followed live.
     HttpResponse<String> badOptions =
-        post(page + "/analyze", form("minSeconds", "50", "maxSeconds", "20", "count", "3"), owner);
+        pages.post(
+            page + "/analyze", form("minSeconds", "50", "maxSeconds", "20", "count", "3"), owner);
     assertThat(badOptions.statusCode()).isEqualTo(400);
     assertThat(textOf(badOptions.body(), "error-maxSeconds")).startsWith("Use at least");
     location(
-        post(page + "/analyze", form("minSeconds", "15", "maxSeconds", "40", "count", "4"), owner),
+        pages.post(
+            page + "/analyze", form("minSeconds", "15", "maxSeconds", "40", "count", "4"), owner),
         page);
     String ended = awaitAnalysis(page + "/analysis", owner);
     assertThat(ended).contains("data-status=\"succeeded\"");
-    String analysed = get(page, owner).body();
+    String analysed = pages.get(page, owner).body();
     assertThat(tagOf(analysed, "source-status")).contains("data-status=\"analysed\"");
     assertThat(textOf(analysed, "fact-transcript")).contains("word times estimated");
     List<ClipCandidate> candidates = store.candidates(sourceId);
@@ -155,11 +153,11 @@ class ClipsPagesTest {
     // Keep, re-trim, frame; a trim past the clip limits is refused on its card.
     String candidate = first.id().toString();
     location(
-        post(page + "/candidates", form("candidate", candidate, "action", "keep"), owner),
+        pages.post(page + "/candidates", form("candidate", candidate, "action", "keep"), owner),
         page + "#c-" + candidate);
     long start = first.startMillis() / 1000 + 1;
     location(
-        post(
+        pages.post(
             page + "/candidates",
             form(
                 "candidate",
@@ -173,7 +171,7 @@ class ClipsPagesTest {
             owner),
         page + "#c-" + candidate);
     location(
-        post(
+        pages.post(
             page + "/candidates",
             form("candidate", candidate, "action", "framing", "framing", "crop", "centerX", "0.3"),
             owner),
@@ -184,7 +182,7 @@ class ClipsPagesTest {
     assertThat(changed.endMillis()).isEqualTo((start + 20) * 1000);
     assertThat(changed.reframe().orElseThrow().centerX().getAsDouble()).isEqualTo(0.3);
     HttpResponse<String> tooShort =
-        post(
+        pages.post(
             page + "/candidates",
             form(
                 "candidate", candidate, "action", "trim", "startSeconds", "10", "endSeconds", "11"),
@@ -194,22 +192,22 @@ class ClipsPagesTest {
     if (candidates.size() > 1) {
       String second = candidates.get(1).id().toString();
       location(
-          post(page + "/candidates", form("candidate", second, "action", "discard"), owner),
+          pages.post(page + "/candidates", form("candidate", second, "action", "discard"), owner),
           page + "#c-" + second);
       assertThat(store.candidates(sourceId).get(1).state()).isEqualTo(CandidateState.DISCARDED);
     }
-    String reviewed = get(page, owner).body();
+    String reviewed = pages.get(page, owner).body();
     assertThat(reviewed).contains("data-state=\"kept\"", "value=\"0.30\"");
     assertThat(reviewed)
         .containsPattern("name=\"candidateIds\" value=\"" + candidate + "\" checked");
 
     // An export with nothing ticked is refused in words; one with the kept clip shows on the page.
-    HttpResponse<String> nothing = post(page + "/export", form("presets", "tiktok"), owner);
+    HttpResponse<String> nothing = pages.post(page + "/export", form("presets", "tiktok"), owner);
     assertThat(nothing.statusCode()).isEqualTo(400);
     assertThat(textOf(nothing.body(), "error-candidateIds"))
         .isEqualTo("Tick at least one clip to export.");
     location(
-        post(
+        pages.post(
             page + "/export",
             form(
                 "candidateIds",
@@ -222,22 +220,22 @@ class ClipsPagesTest {
                 "k1"),
             owner),
         page + "#exports");
-    String exports = get(page + "/exports", owner).body();
+    String exports = pages.get(page + "/exports", owner).body();
     assertThat(exports).contains("data-export=", "square");
     assertThat(store.exports(sourceId)).hasSize(1);
 
     // Another user: every page and form is a 404 page.
     TestUsers.create(context, "clips-pages-other", Role.CREATOR);
-    String other = signIn("clips-pages-other");
+    String other = pages.signIn("clips-pages-other");
     List<String> failures = new ArrayList<>();
     for (String path : List.of(page, page + "/analysis", page + "/exports")) {
-      expect404(failures, "GET " + path, get(path, other));
+      expect404(failures, "GET " + path, pages.get(path, other));
     }
     for (String path : List.of(page + "/analyze", page + "/candidates", page + "/export")) {
       expect404(
           failures,
           "POST " + path,
-          post(
+          pages.post(
               path,
               form(
                   "candidate",
@@ -251,21 +249,15 @@ class ClipsPagesTest {
               other));
     }
     assertThat(failures).isEmpty();
-    assertThat(get("/ui/clips", other).body()).doesNotContain(page);
+    assertThat(pages.get("/ui/clips", other).body()).doesNotContain(page);
     assertThat(store.candidates(sourceId).getFirst().state()).isEqualTo(CandidateState.KEPT);
-  }
-
-  private static void expect404(List<String> failures, String what, HttpResponse<String> answer) {
-    if (answer.statusCode() != 404 || !answer.body().contains("Not found")) {
-      failures.add(what + " → " + answer.statusCode());
-    }
   }
 
   /** Re-reads the analysis panel while it polls; answers it once it tells htmx to reload. */
   private String awaitAnalysis(String panel, String cookie) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
-      HttpResponse<String> answer = get(panel, cookie);
+      HttpResponse<String> answer = pages.get(panel, cookie);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       if (answer.headers().firstValue("HX-Refresh").isPresent()) {
         assertThat(answer.body()).doesNotContain("hx-trigger=");
@@ -279,105 +271,9 @@ class ClipsPagesTest {
     }
   }
 
-  private static String location(HttpResponse<String> posted, String pattern) {
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
-    String page =
-        posted.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
-    assertThat(page).matches(pattern);
-    return page;
-  }
-
-  private static String tagOf(String page, String id) {
-    Matcher m = Pattern.compile("<[a-z]+ [^>]*id=\"" + id + "\"[^>]*>").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group();
-  }
-
-  private static String textOf(String page, String id) {
-    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group(1).strip();
-  }
-
-  private static Map<String, String> form(String... pairs) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.put(pairs[i], pairs[i + 1]);
-    }
-    return form;
-  }
-
-  private record Part(String name, String filename, String type, byte[] bytes) {}
-
-  private static Part part(String name, String filename, String type, byte[] bytes) {
-    return new Part(name, filename, type, bytes);
-  }
-
-  private String signIn(String username) throws Exception {
-    HttpResponse<String> signedIn =
-        post("/ui/login", Map.of("username", username, "password", TestUsers.PASSWORD), null);
-    Matcher m = SESSION.matcher(signedIn.headers().firstValue("Set-Cookie").orElseThrow());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   /** The upload form as a browser posts it. */
   private HttpResponse<String> upload(String cookie, Part... parts) throws Exception {
-    String boundary = "----clips" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Part p : parts) {
-      body.write(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + p.name()
-                  + "\"; filename=\""
-                  + p.filename()
-                  + "\"\r\nContent-Type: "
-                  + p.type()
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      body.write(p.bytes());
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ui/clips"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Origin", "http://localhost:" + port)
-            .header("Cookie", "rf_session=" + cookie)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, Map<String, String> form, String cookie)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Origin", "http://localhost:" + port)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return pages.upload("/ui/clips", cookie, parts);
   }
 
   private static Path tempRoot() {

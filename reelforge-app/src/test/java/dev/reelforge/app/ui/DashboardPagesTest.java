@@ -1,12 +1,12 @@
 package dev.reelforge.app.ui;
 
+import static dev.reelforge.app.ui.PageSession.cookieOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,14 +46,17 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardPagesTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
-
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @Value("${local.server.port}")
-  int port;
-
   @Autowired ApplicationContext context;
+
+  private final int port;
+  private final PageSession pages;
+
+  DashboardPagesTest(@Value("${local.server.port}") int port) {
+    this.port = port;
+    this.pages = new PageSession(port);
+  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -64,49 +66,48 @@ class DashboardPagesTest {
   @Test
   void signingInSetsAnHttpOnlyCookieAndSigningOutEndsTheSessionOnTheServer() throws Exception {
     TestUsers.create(context, "pages-creator", Role.CREATOR);
-    HttpResponse<String> anonymous = get("/ui/new", null);
+    HttpResponse<String> anonymous = pages.get("/ui/new", null);
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElseThrow())
         .endsWith("/ui/login?next=%2Fui%2Fnew");
 
     HttpResponse<String> wrong =
-        post("/ui/login", Map.of("username", "pages-creator", "password", "nope"), null, origin());
+        pages.post("/ui/login", Map.of("username", "pages-creator", "password", "nope"), null);
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).contains("Wrong username or password").contains("pages-creator");
     assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
 
     HttpResponse<String> signedIn =
-        post(
+        pages.post(
             "/ui/login",
             Map.of("username", "pages-creator", "password", TestUsers.PASSWORD, "next", "/ui/new"),
-            null,
-            origin());
+            null);
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/ui/new");
     String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(setCookie).contains("HttpOnly", "SameSite=Lax", "Path=/");
     String cookie = cookieOf(signedIn);
-    assertThat(get("/ui/new", cookie).statusCode()).isEqualTo(200);
-    assertThat(get("/api/me", cookie).body()).contains("pages-creator");
+    assertThat(pages.get("/ui/new", cookie).statusCode()).isEqualTo(200);
+    assertThat(pages.get("/api/me", cookie).body()).contains("pages-creator");
 
     // Cross-site: a post carrying the cookie from another origin is refused, even a valid form.
     HttpResponse<String> forged =
-        post(
+        pages.post(
             "/ui/new",
             Map.of("kind", "idea", "text", "x"),
             cookie,
             Optional.of("https://evil.example"));
     assertThat(forged.statusCode()).isEqualTo(403);
     HttpResponse<String> noOrigin =
-        post("/ui/new", Map.of("kind", "idea", "text", "x"), cookie, Optional.empty());
+        pages.post("/ui/new", Map.of("kind", "idea", "text", "x"), cookie, Optional.empty());
     assertThat(noOrigin.statusCode()).isEqualTo(403);
 
-    HttpResponse<String> out = post("/ui/logout", Map.of(), cookie, origin());
+    HttpResponse<String> out = pages.post("/ui/logout", Map.of(), cookie);
     assertThat(out.statusCode()).isEqualTo(302);
     assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
     // The old cookie no longer signs anyone in, even if the browser kept it.
-    assertThat(get("/ui/new", cookie).statusCode()).isEqualTo(302);
-    assertThat(get("/api/me", cookie).statusCode()).isEqualTo(401);
+    assertThat(pages.get("/ui/new", cookie).statusCode()).isEqualTo(302);
+    assertThat(pages.get("/api/me", cookie).statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -115,17 +116,16 @@ class DashboardPagesTest {
     for (String next :
         new String[] {"https://evil.example/", "//evil.example", "/\\evil", "/api/me"}) {
       HttpResponse<String> signedIn =
-          post(
+          pages.post(
               "/ui/login",
               Map.of("username", "pages-next", "password", TestUsers.PASSWORD, "next", next),
-              null,
-              origin());
+              null);
       assertThat(signedIn.headers().firstValue("Location").orElseThrow())
           .as(next)
           .isEqualTo("http://localhost:" + port + "/ui");
     }
     HttpResponse<String> crossSite =
-        post(
+        pages.post(
             "/ui/login",
             Map.of("username", "pages-next", "password", TestUsers.PASSWORD),
             null,
@@ -137,9 +137,9 @@ class DashboardPagesTest {
   @Test
   void aTemplateScriptSaysSoAboveTheBeats() throws Exception {
     TestUsers.create(context, "pages-template", Role.CREATOR);
-    String owner = signIn("pages-template");
+    String owner = pages.signIn("pages-template");
     HttpResponse<String> made =
-        post(
+        pages.post(
             "/ui/new",
             Map.of(
                 "kind", "idea",
@@ -148,11 +148,10 @@ class DashboardPagesTest {
                 "captionStyle", "boxed",
                 "music", "none",
                 "quality", "draft"),
-            owner,
-            origin());
+            owner);
     assertThat(made.statusCode()).isEqualTo(302);
     String story = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
-    String editor = get(story, owner).body();
+    String editor = pages.get(story, owner).body();
     assertThat(editor)
         .contains("id=\"script-notice\"")
         .contains("Template script — edit before publishing.");
@@ -165,9 +164,9 @@ class DashboardPagesTest {
     TestUsers.create(context, "pages-owner", Role.CREATOR);
     TestUsers.create(context, "pages-intruder", Role.CREATOR);
     TestUsers.create(context, "pages-viewer", Role.VIEWER);
-    String owner = signIn("pages-owner");
+    String owner = pages.signIn("pages-owner");
     HttpResponse<String> made =
-        post(
+        pages.post(
             "/ui/new",
             Map.of(
                 "kind", "script",
@@ -176,44 +175,42 @@ class DashboardPagesTest {
                 "captionStyle", "boxed",
                 "music", "none",
                 "quality", "draft"),
-            owner,
-            origin());
+            owner);
     assertThat(made.statusCode()).isEqualTo(302);
     String story = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
-    HttpResponse<String> editor = get(story, owner);
+    HttpResponse<String> editor = pages.get(story, owner);
     assertThat(editor.statusCode()).isEqualTo(200);
     assertThat(editor.body()).contains("First beat here.", "Second beat there.");
 
-    String intruder = signIn("pages-intruder");
-    HttpResponse<String> foreign = get(story, intruder);
+    String intruder = pages.signIn("pages-intruder");
+    HttpResponse<String> foreign = pages.get(story, intruder);
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(foreign.body()).contains("Not found").doesNotContain("First beat here.");
-    assertThat(post(story + "/beats/0/delete", Map.of(), intruder, origin()).statusCode())
+    assertThat(pages.post(story + "/beats/0/delete", Map.of(), intruder).statusCode())
         .isEqualTo(404);
-    assertThat(get(story, owner).body()).contains("First beat here.");
+    assertThat(pages.get(story, owner).body()).contains("First beat here.");
 
-    String viewer = signIn("pages-viewer");
-    HttpResponse<String> forbidden = get("/ui/new", viewer);
+    String viewer = pages.signIn("pages-viewer");
+    HttpResponse<String> forbidden = pages.get("/ui/new", viewer);
     assertThat(forbidden.statusCode()).isEqualTo(403);
     assertThat(forbidden.body()).contains("may not open this page");
-    assertThat(get("/ui/ops", owner).statusCode()).isEqualTo(403);
+    assertThat(pages.get("/ui/ops", owner).statusCode()).isEqualTo(403);
 
     // A bad form comes back with the reason and the text that was typed.
     HttpResponse<String> invalid =
-        post(
+        pages.post(
             "/ui/new",
             Map.of("kind", "idea", "text", "Keep this text <b>safe</b>", "formats", "imax"),
-            owner,
-            origin());
+            owner);
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body())
         .contains("unknown format")
         .contains("Keep this text &lt;b&gt;safe&lt;/b&gt;")
         .doesNotContain("<b>safe</b>");
-    HttpResponse<String> lastBeat = post(story + "/beats/1/delete", Map.of(), owner, origin());
+    HttpResponse<String> lastBeat = pages.post(story + "/beats/1/delete", Map.of(), owner);
     assertThat(lastBeat.statusCode()).isEqualTo(302);
-    HttpResponse<String> onlyBeat = post(story + "/beats/0/delete", Map.of(), owner, origin());
+    HttpResponse<String> onlyBeat = pages.post(story + "/beats/0/delete", Map.of(), owner);
     assertThat(onlyBeat.statusCode()).isEqualTo(400);
     assertThat(onlyBeat.body()).contains("the last beat cannot be deleted", "First beat here.");
   }
@@ -222,9 +219,9 @@ class DashboardPagesTest {
   void aVideoMadeOnTheDashboardIsListedByTitleWithFriendlyStatesOnlyItsStagesAndNamedDownloads()
       throws Exception {
     TestUsers.create(context, "pages-maker", Role.CREATOR);
-    String owner = signIn("pages-maker");
+    String owner = pages.signIn("pages-maker");
     HttpResponse<String> made =
-        post(
+        pages.post(
             "/ui/new",
             Map.of(
                 "kind", "idea",
@@ -233,11 +230,10 @@ class DashboardPagesTest {
                 "music", "none",
                 "quality", "draft",
                 "captionStyle", "bold-pop"),
-            owner,
-            origin());
+            owner);
     assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
     String story = made.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
-    HttpResponse<String> rendering = post(story + "/render", Map.of(), owner, origin());
+    HttpResponse<String> rendering = pages.post(story + "/render", Map.of(), owner);
     assertThat(rendering.statusCode()).as(rendering.body()).isEqualTo(302);
     String runPage =
         rendering.headers().firstValue("Location").orElseThrow().replaceAll(".*/ui/", "/ui/");
@@ -247,20 +243,20 @@ class DashboardPagesTest {
         i < 300 && !run.path("status").asString().matches("succeeded|failed|cancelled");
         i++) {
       Thread.sleep(700);
-      run = JSON.readTree(get("/api/runs/" + runId, owner).body()).path("data");
+      run = JSON.readTree(pages.get("/api/runs/" + runId, owner).body()).path("data");
     }
     assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("succeeded");
     String title = run.path("title").asString();
     assertThat(title).isNotBlank();
 
     // Listed by its title, its state in words.
-    String home = get("/ui", owner).body();
+    String home = pages.get("/ui", owner).body();
     assertThat(home).contains(">" + title + "</a>").doesNotContain("story " + runId.substring(24));
     assertThat(home).contains("data-status=\"succeeded\">Ready<");
     assertThat(home).doesNotContain(">rendered<", ">clips_searched<");
 
     // Only the stages of the shapes asked for; downloads named after the title.
-    String page = get(runPage, owner).body();
+    String page = pages.get(runPage, owner).body();
     assertThat(page).contains("id=\"run-title\">" + title + "<");
     assertThat(page).contains("data-stage=\"render-vertical\"");
     assertThat(page).doesNotContain("render-horizontal", "render-square");
@@ -271,10 +267,10 @@ class DashboardPagesTest {
     assertThat(tag.find()).as(page).isTrue();
     Matcher link = Pattern.compile("href=\"([^\"]+)\"").matcher(tag.group());
     assertThat(link.find()).isTrue();
-    HttpResponse<String> redirect = get(link.group(1).replace("&amp;", "&"), owner);
+    HttpResponse<String> redirect = pages.get(link.group(1).replace("&amp;", "&"), owner);
     assertThat(redirect.statusCode()).isEqualTo(302);
     HttpResponse<String> download =
-        get(
+        pages.get(
             redirect
                 .headers()
                 .firstValue("Location")
@@ -286,10 +282,10 @@ class DashboardPagesTest {
         .contains("filename=\"" + name + "\"");
 
     // The session learns its run's end from the run-end follower, a poll after the run itself.
-    String editor = get(story, owner).body();
+    String editor = pages.get(story, owner).body();
     for (int i = 0; i < 50 && !editor.contains("data-status=\"rendered\""); i++) {
       Thread.sleep(200);
-      editor = get(story, owner).body();
+      editor = pages.get(story, owner).body();
     }
     assertThat(editor).contains("data-status=\"rendered\"").contains(">Video ready<");
   }
@@ -297,11 +293,11 @@ class DashboardPagesTest {
   @Test
   void theVoicePickerListsTheInstalledVoicesAndEachHasARealAudioSample() throws Exception {
     TestUsers.create(context, "pages-voices", Role.CREATOR);
-    String owner = signIn("pages-voices");
-    JsonNode listed = JSON.readTree(get("/api/voices", owner).body()).path("data");
+    String owner = pages.signIn("pages-voices");
+    JsonNode listed = JSON.readTree(pages.get("/api/voices", owner).body()).path("data");
     assertThat(listed.path("engine").asString()).isNotBlank();
     assertThat(listed.path("voices").size()).isPositive();
-    String form = get("/ui/new", owner).body();
+    String form = pages.get("/ui/new", owner).body();
     assertThat(form).contains("<select name=\"voice\" id=\"voice\">").contains("data-voice-sample");
     for (JsonNode voice : listed.path("voices")) {
       assertThat(form).contains("<option value=\"" + voice.path("id").asString() + "\"");
@@ -317,15 +313,15 @@ class DashboardPagesTest {
     assertThat(wav.length).isGreaterThan(16_000);
     assertThat(bytes(first, owner).body()).as("kept, not made again").isEqualTo(wav);
 
-    HttpResponse<String> malformed = get("/api/voices/no%20such!/preview", owner);
+    HttpResponse<String> malformed = pages.get("/api/voices/no%20such!/preview", owner);
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.body()).contains("\"field\":\"id\"");
-    assertThat(get("/api/voices/zz-unknown/preview", owner).statusCode()).isEqualTo(404);
-    assertThat(get("/api/voices", null).statusCode()).isEqualTo(401);
+    assertThat(pages.get("/api/voices/zz-unknown/preview", owner).statusCode()).isEqualTo(404);
+    assertThat(pages.get("/api/voices", null).statusCode()).isEqualTo(401);
 
     // A voice the engine does not have is refused on the form, before a session is started.
     HttpResponse<String> unknown =
-        post(
+        pages.post(
             "/ui/new",
             Map.of(
                 "kind",
@@ -336,11 +332,10 @@ class DashboardPagesTest {
                 "tiktok",
                 "voice",
                 "zz-unknown"),
-            owner,
-            origin());
+            owner);
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("no voice &#39;zz-unknown&#39;");
-    assertThat(get("/ui", owner).body()).doesNotContain("how bees find flowers");
+    assertThat(pages.get("/ui", owner).body()).doesNotContain("how bees find flowers");
   }
 
   @Test
@@ -353,7 +348,7 @@ class DashboardPagesTest {
     HttpResponse<byte[]> svg = bytes("/favicon.svg", null);
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
-    assertThat(get("/ui/login", null).body()).contains("href=\"/favicon.svg\"");
+    assertThat(pages.get("/ui/login", null).body()).contains("href=\"/favicon.svg\"");
     assertThat(log.getAll()).as("nothing logged about the icon").doesNotContain("favicon");
   }
 
@@ -368,103 +363,88 @@ class DashboardPagesTest {
 
   @Test
   void anAdminAddsAUserWhoseFirstSignInLeadsToChoosingANewPassword() throws Exception {
-    assertThat(get("/ui/login", null).body())
+    assertThat(pages.get("/ui/login", null).body())
         .as("no OIDC issuer is configured, so no button leads to a 404")
         .doesNotContain("oidc-sign-in")
         .doesNotContain("/auth/oidc/login");
     TestUsers.create(context, "pages-admin", Role.ADMIN);
-    String admin = signIn("pages-admin");
+    String admin = pages.signIn("pages-admin");
 
     HttpResponse<String> added =
-        post(
-            "/ui/admin/users",
-            Map.of("username", "pages-newbie", "role", "viewer"),
-            admin,
-            origin());
+        pages.post("/ui/admin/users", Map.of("username", "pages-newbie", "role", "viewer"), admin);
     assertThat(added.statusCode()).isEqualTo(200);
     String oneTime = oneTimePasswordOn(added.body());
     assertThat(added.body()).contains("pages-newbie is added");
-    assertThat(get("/ui/admin/users", admin).body())
+    assertThat(pages.get("/ui/admin/users", admin).body())
         .as("shown once")
         .contains("pages-newbie")
         .doesNotContain(oneTime);
     HttpResponse<String> taken =
-        post(
-            "/ui/admin/users",
-            Map.of("username", "pages-newbie", "role", "viewer"),
-            admin,
-            origin());
+        pages.post("/ui/admin/users", Map.of("username", "pages-newbie", "role", "viewer"), admin);
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(taken.body()).contains("This username is taken");
     HttpResponse<String> badName =
-        post("/ui/admin/users", Map.of("username", "x", "role", "superuser"), admin, origin());
+        pages.post("/ui/admin/users", Map.of("username", "x", "role", "superuser"), admin);
     assertThat(badName.statusCode()).isEqualTo(400);
     assertThat(badName.body()).contains("Choose one of the roles offered");
 
     String newbie =
         cookieOf(
-            post(
-                "/ui/login",
-                Map.of("username", "pages-newbie", "password", oneTime),
-                null,
-                origin()));
+            pages.post("/ui/login", Map.of("username", "pages-newbie", "password", oneTime), null));
     for (String page : new String[] {"/ui", "/ui/runs/" + java.util.UUID.randomUUID()}) {
-      HttpResponse<String> sent = get(page, newbie);
+      HttpResponse<String> sent = pages.get(page, newbie);
       assertThat(sent.statusCode()).as(page).isEqualTo(302);
       assertThat(sent.headers().firstValue("Location").orElseThrow())
           .endsWith(
               "/ui/account/password?next="
                   + java.net.URLEncoder.encode(page, StandardCharsets.UTF_8));
     }
-    assertThat(get("/api/runs", newbie).statusCode()).isEqualTo(403);
-    HttpResponse<String> form = get("/ui/account/password?next=%2Fui%2Fnew", newbie);
+    assertThat(pages.get("/api/runs", newbie).statusCode()).isEqualTo(403);
+    HttpResponse<String> form = pages.get("/ui/account/password?next=%2Fui%2Fnew", newbie);
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body())
         .contains("Choose a new password", "one-time password")
         .contains("name=\"next\" value=\"/ui/new\"");
 
     HttpResponse<String> mismatch =
-        post(
+        pages.post(
             "/ui/account/password",
             Map.of(
                 "currentPassword", oneTime,
                 "newPassword", "Quiet-Lantern-Orbit-42",
                 "repeatPassword", "Quiet-Lantern-Orbit-43"),
-            newbie,
-            origin());
+            newbie);
     assertThat(mismatch.statusCode()).isEqualTo(400);
     assertThat(mismatch.body()).contains("The two new passwords differ");
     HttpResponse<String> wrong =
-        post(
+        pages.post(
             "/ui/account/password",
             Map.of(
                 "currentPassword", "not-it-at-all",
                 "newPassword", "Quiet-Lantern-Orbit-42",
                 "repeatPassword", "Quiet-Lantern-Orbit-42"),
-            newbie,
-            origin());
+            newbie);
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.body()).contains("Is not your current password");
     HttpResponse<String> changed =
-        post(
+        pages.post(
             "/ui/account/password",
             Map.of(
                 "currentPassword", oneTime,
                 "newPassword", "Quiet-Lantern-Orbit-42",
                 "repeatPassword", "Quiet-Lantern-Orbit-42",
                 "next", "/ui/new"),
-            newbie,
-            origin());
+            newbie);
     assertThat(changed.statusCode()).isEqualTo(302);
     assertThat(changed.headers().firstValue("Location").orElseThrow())
         .as("on to the page asked for")
         .endsWith("/ui/new");
     String fresh = cookieOf(changed);
-    HttpResponse<String> home = get("/ui", fresh);
+    HttpResponse<String> home = pages.get("/ui", fresh);
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("Change password");
-    assertThat(get("/ui", newbie).statusCode()).as("the old session ended").isEqualTo(302);
-    assertThat(get("/ui/account/password", fresh).body())
+    assertThat(pages.get("/ui", newbie).statusCode()).as("the old session ended").isEqualTo(302);
+    assertThat(pages.get("/ui/account/password", fresh).body())
         .contains("Change password")
         .doesNotContain("Choose a new password");
 
@@ -477,66 +457,16 @@ class DashboardPagesTest {
             .id()
             .toString();
     HttpResponse<String> reset =
-        post("/ui/admin/users/" + id + "/reset-password", Map.of(), admin, origin());
+        pages.post("/ui/admin/users/" + id + "/reset-password", Map.of(), admin);
     assertThat(reset.statusCode()).isEqualTo(200);
     assertThat(reset.body()).contains("pages-newbie has a new password");
     assertThat(oneTimePasswordOn(reset.body())).isNotEqualTo(oneTime);
-    assertThat(get("/ui", fresh).statusCode()).isEqualTo(302);
+    assertThat(pages.get("/ui", fresh).statusCode()).isEqualTo(302);
   }
 
   private static String oneTimePasswordOn(String page) {
     Matcher m = Pattern.compile("id=\"one-time-password-value\">([^<]+)<").matcher(page);
     assertThat(m.find()).as(page).isTrue();
     return m.group(1);
-  }
-
-  private String signIn(String username) throws Exception {
-    return cookieOf(
-        post(
-            "/ui/login",
-            Map.of("username", username, "password", TestUsers.PASSWORD),
-            null,
-            origin()));
-  }
-
-  private static String cookieOf(HttpResponse<String> response) {
-    Matcher m = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private Optional<String> origin() {
-    return Optional.of("http://localhost:" + port);
-  }
-
-  private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(
-      String path, Map<String, String> form, String cookie, Optional<String> origin)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    origin.ifPresent(o -> request.header("Origin", o));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,8 +1,14 @@
 package dev.reelforge.app.ui;
 
+import static dev.reelforge.app.ui.PageSession.expect404;
+import static dev.reelforge.app.ui.PageSession.form;
+import static dev.reelforge.app.ui.PageSession.location;
+import static dev.reelforge.app.ui.PageSession.tagOf;
+import static dev.reelforge.app.ui.PageSession.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
+import dev.reelforge.app.MultipartForm.Part;
 import dev.reelforge.app.TestUsers;
 import dev.reelforge.core.accounts.Role;
 import java.awt.Color;
@@ -12,23 +18,14 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,16 +53,16 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class DirectorPagesTest {
 
-  private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
   private static final Path ROOT = tempRoot();
   private static final Duration PATIENCE = Duration.ofMinutes(5);
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  @Value("${local.server.port}")
-  int port;
-
   @Autowired ApplicationContext context;
+
+  private final PageSession pages;
+
+  DirectorPagesTest(@Value("${local.server.port}") int port) {
+    this.pages = new PageSession(port);
+  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -77,8 +74,8 @@ class DirectorPagesTest {
   @Test
   void anUploadIsAnalysedDirectedAndReviewedThroughThePagesWithRefusalsInWords() throws Exception {
     TestUsers.create(context, "director-pages", Role.CREATOR);
-    String owner = signIn("director-pages");
-    HttpResponse<String> page = get("/ui/director", owner);
+    String owner = pages.signIn("director-pages");
+    HttpResponse<String> page = pages.get("/ui/director", owner);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("href=\"/ui/director\"", "enctype=\"multipart/form-data\"", "Nothing yet");
@@ -88,7 +85,7 @@ class DirectorPagesTest {
         upload("notes.png", "image/png", "just some words".getBytes(StandardCharsets.UTF_8), owner);
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(textOf(refused.body(), "form-error")).startsWith("The picture ");
-    assertThat(get("/ui/director", owner).body()).contains("Nothing yet");
+    assertThat(pages.get("/ui/director", owner).body()).contains("Nothing yet");
 
     // A drawn logo: its card is polled while analysed, then shows what was found.
     HttpResponse<String> uploaded = upload("acme logo.png", "image/png", logo(), owner);
@@ -99,11 +96,12 @@ class DirectorPagesTest {
     assertThat(card).doesNotContain("hx-trigger=");
     assertThat(card).contains("class=\"swatch\"", "<meter", "id=\"score-integrity\"");
     assertThat(card).contains("id=\"direct-form\"", "value=\"KLING\"", "value=\"GEMINI_PRO\"");
-    assertThat(get("/ui/director", owner).body()).contains(jobPage, "data-status=\"completed\"");
+    assertThat(pages.get("/ui/director", owner).body())
+        .contains(jobPage, "data-status=\"completed\"");
 
     // Direct a storyboard; its panel is polled until the previews wait for review.
     HttpResponse<String> directed =
-        post(jobPage + "/direct", form("stylePreset", "cinematic", "engine", "LUMA"), owner);
+        pages.post(jobPage + "/direct", form("stylePreset", "cinematic", "engine", "LUMA"), owner);
     String boardPage = location(directed, "/ui/director/storyboards/[0-9a-f-]{36}");
     String board = awaitPanel(boardPage + "/panel", owner, "every 2s", "review", "failed");
     assertThat(tagOf(board, "board")).contains("data-status=\"review\"");
@@ -113,34 +111,37 @@ class DirectorPagesTest {
         .isEqualTo("3 of 3 scenes still need your GREEN.");
 
     // Refusals in words, with their status.
-    HttpResponse<String> early = post(boardPage + "/production", Map.of(), owner);
+    HttpResponse<String> early = pages.post(boardPage + "/production", Map.of(), owner);
     assertThat(early.statusCode()).isEqualTo(409);
     assertThat(textOf(early.body(), "form-error")).contains("not GREEN");
     HttpResponse<String> wordless =
-        post(boardPage + "/scenes/0/refine", form("status", "YELLOW", "feedback", "  "), owner);
+        pages.post(
+            boardPage + "/scenes/0/refine", form("status", "YELLOW", "feedback", "  "), owner);
     assertThat(wordless.statusCode()).isEqualTo(400);
     assertThat(textOf(wordless.body(), "error-0"))
         .isEqualTo("Feedback required for YELLOW status.");
     HttpResponse<String> tooLong =
-        post(
+        pages.post(
             boardPage + "/scenes/0/refine",
             form("status", "YELLOW", "feedback", "x".repeat(501)),
             owner);
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(textOf(tooLong.body(), "error-0")).contains("500");
-    assertThat(post(boardPage + "/scenes/7/approve", Map.of(), owner).statusCode()).isEqualTo(404);
+    assertThat(pages.post(boardPage + "/scenes/7/approve", Map.of(), owner).statusCode())
+        .isEqualTo(404);
 
     // GREEN on one scene.
-    HttpResponse<String> green = post(boardPage + "/scenes/2/approve", Map.of(), owner);
+    HttpResponse<String> green = pages.post(boardPage + "/scenes/2/approve", Map.of(), owner);
     assertThat(location(green, boardPage)).isEqualTo(boardPage);
-    assertThat(tagOf(get(boardPage, owner).body(), "light-2")).contains("data-light=\"GREEN\"");
+    assertThat(tagOf(pages.get(boardPage, owner).body(), "light-2"))
+        .contains("data-light=\"GREEN\"");
 
     // Another user: every page and form is a 404 page; a viewer may not upload.
     TestUsers.create(context, "director-pages-other", Role.CREATOR);
-    String other = signIn("director-pages-other");
+    String other = pages.signIn("director-pages-other");
     List<String> failures = new ArrayList<>();
     for (String path : List.of(jobPage, jobPage + "/panel", boardPage, boardPage + "/panel")) {
-      expect404(failures, "GET " + path, get(path, other));
+      expect404(failures, "GET " + path, pages.get(path, other));
     }
     for (String path :
         List.of(
@@ -148,20 +149,14 @@ class DirectorPagesTest {
             boardPage + "/scenes/0/approve",
             boardPage + "/scenes/0/refine",
             boardPage + "/production")) {
-      expect404(failures, "POST " + path, post(path, form("status", "RED"), other));
+      expect404(failures, "POST " + path, pages.post(path, form("status", "RED"), other));
     }
     assertThat(failures).isEmpty();
-    assertThat(get("/ui/director", other).body()).doesNotContain(jobPage);
+    assertThat(pages.get("/ui/director", other).body()).doesNotContain(jobPage);
     TestUsers.create(context, "director-pages-viewer", Role.VIEWER);
-    String viewer = signIn("director-pages-viewer");
-    assertThat(get("/ui/director", viewer).statusCode()).isEqualTo(403);
+    String viewer = pages.signIn("director-pages-viewer");
+    assertThat(pages.get("/ui/director", viewer).statusCode()).isEqualTo(403);
     assertThat(upload("logo.png", "image/png", logo(), viewer).statusCode()).isEqualTo(403);
-  }
-
-  private static void expect404(List<String> failures, String what, HttpResponse<String> answer) {
-    if (answer.statusCode() != 404 || !answer.body().contains("Not found")) {
-      failures.add(what + " → " + answer.statusCode());
-    }
   }
 
   /** Re-reads a panel until its data-status is one of {@code ends}, checking it polls meanwhile. */
@@ -169,7 +164,7 @@ class DirectorPagesTest {
       throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
-      HttpResponse<String> answer = get(panel, cookie);
+      HttpResponse<String> answer = pages.get(panel, cookie);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       String body = answer.body();
       String opening = body.substring(0, body.indexOf('>') + 1);
@@ -188,26 +183,6 @@ class DirectorPagesTest {
     }
   }
 
-  private static String location(HttpResponse<String> posted, String pattern) {
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
-    String page =
-        posted.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
-    assertThat(page).matches(pattern);
-    return page;
-  }
-
-  private static String tagOf(String page, String id) {
-    Matcher m = Pattern.compile("<[a-z]+ [^>]*id=\"" + id + "\"[^>]*>").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group();
-  }
-
-  private static String textOf(String page, String id) {
-    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group(1).strip();
-  }
-
   /** A flat logo: a smooth teal disc on white. */
   private static byte[] logo() throws IOException {
     BufferedImage image = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
@@ -223,75 +198,10 @@ class DirectorPagesTest {
     return png.toByteArray();
   }
 
-  private static Map<String, String> form(String... pairs) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.put(pairs[i], pairs[i + 1]);
-    }
-    return form;
-  }
-
-  private String signIn(String username) throws Exception {
-    HttpResponse<String> signedIn =
-        post("/ui/login", Map.of("username", username, "password", TestUsers.PASSWORD), null);
-    Matcher m = SESSION.matcher(signedIn.headers().firstValue("Set-Cookie").orElseThrow());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   /** The upload form as a browser posts it: one multipart part named {@code file}. */
   private HttpResponse<String> upload(String filename, String type, byte[] bytes, String cookie)
       throws Exception {
-    String boundary = "----director" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename
-                + "\"\r\nContent-Type: "
-                + type
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.write(bytes);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ui/director"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Origin", "http://localhost:" + port)
-            .header("Cookie", "rf_session=" + cookie)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, Map<String, String> form, String cookie)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Origin", "http://localhost:" + port)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return pages.upload("/ui/director", cookie, new Part("file", filename, type, bytes));
   }
 
   private static Path tempRoot() {

@@ -1,5 +1,8 @@
 package dev.reelforge.app.ui;
 
+import static dev.reelforge.app.ui.PageSession.form;
+import static dev.reelforge.app.ui.PageSession.tagOf;
+import static dev.reelforge.app.ui.PageSession.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.AppTestDatabase;
@@ -14,21 +17,17 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,15 +56,19 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class GeneratePagesTest {
 
-  private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
   private static final Path ROOT = tempRoot();
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @Value("${local.server.port}")
-  int port;
-
   @Autowired ApplicationContext context;
+
+  private final int port;
+  private final PageSession pages;
+
+  GeneratePagesTest(@Value("${local.server.port}") int port) {
+    this.port = port;
+    this.pages = new PageSession(port);
+  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -77,17 +80,17 @@ class GeneratePagesTest {
   @Test
   void aPictureFromTheFormDownloadsAsAPngAndAClipFromItAsAnH264Mp4() throws Exception {
     TestUsers.create(context, "generate-maker", Role.CREATOR);
-    String owner = signIn("generate-maker");
-    HttpResponse<String> form = get("/ui/generate", owner);
+    String owner = pages.signIn("generate-maker");
+    HttpResponse<String> form = pages.get("/ui/generate", owner);
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body())
         .contains("id=\"generate-form\"", "Nothing yet")
         .contains("<option value=\"local\"");
-    assertThat(get("/ui", owner).body()).as("in the menu").contains("href=\"/ui/generate\"");
+    assertThat(pages.get("/ui", owner).body()).as("in the menu").contains("href=\"/ui/generate\"");
 
     String picturePage =
         started(
-            post(
+            pages.post(
                 "/ui/generate",
                 form(
                     "kind", "image",
@@ -112,12 +115,12 @@ class GeneratePagesTest {
     assertThat(picture.getHeight()).isEqualTo(576);
 
     // The picture is offered as a clip's start, and preselected by "Make a clip from it".
-    String clipForm = get("/ui/generate?start=" + pictureJob, owner).body();
+    String clipForm = pages.get("/ui/generate?start=" + pictureJob, owner).body();
     assertThat(tagOf(clipForm, "kind-video")).contains("checked");
     assertThat(clipForm).containsPattern("<option value=\"" + pictureJob + "\" selected");
     String clipPage =
         started(
-            post(
+            pages.post(
                 "/ui/generate",
                 form(
                     "kind", "video",
@@ -141,7 +144,7 @@ class GeneratePagesTest {
     assertThat(facts.height()).isEqualTo(480);
 
     // Both in the gallery, newest first, with thumbnails and downloads.
-    String gallery = get("/ui/generate", owner).body();
+    String gallery = pages.get("/ui/generate", owner).body();
     int clipAt = gallery.indexOf("data-job=\"" + clipPage.substring(clipPage.lastIndexOf('/') + 1));
     int pictureAt = gallery.indexOf("data-job=\"" + pictureJob + "\"");
     assertThat(clipAt).isPositive().isLessThan(pictureAt);
@@ -152,7 +155,7 @@ class GeneratePagesTest {
   @Test
   void aFailedJobSaysWhyAndWhatToDo() throws Exception {
     UserAccount user = TestUsers.create(context, "generate-failer", Role.CREATOR);
-    String owner = signIn("generate-failer");
+    String owner = pages.signIn("generate-failer");
     // A start frame that is not in the store: the worker cannot read it, and the job fails.
     String missing = "media/" + user.id() + "/frames/" + UUID.randomUUID() + "/start.png";
     String job =
@@ -175,15 +178,15 @@ class GeneratePagesTest {
   @Test
   void refusalsComeBackNextToTheirFieldsWithWhatWasTyped() throws Exception {
     TestUsers.create(context, "generate-typist", Role.CREATOR);
-    String owner = signIn("generate-typist");
+    String owner = pages.signIn("generate-typist");
     HttpResponse<String> blank =
-        post("/ui/generate", form("kind", "image", "prompt", "  ", "seed", "12"), owner);
+        pages.post("/ui/generate", form("kind", "image", "prompt", "  ", "seed", "12"), owner);
     assertThat(blank.statusCode()).isEqualTo(400);
     assertThat(textOf(blank.body(), "error-prompt")).isEqualTo("Must not be blank.");
     assertThat(tagOf(blank.body(), "seed")).contains("value=\"12\"");
 
     HttpResponse<String> tooLong =
-        post(
+        pages.post(
             "/ui/generate",
             form("kind", "video", "prompt", "Keep <b>this</b>", "durationS", "11"),
             owner);
@@ -195,12 +198,13 @@ class GeneratePagesTest {
     assertThat(tagOf(tooLong.body(), "kind-video")).contains("checked");
 
     HttpResponse<String> word =
-        post("/ui/generate", form("kind", "image", "prompt", "a kite", "seed", "seven"), owner);
+        pages.post(
+            "/ui/generate", form("kind", "image", "prompt", "a kite", "seed", "seven"), owner);
     assertThat(word.statusCode()).isEqualTo(400);
     assertThat(textOf(word.body(), "error-seed")).contains("whole number");
 
     HttpResponse<String> someoneElses =
-        post(
+        pages.post(
             "/ui/generate",
             form("kind", "video", "prompt", "waves", "startImage", UUID.randomUUID().toString()),
             owner);
@@ -208,10 +212,13 @@ class GeneratePagesTest {
     assertThat(textOf(someoneElses.body(), "error-startImage")).contains("No image job of yours");
 
     HttpResponse<String> engine =
-        post("/ui/generate", form("kind", "video", "prompt", "waves", "engine", "sora"), owner);
+        pages.post(
+            "/ui/generate", form("kind", "video", "prompt", "waves", "engine", "sora"), owner);
     assertThat(engine.statusCode()).isEqualTo(400);
     assertThat(textOf(engine.body(), "error-engine")).contains("local");
-    assertThat(get("/ui/generate", owner).body()).as("nothing was started").contains("Nothing yet");
+    assertThat(pages.get("/ui/generate", owner).body())
+        .as("nothing was started")
+        .contains("Nothing yet");
   }
 
   @Test
@@ -219,67 +226,72 @@ class GeneratePagesTest {
     TestUsers.create(context, "generate-owner", Role.CREATOR);
     TestUsers.create(context, "generate-intruder", Role.CREATOR);
     TestUsers.create(context, "generate-viewer", Role.VIEWER);
-    String owner = signIn("generate-owner");
+    String owner = pages.signIn("generate-owner");
     String page =
-        started(post("/ui/generate", form("kind", "image", "prompt", "a private picture"), owner));
-    assertThat(get(page, owner).statusCode()).isEqualTo(200);
-    String intruder = signIn("generate-intruder");
+        started(
+            pages.post(
+                "/ui/generate", form("kind", "image", "prompt", "a private picture"), owner));
+    assertThat(pages.get(page, owner).statusCode()).isEqualTo(200);
+    String intruder = pages.signIn("generate-intruder");
     for (String path : new String[] {page, page + "/panel"}) {
-      HttpResponse<String> foreign = get(path, intruder);
+      HttpResponse<String> foreign = pages.get(path, intruder);
       assertThat(foreign.statusCode()).as(path).isEqualTo(404);
       assertThat(foreign.body()).contains("Not found").doesNotContain("a private picture");
     }
-    assertThat(get("/ui/generate", intruder).body()).doesNotContain("a private picture");
-    String viewer = signIn("generate-viewer");
-    assertThat(get("/ui/generate", viewer).statusCode()).isEqualTo(403);
-    assertThat(post("/ui/generate", form("kind", "image", "prompt", "x"), viewer).statusCode())
+    assertThat(pages.get("/ui/generate", intruder).body()).doesNotContain("a private picture");
+    String viewer = pages.signIn("generate-viewer");
+    assertThat(pages.get("/ui/generate", viewer).statusCode()).isEqualTo(403);
+    assertThat(
+            pages.post("/ui/generate", form("kind", "image", "prompt", "x"), viewer).statusCode())
         .isEqualTo(403);
-    assertThat(get("/ui", viewer).body()).doesNotContain("href=\"/ui/generate\"");
+    assertThat(pages.get("/ui", viewer).body()).doesNotContain("href=\"/ui/generate\"");
   }
 
   @Test
   void theQuotaFormChangesAUsersLimitsWhichTheGenerateFormThenEnforces() throws Exception {
     UserAccount user = TestUsers.create(context, "generate-limited", Role.CREATOR);
     TestUsers.create(context, "generate-admin", Role.ADMIN);
-    String admin = signIn("generate-admin");
+    String admin = pages.signIn("generate-admin");
     String quotas = "/ui/admin/users/" + user.id() + "/quotas/image";
-    assertThat(get("/ui/admin/users", admin).body()).contains("image 20/200 · video 5/50");
+    assertThat(pages.get("/ui/admin/users", admin).body()).contains("image 20/200 · video 5/50");
 
-    HttpResponse<String> set = post(quotas, form("daily", "1", "monthly", "3"), admin);
+    HttpResponse<String> set = pages.post(quotas, form("daily", "1", "monthly", "3"), admin);
     assertThat(set.statusCode()).isEqualTo(302);
     Quotas.Quota image = quota(user, "image");
     assertThat(image.daily()).isEqualTo(1);
     assertThat(image.monthly()).isEqualTo(3);
     assertThat(image.overridden()).isTrue();
-    assertThat(get("/ui/admin/users", admin).body()).contains("image 1/3 (own)");
+    assertThat(pages.get("/ui/admin/users", admin).body()).contains("image 1/3 (own)");
 
     // Past the user's own limit the form says so above itself; nothing is started.
-    String limited = signIn("generate-limited");
-    started(post("/ui/generate", form("kind", "image", "prompt", "the one allowed"), limited));
+    String limited = pages.signIn("generate-limited");
+    started(
+        pages.post("/ui/generate", form("kind", "image", "prompt", "the one allowed"), limited));
     HttpResponse<String> refused =
-        post("/ui/generate", form("kind", "image", "prompt", "one too many"), limited);
+        pages.post("/ui/generate", form("kind", "image", "prompt", "one too many"), limited);
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(textOf(refused.body(), "form-error")).isNotBlank();
     assertThat(refused.body()).contains("one too many");
 
-    HttpResponse<String> wrong = post(quotas, form("daily", "5", "monthly", "2"), admin);
+    HttpResponse<String> wrong = pages.post(quotas, form("daily", "5", "monthly", "2"), admin);
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(textOf(wrong.body(), "quota-error-image")).contains("must not exceed monthly");
     assertThat(tagOf(wrong.body(), "quotas-generate-limited")).contains("open");
-    assertThat(post(quotas, form("daily", "x", "monthly", "2"), admin).statusCode()).isEqualTo(400);
+    assertThat(pages.post(quotas, form("daily", "x", "monthly", "2"), admin).statusCode())
+        .isEqualTo(400);
     assertThat(quota(user, "image").daily()).as("unchanged").isEqualTo(1);
-    assertThat(post(quotas, form("daily", "1", "monthly", "2"), limited).statusCode())
+    assertThat(pages.post(quotas, form("daily", "1", "monthly", "2"), limited).statusCode())
         .as("only admins")
         .isEqualTo(403);
     String unknownUser = "/ui/admin/users/" + UUID.randomUUID() + "/quotas/image";
-    assertThat(post(unknownUser, form("daily", "1", "monthly", "2"), admin).statusCode())
+    assertThat(pages.post(unknownUser, form("daily", "1", "monthly", "2"), admin).statusCode())
         .isEqualTo(404);
 
-    HttpResponse<String> reset = post(quotas + "/reset", Map.of(), admin);
+    HttpResponse<String> reset = pages.post(quotas + "/reset", Map.of(), admin);
     assertThat(reset.statusCode()).isEqualTo(302);
     assertThat(quota(user, "image").overridden()).isFalse();
     assertThat(quota(user, "image").daily()).isEqualTo(20);
-    started(post("/ui/generate", form("kind", "image", "prompt", "allowed again"), limited));
+    started(pages.post("/ui/generate", form("kind", "image", "prompt", "allowed again"), limited));
   }
 
   private Quotas.Quota quota(UserAccount user, String kind) {
@@ -301,7 +313,7 @@ class GeneratePagesTest {
   private String awaitEnd(String panel, String cookie) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (true) {
-      HttpResponse<String> answer = get(panel, cookie);
+      HttpResponse<String> answer = pages.get(panel, cookie);
       assertThat(answer.statusCode()).isEqualTo(200);
       String body = answer.body();
       if (body.contains("data-status=\"succeeded\"") || body.contains("data-status=\"failed\"")) {
@@ -327,19 +339,6 @@ class GeneratePagesTest {
     return href.group(1).replace("&amp;", "&");
   }
 
-  /** The opening tag of the element with {@code id}. */
-  private static String tagOf(String page, String id) {
-    Matcher m = Pattern.compile("<[a-z]+ [^>]*id=\"" + id + "\"[^>]*>").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group();
-  }
-
-  private static String textOf(String page, String id) {
-    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group(1).strip();
-  }
-
   private HttpResponse<byte[]> download(String link) throws Exception {
     HttpResponse<byte[]> answer =
         http.send(
@@ -347,52 +346,6 @@ class GeneratePagesTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(answer.statusCode()).as(link).isEqualTo(200);
     return answer;
-  }
-
-  private static Map<String, String> form(String... pairs) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      form.put(pairs[i], pairs[i + 1]);
-    }
-    return form;
-  }
-
-  private String signIn(String username) throws Exception {
-    HttpResponse<String> signedIn =
-        post("/ui/login", Map.of("username", username, "password", TestUsers.PASSWORD), null);
-    Matcher m = SESSION.matcher(signedIn.headers().firstValue("Set-Cookie").orElseThrow());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, Map<String, String> form, String cookie)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Origin", "http://localhost:" + port)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static Path tempRoot() {

@@ -1,5 +1,8 @@
 package dev.reelforge.app.ui;
 
+import static dev.reelforge.app.ui.PageSession.expect404;
+import static dev.reelforge.app.ui.PageSession.location;
+import static dev.reelforge.app.ui.PageSession.tagOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.app.ApiCalls;
@@ -15,12 +18,7 @@ import dev.reelforge.core.licence.MediaLicence;
 import dev.reelforge.core.publish.AccountAccess;
 import dev.reelforge.testkit.TempDirs;
 import dev.reelforge.testkit.publish.stub.YouTubeStub;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +36,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,20 +75,21 @@ import tools.jackson.databind.json.JsonMapper;
 class PublishPagesTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern SESSION = Pattern.compile("rf_session=([^;]*)");
   private static final YouTubeStub YOUTUBE = new YouTubeStub("yt-token", Clock.systemUTC());
   private static final Path ROOT = tempRoot();
-
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  @Value("${local.server.port}")
-  int port;
 
   @Autowired ApplicationContext context;
   @Autowired EvidenceStore evidence;
 
+  private final int port;
+  private final PageSession pages;
   private String runId;
   private String owner;
+
+  PublishPagesTest(@Value("${local.server.port}") int port) {
+    this.port = port;
+    this.pages = new PageSession(port);
+  }
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
@@ -135,7 +133,7 @@ class PublishPagesTest {
                   "",
                   Instant.now())));
     }
-    owner = signIn("publish-pages");
+    owner = pages.signIn("publish-pages");
   }
 
   @AfterAll
@@ -146,7 +144,7 @@ class PublishPagesTest {
 
   @Test
   void publishingToTheLocalFolderFromTheRunPageEndsPublishedWithTheFolder() throws Exception {
-    String runPage = get("/ui/runs/" + runId, owner).body();
+    String runPage = pages.get("/ui/runs/" + runId, owner).body();
     assertThat(tagOf(runPage, "publish-form")).contains("/ui/runs/" + runId + "/publish");
     assertThat(tagOf(runPage, "platform-local")).contains("checked");
     assertThat(runPage)
@@ -156,10 +154,11 @@ class PublishPagesTest {
 
     Map<String, String> form =
         Map.of("format", "square", "platforms", "local", "privacy", "public", "formKey", "k-1");
-    HttpResponse<String> posted = post("/ui/runs/" + runId + "/publish", form, owner);
+    HttpResponse<String> posted = pages.post("/ui/runs/" + runId + "/publish", form, owner);
     String page = location(posted, "/ui/publications/[0-9a-f-]{36}");
     // The same form posted again (a double click) answers the same publication.
-    assertThat(location(post("/ui/runs/" + runId + "/publish", form, owner), page)).isEqualTo(page);
+    assertThat(location(pages.post("/ui/runs/" + runId + "/publish", form, owner), page))
+        .isEqualTo(page);
 
     String panel = awaitPanel(page + "/panel", owner, "published", "failed", "partially_published");
     assertThat(tagOf(panel, "publication")).contains("data-status=\"published\"");
@@ -173,7 +172,7 @@ class PublishPagesTest {
     }
     assertThat(panel).doesNotContain("id=\"cancel-publication\"");
 
-    String list = get("/ui/publications", owner).body();
+    String list = pages.get("/ui/publications", owner).body();
     assertThat(list).contains(page, "data-status=\"published\"");
     assertThat(
             list.split(
@@ -181,14 +180,15 @@ class PublishPagesTest {
                 -1))
         .as("one publication for the double submit")
         .hasSize(2);
-    assertThat(get("/ui/runs/" + runId, owner).body()).contains("id=\"run-publications\"", page);
-    assertThat(get("/ui", owner).body()).contains("/ui/publications?runId=" + runId);
+    assertThat(pages.get("/ui/runs/" + runId, owner).body())
+        .contains("id=\"run-publications\"", page);
+    assertThat(pages.get("/ui", owner).body()).contains("/ui/publications?runId=" + runId);
   }
 
   @Test
   void aBadFormComesBackWithEachReasonNextToItsFieldAndWhatWasTyped() throws Exception {
     HttpResponse<String> malformed =
-        post(
+        pages.post(
             "/ui/runs/" + runId + "/publish",
             Map.of(
                 "platforms", "youtube",
@@ -204,7 +204,7 @@ class PublishPagesTest {
         .doesNotContain("<b>Bees</b>");
 
     HttpResponse<String> refused =
-        post(
+        pages.post(
             "/ui/runs/" + runId + "/publish",
             Map.of(
                 "platforms", "youtube", "description", "Bees make honey", "hashtags", "ok no-dash"),
@@ -217,7 +217,7 @@ class PublishPagesTest {
     assertThat(tagOf(refused.body(), "platform-youtube")).contains("checked");
 
     HttpResponse<String> nowhere =
-        post("/ui/runs/" + runId + "/publish", Map.of("format", "square"), owner);
+        pages.post("/ui/runs/" + runId + "/publish", Map.of("format", "square"), owner);
     assertThat(nowhere.statusCode()).isEqualTo(400);
     assertThat(textOf(nowhere.body(), "error-platforms")).startsWith("Tick at least one");
   }
@@ -230,7 +230,7 @@ class PublishPagesTest {
     Instant expected = wallClock.atZone(paris).toInstant();
     String page =
         location(
-            post(
+            pages.post(
                 "/ui/runs/" + runId + "/publish",
                 Map.of(
                     "platforms", "local",
@@ -240,7 +240,7 @@ class PublishPagesTest {
                     "formKey", "k-scheduled"),
                 owner),
             "/ui/publications/[0-9a-f-]{36}");
-    String shown = get(page, owner).body();
+    String shown = pages.get(page, owner).body();
     assertThat(textOf(shown, "status-local")).isEqualTo("Scheduled");
     String utc =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -249,13 +249,13 @@ class PublishPagesTest {
     assertThat(shown).contains("Goes up " + utc, "datetime=\"" + expected + "\"");
     assertThat(tagOf(shown, "publication")).contains("hx-trigger=\"every 2s\"");
 
-    String calendar = get("/ui/publications/calendar", owner).body();
+    String calendar = pages.get("/ui/publications/calendar", owner).body();
     assertThat(calendar).contains(page, utc, "Local folder: Honey keeps");
 
     // The copy may change while it waits: a title with < > is refused next to it.
     String target = attributeOf(shown, "data-target");
     HttpResponse<String> refused =
-        post(
+        pages.post(
             page + "/targets/" + target + "/copy",
             Map.of("title", "<Honey>", "description", "Kept for ages"),
             owner);
@@ -263,37 +263,37 @@ class PublishPagesTest {
     assertThat(textOf(refused.body(), "error-title-local")).contains("< or >");
     assertThat(refused.body()).contains("Kept for ages");
     location(
-        post(
+        pages.post(
             page + "/targets/" + target + "/copy",
             Map.of("title", "Honey keeps forever", "hashtags", "#honey bees"),
             owner),
         page);
-    assertThat(get(page, owner).body()).contains("Honey keeps forever", "#honey #bees");
+    assertThat(pages.get(page, owner).body()).contains("Honey keeps forever", "#honey #bees");
 
-    location(post(page + "/cancel", Map.of(), owner), page);
-    String cancelled = get(page + "/panel", owner).body();
+    location(pages.post(page + "/cancel", Map.of(), owner), page);
+    String cancelled = pages.get(page + "/panel", owner).body();
     assertThat(tagOf(cancelled, "publication"))
         .contains("data-status=\"cancelled\"")
         .doesNotContain("hx-trigger");
     assertThat(textOf(cancelled, "status-local")).isEqualTo("Cancelled");
-    assertThat(get("/ui/publications/calendar", owner).body()).doesNotContain(page);
+    assertThat(pages.get("/ui/publications/calendar", owner).body()).doesNotContain(page);
   }
 
   @Test
   void anotherUsersPublicationIsA404PageAndTheirRunCannotBePublished() throws Exception {
     String page =
         location(
-            post(
+            pages.post(
                 "/ui/runs/" + runId + "/publish",
                 Map.of("platforms", "local", "formKey", "k-other"),
                 owner),
             "/ui/publications/[0-9a-f-]{36}");
     TestUsers.create(context, "publish-pages-other", Role.CREATOR);
-    String other = signIn("publish-pages-other");
-    String target = attributeOf(get(page, owner).body(), "data-target");
+    String other = pages.signIn("publish-pages-other");
+    String target = attributeOf(pages.get(page, owner).body(), "data-target");
     List<String> failures = new ArrayList<>();
     for (String path : List.of(page, page + "/panel")) {
-      expect404(failures, "GET " + path, get(path, other));
+      expect404(failures, "GET " + path, pages.get(path, other));
     }
     for (String path :
         List.of(
@@ -301,26 +301,20 @@ class PublishPagesTest {
             page + "/targets/" + target + "/copy",
             page + "/targets/" + target + "/retry",
             "/ui/runs/" + runId + "/publish")) {
-      expect404(failures, "POST " + path, post(path, Map.of("platforms", "local"), other));
+      expect404(failures, "POST " + path, pages.post(path, Map.of("platforms", "local"), other));
     }
-    expect404(failures, "GET runId", get("/ui/publications?runId=" + runId, other));
+    expect404(failures, "GET runId", pages.get("/ui/publications?runId=" + runId, other));
     assertThat(failures).isEmpty();
-    assertThat(get("/ui/publications", other).body()).doesNotContain(page);
-    assertThat(get("/ui/publications/calendar", other).body()).doesNotContain(page);
-    assertThat(get("/ui/runs/" + runId, other).statusCode()).isEqualTo(404);
-  }
-
-  private static void expect404(List<String> failures, String what, HttpResponse<String> answer) {
-    if (answer.statusCode() != 404 || !answer.body().contains("Not found")) {
-      failures.add(what + " → " + answer.statusCode());
-    }
+    assertThat(pages.get("/ui/publications", other).body()).doesNotContain(page);
+    assertThat(pages.get("/ui/publications/calendar", other).body()).doesNotContain(page);
+    assertThat(pages.get("/ui/runs/" + runId, other).statusCode()).isEqualTo(404);
   }
 
   /** Re-reads a panel until its data-status is one of {@code ends}, checking it polls meanwhile. */
   private String awaitPanel(String panel, String cookie, String... ends) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (true) {
-      HttpResponse<String> answer = get(panel, cookie);
+      HttpResponse<String> answer = pages.get(panel, cookie);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       String body = answer.body();
       String opening = body.substring(0, body.indexOf('>') + 1);
@@ -337,68 +331,17 @@ class PublishPagesTest {
     }
   }
 
-  private static String location(HttpResponse<String> posted, String pattern) {
-    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
-    String page =
-        posted.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
-    assertThat(page).matches(pattern);
-    return page;
-  }
-
-  private static String tagOf(String page, String id) {
-    Matcher m = Pattern.compile("<[a-z]+ [^>]*id=\"" + id + "\"[^>]*>").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group();
-  }
-
   private static String textOf(String page, String id) {
-    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
-    assertThat(m.find()).as(id + " in " + page).isTrue();
-    return m.group(1).strip().replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
+    return PageSession.textOf(page, id)
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
   }
 
   private static String attributeOf(String page, String name) {
     Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(page);
     assertThat(m.find()).as(name + " in " + page).isTrue();
     return m.group(1);
-  }
-
-  private String signIn(String username) throws Exception {
-    HttpResponse<String> signedIn =
-        post("/ui/login", Map.of("username", username, "password", TestUsers.PASSWORD), null);
-    Matcher m = SESSION.matcher(signedIn.headers().firstValue("Set-Cookie").orElseThrow());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String path, Map<String, String> form, String cookie)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Origin", "http://localhost:" + port)
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (cookie != null) {
-      request.header("Cookie", "rf_session=" + cookie);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static Path tempRoot() {

@@ -16,21 +16,15 @@ import dev.reelforge.core.clips.ClipStore;
 import dev.reelforge.core.clips.ReframeOverride;
 import dev.reelforge.core.clips.SourceProbe;
 import dev.reelforge.core.clips.UploadSession;
-import dev.reelforge.core.error.ErrorCode;
-import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.transcript.TranscriptSource;
 import dev.reelforge.testkit.Race;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,28 +32,11 @@ import org.junit.jupiter.api.Test;
  * back as stored (times to the microsecond, as PostgreSQL keeps them; probe, transcript source,
  * scores and crop centres exactly); lists are newest first, candidates by rank; a change is atomic
  * however many writers race, and a new analysis's candidates replace the old ones in one step; an
- * upload's count only moves forward; an owner's rows go with the owner, and nobody else's.
+ * upload's count only moves forward; an owner's rows go with the owner, and nobody else's. The
+ * upload tests and the shared fixture live in {@link ClipUploadsContract}, which this extends: a
+ * store's test extends this class alone and runs them all.
  */
-public abstract class ClipStoreContract {
-
-  /** Nanoseconds that PostgreSQL rounds: stores give back microseconds. */
-  private static final Instant START = Instant.parse("2026-06-01T10:00:00.123456789Z");
-
-  protected ClipStore store;
-  private Instant now = START;
-  private UUID owner;
-
-  /** The store under test. */
-  protected abstract ClipStore createStore();
-
-  /** An owner the store accepts (on PostgreSQL, a user of its own). */
-  protected abstract UUID newOwner();
-
-  @BeforeEach
-  void setUpStore() {
-    store = createStore();
-    owner = newOwner();
-  }
+public abstract class ClipStoreContract extends ClipUploadsContract {
 
   // --- sources ---
 
@@ -391,65 +368,6 @@ public abstract class ClipStoreContract {
     assertNotFound(() -> store.createExport(export(unknown, asked, now)));
   }
 
-  // --- uploads ---
-
-  @Test
-  void anUploadsCountOnlyMovesForward() {
-    UploadSession given = upload(owner, now, Duration.ofHours(24));
-    store.createUpload(given);
-    assertThat(store.upload(given.id())).contains(stored(given));
-    assertConflict(() -> store.createUpload(given));
-
-    assertThat(store.recordReceived(given.id(), 4_000_000).receivedBytes()).isEqualTo(4_000_000);
-    // A late report of an earlier chunk does not take the count back.
-    assertThat(store.recordReceived(given.id(), 1_000_000).receivedBytes()).isEqualTo(4_000_000);
-    assertThatThrownBy(() -> store.recordReceived(given.id(), given.totalBytes() + 1))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(store.upload(given.id()).orElseThrow().receivedBytes()).isEqualTo(4_000_000);
-    UploadSession complete = store.recordReceived(given.id(), given.totalBytes());
-    assertThat(complete.isComplete()).isTrue();
-    assertThat(store.upload(given.id())).contains(complete);
-    assertThat(complete).isEqualTo(stored(given).withReceived(given.totalBytes()));
-
-    assertNotFound(() -> store.recordReceived(UUID.randomUUID(), 1));
-    assertThat(store.upload(UUID.randomUUID())).isEmpty();
-    store.deleteUpload(given.id());
-    assertThat(store.upload(given.id())).isEmpty();
-    store.deleteUpload(given.id());
-  }
-
-  @Test
-  void racingChunkReportsLeaveTheLargestCount() throws Exception {
-    UploadSession given = upload(owner, now, Duration.ofHours(1));
-    store.createUpload(given);
-    List<Callable<Long>> calls = new ArrayList<>();
-    for (int w = 1; w <= 8; w++) {
-      long bytes = w * 1_000_000L;
-      calls.add(() -> store.recordReceived(given.id(), bytes).receivedBytes());
-    }
-    Race.run(calls);
-    assertThat(store.upload(given.id()).orElseThrow().receivedBytes()).isEqualTo(8_000_000);
-  }
-
-  @Test
-  void expiredUploadsAreFoundSoonestExpiredFirst() {
-    UploadSession hourAgo = upload(owner, now.minus(Duration.ofHours(3)), Duration.ofHours(2));
-    UploadSession dayAgo = upload(owner, now.minus(Duration.ofDays(2)), Duration.ofDays(1));
-    UploadSession justNow = upload(newOwner(), now.minus(Duration.ofHours(1)), Duration.ofHours(1));
-    UploadSession later = upload(owner, now, Duration.ofMinutes(1));
-    for (UploadSession upload : List.of(hourAgo, dayAgo, justNow, later)) {
-      store.createUpload(upload);
-    }
-
-    assertThat(store.expiredUploads(now, 10))
-        .containsExactly(stored(dayAgo), stored(hourAgo), stored(justNow));
-    assertThat(store.expiredUploads(now, 1)).containsExactly(stored(dayAgo));
-    assertThat(store.expiredUploads(now.minus(Duration.ofDays(3)), 10)).isEmpty();
-    store.deleteUpload(dayAgo.id());
-    assertThat(store.expiredUploads(now.plus(Duration.ofMinutes(1)), 10))
-        .containsExactly(stored(hourAgo), stored(justNow), stored(later));
-  }
-
   // --- the right to delete ---
 
   @Test
@@ -498,19 +416,6 @@ public abstract class ClipStoreContract {
     return candidates;
   }
 
-  private static void assertConflict(ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ReelForgeException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
-  }
-
-  private static void assertNotFound(ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            ReelForgeException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
-  }
-
   private static ClipSource named(ClipSource s, String name) {
     return new ClipSource(
         s.id(),
@@ -555,11 +460,6 @@ public abstract class ClipStoreContract {
         c.reframe());
   }
 
-  /** PostgreSQL keeps microseconds, rounding the nanoseconds half up. */
-  protected static Instant micros(Instant instant) {
-    return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
-  }
-
   /** {@code source} as a store gives it back: its time to the microsecond. */
   protected static ClipSource stored(ClipSource s) {
     return new ClipSource(
@@ -585,17 +485,5 @@ public abstract class ClipStoreContract {
         e.candidateIds(),
         e.presets(),
         micros(e.createdAt()));
-  }
-
-  protected static UploadSession stored(UploadSession u) {
-    return new UploadSession(
-        u.id(),
-        u.ownerId(),
-        u.name(),
-        u.totalBytes(),
-        u.receivedBytes(),
-        u.stagingKey(),
-        micros(u.createdAt()),
-        micros(u.expiresAt()));
   }
 }
