@@ -12,9 +12,13 @@ import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.imagegen.GeneratedImage;
 import dev.reelforge.core.imagegen.ImageGenerator;
 import dev.reelforge.core.imagegen.ImageRequest;
+import dev.reelforge.core.imagegen.Pngs;
 import dev.reelforge.core.jobs.api.StageCancelledException;
 import dev.reelforge.core.jobs.api.StageContext;
 import dev.reelforge.core.jobs.api.StageResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ final class PreviewStage {
   private final ImageGenerator images;
   private final BrandFiles files;
   private final BrandSettings settings;
-  private final java.nio.file.Path workRoot;
+  private final Path workRoot;
 
   PreviewStage(
       Storyboards boards,
@@ -44,7 +48,7 @@ final class PreviewStage {
       ImageGenerator images,
       BrandFiles files,
       BrandSettings settings,
-      java.nio.file.Path workRoot) {
+      Path workRoot) {
     this.boards = boards;
     this.briefs = briefs;
     this.director = director;
@@ -184,7 +188,7 @@ final class PreviewStage {
             scene.attemptCount());
     try (WorkFolder work = new WorkFolder(workRoot, taskId)) {
       GeneratedImage image = generate(scene, seed, work);
-      files.put(key, Pngs.asPng(image.file(), work.file("preview.png")));
+      files.put(key, asPng(image.file(), work.file("preview.png")));
       return new Made(key, seed, image.licence());
     }
   }
@@ -294,6 +298,27 @@ final class PreviewStage {
         .filter(s -> s.id().equals(id))
         .findFirst()
         .orElseThrow(() -> ReelForgeException.notFound("Scene", id));
+  }
+
+  /**
+   * Previews are stored as PNG whatever the generator answered (fal.ai answers JPEG): their keys
+   * end in {@code .png}, their content type follows, and a video engine gets the start frame it is
+   * told. Answers {@code file} when it is a PNG already, else its picture written as PNG to {@code
+   * target}.
+   */
+  private static Path asPng(Path file, Path target) {
+    try {
+      if (Pngs.isPng(file)) {
+        return file;
+      }
+      if (Pngs.writeAsPng(file, target).isEmpty()) {
+        throw new ReelForgeException(
+            ErrorCode.PREVIEW_FAILED, "the preview is in a format that cannot be read here");
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void sleep(Duration wait) {

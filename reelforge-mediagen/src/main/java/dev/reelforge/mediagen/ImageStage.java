@@ -4,9 +4,12 @@ import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.imagegen.GeneratedImage;
 import dev.reelforge.core.imagegen.ImageGenerator;
+import dev.reelforge.core.imagegen.Pngs;
 import dev.reelforge.core.jobs.api.StageContext;
 import dev.reelforge.core.jobs.api.StageResult;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The {@code generate} stage of an image job: the engine in use makes the picture, which is kept as
@@ -42,7 +45,7 @@ final class ImageStage {
       ctx.checkCancelled();
       ctx.progress(0.8, generator.name() + ": storing the picture");
       Path png = dir.resolve("image.png");
-      int[] size = Pngs.asPng(image.file(), png);
+      Pngs.Size size = asPng(image.file(), png);
       Path thumb = dir.resolve("thumb.jpg");
       thumbnailer.ofImage(png, thumb);
       String imageKey = MediaKeys.image(ctx.ownerId(), ctx.runId());
@@ -55,11 +58,46 @@ final class ImageStage {
       return StageResult.completed(
           MediaJson.write(
               new ImageJobOutput(
-                  imageKey, thumbKey, size[0], size[1], image.model(), MediaCosts.image())));
+                  imageKey,
+                  thumbKey,
+                  size.width(),
+                  size.height(),
+                  image.model(),
+                  MediaCosts.image())));
     } finally {
       // Each attempt starts clean: a retry makes the picture again rather than trust a half-written
       // file, and a finished job keeps its files in the store only.
       work.delete(dir);
+    }
+  }
+
+  /**
+   * Writes {@code source} as a PNG to {@code target} (seed 004 §6's key ends in {@code .png}),
+   * whatever the engine returned; answers its width and height.
+   *
+   * @throws ReelForgeException {@code PREVIEW_FAILED} (not retryable: the engine would answer the
+   *     same format again) for a file no reader here understands
+   */
+  static Pngs.Size asPng(Path source, Path target) {
+    try {
+      return Pngs.writeAsPng(source, target)
+          .orElseThrow(
+              () ->
+                  new ReelForgeException(
+                      ErrorCode.PREVIEW_FAILED,
+                      "the image engine answered a format that cannot be read here ("
+                          + source.getFileName()
+                          + ")",
+                      false,
+                      List.of(),
+                      null));
+    } catch (IOException e) {
+      throw new ReelForgeException(
+          ErrorCode.PREVIEW_FAILED,
+          "the generated image could not be read: " + e.getMessage(),
+          true,
+          List.of(),
+          e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.reelforge.mediagen;
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.imagegen.ImageGenerator;
+import dev.reelforge.core.imagegen.Pngs;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
@@ -117,7 +118,7 @@ public final class InProcessMedia implements AutoCloseable {
       if (!Pngs.isPng(file)) {
         png = folder.resolve("frames").resolve(frames + "-" + which + ".png");
         Files.createDirectories(png.getParent());
-        Pngs.asPng(file, png);
+        ImageStage.asPng(file, png);
       }
       store.put(key, png, "image/png");
     } catch (IOException e) {

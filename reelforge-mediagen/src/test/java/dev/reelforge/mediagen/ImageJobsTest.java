@@ -3,6 +3,7 @@ package dev.reelforge.mediagen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.error.ErrorCode;
+import dev.reelforge.core.imagegen.Pngs;
 import dev.reelforge.core.jobs.spi.RunRecord;
 import dev.reelforge.core.jobs.spi.RunStatus;
 import dev.reelforge.mediagen.engines.VideoEngines;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.imagegen.Pngs;
 import dev.reelforge.mediagen.engines.VideoEngines;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

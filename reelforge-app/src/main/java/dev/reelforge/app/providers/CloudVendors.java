@@ -82,7 +82,7 @@ final class CloudVendors {
    * key and {@code deepseek-chat} the model when none is set.
    */
   Optional<ChatOptions> chat() {
-    ProvidersSettings.Chat chat = settings.getChat();
+    ContentVendorSettings.Chat chat = settings.getChat();
     String baseUrl = chat.getBaseUrl();
     String model = configured(chat.getModel());
     StructuredOutput output = chat.getStructuredOutput();
@@ -119,7 +119,7 @@ final class CloudVendors {
   }
 
   Optional<ElevenLabsOptions> elevenLabs() {
-    ProvidersSettings.ElevenLabs eleven = settings.getElevenlabs();
+    ContentVendorSettings.ElevenLabs eleven = settings.getElevenlabs();
     return withKey(eleven.getApiKey(), ElevenLabsOptions.KEY_VARIABLE)
         .map(
             key ->
@@ -133,7 +133,7 @@ final class CloudVendors {
   }
 
   Optional<OpenAiOptions> openAi() {
-    ProvidersSettings.OpenAi openai = settings.getOpenai();
+    ContentVendorSettings.OpenAi openai = settings.getOpenai();
     return Optional.of(openAiKey())
         .filter(key -> !key.isEmpty())
         .map(
@@ -151,7 +151,7 @@ final class CloudVendors {
   }
 
   Optional<PexelsOptions> pexels() {
-    ProvidersSettings.Pexels pexels = settings.getPexels();
+    StockVendorSettings.Pexels pexels = settings.getPexels();
     return withKey(pexels.getApiKey(), PexelsOptions.KEY_VARIABLE)
         .map(
             key ->
@@ -163,7 +163,7 @@ final class CloudVendors {
   }
 
   Optional<PixabayOptions> pixabay() {
-    ProvidersSettings.Pixabay pixabay = settings.getPixabay();
+    StockVendorSettings.Pixabay pixabay = settings.getPixabay();
     return withKey(pixabay.getApiKey(), PixabayOptions.KEY_VARIABLE)
         .map(
             key ->
@@ -175,7 +175,7 @@ final class CloudVendors {
   }
 
   Optional<FalOptions> fal() {
-    ProvidersSettings.Fal fal = settings.getFal();
+    ContentVendorSettings.Fal fal = settings.getFal();
     return withKey(fal.getApiKey(), FalOptions.KEY_VARIABLE)
         .map(
             key ->

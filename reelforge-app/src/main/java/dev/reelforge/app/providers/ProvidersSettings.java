@@ -1,13 +1,6 @@
 package dev.reelforge.app.providers;
 
 import dev.reelforge.core.providers.ProviderPort;
-import dev.reelforge.providers.chat.ChatOptions;
-import dev.reelforge.providers.chat.StructuredOutput;
-import dev.reelforge.providers.elevenlabs.ElevenLabsOptions;
-import dev.reelforge.providers.fal.FalOptions;
-import dev.reelforge.providers.openai.OpenAiOptions;
-import dev.reelforge.providers.pexels.PexelsOptions;
-import dev.reelforge.providers.pixabay.PixabayOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -24,8 +17,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * written once; the configuration processor cannot read constants of other classes, so their
  * documented values are declared in {@code META-INF/additional-spring-configuration-metadata.json},
  * and {@code ProvidersSettingsTest} checks that both agree. {@link CloudVendors} maps each vendor's
- * tree onto its options. The video engines' trees are classes of {@link VideoVendorSettings}, the
- * brand director's own vendors' of {@link BrandVendorSettings}.
+ * tree onto its options. The vendors' trees are classes of {@link ContentVendorSettings} (OpenAI,
+ * chat, ElevenLabs, fal.ai), {@link StockVendorSettings} (Pexels, Pixabay), {@link
+ * VideoVendorSettings} (the video engines) and {@link BrandVendorSettings} (the brand director's
+ * own vendors).
  */
 @ConfigurationProperties("reelforge.providers")
 public class ProvidersSettings {
@@ -86,12 +81,24 @@ public class ProvidersSettings {
    */
   private String director = "auto";
 
-  private final OpenAi openai = new OpenAi();
-  private final Chat chat = new Chat();
-  private final ElevenLabs elevenlabs = new ElevenLabs();
-  private final Pexels pexels = new Pexels();
-  private final Pixabay pixabay = new Pixabay();
-  private final Fal fal = new Fal();
+  @NestedConfigurationProperty
+  private final ContentVendorSettings.OpenAi openai = new ContentVendorSettings.OpenAi();
+
+  @NestedConfigurationProperty
+  private final ContentVendorSettings.Chat chat = new ContentVendorSettings.Chat();
+
+  @NestedConfigurationProperty
+  private final ContentVendorSettings.ElevenLabs elevenlabs =
+      new ContentVendorSettings.ElevenLabs();
+
+  @NestedConfigurationProperty
+  private final StockVendorSettings.Pexels pexels = new StockVendorSettings.Pexels();
+
+  @NestedConfigurationProperty
+  private final StockVendorSettings.Pixabay pixabay = new StockVendorSettings.Pixabay();
+
+  @NestedConfigurationProperty
+  private final ContentVendorSettings.Fal fal = new ContentVendorSettings.Fal();
 
   @NestedConfigurationProperty
   private final BrandVendorSettings.Gemini gemini = new BrandVendorSettings.Gemini();
@@ -112,27 +119,27 @@ public class ProvidersSettings {
   private final Fluidsynth fluidsynth = new Fluidsynth();
   private final Http http = new Http();
 
-  public OpenAi getOpenai() {
+  public ContentVendorSettings.OpenAi getOpenai() {
     return openai;
   }
 
-  public Chat getChat() {
+  public ContentVendorSettings.Chat getChat() {
     return chat;
   }
 
-  public ElevenLabs getElevenlabs() {
+  public ContentVendorSettings.ElevenLabs getElevenlabs() {
     return elevenlabs;
   }
 
-  public Pexels getPexels() {
+  public StockVendorSettings.Pexels getPexels() {
     return pexels;
   }
 
-  public Pixabay getPixabay() {
+  public StockVendorSettings.Pixabay getPixabay() {
     return pixabay;
   }
 
-  public Fal getFal() {
+  public ContentVendorSettings.Fal getFal() {
     return fal;
   }
 
@@ -271,340 +278,6 @@ public class ProvidersSettings {
 
   public void setDirector(String director) {
     this.director = director;
-  }
-
-  /**
-   * OpenAI: speech, images, moderation and brand analysis ({@code reelforge.providers.openai.*}).
-   */
-  public static class OpenAi {
-
-    /**
-     * API key; also read from OPENAI_API_KEY. Enables the openai speech, image, moderation and
-     * brand analysis providers.
-     */
-    private String apiKey = "";
-
-    /** API base URL, for proxies and compatible servers. */
-    private String baseUrl = OpenAiOptions.DEFAULT_BASE_URL;
-
-    /** Speech model. */
-    private String speechModel = OpenAiOptions.DEFAULT_SPEECH_MODEL;
-
-    /** Default speech voice. */
-    private String voice = OpenAiOptions.DEFAULT_VOICE;
-
-    /** Image model (gpt-image-1 or dall-e-3). */
-    private String imageModel = OpenAiOptions.DEFAULT_IMAGE_MODEL;
-
-    /** Moderation model. */
-    private String moderationModel = OpenAiOptions.DEFAULT_MODERATION_MODEL;
-
-    /** Chat model that reads brand images and answers a strict JSON schema. */
-    private String visionModel = OpenAiOptions.DEFAULT_VISION_MODEL;
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    public String getSpeechModel() {
-      return speechModel;
-    }
-
-    public void setSpeechModel(String speechModel) {
-      this.speechModel = speechModel;
-    }
-
-    public String getVoice() {
-      return voice;
-    }
-
-    public void setVoice(String voice) {
-      this.voice = voice;
-    }
-
-    public String getImageModel() {
-      return imageModel;
-    }
-
-    public void setImageModel(String imageModel) {
-      this.imageModel = imageModel;
-    }
-
-    public String getModerationModel() {
-      return moderationModel;
-    }
-
-    public void setModerationModel(String moderationModel) {
-      this.moderationModel = moderationModel;
-    }
-
-    public String getVisionModel() {
-      return visionModel;
-    }
-
-    public void setVisionModel(String visionModel) {
-      this.visionModel = visionModel;
-    }
-  }
-
-  /**
-   * A chat-completions API for scripts and the brand director: OpenAI, DeepSeek, Ollama, vLLM
-   * ({@code reelforge.providers.chat.*}).
-   */
-  public static class Chat {
-
-    /**
-     * Base URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1 or
-     * http://localhost:11434/v1 (Ollama).
-     */
-    private String baseUrl = ChatOptions.DEFAULT_BASE_URL;
-
-    /**
-     * API key; empty uses reelforge.providers.openai.api-key for OpenAI's URL, DEEPSEEK_API_KEY for
-     * DeepSeek's, none for others (Ollama). DEEPSEEK_API_KEY alone, with no model or URL set, turns
-     * on DeepSeek (deepseek-chat, JSON mode).
-     */
-    private String apiKey = "";
-
-    /**
-     * Model name (deepseek-chat by default on DeepSeek's URL). Setting it enables the chat script
-     * writer and director.
-     */
-    private String model = "";
-
-    /**
-     * How the script's shape is enforced: json-schema (strict structured output) or json-object
-     * (JSON mode).
-     */
-    private StructuredOutput structuredOutput = ChatOptions.DEFAULT_STRUCTURED_OUTPUT;
-
-    /** Sampling temperature (0 to 2). */
-    private double temperature = ChatOptions.DEFAULT_TEMPERATURE;
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getModel() {
-      return model;
-    }
-
-    public void setModel(String model) {
-      this.model = model;
-    }
-
-    public StructuredOutput getStructuredOutput() {
-      return structuredOutput;
-    }
-
-    public void setStructuredOutput(StructuredOutput structuredOutput) {
-      this.structuredOutput = structuredOutput;
-    }
-
-    public double getTemperature() {
-      return temperature;
-    }
-
-    public void setTemperature(double temperature) {
-      this.temperature = temperature;
-    }
-  }
-
-  /** ElevenLabs speech with word timestamps ({@code reelforge.providers.elevenlabs.*}). */
-  public static class ElevenLabs {
-
-    /** API key; also read from ELEVENLABS_API_KEY. Enables the elevenlabs speech provider. */
-    private String apiKey = "";
-
-    /** API base URL. */
-    private String baseUrl = ElevenLabsOptions.DEFAULT_BASE_URL;
-
-    /** Model id. */
-    private String model = ElevenLabsOptions.DEFAULT_MODEL;
-
-    /** Default voice id (Rachel). */
-    private String voiceId = ElevenLabsOptions.DEFAULT_VOICE_ID;
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    public String getModel() {
-      return model;
-    }
-
-    public void setModel(String model) {
-      this.model = model;
-    }
-
-    public String getVoiceId() {
-      return voiceId;
-    }
-
-    public void setVoiceId(String voiceId) {
-      this.voiceId = voiceId;
-    }
-  }
-
-  /** Pexels stock photos and videos ({@code reelforge.providers.pexels.*}). */
-  public static class Pexels {
-
-    /** API key; also read from PEXELS_API_KEY. Enables the pexels visual source. */
-    private String apiKey = "";
-
-    /** API base URL. */
-    private String baseUrl = PexelsOptions.DEFAULT_BASE_URL;
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-  }
-
-  /** Pixabay stock photos and videos ({@code reelforge.providers.pixabay.*}). */
-  public static class Pixabay {
-
-    /** API key; also read from PIXABAY_API_KEY. Enables the pixabay visual source. */
-    private String apiKey = "";
-
-    /** API base URL. */
-    private String baseUrl = PixabayOptions.DEFAULT_BASE_URL;
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-  }
-
-  /** fal.ai Flux images and style references ({@code reelforge.providers.fal.*}). */
-  public static class Fal {
-
-    /** API key; also read from FAL_KEY. Enables the fal image generator and style reference. */
-    private String apiKey = "";
-
-    /** Queue API base URL. */
-    private String baseUrl = FalOptions.DEFAULT_BASE_URL;
-
-    /** Model path, e.g. fal-ai/flux/dev or fal-ai/flux/schnell. */
-    private String model = FalOptions.DEFAULT_MODEL;
-
-    /** Longest wait for one image, queueing included. */
-    private Duration deadline = FalOptions.DEFAULT_DEADLINE;
-
-    /** Image-to-image model that makes the brand director's style references. */
-    private String styleModel = FalOptions.DEFAULT_STYLE_MODEL;
-
-    /**
-     * How far a style reference may move from the upload, 0.3 to 0.5 (seed 001: low strength cleans
-     * the image and keeps the brand).
-     */
-    private double styleStrength = FalOptions.DEFAULT_STYLE_STRENGTH;
-
-    public String getApiKey() {
-      return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-      this.apiKey = apiKey;
-    }
-
-    public String getBaseUrl() {
-      return baseUrl;
-    }
-
-    public void setBaseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
-    }
-
-    public String getModel() {
-      return model;
-    }
-
-    public void setModel(String model) {
-      this.model = model;
-    }
-
-    public Duration getDeadline() {
-      return deadline;
-    }
-
-    public void setDeadline(Duration deadline) {
-      this.deadline = deadline;
-    }
-
-    public String getStyleModel() {
-      return styleModel;
-    }
-
-    public void setStyleModel(String styleModel) {
-      this.styleModel = styleModel;
-    }
-
-    public double getStyleStrength() {
-      return styleStrength;
-    }
-
-    public void setStyleStrength(double styleStrength) {
-      this.styleStrength = styleStrength;
-    }
   }
 
   /** The operator's own media ({@code reelforge.providers.library.*}). */
