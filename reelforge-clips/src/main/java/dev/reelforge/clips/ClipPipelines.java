@@ -7,6 +7,7 @@ import dev.reelforge.core.jobs.api.RegisteredPipeline;
 import dev.reelforge.core.jobs.api.RetryPolicy;
 import dev.reelforge.core.jobs.api.StageDefinition;
 import dev.reelforge.core.render.Renderer;
+import dev.reelforge.core.storage.ScratchFolders;
 import dev.reelforge.core.transcript.Transcriber;
 import dev.reelforge.core.vision.FaceDetector;
 import java.nio.file.Path;
@@ -112,8 +113,8 @@ public final class ClipPipelines {
    * @return how many were deleted
    */
   public int pruneIdleWork(Instant before) {
-    return IdleFolders.prune(workRoot, before)
-        + IdleFolders.prune(workRoot.resolve("exports"), before);
+    return ScratchFolders.pruneIdle(workRoot, before, Set.of(ExportStages.EXPORTS_DIR))
+        + ScratchFolders.pruneIdle(workRoot.resolve(ExportStages.EXPORTS_DIR), before, Set.of());
   }
 
   public static PipelineDefinition analysisDefinition(Options options) {

@@ -36,6 +36,9 @@ import java.util.UUID;
  */
 final class ExportStages {
 
+  /** The folder under the work root that holds each export's folder (pruned by its own pass). */
+  static final String EXPORTS_DIR = "exports";
+
   /** Frames looked at per second of a clip: enough to track a speaker and see a mouth move. */
   static final double ANALYSIS_FPS = 5;
 
@@ -131,7 +134,7 @@ final class ExportStages {
     QualityTier quality = QualityTier.valueOf(in.quality().toUpperCase(Locale.ROOT));
     // Kept across attempts on this machine (not a scratch folder): the render engine's segment
     // cache lives beside the outputs, so a retried render reuses the segments it finished.
-    Path work = workRoot.resolve("exports").resolve(in.exportId().toString());
+    Path work = workRoot.resolve(EXPORTS_DIR).resolve(in.exportId().toString());
     try (Scratch scratch = Scratch.under(workRoot, ctx.runId(), ctx.stage());
         CancelBridge cancel = new CancelBridge(ctx)) {
       Path video = files.local(in.videoKey(), scratch.folder());

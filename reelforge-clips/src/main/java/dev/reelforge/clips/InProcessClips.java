@@ -2,20 +2,17 @@ package dev.reelforge.clips;
 
 import dev.reelforge.core.clips.ClipMedia;
 import dev.reelforge.core.clips.memory.InMemoryClipStore;
-import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
 import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.QueueLimits;
+import dev.reelforge.core.jobs.engine.RunFollower;
 import dev.reelforge.core.jobs.engine.WorkerPool;
 import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
 import dev.reelforge.core.jobs.memory.InMemoryJobStore;
 import dev.reelforge.core.jobs.memory.InMemoryWorkSignal;
-import dev.reelforge.core.jobs.spi.JobError;
 import dev.reelforge.core.jobs.spi.RunRecord;
-import dev.reelforge.core.jobs.spi.RunStatus;
-import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.core.render.Renderer;
 import dev.reelforge.core.transcript.Transcriber;
 import dev.reelforge.core.vision.FaceDetector;
@@ -50,6 +47,7 @@ public final class InProcessClips implements AutoCloseable {
   private final List<WorkerPool> pools;
   private final Clips clips;
   private final FolderClipFiles files;
+  private final RunFollower follower;
 
   /**
    * @param folder the files and the stages' scratch folders go inside it
@@ -84,6 +82,7 @@ public final class InProcessClips implements AutoCloseable {
       registry.register(pipeline.definition(), pipeline.handlers());
     }
     this.jobs = new JobService(jobStore.runStore(), registry, QueueLimits.DEFAULT, clock);
+    this.follower = new RunFollower(jobs, POLL, "clips");
     this.reaper = new LeaseReaper(jobStore.taskQueue(), LeaseReaper.DEFAULT_INTERVAL).start();
     // Two cores: analysis stages side by side (transcript beside signals), one render at a time.
     this.pools =
@@ -141,51 +140,15 @@ public final class InProcessClips implements AutoCloseable {
    * @throws CancellationException when it was stopped
    */
   public RunRecord await(UUID id, BiConsumer<Double, String> progress, BooleanSupplier stop) {
-    boolean cancelAsked = false;
-    boolean interrupted = false;
-    String last = "";
-    try {
-      while (true) {
-        if (!cancelAsked && (interrupted || stop.getAsBoolean())) {
-          jobs.cancel(id, "clips");
-          cancelAsked = true;
-        }
-        RunRecord run = jobs.run(id);
-        for (TaskRecord task : jobs.tasks(id)) {
-          String line = task.stage() + task.progress() + task.progressMessage().orElse("");
-          if (task.progressMessage().isPresent() && !line.equals(last)) {
-            last = line;
-            progress.accept(task.progress(), task.stage() + ": " + task.progressMessage().get());
-          }
-        }
-        if (run.status().isTerminal()) {
-          clips.analysisEnded(run);
-          return ended(run);
-        }
-        try {
-          Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-          interrupted = true; // asked to stop: the run is cancelled, and followed to its end
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static RunRecord ended(RunRecord run) {
-    if (run.status() == RunStatus.CANCELLED) {
-      throw new CancellationException("the run was stopped");
-    }
-    if (run.status() != RunStatus.SUCCEEDED) {
-      JobError error =
-          run.error().orElse(new JobError(ErrorCode.INTERNAL_ERROR, "the run failed", "?", false));
-      throw new ReelForgeException(
-          error.code(), error.message(), error.retryable(), List.of(), null);
-    }
-    return run;
+    RunRecord run =
+        follower.follow(
+            id,
+            task ->
+                progress.accept(
+                    task.progress(), task.stage() + ": " + task.progressMessage().orElseThrow()),
+            stop);
+    clips.analysisEnded(run);
+    return RunFollower.succeeded(run, "run");
   }
 
   @Override

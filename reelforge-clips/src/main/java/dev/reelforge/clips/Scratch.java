@@ -1,12 +1,11 @@
 package dev.reelforge.clips;
 
+import dev.reelforge.core.storage.ScratchFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A stage execution's scratch folder on this machine, deleted when the execution ends: nothing a
@@ -44,13 +43,6 @@ final class Scratch implements AutoCloseable {
 
   /** Deletes a folder and what is in it; one that is gone already is fine. */
   static void delete(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Scratch left behind is harmless: the next start's cleanup takes it.
-    }
+    ScratchFolders.delete(folder);
   }
 }

@@ -8,15 +8,13 @@ import dev.reelforge.core.jobs.engine.JobService;
 import dev.reelforge.core.jobs.engine.LeaseReaper;
 import dev.reelforge.core.jobs.engine.PipelineRegistry;
 import dev.reelforge.core.jobs.engine.QueueLimits;
+import dev.reelforge.core.jobs.engine.RunFollower;
 import dev.reelforge.core.jobs.engine.SubmitRequest;
 import dev.reelforge.core.jobs.engine.WorkerPool;
 import dev.reelforge.core.jobs.engine.WorkerPoolOptions;
 import dev.reelforge.core.jobs.memory.InMemoryJobStore;
 import dev.reelforge.core.jobs.memory.InMemoryWorkSignal;
-import dev.reelforge.core.jobs.spi.JobError;
 import dev.reelforge.core.jobs.spi.RunRecord;
-import dev.reelforge.core.jobs.spi.RunStatus;
-import dev.reelforge.core.jobs.spi.TaskRecord;
 import dev.reelforge.mediagen.engines.VideoEngines;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +47,7 @@ public final class InProcessMedia implements AutoCloseable {
   private final InMemoryWorkSignal signal;
   private final FolderMediaStore store;
   private final JobService jobs;
+  private final RunFollower follower;
   private final LeaseReaper reaper;
   private final List<WorkerPool> pools;
   private final Clock clock;
@@ -76,6 +75,7 @@ public final class InProcessMedia implements AutoCloseable {
     PipelineRegistry registry = new PipelineRegistry();
     pipelines.all().forEach(p -> registry.register(p.definition(), p.handlers()));
     this.jobs = new JobService(jobStore.runStore(), registry, QueueLimits.DEFAULT, clock);
+    this.follower = new RunFollower(jobs, POLL, "generate");
     this.reaper = new LeaseReaper(jobStore.taskQueue(), LeaseReaper.DEFAULT_INTERVAL).start();
     this.pools =
         List.of(
@@ -142,50 +142,12 @@ public final class InProcessMedia implements AutoCloseable {
    * @throws CancellationException when it was stopped
    */
   public RunRecord await(UUID id, MediaProgress progress, BooleanSupplier stop) {
-    boolean cancelAsked = false;
-    boolean interrupted = false;
-    String last = "";
-    try {
-      while (true) {
-        if (!cancelAsked && (interrupted || stop.getAsBoolean())) {
-          jobs.cancel(id, "generate");
-          cancelAsked = true;
-        }
-        RunRecord run = jobs.run(id);
-        for (TaskRecord task : jobs.tasks(id)) {
-          String line = task.progress() + task.progressMessage().orElse("");
-          if (task.progressMessage().isPresent() && !line.equals(last)) {
-            last = line;
-            progress.progress(task.progress(), task.progressMessage().get());
-          }
-        }
-        if (run.status().isTerminal()) {
-          return ended(run);
-        }
-        try {
-          Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-          interrupted = true; // asked to stop: the job is cancelled, and followed to its end
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static RunRecord ended(RunRecord run) {
-    if (run.status() == RunStatus.CANCELLED) {
-      throw new CancellationException("the job was stopped");
-    }
-    if (run.status() != RunStatus.SUCCEEDED) {
-      JobError error =
-          run.error().orElse(new JobError(ErrorCode.INTERNAL_ERROR, "the job failed", "?", false));
-      throw new ReelForgeException(
-          error.code(), error.message(), error.retryable(), List.of(), null);
-    }
-    return run;
+    RunRecord run =
+        follower.follow(
+            id,
+            task -> progress.progress(task.progress(), task.progressMessage().orElseThrow()),
+            stop);
+    return RunFollower.succeeded(run, "job");
   }
 
   @Override

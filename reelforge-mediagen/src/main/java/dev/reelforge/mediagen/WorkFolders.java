@@ -2,14 +2,14 @@ package dev.reelforge.mediagen;
 
 import dev.reelforge.core.error.ErrorCode;
 import dev.reelforge.core.error.ReelForgeException;
+import dev.reelforge.core.storage.ScratchFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The scratch folders of the jobs, one per run under the work root: what an engine writes and the
@@ -54,47 +54,11 @@ final class WorkFolders {
    * @return how many were deleted
    */
   int pruneIdle(Instant before) {
-    if (!Files.isDirectory(root)) {
-      return 0;
-    }
-    int deleted = 0;
-    try (Stream<Path> folders = Files.list(root)) {
-      for (Path folder : folders.filter(Files::isDirectory).toList()) {
-        if (lastWrite(folder).isBefore(before)) {
-          delete(folder);
-          deleted++;
-        }
-      }
-    } catch (IOException e) {
-      // Only disk space is lost until the next run of the upkeep.
-    }
-    return deleted;
-  }
-
-  private static Instant lastWrite(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      Instant latest = Instant.EPOCH;
-      for (Path path : paths.toList()) {
-        Instant modified = Files.getLastModifiedTime(path).toInstant();
-        if (modified.isAfter(latest)) {
-          latest = modified;
-        }
-      }
-      return latest;
-    }
+    return ScratchFolders.pruneIdle(root, before, Set.of());
   }
 
   /** Deletes {@code folder} and what it holds; a file that cannot be deleted is left. */
   void delete(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      // Only disk space is lost; the next job of this run (there is none) would reuse the folder.
-    }
+    ScratchFolders.delete(folder);
   }
 }
