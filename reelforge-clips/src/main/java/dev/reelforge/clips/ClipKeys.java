@@ -16,6 +16,14 @@ public final class ClipKeys {
     return "clips/" + ownerId + "/";
   }
 
+  /**
+   * Where a client puts a whole video through a signed upload URL: under the owner's clips, so it
+   * is erased with the user. Completing, abandoning and expiring the upload delete it.
+   */
+  public static String signedUpload(UUID ownerId, UUID uploadId) {
+    return ownerPrefix(ownerId) + "uploads/" + uploadId;
+  }
+
   public static String prefix(UUID ownerId, UUID sourceId) {
     return ownerPrefix(ownerId) + sourceId + "/";
   }

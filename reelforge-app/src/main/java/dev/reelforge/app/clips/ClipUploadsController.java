@@ -218,9 +218,8 @@ class ClipUploadsController {
     return chunked.getObject();
   }
 
-  /** Where a signed upload puts the object: under the owner's clips, erased with the user. */
-  static String signedKey(UploadSession upload) {
-    return ClipKeys.ownerPrefix(upload.ownerId()) + "uploads/" + upload.id();
+  private static String signedKey(UploadSession upload) {
+    return ClipKeys.signedUpload(upload.ownerId(), upload.id());
   }
 
   private static String location(UploadSession upload) {

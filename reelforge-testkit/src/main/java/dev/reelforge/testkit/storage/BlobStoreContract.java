@@ -101,6 +101,7 @@ public abstract class BlobStoreContract {
     store().put(prefix + "gone.txt", text("g.txt", "bye"), "text/plain");
     store().delete(prefix + "gone.txt");
     store().delete(prefix + "gone.txt"); // twice is fine
+    store().delete(prefix + "never/written.bin"); // as is a key nothing was ever put at
 
     assertThat(store().head(prefix + "gone.txt")).isEmpty();
     assertThatThrownBy(() -> store().get(prefix + "gone.txt", dir.resolve("x")))

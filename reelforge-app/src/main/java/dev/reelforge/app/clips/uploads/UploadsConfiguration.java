@@ -3,6 +3,7 @@ package dev.reelforge.app.clips.uploads;
 import dev.reelforge.app.cluster.UpkeepTask;
 import dev.reelforge.core.clips.ClipStore;
 import dev.reelforge.core.clips.uploads.ChunkedUploads;
+import dev.reelforge.core.storage.BlobStore;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,13 +31,13 @@ public class UploadsConfiguration {
   }
 
   /**
-   * Removes expired uploads and orphaned partial files. Every process runs it: the partial files
-   * are on the disk of the process that received them (or a volume they share), and removing an
-   * upload twice is harmless.
+   * Removes expired uploads (with their signed-upload objects) and orphaned partial files. Every
+   * process runs it: the partial files are on the disk of the process that received them (or a
+   * volume they share), and removing an upload twice is harmless.
    */
   @Bean
   UpkeepTask expiredUploadsUpkeep(
-      ObjectProvider<ClipStore> stores, UploadSettings settings, Clock clock) {
+      ObjectProvider<ClipStore> stores, BlobStore blobs, UploadSettings settings, Clock clock) {
     return new UpkeepTask(
         "expired-uploads",
         Duration.ofMinutes(1),
@@ -48,8 +49,7 @@ public class UploadsConfiguration {
           }
           ChunkedUploads uploads =
               new ChunkedUploads(store, settings.getStagingDir(), settings.limits(), clock);
-          return uploads.removeExpired(CLEANUP_BATCH)
-              + uploads.removeOrphans(settings.getOrphanGrace());
+          return ExpiredUploads.remove(uploads, blobs, CLEANUP_BATCH, settings.getOrphanGrace());
         },
         true);
   }

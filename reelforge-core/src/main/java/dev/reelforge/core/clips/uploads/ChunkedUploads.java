@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -208,11 +209,23 @@ public final class ChunkedUploads {
 
   /** Removes up to {@code limit} uploads past their expiry; answers how many. */
   public int removeExpired(int limit) {
+    return removeExpired(limit, upload -> {});
+  }
+
+  /**
+   * Removes up to {@code limit} uploads past their expiry; answers how many.
+   *
+   * @param elsewhere removes what an upload left outside this staging folder (the object a client
+   *     put through a signed URL); called before the upload is forgotten, so that when it fails the
+   *     upload stays and the next run tries again instead of leaking what only it could name
+   */
+  public int removeExpired(int limit, Consumer<UploadSession> elsewhere) {
     int removed = 0;
     for (UploadSession upload : store.expiredUploads(clock.instant(), limit)) {
       ReentrantLock lock = lock(upload.id());
       lock.lock();
       try {
+        elsewhere.accept(upload);
         remove(upload);
         removed++;
       } finally {

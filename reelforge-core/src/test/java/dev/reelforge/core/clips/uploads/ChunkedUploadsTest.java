@@ -264,6 +264,30 @@ class ChunkedUploadsTest {
   }
 
   @Test
+  void anExpiredUploadStaysForTheNextRunWhenWhatItLeftElsewhereCannotBeRemoved() {
+    UUID id = uploads.begin(ALICE, "talk.mp4", video.length, null).id();
+    send(id, 0, 999);
+    clock.advance(Duration.ofHours(3));
+    List<UUID> seen = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                uploads.removeExpired(
+                    100,
+                    upload -> {
+                      throw new ReelForgeException(ErrorCode.SERVICE_UNAVAILABLE, "store down");
+                    }))
+        .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+    assertThat(store.upload(id)).isPresent();
+    assertThat(staging.resolve(id + ".part")).exists();
+
+    assertThat(uploads.removeExpired(100, upload -> seen.add(upload.id()))).isEqualTo(1);
+    assertThat(seen).containsExactly(id);
+    assertThat(store.upload(id)).isEmpty();
+    assertThat(staging.resolve(id + ".part")).doesNotExist();
+  }
+
+  @Test
   void aDiscardedUploadLeavesNothing() {
     UUID id = uploads.begin(ALICE, "talk.mp4", video.length, null).id();
     send(id, 0, 999);

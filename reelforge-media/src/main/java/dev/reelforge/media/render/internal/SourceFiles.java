@@ -15,15 +15,23 @@ import java.util.Map;
 
 /**
  * The media files one render reads: resolved against the media folder, checked to exist, and hashed
- * by content once per render (several presets and segments share a source).
+ * by content. Within a render a path keeps the hash it was first given (several presets and
+ * segments share a source); across renders an unchanged file is not read again ({@link
+ * ContentHashes}).
  */
 public final class SourceFiles {
 
   private final Path root;
+  private final ContentHashes shared;
   private final Map<Path, String> hashes = new HashMap<>();
 
   public SourceFiles(Path root) {
+    this(root, ContentHashes.SHARED);
+  }
+
+  SourceFiles(Path root, ContentHashes shared) {
     this.root = root;
+    this.shared = shared;
   }
 
   /**
@@ -40,7 +48,7 @@ public final class SourceFiles {
 
   /** The SHA-256 of the file's content, in hex. */
   public synchronized String hash(Path file) {
-    return hashes.computeIfAbsent(file, SourceFiles::sha256);
+    return hashes.computeIfAbsent(file, shared::hash);
   }
 
   static String sha256(Path file) {
