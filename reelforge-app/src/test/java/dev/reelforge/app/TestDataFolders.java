@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * one temporary folder per test run as a system property, when JUnit loads it and so before any
  * application starts. A test that sets the data folder or one of the folder settings itself still
  * wins: test properties and command-line arguments rank above system properties. The folder is
- * deleted when the run ends, and the run fails if a {@code data} folder appeared in the working
+ * deleted when the test JVM ends, and a run fails if a {@code data} folder appeared in the working
  * directory all the same.
  */
 public final class TestDataFolders implements BeforeAllCallback {
@@ -40,11 +40,15 @@ public final class TestDataFolders implements BeforeAllCallback {
     if (System.getProperty(SETTING) == null) {
       System.setProperty(SETTING, ROOT.toString());
     }
+    // Deleted when the JVM ends, not when a JUnit run ends: with several test JVMs, Surefire starts
+    // one run per test class, while the contexts of earlier classes still work in the folder.
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().unstarted(() -> TempDirs.deleteTree(ROOT)));
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    // The root store is closed once, after the last test of the run.
+    // The root store is closed after the last test of the run.
     context
         .getRoot()
         .getStore(ExtensionContext.Namespace.create(TestDataFolders.class))
@@ -52,7 +56,6 @@ public final class TestDataFolders implements BeforeAllCallback {
   }
 
   private static void endOfRun() {
-    TempDirs.deleteTree(ROOT);
     if (!STRAY_BEFORE && Files.exists(STRAY)) {
       throw new IllegalStateException(
           "a test wrote into "

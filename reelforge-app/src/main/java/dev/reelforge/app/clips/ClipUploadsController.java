@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +87,13 @@ class ClipUploadsController {
     UploadSession upload = uploads().begin(owner, body.name(), body.size(), body.contentType());
     Map<String, Object> view = view(upload);
     String type = body.contentType() == null ? "application/octet-stream" : body.contentType();
+    // A URL that outlived its upload could put an object after the upkeep removed the upload,
+    // and nothing would name that object again.
+    Duration life = Duration.between(upload.createdAt(), upload.expiresAt());
+    Duration ttl =
+        settings.getSignedUrlTtl().compareTo(life) < 0 ? settings.getSignedUrlTtl() : life;
     blobs
-        .signedUpload(signedKey(upload), type, settings.getSignedUrlTtl())
+        .signedUpload(signedKey(upload), type, ttl)
         .filter(signed -> signed.maxBytes() >= upload.totalBytes())
         .ifPresent(signed -> direct(view, signed));
     return ResponseEntity.status(HttpStatus.CREATED)

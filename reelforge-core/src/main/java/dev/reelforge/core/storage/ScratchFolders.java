@@ -1,6 +1,7 @@
 package dev.reelforge.core.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,6 +48,9 @@ public final class ScratchFolders {
   private static Instant lastWrite(Path folder) throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {
       return paths.map(ScratchFolders::modified).max(Instant::compareTo).orElse(Instant.EPOCH);
+    } catch (UncheckedIOException e) {
+      // A folder inside vanished while it was walked: a stage is working in it now.
+      return Instant.MAX;
     }
   }
 
@@ -74,7 +78,7 @@ public final class ScratchFolders {
           // Left behind: only disk space is lost until the next run of the upkeep.
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // Only disk space is lost until the next run of the upkeep.
     }
   }

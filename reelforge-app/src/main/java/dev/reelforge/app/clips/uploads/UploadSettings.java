@@ -46,7 +46,8 @@ public class UploadSettings implements CheckedTogether {
 
   /**
    * How long a signed upload URL of the object store (S3 presigned PUT, Azure SAS) stays valid
-   * (default 1h). Stores check it when the upload starts, not when it ends.
+   * (default 1h), and never past the upload's expiry. Stores check it when the upload starts, not
+   * when it ends.
    */
   @NotNull private Duration signedUrlTtl = Duration.ofHours(1);
 

@@ -218,9 +218,12 @@ public final class ChunkedUploads {
    * @param elsewhere removes what an upload left outside this staging folder (the object a client
    *     put through a signed URL); called before the upload is forgotten, so that when it fails the
    *     upload stays and the next run tries again instead of leaking what only it could name
+   * @throws RuntimeException the first failure of {@code elsewhere}, after the other uploads of the
+   *     batch were removed: one upload whose object cannot be deleted holds up no other
    */
   public int removeExpired(int limit, Consumer<UploadSession> elsewhere) {
     int removed = 0;
+    RuntimeException firstFailure = null;
     for (UploadSession upload : store.expiredUploads(clock.instant(), limit)) {
       ReentrantLock lock = lock(upload.id());
       lock.lock();
@@ -228,9 +231,18 @@ public final class ChunkedUploads {
         elsewhere.accept(upload);
         remove(upload);
         removed++;
+      } catch (RuntimeException e) {
+        if (firstFailure == null) {
+          firstFailure = e;
+        } else {
+          firstFailure.addSuppressed(e);
+        }
       } finally {
         lock.unlock();
       }
+    }
+    if (firstFailure != null) {
+      throw firstFailure;
     }
     return removed;
   }

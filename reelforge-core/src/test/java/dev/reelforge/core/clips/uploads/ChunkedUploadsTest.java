@@ -267,6 +267,7 @@ class ChunkedUploadsTest {
   void anExpiredUploadStaysForTheNextRunWhenWhatItLeftElsewhereCannotBeRemoved() {
     UUID id = uploads.begin(ALICE, "talk.mp4", video.length, null).id();
     send(id, 0, 999);
+    UUID other = uploads.begin(ALICE, "other.mp4", video.length, null).id();
     clock.advance(Duration.ofHours(3));
     List<UUID> seen = new ArrayList<>();
 
@@ -275,11 +276,14 @@ class ChunkedUploadsTest {
                 uploads.removeExpired(
                     100,
                     upload -> {
-                      throw new ReelForgeException(ErrorCode.SERVICE_UNAVAILABLE, "store down");
+                      if (upload.id().equals(id)) {
+                        throw new ReelForgeException(ErrorCode.SERVICE_UNAVAILABLE, "store down");
+                      }
                     }))
         .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
     assertThat(store.upload(id)).isPresent();
     assertThat(staging.resolve(id + ".part")).exists();
+    assertThat(store.upload(other)).as("the failure held up no other upload").isEmpty();
 
     assertThat(uploads.removeExpired(100, upload -> seen.add(upload.id()))).isEqualTo(1);
     assertThat(seen).containsExactly(id);

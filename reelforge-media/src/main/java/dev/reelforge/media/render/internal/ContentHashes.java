@@ -8,8 +8,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,17 +48,30 @@ final class ContentHashes {
         };
   }
 
-  /** The SHA-256 of the file's content, in hex: read once per identity of the file. */
+  /**
+   * The SHA-256 of the file's content, in hex: read once per identity of the file. A caller waiting
+   * for another's reading stops when interrupted (its render was cancelled), and reads the file
+   * itself when that reading failed: another render's cancellation is not its failure.
+   */
   String hash(Path file) {
     Identity identity = Identity.of(file);
-    CompletableFuture<String> mine = new CompletableFuture<>();
-    CompletableFuture<String> known;
-    synchronized (hashes) {
-      known = hashes.putIfAbsent(identity, mine);
+    while (true) {
+      CompletableFuture<String> mine = new CompletableFuture<>();
+      CompletableFuture<String> known;
+      synchronized (hashes) {
+        known = hashes.putIfAbsent(identity, mine);
+      }
+      if (known == null) {
+        return read(file, identity, mine);
+      }
+      Optional<String> shared = await(known);
+      if (shared.isPresent()) {
+        return shared.get();
+      }
     }
-    if (known != null) {
-      return await(known);
-    }
+  }
+
+  private String read(Path file, Identity identity, CompletableFuture<String> mine) {
     try {
       readings.incrementAndGet();
       String hash = SourceFiles.sha256(file);
@@ -83,17 +98,15 @@ final class ContentHashes {
     }
   }
 
-  private static String await(CompletableFuture<String> hash) {
+  /** Another caller's hash, or empty when its reading failed (the entry is gone by then). */
+  private static Optional<String> await(CompletableFuture<String> hash) {
     try {
-      return hash.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
+      return Optional.of(hash.get());
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while another render hashed the same source");
     }
   }
 
