@@ -60,6 +60,10 @@ class BrandProductionFallbackTest {
             Map.entry("reelforge.providers.kling.secret-key", SECRET),
             Map.entry("reelforge.providers.kling.base-url", KLING.baseUrl()),
             Map.entry("reelforge.media-jobs.fallback-chains.kling", "local"),
+            // Wide enough that a loaded machine neither spreads the five failures past the
+            // window nor lets the circuit half-open again before the last scene is made.
+            Map.entry("reelforge.media-jobs.breaker-window", "30m"),
+            Map.entry("reelforge.media-jobs.breaker-open-for", "30m"),
             Map.entry("reelforge.brand.scene-count", "5"),
             Map.entry("reelforge.brand.scene-seconds", "2"));
     KLING.rateLimitNextSubmits(100, 1);
